@@ -1,0 +1,1 @@
+export { ConfigError, type Config, parseConfig } from "./config";

@@ -1,0 +1,89 @@
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { type ExtractTablesWithRelations, sql } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import * as schema from "./schema/index";
+
+export type Schema = typeof schema;
+
+/** The drizzle database, the same type on PGlite and on PostgreSQL. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export type DatabaseOptions =
+  | { kind: "pglite"; dataDir?: string }
+  | { kind: "postgres"; url: string; poolSize?: number };
+
+export interface DatabaseConnection {
+  db: Database;
+  kind: DatabaseOptions["kind"];
+  /** Applies pending migrations; safe to call any number of times, from many processes. */
+  migrate(): Promise<void>;
+  /** Resolves when the database answers and every migration is applied. */
+  checkReady(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
+// Any fixed number works; it only has to be the same for every process migrating this database.
+const MIGRATION_LOCK_ID = 7_320_641;
+
+/**
+ * Opens the database: PGlite (embedded, files in `dataDir`, in memory without one) or
+ * PostgreSQL through a `pg` pool. Both speak the same schema, migrations and queries.
+ *
+ * @example
+ * const { db, migrate, close } = await connectDatabase({ kind: "pglite", dataDir: "./data" });
+ */
+export async function connectDatabase(options: DatabaseOptions): Promise<DatabaseConnection> {
+  return options.kind === "pglite" ? connectPglite(options.dataDir) : connectPostgres(options);
+}
+
+async function connectPglite(dataDir: string | undefined): Promise<DatabaseConnection> {
+  const client = await PGlite.create(dataDir);
+  const db = drizzlePglite({ client, schema, casing: "snake_case" });
+  return {
+    db,
+    kind: "pglite",
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    checkReady: () => checkMigrated(db),
+    close: () => client.close(),
+  };
+}
+
+async function connectPostgres(options: {
+  url: string;
+  poolSize?: number;
+}): Promise<DatabaseConnection> {
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  // An idle client dropped by the server must not take the process down with it.
+  pool.on("error", () => {});
+  const db = drizzlePg({ client: pool, schema, casing: "snake_case" });
+  return {
+    db,
+    kind: "postgres",
+    async migrate() {
+      // Replicas starting together take turns; the second finds nothing left to apply.
+      const lockClient = await pool.connect();
+      try {
+        await lockClient.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+        await migratePg(db, { migrationsFolder });
+      } finally {
+        await lockClient.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => {});
+        lockClient.release();
+      }
+    },
+    checkReady: () => checkMigrated(db),
+    close: () => pool.end(),
+  };
+}
+
+async function checkMigrated(db: Database): Promise<void> {
+  // The last table of the schema exists only once every migration has run.
+  await db.execute(sql`select 1 from ${schema.portfolioSnapshots} limit 0`);
+}

@@ -1,0 +1,4 @@
+export * from "./ledger";
+export * from "./markets";
+export * from "./trading";
+export * from "./users";

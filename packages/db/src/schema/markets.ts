@@ -1,0 +1,50 @@
+import { sql } from "drizzle-orm";
+import { check, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { amount, createdAt } from "./columns";
+
+/** Assets and how many decimals their minor unit has (BTC 8, USDT 6). */
+export const assets = pgTable(
+  "assets",
+  {
+    symbol: text("symbol").primaryKey(),
+    name: text("name").notNull(),
+    decimals: integer("decimals").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check("assets_decimals_range", sql`${t.decimals} between 0 and 18`)],
+);
+
+/**
+ * A spot market. Prices are in quote minor units per whole base unit and are multiples of
+ * `tickSize`; quantities are in base minor units and multiples of `lotSize`.
+ */
+export const markets = pgTable(
+  "markets",
+  {
+    symbol: text("symbol").primaryKey(),
+    baseAsset: text("base_asset")
+      .notNull()
+      .references(() => assets.symbol),
+    quoteAsset: text("quote_asset")
+      .notNull()
+      .references(() => assets.symbol),
+    tickSize: amount("tick_size").notNull(),
+    lotSize: amount("lot_size").notNull(),
+    minQuantity: amount("min_quantity").notNull(),
+    maxQuantity: amount("max_quantity").notNull(),
+    minNotional: amount("min_notional").notNull(),
+    maxPrice: amount("max_price").notNull(),
+    /** Orders priced further than this from the last trade are rejected (basis points). */
+    priceBandBps: integer("price_band_bps").notNull().default(2000),
+    makerFeeBps: integer("maker_fee_bps").notNull().default(10),
+    takerFeeBps: integer("taker_fee_bps").notNull().default(20),
+    status: text("status", { enum: ["trading", "halted"] }).notNull().default("trading"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("markets_sizes_positive", sql`${t.tickSize} > 0 and ${t.lotSize} > 0`),
+    check("markets_quantity_range", sql`${t.minQuantity} > 0 and ${t.maxQuantity} >= ${t.minQuantity}`),
+    check("markets_fees_range", sql`${t.makerFeeBps} between 0 and 1000 and ${t.takerFeeBps} between 0 and 1000`),
+    check("markets_status_known", sql`${t.status} in ('trading', 'halted')`),
+  ],
+);

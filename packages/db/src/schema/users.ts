@@ -1,0 +1,100 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { createdAt, id } from "./columns";
+
+/** Traders, admins, and the exchange's own system accounts (the fee account). */
+export const users = pgTable(
+  "users",
+  {
+    id: id("id").primaryKey().generatedByDefaultAsIdentity(),
+    email: text("email").notNull().unique(),
+    username: text("username").notNull().unique(),
+    /** argon2id PHC string; null for system accounts, which cannot log in. */
+    passwordHash: text("password_hash"),
+    role: text("role", { enum: ["user", "admin", "system"] }).notNull().default("user"),
+    createdAt: createdAt(),
+  },
+  (t) => [check("users_role_known", sql`${t.role} in ('user', 'admin', 'system')`)],
+);
+
+/** Lucia-style sessions: the token is `id.secret`; only the secret's SHA-256 is stored. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    secretHash: text("secret_hash").notNull(),
+    userId: id("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    twoFactorVerified: boolean("two_factor_verified").notNull().default(false),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** A user's TOTP secret; `enabledAt` is null while setup awaits its first valid code. */
+export const totpCredentials = pgTable("totp_credentials", {
+  userId: id("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secret: text("secret").notNull(),
+  enabledAt: timestamp("enabled_at", { withTimezone: true }),
+  /** The last time step accepted, so each code is accepted once. */
+  lastUsedStep: id("last_used_step"),
+  createdAt: createdAt(),
+});
+
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: id("id").primaryKey().generatedByDefaultAsIdentity(),
+    userId: id("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+/** Keys for bots: `id.secret`, the secret stored as SHA-256, scoped to read / trade / withdraw. */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    userId: id("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    scopes: text("scopes").array().notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("api_keys_user_idx").on(t.userId)],
+);
+
+/** Append-only record of security-relevant actions: logins, 2FA, keys, withdrawals, admin. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: id("id").primaryKey().generatedByDefaultAsIdentity(),
+    userId: id("user_id").references(() => users.id, { onDelete: "set null" }),
+    actorId: id("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    details: jsonb("details").$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_log_user_idx").on(t.userId, t.createdAt),
+    index("audit_log_action_idx").on(t.action, t.createdAt),
+  ],
+);
