@@ -14,7 +14,12 @@ const redisUrl = z
 
 const originList = z
   .string()
-  .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.url({ error: "must be a comma-separated list of origins" })));
 
 /** Every environment variable the exchange reads, with its default. */
@@ -31,12 +36,16 @@ const EnvSchema = z
     DATABASE_URL: postgresUrl,
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     REDIS_URL: redisUrl,
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
     DATA_DIR: z.string().min(1).default("./data"),
     DEMO: booleanFlag.optional(),
     SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     COOKIE_SECURE: booleanFlag.optional(),
-    PUBLIC_ORIGIN: z.url({ error: "must be the URL browsers use to reach the exchange" }).optional(),
+    PUBLIC_ORIGIN: z
+      .url({ error: "must be the URL browsers use to reach the exchange" })
+      .optional(),
     ALLOWED_ORIGINS: originList.default([]),
     TRUST_PROXY: booleanFlag.default(false),
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
@@ -94,7 +103,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const field = issue.path.join(".") || "environment";
     const value = typeof issue.path[0] === "string" ? present[issue.path[0]] : undefined;
     // URLs may carry credentials, so their values are never echoed.
-    const shown = value === undefined || field.endsWith("URL") ? "" : ` (got ${JSON.stringify(value)})`;
+    const shown =
+      value === undefined || field.endsWith("URL") ? "" : ` (got ${JSON.stringify(value)})`;
     return `${field}${shown} ${issue.message}`;
   });
   throw new ConfigError(`Invalid environment: ${problems.join("; ")}.`);

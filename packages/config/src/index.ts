@@ -1,1 +1,1 @@
-export { ConfigError, type Config, parseConfig } from "./config";
+export { type Config, ConfigError, parseConfig } from "./config";

@@ -13,7 +13,11 @@ export type Schema = typeof schema;
 
 /** The drizzle database, the same type on PGlite and on PostgreSQL. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<
+  PgQueryResultHKT,
+  Schema,
+  ExtractTablesWithRelations<Schema>
+>;
 
 export type DatabaseOptions =
   | { kind: "pglite"; dataDir?: string }
@@ -74,7 +78,9 @@ async function connectPostgres(options: {
         await lockClient.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
         await migratePg(db, { migrationsFolder });
       } finally {
-        await lockClient.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => {});
+        await lockClient
+          .query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID])
+          .catch(() => {});
         lockClient.release();
       }
     },

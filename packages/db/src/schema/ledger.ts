@@ -49,10 +49,7 @@ export const ledgerEntries = pgTable(
   (t) => [
     index("ledger_entries_user_asset_idx").on(t.userId, t.asset),
     index("ledger_entries_ref_idx").on(t.refType, t.refId),
-    check(
-      "ledger_entries_bucket_owner",
-      sql`(${t.bucket} = 'external') = (${t.userId} is null)`,
-    ),
+    check("ledger_entries_bucket_owner", sql`(${t.bucket} = 'external') = (${t.userId} is null)`),
   ],
 );
 

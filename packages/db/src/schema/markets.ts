@@ -38,13 +38,21 @@ export const markets = pgTable(
     priceBandBps: integer("price_band_bps").notNull().default(2000),
     makerFeeBps: integer("maker_fee_bps").notNull().default(10),
     takerFeeBps: integer("taker_fee_bps").notNull().default(20),
-    status: text("status", { enum: ["trading", "halted"] }).notNull().default("trading"),
+    status: text("status", { enum: ["trading", "halted"] })
+      .notNull()
+      .default("trading"),
     createdAt: createdAt(),
   },
   (t) => [
     check("markets_sizes_positive", sql`${t.tickSize} > 0 and ${t.lotSize} > 0`),
-    check("markets_quantity_range", sql`${t.minQuantity} > 0 and ${t.maxQuantity} >= ${t.minQuantity}`),
-    check("markets_fees_range", sql`${t.makerFeeBps} between 0 and 1000 and ${t.takerFeeBps} between 0 and 1000`),
+    check(
+      "markets_quantity_range",
+      sql`${t.minQuantity} > 0 and ${t.maxQuantity} >= ${t.minQuantity}`,
+    ),
+    check(
+      "markets_fees_range",
+      sql`${t.makerFeeBps} between 0 and 1000 and ${t.takerFeeBps} between 0 and 1000`,
+    ),
     check("markets_status_known", sql`${t.status} in ('trading', 'halted')`),
   ],
 );

@@ -11,7 +11,9 @@ export const users = pgTable(
     username: text("username").notNull().unique(),
     /** argon2id PHC string; null for system accounts, which cannot log in. */
     passwordHash: text("password_hash"),
-    role: text("role", { enum: ["user", "admin", "system"] }).notNull().default("user"),
+    role: text("role", { enum: ["user", "admin", "system"] })
+      .notNull()
+      .default("user"),
     createdAt: createdAt(),
   },
   (t) => [check("users_role_known", sql`${t.role} in ('user', 'admin', 'system')`)],

@@ -1,0 +1,9 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "./root";
+
+export { type ApiServices, type Context, createContext, type RequestInfo } from "./context";
+export { type AppRouter, appRouter } from "./root";
+export { createCallerFactory } from "./trpc";
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

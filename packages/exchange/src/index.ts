@@ -1,0 +1,1 @@
+export { loadMarkets, type MarketInfo } from "./markets";
