@@ -80,6 +80,7 @@ CREATE TABLE "orders" (
 	"trailing_delta" bigint,
 	"quantity" bigint,
 	"quote_quantity" bigint,
+	"queue_seq" bigint NOT NULL,
 	"oco_order_id" bigint,
 	"filled_quantity" bigint DEFAULT 0 NOT NULL,
 	"filled_quote" bigint DEFAULT 0 NOT NULL,
@@ -208,7 +209,7 @@ CREATE INDEX "ledger_entries_ref_idx" ON "ledger_entries" USING btree ("ref_type
 CREATE INDEX "transactions_user_idx" ON "transactions" USING btree ("user_id","id");--> statement-breakpoint
 CREATE INDEX "transactions_status_idx" ON "transactions" USING btree ("status","type");--> statement-breakpoint
 CREATE UNIQUE INDEX "orders_client_order_id_idx" ON "orders" USING btree ("user_id","client_order_id") WHERE "orders"."client_order_id" is not null;--> statement-breakpoint
-CREATE INDEX "orders_open_idx" ON "orders" USING btree ("market","id") WHERE "orders"."status" in ('untriggered', 'open', 'partially_filled');--> statement-breakpoint
+CREATE INDEX "orders_open_idx" ON "orders" USING btree ("market","queue_seq") WHERE "orders"."status" in ('untriggered', 'open', 'partially_filled');--> statement-breakpoint
 CREATE INDEX "orders_user_open_idx" ON "orders" USING btree ("user_id","id") WHERE "orders"."status" in ('untriggered', 'open', 'partially_filled');--> statement-breakpoint
 CREATE INDEX "orders_user_history_idx" ON "orders" USING btree ("user_id","id");--> statement-breakpoint
 CREATE INDEX "portfolio_snapshots_user_idx" ON "portfolio_snapshots" USING btree ("user_id","taken_at");--> statement-breakpoint

@@ -59,6 +59,11 @@ export const orders = pgTable(
     trailingDelta: amount("trailing_delta"),
     quantity: amount("quantity"),
     quoteQuantity: amount("quote_quantity"),
+    /**
+     * The order's place in its price level's queue: assigned on entry and again when an amend
+     * loses priority, so recovery re-queues orders exactly as they stood.
+     */
+    queueSeq: id("queue_seq").notNull(),
     /** Another order cancelled when this one fills or triggers (one-cancels-the-other). */
     ocoOrderId: id("oco_order_id"),
     filledQuantity: amount("filled_quantity").notNull().default(sql`0`),
@@ -78,7 +83,7 @@ export const orders = pgTable(
       .on(t.userId, t.clientOrderId)
       .where(sql`${t.clientOrderId} is not null`),
     index("orders_open_idx")
-      .on(t.market, t.id)
+      .on(t.market, t.queueSeq)
       .where(sql`${t.status} in ('untriggered', 'open', 'partially_filled')`),
     index("orders_user_open_idx")
       .on(t.userId, t.id)
