@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import { type ExtractTablesWithRelations, sql } from "drizzle-orm";
+import { type ExtractTablesWithRelations, type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -92,4 +92,15 @@ async function connectPostgres(options: {
 async function checkMigrated(db: Database): Promise<void> {
   // The last table of the schema exists only once every migration has run.
   await db.execute(sql`select 1 from ${schema.portfolioSnapshots} limit 0`);
+}
+
+/**
+ * Runs raw SQL and returns its rows; both drivers answer with `{ rows }`.
+ *
+ * @example
+ * const rows = await queryRows<{ n: string }>(db, sql`select count(*)::text as n from users`);
+ */
+export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

@@ -1,1 +1,14 @@
+export type { BookSnapshot } from "./book-view";
+export type { CancelTarget } from "./commands/cancel-order";
+export type { TransferRequest } from "./commands/wallet";
+export { ExchangeError, type ExchangeErrorCode } from "./errors";
+export type { BookLevelChange, ExchangeEvent, ExchangeListener } from "./events";
+export { Exchange, type ExchangeOptions } from "./exchange";
+export { checkInvariants, type InvariantReport } from "./invariants";
+export type { Balance } from "./ledger";
 export { loadMarkets, type MarketInfo } from "./markets";
+export type { PlaceOrderInput } from "./order-input";
+export * as portfolio from "./portfolio";
+export * as queries from "./queries/index";
+export type { OrderRecord, TradeRecord, TransactionRecord } from "./records";
+export * as views from "./views";

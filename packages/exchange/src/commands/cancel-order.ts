@@ -1,0 +1,55 @@
+import type { Batch } from "../batch";
+import { ExchangeError } from "../errors";
+import type { OrderRecord } from "../records";
+import { applyEngineEvents } from "../settlement";
+import { clientOrderKey, type ExchangeState } from "../state";
+
+export type CancelTarget = { orderId: number } | { clientOrderId: string };
+
+/**
+ * Cancels one of the user's live orders. Another user's order is NOT_FOUND, exactly like a
+ * missing one, so ids reveal nothing.
+ */
+export function cancelOrder(
+  state: ExchangeState,
+  batch: Batch,
+  userId: number,
+  target: CancelTarget,
+): OrderRecord {
+  const order =
+    "orderId" in target
+      ? state.liveOrders.get(target.orderId)
+      : state.clientOrderIds.get(clientOrderKey(userId, target.clientOrderId));
+  if (!order || order.userId !== userId || !state.liveOrders.has(order.id)) {
+    throw new ExchangeError("NOT_FOUND", "No open order with that id");
+  }
+  const events = state.engine.execute({ kind: "cancel", market: order.market, orderId: order.id });
+  applyEngineEvents(state, batch, events);
+  return order;
+}
+
+/** Cancels every live order of the user, in one market or all of them. */
+export function cancelAllOrders(
+  state: ExchangeState,
+  batch: Batch,
+  userId: number,
+  symbol: string | undefined,
+): OrderRecord[] {
+  const targets = state
+    .liveOrdersOf(userId)
+    .filter((order) => symbol === undefined || order.market === symbol)
+    .sort((a, b) => a.id - b.id);
+  const cancelled: OrderRecord[] = [];
+  for (const order of targets) {
+    // An OCO partner may already have gone with its pair.
+    if (!state.liveOrders.has(order.id)) continue;
+    const events = state.engine.execute({
+      kind: "cancel",
+      market: order.market,
+      orderId: order.id,
+    });
+    applyEngineEvents(state, batch, events);
+    cancelled.push(order);
+  }
+  return cancelled;
+}

@@ -1,0 +1,234 @@
+import type { Command } from "@cryptotrade/engine";
+import type { Batch } from "../batch";
+import { ExchangeError } from "../errors";
+import type { PlaceOrderRequest } from "../order-input";
+import type { OrderRecord } from "../records";
+import { applyEngineEvents } from "../settlement";
+import { clientOrderKey, type ExchangeState, type MarketState } from "../state";
+import { describeRejection } from "./rejections";
+
+/**
+ * Places an order: returns the existing order for a repeated clientOrderId, checks and holds
+ * the funds it may spend, runs the engine and settles what it did.
+ */
+export function placeOrder(
+  state: ExchangeState,
+  batch: Batch,
+  request: PlaceOrderRequest,
+): OrderRecord {
+  const market = state.markets.get(request.symbol);
+  if (!market)
+    throw new ExchangeError("NOT_FOUND", `symbol: no market ${request.symbol}`, "symbol");
+  if (request.clientOrderId) {
+    const existing = state.clientOrderIds.get(
+      clientOrderKey(request.userId, request.clientOrderId),
+    );
+    if (existing) return requireSamePayload(existing, request);
+  }
+  if (market.info.status !== "trading") {
+    throw new ExchangeError(
+      "MARKET_HALTED",
+      `${market.info.symbol} is halted; only cancels are accepted`,
+    );
+  }
+  if (request.ocoWith !== null) requireOcoPartner(state, request);
+
+  const { command, hold } = toEngineCommand(state, market, request, state.nextOrderId);
+  const heldAsset = request.side === "buy" ? market.info.quoteAsset : market.info.baseAsset;
+  if (state.ledger.available(request.userId, heldAsset) < hold) {
+    throw new ExchangeError(
+      "INSUFFICIENT_FUNDS",
+      `Insufficient ${heldAsset} available for this order`,
+    );
+  }
+
+  const events = state.engine.execute(command);
+  const first = events[0];
+  if (first?.type === "rejected") {
+    throw new ExchangeError("INVALID_INPUT", describeRejection(first.code, market.info));
+  }
+  state.nextOrderId += 1;
+  const order: OrderRecord = {
+    id: command.orderId,
+    userId: request.userId,
+    market: request.symbol,
+    clientOrderId: request.clientOrderId,
+    side: request.side,
+    type: request.type,
+    timeInForce: request.timeInForce,
+    postOnly: request.postOnly,
+    stp: request.stp,
+    price: request.price,
+    stopPrice: request.stopPrice,
+    trailingDelta: request.trailingDelta,
+    quantity: request.quantity,
+    quoteQuantity: request.quoteQuantity,
+    ocoOrderId: request.ocoWith,
+    filledQuantity: 0n,
+    filledQuote: 0n,
+    feePaid: 0n,
+    held: hold,
+    status: "open",
+    reason: null,
+    // A budget the exchange set (not the trader) must survive a restart with the order.
+    engineState:
+      command.quoteQuantity !== undefined && request.quoteQuantity === null
+        ? { quoteCap: String(command.quoteQuantity) }
+        : null,
+    queueSeq: state.nextQueueSeq++,
+    createdAt: batch.now,
+    updatedAt: batch.now,
+  };
+  state.trackLive(order);
+  if (request.ocoWith !== null) linkOco(state, batch, order, request.ocoWith);
+  state.ledger.hold(order.userId, heldAsset, hold, { refType: "order", refId: order.id });
+  applyEngineEvents(state, batch, events);
+  batch.touchOrder(order);
+  return order;
+}
+
+/** The engine command and the most the order can spend, in the held asset's minor units. */
+function toEngineCommand(
+  state: ExchangeState,
+  market: MarketState,
+  request: PlaceOrderRequest,
+  orderId: number,
+): { command: Extract<Command, { kind: "place" }>; hold: bigint } {
+  const { units } = market;
+  const ticks = (value: bigint | null) => (value === null ? undefined : units.toTicks(value));
+  const lots = request.quantity === null ? undefined : units.toLots(request.quantity);
+  const command: Extract<Command, { kind: "place" }> = {
+    kind: "place",
+    market: request.symbol,
+    orderId,
+    userId: request.userId,
+    side: request.side,
+    type: request.type,
+    price: ticks(request.price),
+    stopPrice: ticks(request.stopPrice),
+    trailingDelta: ticks(request.trailingDelta),
+    quantity: lots,
+    // Market-like orders take no time in force: whatever they cannot fill at once expires.
+    timeInForce: isMarketLike(request.type) ? undefined : request.timeInForce,
+    postOnly: request.postOnly,
+    stp: request.stp,
+    ocoWith: request.ocoWith ?? undefined,
+  };
+
+  if (request.side === "sell") {
+    if (lots !== undefined) return { command, hold: units.quantity(lots) };
+    // A market sell for a quote amount holds exactly the base the book needs for it now.
+    const quoteUnits = units.unitsOf(request.quoteQuantity ?? 0n);
+    const fill = state.engine.estimateMarketFill(request.symbol, "sell", {
+      quoteQuantity: quoteUnits,
+    });
+    if (fill.quantity === 0) throw noLiquidity();
+    command.quantity = fill.quantity;
+    command.quoteQuantity = quoteUnits;
+    return { command, hold: units.quantity(fill.quantity) };
+  }
+
+  const budget = buyBudget(state, market, request, lots);
+  if (budget === 0 && request.type === "market") throw noLiquidity();
+  if (budget !== undefined && !Number.isSafeInteger(budget)) {
+    throw new ExchangeError(
+      "INVALID_INPUT",
+      "quantity: the order is too large to match exactly",
+      "quantity",
+    );
+  }
+  if (
+    command.type !== "limit" &&
+    command.type !== "stop_limit" &&
+    command.type !== "take_profit_limit"
+  ) {
+    command.quoteQuantity = budget;
+  }
+  const notional = units.quoteOf(budget ?? 0);
+  return { command, hold: units.withMaxFee(notional) };
+}
+
+/** The most a buy may spend, in engine notional units (ticks × lots). */
+function buyBudget(
+  state: ExchangeState,
+  market: MarketState,
+  request: PlaceOrderRequest,
+  lots: number | undefined,
+): number | undefined {
+  const { units, info } = market;
+  const ticks = (value: bigint | null) => (value === null ? 0 : (units.toTicks(value) ?? 0));
+  // Stops fill at whatever the book offers once triggered; the price band bounds that.
+  const withBand = (refTicks: number) =>
+    Math.floor((refTicks * (10_000 + info.priceBandBps)) / 10_000);
+  switch (request.type) {
+    case "limit":
+    case "stop_limit":
+    case "take_profit_limit":
+      return ticks(request.price) * (lots ?? 0);
+    case "market":
+      if (request.quoteQuantity !== null) return units.unitsOf(request.quoteQuantity);
+      return state.engine.estimateMarketFill(request.symbol, "buy", { quantity: lots }).quote;
+    case "stop_market":
+      return withBand(ticks(request.stopPrice)) * (lots ?? 0);
+    case "trailing_stop": {
+      const last = state.engine.lastPrice(request.symbol);
+      if (last === undefined) return 0; // the engine rejects it: nothing to trail yet
+      return withBand(last + ticks(request.trailingDelta)) * (lots ?? 0);
+    }
+  }
+}
+
+function isMarketLike(type: PlaceOrderRequest["type"]): boolean {
+  return type === "market" || type === "stop_market" || type === "trailing_stop";
+}
+
+function noLiquidity(): ExchangeError {
+  return new ExchangeError(
+    "INVALID_INPUT",
+    "There is nothing on the other side of the book to trade with",
+  );
+}
+
+function requireSamePayload(existing: OrderRecord, request: PlaceOrderRequest): OrderRecord {
+  const same =
+    existing.market === request.symbol &&
+    existing.side === request.side &&
+    existing.type === request.type &&
+    existing.quantity === request.quantity &&
+    existing.price === request.price &&
+    existing.quoteQuantity === request.quoteQuantity &&
+    existing.stopPrice === request.stopPrice &&
+    existing.trailingDelta === request.trailingDelta &&
+    existing.timeInForce === request.timeInForce &&
+    existing.postOnly === request.postOnly &&
+    existing.stp === request.stp;
+  if (!same) {
+    throw new ExchangeError(
+      "CONFLICT",
+      "clientOrderId: already used for a different order",
+      "clientOrderId",
+    );
+  }
+  return existing;
+}
+
+function requireOcoPartner(state: ExchangeState, request: PlaceOrderRequest): void {
+  const partner = request.ocoWith === null ? undefined : state.liveOrders.get(request.ocoWith);
+  if (!partner || partner.userId !== request.userId || partner.market !== request.symbol) {
+    throw new ExchangeError(
+      "INVALID_INPUT",
+      "ocoWith: no open order of yours in this market",
+      "ocoWith",
+    );
+  }
+  if (partner.ocoOrderId !== null) {
+    throw new ExchangeError("INVALID_INPUT", "ocoWith: that order is already linked", "ocoWith");
+  }
+}
+
+function linkOco(state: ExchangeState, batch: Batch, order: OrderRecord, partnerId: number): void {
+  const partner = state.liveOrders.get(partnerId);
+  if (!partner) return;
+  partner.ocoOrderId = order.id;
+  batch.touchOrder(partner);
+}

@@ -1,0 +1,11 @@
+export type { PageRequest } from "./cursor";
+export {
+  CANDLE_INTERVALS,
+  type Candle,
+  type CandleInterval,
+  candles,
+  recentTrades,
+  tickerStats,
+} from "./market-data";
+export { findOrder, listFills, listOrders } from "./orders";
+export { assetDecimals, balancesOf, listTransactions, pendingWithdrawals } from "./wallet";

@@ -1,0 +1,61 @@
+import type { Database } from "@cryptotrade/db/client";
+import { assets, balances, transactions } from "@cryptotrade/db/schema";
+import { and, desc, eq, lt } from "drizzle-orm";
+import { cursorId, type PageRequest, pageLimit, toPage } from "./cursor";
+
+/** Every asset with the user's available and locked amounts (zero where they hold none). */
+export async function balancesOf(db: Database, userId: number) {
+  const rows = await db
+    .select({
+      asset: assets.symbol,
+      decimals: assets.decimals,
+      available: balances.available,
+      locked: balances.locked,
+    })
+    .from(assets)
+    .leftJoin(balances, and(eq(balances.asset, assets.symbol), eq(balances.userId, userId)))
+    .orderBy(assets.symbol);
+  return rows.map((row) => ({
+    asset: row.asset,
+    decimals: row.decimals,
+    available: row.available ?? 0n,
+    locked: row.locked ?? 0n,
+  }));
+}
+
+export async function assetDecimals(db: Database): Promise<Map<string, number>> {
+  const rows = await db.select({ symbol: assets.symbol, decimals: assets.decimals }).from(assets);
+  return new Map(rows.map((row) => [row.symbol, row.decimals]));
+}
+
+/** The user's deposits and withdrawals, newest first. */
+export async function listTransactions(
+  db: Database,
+  userId: number,
+  query: PageRequest & { type?: "deposit" | "withdrawal" },
+) {
+  const limit = pageLimit(query.limit);
+  const before = cursorId(query.cursor);
+  const rows = await db
+    .select()
+    .from(transactions)
+    .where(
+      and(
+        eq(transactions.userId, userId),
+        query.type ? eq(transactions.type, query.type) : undefined,
+        before ? lt(transactions.id, before) : undefined,
+      ),
+    )
+    .orderBy(desc(transactions.id))
+    .limit(limit + 1);
+  return toPage(rows, limit);
+}
+
+/** Withdrawals waiting for an admin, oldest first. */
+export function pendingWithdrawals(db: Database) {
+  return db
+    .select()
+    .from(transactions)
+    .where(and(eq(transactions.type, "withdrawal"), eq(transactions.status, "pending")))
+    .orderBy(transactions.id);
+}

@@ -1,0 +1,101 @@
+import type { Database } from "@cryptotrade/db/client";
+import { balances, orders, trades, transactions } from "@cryptotrade/db/schema";
+import { getFeeAccountId } from "@cryptotrade/db/seed";
+import { and, desc, eq, inArray, max, sql } from "drizzle-orm";
+import { loadMarkets } from "./markets";
+import type { OrderRecord } from "./records";
+import { ExchangeState } from "./state";
+import type { MarketUnits } from "./units";
+
+const LIVE = ["untriggered", "open", "partially_filled"] as const;
+
+/**
+ * Rebuilds the sequencer's memory from the database: balances, pending withdrawals, and every
+ * live order re-queued in its recorded queue position, so nothing acknowledged is lost.
+ */
+export async function loadState(db: Database): Promise<ExchangeState> {
+  const [ids] = await db
+    .select({
+      order: sql<string | null>`(select ${max(orders.id)} from ${orders})`,
+      queue: sql<string | null>`(select ${max(orders.queueSeq)} from ${orders})`,
+      trade: sql<string | null>`(select ${max(trades.id)} from ${trades})`,
+      transaction: sql<string | null>`(select ${max(transactions.id)} from ${transactions})`,
+    })
+    .from(sql`(select 1) as one`);
+  const next = (value: string | null | undefined) => Number(value ?? 0) + 1;
+  const state = new ExchangeState(
+    await getFeeAccountId(db),
+    next(ids?.order),
+    next(ids?.trade),
+    next(ids?.transaction),
+    next(ids?.queue),
+  );
+
+  for (const info of await loadMarkets(db)) {
+    state.addMarket(info);
+    const [last] = await db
+      .select({ price: trades.price })
+      .from(trades)
+      .where(eq(trades.market, info.symbol))
+      .orderBy(desc(trades.id))
+      .limit(1);
+    const market = state.markets.get(info.symbol);
+    const lastTicks = last && market ? market.units.toTicks(last.price) : undefined;
+    state.engine.restoreMarketState(info.symbol, { lastPrice: lastTicks, sequence: 0 });
+  }
+
+  for (const row of await db.select().from(balances)) {
+    state.ledger.load(row.userId, row.asset, { available: row.available, locked: row.locked });
+  }
+  const pending = await db
+    .select()
+    .from(transactions)
+    .where(and(eq(transactions.type, "withdrawal"), eq(transactions.status, "pending")));
+  for (const row of pending) state.pendingWithdrawals.set(row.id, row);
+
+  const live = await db
+    .select()
+    .from(orders)
+    .where(inArray(orders.status, [...LIVE]))
+    .orderBy(orders.queueSeq);
+  for (const order of live) {
+    const market = state.markets.get(order.market);
+    if (!market) continue;
+    const { units } = market;
+    if (order.type === "market") continue; // market orders never rest
+    const ticks = (value: bigint | null) => (value === null ? undefined : units.toTicks(value));
+    state.engine.restoreOrder({
+      orderId: order.id,
+      userId: order.userId,
+      market: order.market,
+      side: order.side,
+      type: order.type,
+      price: ticks(order.price),
+      stopPrice: ticks(order.stopPrice),
+      trailingDelta: ticks(order.trailingDelta),
+      quantity: order.quantity === null ? undefined : units.toLots(order.quantity),
+      filled: units.toLots(order.filledQuantity),
+      quoteQuantity: quoteCapOf(order, units),
+      timeInForce: order.timeInForce,
+      postOnly: order.postOnly,
+      stp: order.stp,
+      ocoWith: order.ocoOrderId ?? undefined,
+      triggered:
+        order.status !== "untriggered" &&
+        (order.type === "stop_limit" || order.type === "take_profit_limit"),
+      watermark:
+        order.engineState?.watermark === undefined
+          ? undefined
+          : Number(order.engineState.watermark),
+    });
+    state.trackLive(order);
+  }
+  return state;
+}
+
+/** Only untriggered orders carry a quote cap into the book; resting limits have none. */
+function quoteCapOf(order: OrderRecord, units: MarketUnits): number | undefined {
+  const cap = order.engineState?.quoteCap;
+  if (cap !== undefined) return Number(cap);
+  return order.quoteQuantity === null ? undefined : units.unitsOf(order.quoteQuantity);
+}

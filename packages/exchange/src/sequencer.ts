@@ -1,0 +1,164 @@
+import type { Database } from "@cryptotrade/db/client";
+import type { Logger } from "pino";
+import { Batch } from "./batch";
+import { ExchangeError } from "./errors";
+import type { ExchangeEvent, ExchangeListener } from "./events";
+import { writeBatch } from "./persistence";
+import { loadState } from "./recovery";
+import type { ExchangeState } from "./state";
+
+/** A unit of work for the single writer; it may throw an ExchangeError to refuse. */
+export type Job<T> = (state: ExchangeState, batch: Batch) => T;
+
+interface Queued {
+  run: Job<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface SequencerOptions {
+  db: Database;
+  log: Logger;
+  /** Most commands written in one transaction. */
+  maxBatchSize?: number;
+}
+
+/**
+ * The single writer. Jobs run one at a time against memory; each batch of them is written in
+ * one transaction, and only after COMMIT are callers answered and events published. A failed
+ * commit refuses the batch and rebuilds memory from the database before taking more work.
+ */
+export class Sequencer {
+  private queue: Queued[] = [];
+  private running = false;
+  private stopped = false;
+  private readonly listeners = new Set<ExchangeListener>();
+  private readonly maxBatchSize: number;
+
+  private constructor(
+    private state: ExchangeState,
+    private readonly options: SequencerOptions,
+  ) {
+    this.maxBatchSize = options.maxBatchSize ?? 500;
+  }
+
+  static async start(options: SequencerOptions): Promise<Sequencer> {
+    return new Sequencer(await loadState(options.db), options);
+  }
+
+  /** Runs a job in order with every other; resolves once its effects are durable. */
+  submit<T>(job: Job<T>): Promise<T> {
+    if (this.stopped) {
+      return Promise.reject(new ExchangeError("UNAVAILABLE", "The exchange is shutting down"));
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ run: job, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  /** Reads memory between batches; use only for data that is published after commit anyway. */
+  read<T>(reader: (state: ExchangeState) => T): T {
+    return reader(this.state);
+  }
+
+  subscribe(listener: ExchangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Finishes queued work, then refuses more. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    while (this.running || this.queue.length > 0) {
+      if (!this.running) await this.drain();
+      else await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length > 0) {
+        const jobs = this.queue.splice(0, this.maxBatchSize);
+        await this.runBatch(jobs);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async runBatch(jobs: Queued[]): Promise<void> {
+    const batch = new Batch();
+    const outcomes: Array<() => void> = [];
+    let broken: unknown;
+    for (const job of jobs) {
+      try {
+        const value = job.run(this.state, batch);
+        outcomes.push(() => job.resolve(value));
+      } catch (error) {
+        if (error instanceof ExchangeError) {
+          outcomes.push(() => job.reject(error));
+          continue;
+        }
+        // A bug left memory half-changed: nothing of this batch may be written.
+        broken = error;
+        break;
+      }
+    }
+    const writes = { batch, ...this.state.ledger.drain() };
+    try {
+      if (broken) throw broken;
+      await writeBatch(this.options.db, writes);
+    } catch (error) {
+      await this.recover(jobs, error);
+      return;
+    }
+    for (const settle of outcomes) settle();
+    this.publish(writes);
+  }
+
+  private async recover(jobs: Queued[], cause: unknown): Promise<void> {
+    this.options.log.error(
+      { err: cause, jobs: jobs.length },
+      "batch failed; rebuilding from the database",
+    );
+    const refusal = new ExchangeError(
+      "UNAVAILABLE",
+      "The exchange could not record this; please retry",
+    );
+    for (const job of jobs) job.reject(refusal);
+    for (;;) {
+      try {
+        this.state = await loadState(this.options.db);
+        break;
+      } catch (error) {
+        this.options.log.error({ err: error }, "rebuild failed; retrying");
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+    this.emit([{ type: "reset" }]);
+  }
+
+  private publish(writes: ReturnType<ExchangeState["ledger"]["drain"]> & { batch: Batch }): void {
+    const events: ExchangeEvent[] = [...writes.batch.events];
+    for (const order of writes.batch.orders.values()) {
+      events.push({ type: "order", userId: order.userId, order: { ...order } });
+    }
+    for (const { userId, asset, available, locked } of writes.balances) {
+      events.push({ type: "balance", userId, asset, balance: { available, locked } });
+    }
+    this.emit(events);
+  }
+
+  private emit(events: ExchangeEvent[]): void {
+    if (events.length === 0) return;
+    for (const listener of this.listeners) {
+      try {
+        listener(events);
+      } catch (error) {
+        this.options.log.error({ err: error }, "exchange listener failed");
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import type { MarketInfo } from "./markets";
+import { formatDecimal } from "./money";
+import type { OrderRecord, TradeRecord, TransactionRecord } from "./records";
+
+/** How orders, trades and transactions look at the API: ids and amounts as strings. */
+export function toOrderView(order: OrderRecord, market: MarketInfo) {
+  const base = (value: bigint | null) =>
+    value === null ? null : formatDecimal(value, market.baseDecimals);
+  const quote = (value: bigint | null) =>
+    value === null ? null : formatDecimal(value, market.quoteDecimals);
+  const averagePrice =
+    order.filledQuantity > 0n
+      ? (order.filledQuote * 10n ** BigInt(market.baseDecimals)) / order.filledQuantity
+      : null;
+  return {
+    id: String(order.id),
+    clientOrderId: order.clientOrderId,
+    symbol: order.market,
+    side: order.side,
+    type: order.type,
+    status: order.status,
+    reason: order.reason,
+    timeInForce: order.timeInForce,
+    postOnly: order.postOnly,
+    stp: order.stp,
+    price: quote(order.price),
+    stopPrice: quote(order.stopPrice),
+    trailingDelta: quote(order.trailingDelta),
+    quantity: base(order.quantity),
+    quoteQuantity: quote(order.quoteQuantity),
+    filledQuantity: base(order.filledQuantity) ?? "0",
+    filledQuote: quote(order.filledQuote) ?? "0",
+    averagePrice: quote(averagePrice),
+    fee: quote(order.feePaid) ?? "0",
+    feeAsset: market.quoteAsset,
+    ocoOrderId: order.ocoOrderId === null ? null : String(order.ocoOrderId),
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+  };
+}
+
+export type OrderView = ReturnType<typeof toOrderView>;
+
+/** A public trade: no order or user ids. */
+export function toPublicTradeView(trade: TradeRecord, market: MarketInfo) {
+  return {
+    id: String(trade.id),
+    symbol: trade.market,
+    price: formatDecimal(trade.price, market.quoteDecimals),
+    quantity: formatDecimal(trade.quantity, market.baseDecimals),
+    quoteQuantity: formatDecimal(trade.quoteQuantity, market.quoteDecimals),
+    takerSide: trade.takerSide,
+    time: trade.createdAt,
+  };
+}
+
+/** One of the user's fills, from their side of the trade. */
+export function toFillView(trade: TradeRecord, market: MarketInfo, userId: number) {
+  const maker = trade.makerUserId === userId;
+  const side = maker ? (trade.takerSide === "buy" ? "sell" : "buy") : trade.takerSide;
+  return {
+    ...toPublicTradeView(trade, market),
+    orderId: String(maker ? trade.makerOrderId : trade.takerOrderId),
+    side,
+    liquidity: maker ? ("maker" as const) : ("taker" as const),
+    fee: formatDecimal(maker ? trade.makerFee : trade.takerFee, market.quoteDecimals),
+    feeAsset: market.quoteAsset,
+  };
+}
+
+export function toTransactionView(transaction: TransactionRecord, decimals: number) {
+  return {
+    id: String(transaction.id),
+    type: transaction.type,
+    asset: transaction.asset,
+    amount: formatDecimal(transaction.amount, decimals),
+    status: transaction.status,
+    address: transaction.address,
+    note: transaction.note,
+    createdAt: transaction.createdAt,
+    updatedAt: transaction.updatedAt,
+  };
+}
