@@ -49,7 +49,11 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
 }
 
 async function connectPglite(dataDir: string | undefined): Promise<DatabaseConnection> {
-  const client = await PGlite.create(dataDir);
+  return wrapPglite(await PGlite.create(dataDir));
+}
+
+/** A connection over an already open PGlite instance (tests clone a migrated one). */
+export function wrapPglite(client: PGlite): DatabaseConnection {
   const db = drizzlePglite({ client, schema, casing: "snake_case" });
   return {
     db,

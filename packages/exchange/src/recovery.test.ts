@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findOrder } from "./queries/orders";
+import { balancesOf } from "./queries/wallet";
+import { createTestExchange, type TestExchange } from "./testing";
+
+describe("recovery", () => {
+  let t: TestExchange;
+  beforeAll(async () => {
+    t = await createTestExchange();
+  });
+  afterAll(() => t.close());
+
+  it("rebuilds the same books, queue priority, stops and balances after a restart", async () => {
+    const a = await t.createUser({ USDT: "100000", BTC: "5" });
+    const b = await t.createUser({ USDT: "100000", BTC: "5" });
+    await t.exchange.placeOrder(a, {
+      symbol: "BTC-USDT",
+      side: "sell",
+      type: "limit",
+      price: "60000.00",
+      quantity: "0.5",
+    });
+    await t.exchange.placeOrder(b, {
+      symbol: "BTC-USDT",
+      side: "buy",
+      type: "limit",
+      price: "60000.00",
+      quantity: "0.1",
+    });
+    const firstInQueue = await t.exchange.placeOrder(a, {
+      symbol: "BTC-USDT",
+      side: "buy",
+      type: "limit",
+      price: "59000.00",
+      quantity: "0.2",
+    });
+    await t.exchange.placeOrder(b, {
+      symbol: "BTC-USDT",
+      side: "buy",
+      type: "limit",
+      price: "59000.00",
+      quantity: "0.3",
+    });
+    const stop = await t.exchange.placeOrder(b, {
+      symbol: "BTC-USDT",
+      side: "sell",
+      type: "stop_market",
+      stopPrice: "58000.00",
+      quantity: "0.1",
+    });
+    const bookBefore = t.exchange.orderBook("BTC-USDT", 10);
+    const balancesBefore = await balancesOf(t.database.db, a);
+
+    const exchange = await t.restart();
+    const bookAfter = exchange.orderBook("BTC-USDT", 10);
+    expect(bookAfter.bids).toEqual(bookBefore.bids);
+    expect(bookAfter.asks).toEqual(bookBefore.asks);
+    expect(await balancesOf(t.database.db, a)).toEqual(balancesBefore);
+    await t.assertInvariants();
+
+    // The order first in the 59000 queue still fills first.
+    const seller = await t.createUser({ BTC: "1" });
+    await exchange.placeOrder(seller, {
+      symbol: "BTC-USDT",
+      side: "sell",
+      type: "limit",
+      price: "59000.00",
+      quantity: "0.2",
+    });
+    expect((await findOrder(t.database.db, a, { orderId: firstInQueue.id }))?.status).toBe(
+      "filled",
+    );
+    // The stop survived and still waits for its price.
+    expect((await findOrder(t.database.db, b, { orderId: stop.id }))?.status).toBe("untriggered");
+    await t.assertInvariants();
+  });
+
+  it("keeps pending withdrawals held across a restart and approves them after", async () => {
+    const user = await t.createUser({ ETH: "3" });
+    const withdrawal = await t.exchange.requestWithdrawal({
+      userId: user,
+      asset: "ETH",
+      amount: 100_000_000n,
+      address: "0xabc",
+    });
+    const exchange = await t.restart();
+    const eth = () =>
+      balancesOf(t.database.db, user).then((rows) => rows.find((r) => r.asset === "ETH"));
+    expect(await eth()).toMatchObject({ available: 200_000_000n, locked: 100_000_000n });
+    const approved = await exchange.reviewWithdrawal({
+      transactionId: withdrawal.id,
+      approve: true,
+      reviewerId: user,
+    });
+    expect(approved.status).toBe("completed");
+    expect(await eth()).toMatchObject({ available: 200_000_000n, locked: 0n });
+    await t.assertInvariants();
+  });
+
+  it("never overdraws when 200 parallel withdrawals ask for more than the balance", async () => {
+    const user = await t.createUser({ USDT: "1000" });
+    const results = await Promise.allSettled(
+      Array.from({ length: 200 }, () =>
+        t.exchange.requestWithdrawal({
+          userId: user,
+          asset: "USDT",
+          amount: 7_000_000n,
+          address: "addr-1",
+        }),
+      ),
+    );
+    const accepted = results.filter((r) => r.status === "fulfilled").length;
+    expect(accepted).toBe(142); // floor(1000 / 7)
+    const usdt = (await balancesOf(t.database.db, user)).find((r) => r.asset === "USDT");
+    expect(usdt).toMatchObject({ available: 6_000_000n, locked: 994_000_000n });
+    await t.assertInvariants();
+  });
+});
