@@ -69,8 +69,10 @@ async function connectPostgres(options: {
   poolSize?: number;
 }): Promise<DatabaseConnection> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-  // An idle client dropped by the server must not take the process down with it.
+  // A connection the server drops (idle, or mid-query when its backend is killed) must not take
+  // the process down: the query on it fails, and the pool replaces it.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const db = drizzlePg({ client: pool, schema, casing: "snake_case" });
   return {
     db,
