@@ -1,10 +1,18 @@
-import { type ApiServices, appRouter, createContext } from "@cryptotrade/api";
+import { type ApiServices, appRouter, createContext, MAX_BATCH_SIZE } from "@cryptotrade/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import type { AppEnv } from "./app-env";
 import { getClientAddress } from "./middleware/client-address";
+import { checkOrigin } from "./middleware/origin-check";
 import { requestLogger } from "./middleware/request-logger";
+import { securityHeaders } from "./middleware/security-headers";
+
+/** No procedure takes more than a few KiB of input; anything bigger is refused unread. */
+export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface AppDeps {
   services: ApiServices;
@@ -21,9 +29,29 @@ export interface AppDeps {
  * const res = await app.fetch(new Request("http://x/healthz"));
  */
 export function createApp({ services, checkReady }: AppDeps) {
+  const { config } = services;
+  const allowedOrigins = new Set(config.allowedOrigins);
   const app = new Hono<AppEnv>();
   app.use(requestId());
   app.use(requestLogger(services.log));
+  app.use(securityHeaders(config.production));
+  app.use(
+    "/trpc/*",
+    cors({
+      origin: (origin) => (allowedOrigins.has(origin) ? origin : null),
+      credentials: true,
+      allowMethods: ["GET", "POST", "OPTIONS"],
+      allowHeaders: ["content-type", "authorization", "trpc-accept", "x-trpc-source"],
+      maxAge: 600,
+    }),
+  );
+  app.use(checkOrigin(config.allowedOrigins));
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json({ error: "Request body too large" }, 413),
+    }),
+  );
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.get("/readyz", async (c) => {
@@ -41,10 +69,11 @@ export function createApp({ services, checkReady }: AppDeps) {
       endpoint: "/trpc",
       req: c.req.raw,
       router: appRouter,
+      maxBatchSize: MAX_BATCH_SIZE,
       createContext: ({ resHeaders }) =>
         createContext(services, {
           requestId: c.get("requestId"),
-          ip: getClientAddress(c, services.config.trustProxy),
+          ip: getClientAddress(c, config.trustProxy),
           userAgent: c.req.header("user-agent") ?? null,
           headers: c.req.raw.headers,
           resHeaders,
@@ -54,6 +83,10 @@ export function createApp({ services, checkReady }: AppDeps) {
 
   app.notFound((c) => c.json({ error: "Not found" }, 404));
   app.onError((error, c) => {
+    // Middleware refusals (HTTPException) carry their own status; anything else is a bug.
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json({ error: error.message || "Bad request" }, error.status);
+    }
     c.get("log").error({ err: error }, "unhandled error");
     return c.json({ error: "Internal server error" }, 500);
   });

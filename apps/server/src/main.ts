@@ -1,8 +1,14 @@
+import { createAuthService } from "@cryptotrade/auth";
 import { connectDatabase } from "@cryptotrade/db/client";
 import { seedReferenceData } from "@cryptotrade/db/seed";
+import { Exchange } from "@cryptotrade/exchange";
+import type { MarketMaker } from "@cryptotrade/market-maker";
 import { serve } from "@hono/node-server";
+import { Redis } from "ioredis";
 import { createApp } from "./app";
+import { startDemoTraders } from "./demo/start-demo-traders";
 import { loadConfig } from "./env";
+import { schedulePortfolioSnapshots } from "./jobs/portfolio-snapshots";
 import { createLogger } from "./logger";
 
 const config = loadConfig();
@@ -12,16 +18,40 @@ const database = await connectDatabase(config.database);
 await database.migrate();
 await seedReferenceData(database.db);
 
+// Redis holds rate limits shared by every replica; without it they live in this process.
+const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+redis?.on("error", (error) => log.warn({ err: error }, "redis error"));
+
+const auth = createAuthService({ db: database.db, config, redis });
+const exchange = await Exchange.start({
+  db: database.db,
+  log: log.child({ component: "exchange" }),
+});
+const stopSnapshots = schedulePortfolioSnapshots({
+  db: database.db,
+  exchange,
+  log,
+  everyMs: 5 * 60_000,
+});
+
 const app = createApp({
-  services: { config, db: database.db, log },
+  services: { config, db: database.db, log, auth, exchange },
   checkReady: database.checkReady,
 });
 
+let demo: MarketMaker | undefined;
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   log.info(
-    { port: info.port, database: database.kind, demo: config.demo },
+    { port: info.port, database: database.kind, redis: Boolean(redis), demo: config.demo },
     `CryptoTrade is listening on http://localhost:${info.port}`,
   );
+  if (!config.demo) return;
+  startDemoTraders({ auth, db: database.db, url: `http://127.0.0.1:${info.port}`, log })
+    .then((bot) => {
+      demo = bot;
+      log.info("demo market maker is quoting every market");
+    })
+    .catch((error: unknown) => log.error({ err: error }, "demo market maker failed to start"));
 });
 
 let stopping = false;
@@ -29,8 +59,12 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, "shutting down: finishing in-flight requests");
-  // Stop accepting, let in-flight requests finish, then close what they were using.
+  stopSnapshots();
+  await demo?.stop().catch(() => undefined);
+  // Stop accepting, let in-flight requests finish, then drain the sequencer and close.
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await exchange.stop();
+  await redis?.quit();
   await database.close();
   log.info("stopped");
   process.exit(0);

@@ -1,12 +1,19 @@
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import superjson from "superjson";
+import { MAX_BATCH_SIZE } from "./batch";
 import type { AppRouter } from "./root";
 
 export interface ClientOptions {
   /** The exchange's base URL, e.g. `http://localhost:8080`. */
   url: string;
   /** An API key or session token, sent as `Authorization: Bearer`. */
-  token?: string;
+  token?: string | undefined;
+  /**
+   * Extra headers on every request. Calls without a token (registering or logging in from a
+   * script) are treated as browser requests and need an allowed `Origin` here.
+   */
+  headers?: Record<string, string>;
   /** A fetch to use instead of the global one (tests pass `app.fetch`). */
   fetch?: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 }
@@ -25,8 +32,12 @@ export function createClient(options: ClientOptions) {
       httpBatchLink({
         url: `${base}/trpc`,
         transformer: superjson,
+        maxItems: MAX_BATCH_SIZE,
         ...(options.fetch ? { fetch: options.fetch } : {}),
-        headers: () => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        headers: () => ({
+          ...options.headers,
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        }),
       }),
     ],
   });
@@ -34,3 +45,6 @@ export function createClient(options: ClientOptions) {
 
 export type Client = ReturnType<typeof createClient>;
 export type { AppRouter };
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,5 +1,12 @@
+import type { AuthService, Principal } from "@cryptotrade/auth";
+import {
+  readSessionCookie,
+  serializeBlankSessionCookie,
+  serializeSessionCookie,
+} from "@cryptotrade/auth";
 import type { Config } from "@cryptotrade/config";
 import type { Database } from "@cryptotrade/db/client";
+import type { Exchange } from "@cryptotrade/exchange";
 import type { Logger } from "pino";
 
 /** The long-lived parts of the exchange every request can use, built once at the app's edge. */
@@ -7,6 +14,10 @@ export interface ApiServices {
   config: Config;
   db: Database;
   log: Logger;
+  /** Accounts, sessions, 2FA, API keys and the audit log. */
+  auth: AuthService;
+  /** The running exchange: order entry, wallets and the published books. */
+  exchange: Exchange;
 }
 
 /** What the HTTP layer knows about one request. */
@@ -22,14 +33,41 @@ export interface RequestInfo {
 
 export interface Context extends ApiServices {
   request: RequestInfo;
+  /** Who is calling, from `Authorization: Bearer` or the session cookie; null when anonymous. */
+  principal: Principal | null;
 }
 
 /**
- * Builds the tRPC context for one request.
+ * Builds the tRPC context for one request, resolving its credential. A bearer token wins over
+ * the cookie; a dead cookie is cleared, and a session whose expiry slid is re-sent.
  *
  * @example
  * const ctx = await createContext(services, { requestId: "r1", ip: "127.0.0.1", ... });
  */
 export async function createContext(services: ApiServices, request: RequestInfo): Promise<Context> {
-  return { ...services, log: services.log.child({ requestId: request.requestId }), request };
+  const log = services.log.child({ requestId: request.requestId });
+  const bearer = readBearerToken(request.headers.get("authorization"));
+  const cookie = readSessionCookie(services.config, request.headers.get("cookie"));
+  const token = bearer ?? cookie;
+  const authentication = token ? await services.auth.authenticate(token) : null;
+  if (!bearer && cookie) {
+    if (!authentication) {
+      request.resHeaders.append("set-cookie", serializeBlankSessionCookie(services.config));
+    } else if (
+      authentication.sessionExtended &&
+      authentication.principal.credential.kind === "session"
+    ) {
+      const { expiresAt } = authentication.principal.credential;
+      request.resHeaders.append(
+        "set-cookie",
+        serializeSessionCookie(services.config, cookie, expiresAt, Date.now()),
+      );
+    }
+  }
+  return { ...services, log, request, principal: authentication?.principal ?? null };
+}
+
+function readBearerToken(header: string | null): string | null {
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1] ?? null;
 }

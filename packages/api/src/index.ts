@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root";
 
+export { MAX_BATCH_SIZE } from "./batch";
 export { type ApiServices, type Context, createContext, type RequestInfo } from "./context";
 export { type AppRouter, appRouter } from "./root";
 export { createCallerFactory } from "./trpc";

@@ -1,8 +1,20 @@
+import { accountRouter } from "./routers/account";
+import { adminRouter } from "./routers/admin";
+import { authRouter } from "./routers/auth";
 import { marketRouter } from "./routers/market";
+import { ordersRouter } from "./routers/orders";
+import { portfolioRouter } from "./routers/portfolio";
+import { walletRouter } from "./routers/wallet";
 import { router } from "./trpc";
 
 export const appRouter = router({
+  auth: authRouter,
+  account: accountRouter,
   market: marketRouter,
+  orders: ordersRouter,
+  portfolio: portfolioRouter,
+  wallet: walletRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,9 @@
+import { AuthError, type AuthUser, type Credential, type Scope } from "@cryptotrade/auth";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context";
+import { toTRPCError } from "./errors";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -9,6 +11,8 @@ const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
     const fieldErrors = error.cause instanceof ZodError ? fieldErrorsOf(error.cause) : undefined;
+    const retryAfterSeconds =
+      error.cause instanceof AuthError ? error.cause.retryAfterSeconds : undefined;
     return {
       ...shape,
       message: publicMessage(error, fieldErrors),
@@ -17,6 +21,7 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         ...(fieldErrors ? { fieldErrors } : {}),
+        ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
       },
     };
   },
@@ -51,10 +56,104 @@ const logFailures = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
+/** Turns domain errors thrown below into their tRPC codes (see `toTRPCError`). */
+const mapDomainErrors = t.middleware(async ({ ctx, next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const mapped = toTRPCError(result.error.cause);
+  if (!mapped) return result;
+  if (mapped.cause instanceof AuthError && mapped.cause.retryAfterSeconds !== undefined) {
+    ctx.request.resHeaders.set("retry-after", String(mapped.cause.retryAfterSeconds));
+  }
+  throw mapped;
+});
+
+/** Someone is signed in, possibly with a session that still owes its second factor. */
+const requireSignedIn = t.middleware(({ ctx, next }) => {
+  if (!ctx.principal) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  const user: AuthUser = ctx.principal.user;
+  const credential: Credential = ctx.principal.credential;
+  return next({ ctx: { user, credential } });
+});
+
+/** A session that has not passed 2FA may only finish logging in (or log out). */
+const requireSecondFactor = t.middleware(({ ctx, next }) => {
+  if (ctx.principal?.credential.kind === "session" && ctx.principal.credential.twoFactorPending) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "Enter your two-factor code to finish signing in",
+    });
+  }
+  return next();
+});
+
+/** API keys act for bots within their scopes; sessions hold every scope. */
+function requireScope(scope: Scope) {
+  return t.middleware(function requireScopeOfKey({ ctx, next }) {
+    if (!ctx.principal?.credential.scopes.includes(scope)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `This API key lacks the ${scope} scope` });
+    }
+    return next();
+  });
+}
+
+/** Account settings, sessions and keys are managed by the person, never by a key. */
+const requireSession = t.middleware(({ ctx, next }) => {
+  const credential = ctx.principal?.credential;
+  if (credential?.kind !== "session") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Sign in with a session to do this" });
+  }
+  return next({ ctx: { credential } });
+});
+
+const requirePendingSecondFactor = t.middleware(({ ctx, next }) => {
+  const credential = ctx.principal?.credential;
+  if (credential?.kind !== "session" || !credential.twoFactorPending) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "No sign-in is waiting for a code" });
+  }
+  return next({ ctx: { credential } });
+});
+
+const requireAdmin = t.middleware(({ ctx, next }) => {
+  if (ctx.principal?.user.role !== "admin") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Admins only" });
+  }
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Anyone may call it. */
-export const publicProcedure = t.procedure.use(logFailures);
+/** Anyone may call it; `ctx.principal` says who, if anyone, is calling. */
+export const publicProcedure = t.procedure.use(logFailures).use(mapDomainErrors);
+
+/** Anyone signed in, including a session still owing its second factor (`me`, `logout`). */
+export const signedInProcedure = publicProcedure.use(requireSignedIn);
+
+/** A session between password and second factor: only `verifyTotp` / `verifyRecoveryCode`. */
+export const pendingSessionProcedure = signedInProcedure
+  .use(requireSession)
+  .use(requirePendingSecondFactor);
+
+/**
+ * A fully authenticated user: a session that passed 2FA (when the user has it) or any API
+ * key. Sets `ctx.user` (id, role, email, username) and `ctx.credential` (the session or API
+ * key and its scopes). `ctx.auth` is the auth service.
+ */
+export const protectedProcedure = signedInProcedure
+  .use(requireSecondFactor)
+  .use(requireScope("read"));
+
+/** A fully authenticated session, never an API key: account settings, sessions, keys. */
+export const sessionProcedure = protectedProcedure.use(requireSession);
+
+/** Placing and cancelling orders: a session, or an API key with `trade`. */
+export const tradeProcedure = protectedProcedure.use(requireScope("trade"));
+
+/** Moving money out: a session, or an API key with `withdraw`. */
+export const withdrawProcedure = protectedProcedure.use(requireScope("withdraw"));
+
+/** Admins, through a session only. */
+export const adminProcedure = sessionProcedure.use(requireAdmin);
 
 export { TRPCError };

@@ -48,4 +48,16 @@ describe("parseConfig", () => {
     expect(config.session.secureCookie).toBe(true);
     expect(config.allowedOrigins).toEqual(["https://exchange.example", "https://admin.example"]);
   });
+
+  it("has rate-limit defaults, a per-deployment key prefix, and a lowercased admin email", () => {
+    const config = parseConfig({ ADMIN_EMAIL: "Boss@Example.com" });
+    expect(config.rateLimits).toEqual({
+      keyPrefix: "cryptotrade",
+      loginFailuresPerIpPerHour: 100,
+      registrationsPerIpPerHour: 20,
+    });
+    expect(config.adminEmail).toBe("boss@example.com");
+    expect(parseConfig({ RATE_LIMIT_PREFIX: "eu-1" }).rateLimits.keyPrefix).toBe("eu-1");
+    expect(() => parseConfig({ RATE_LIMIT_PREFIX: "has space" })).toThrow("RATE_LIMIT_PREFIX");
+  });
 });

@@ -50,6 +50,12 @@ const EnvSchema = z
     TRUST_PROXY: booleanFlag.default(false),
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
     ADMIN_EMAIL: z.email().optional(),
+    RATE_LIMIT_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_:-]{1,64}$/, { error: "must be 1-64 letters, digits, _ : or -" })
+      .default("cryptotrade"),
+    RATE_LIMIT_LOGIN_FAILURES_PER_IP: z.coerce.number().int().min(1).default(100),
+    RATE_LIMIT_REGISTRATIONS_PER_IP: z.coerce.number().int().min(1).default(20),
   })
   .transform((env) => {
     const production = env.NODE_ENV === "production";
@@ -76,7 +82,16 @@ const EnvSchema = z
       allowedOrigins: [...new Set([publicOrigin, ...env.ALLOWED_ORIGINS])],
       trustProxy: env.TRUST_PROXY,
       otelEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
-      adminEmail: env.ADMIN_EMAIL,
+      // Whoever registers with this email becomes an admin: set it only until you have done so.
+      adminEmail: env.ADMIN_EMAIL?.toLowerCase(),
+      rateLimits: {
+        /** Keys in Redis start with it, so deployments (and test runs) sharing a Redis never mix. */
+        keyPrefix: env.RATE_LIMIT_PREFIX,
+        /** Failed logins one address may make in an hour, over all accounts. */
+        loginFailuresPerIpPerHour: env.RATE_LIMIT_LOGIN_FAILURES_PER_IP,
+        /** Accounts one address may create in an hour (each costs an argon2 hash). */
+        registrationsPerIpPerHour: env.RATE_LIMIT_REGISTRATIONS_PER_IP,
+      },
     };
   });
 

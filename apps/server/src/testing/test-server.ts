@@ -1,35 +1,145 @@
+import { randomBytes } from "node:crypto";
 import type { ApiServices } from "@cryptotrade/api";
 import { createClient } from "@cryptotrade/api/client";
+import { createAuthService } from "@cryptotrade/auth";
 import { parseConfig } from "@cryptotrade/config";
 import type { DatabaseConnection } from "@cryptotrade/db/client";
 import { seedReferenceData } from "@cryptotrade/db/seed";
 import { createTestDatabase } from "@cryptotrade/db/testing";
+import { Exchange } from "@cryptotrade/exchange";
+import { Redis } from "ioredis";
 import { pino } from "pino";
 import { type App, createApp } from "../app";
+
+export interface TestServerOptions {
+  /** Environment variables on top of the test defaults. */
+  env?: Record<string, string>;
+  /** Keep rate limits in this Redis; defaults to `REDIS_URL`, in memory when neither is set. */
+  redisUrl?: string | undefined;
+  /** The auth service's clock (milliseconds), to test expiry. */
+  now?: () => number;
+}
 
 export interface TestServer {
   app: App;
   services: ApiServices;
   database: DatabaseConnection;
-  /** A typed client that calls the app in-process, through the full HTTP stack. */
-  client(token?: string): ReturnType<typeof createClient>;
+  /** The Redis the rate limits use, when there is one. */
+  redis: Redis | undefined;
+  /**
+   * A typed client that calls the app in-process, through the full HTTP stack. It sends the
+   * exchange's own Origin, as a browser on the exchange's page would; pass `headers` to
+   * change that (or `{}` for none).
+   */
+  client(token?: string, headers?: Record<string, string>): ReturnType<typeof createClient>;
+  /** Calls `app.fetch` with a path relative to the server. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
-/** The real app on a fresh, seeded test database, called through `app.fetch`. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * The real app on a fresh, seeded test database, called through `app.fetch`. Rate limits
+ * start from zero: they use a key prefix of their own, in Redis when `REDIS_URL` is set.
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   await seedReferenceData(database.db);
-  const config = parseConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...env });
-  const services: ApiServices = { config, db: database.db, log: pino({ level: "silent" }) };
+  const config = parseConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    // Every test request comes from the one address "unknown"; sign-ups are not the point.
+    RATE_LIMIT_REGISTRATIONS_PER_IP: "100000",
+    ...options.env,
+  });
+  const redisUrl = "redisUrl" in options ? options.redisUrl : process.env.REDIS_URL;
+  const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  const auth = createAuthService({
+    db: database.db,
+    config,
+    redis,
+    rateLimitKeyPrefix: `test-${randomBytes(6).toString("hex")}`,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const log = pino({ level: "silent" });
+  const exchange = await Exchange.start({ db: database.db, log });
+  const services: ApiServices = { config, db: database.db, log, auth, exchange };
   const app = createApp({ services, checkReady: database.checkReady });
   const fetchViaApp = (input: Request | string | URL, init?: RequestInit) =>
     Promise.resolve(app.fetch(new Request(input, init)));
+  const browserHeaders = { origin: config.publicOrigin };
   return {
     app,
     services,
     database,
-    client: (token) => createClient({ url: "http://localhost", token, fetch: fetchViaApp }),
-    close: () => database.close(),
+    redis,
+    client: (token, headers = browserHeaders) =>
+      createClient({ url: "http://localhost", token, headers, fetch: fetchViaApp }),
+    fetch: (path, init) => fetchViaApp(`http://localhost${path}`, init),
+    async close() {
+      await exchange.stop();
+      await redis?.quit();
+      await database.close();
+    },
   };
+}
+
+/** A registered, signed-in user and a client that acts as them. */
+export interface TestUser {
+  userId: number;
+  email: string;
+  username: string;
+  password: string;
+  token: string;
+  client: ReturnType<typeof createClient>;
+}
+
+let userCounter = 0;
+
+/**
+ * Registers a user through the API and returns its session token and a client using it.
+ *
+ * @example
+ * const alice = await registerUser(server);
+ * await alice.client.auth.me.query();
+ */
+export async function registerUser(
+  server: TestServer,
+  details: { email?: string; username?: string; password?: string } = {},
+): Promise<TestUser> {
+  userCounter += 1;
+  const unique = `${userCounter}${randomBytes(3).toString("hex")}`;
+  const email = details.email ?? `user${unique}@example.com`;
+  const username = details.username ?? `user_${unique}`;
+  const password = details.password ?? "correct horse battery staple";
+  const { user, token } = await server.client().auth.register.mutate({ email, username, password });
+  return {
+    userId: user.id,
+    email: user.email,
+    username: user.username,
+    password,
+    token,
+    client: server.client(token),
+  };
+}
+
+/** Makes a user an admin (effective on their next request). */
+export async function makeAdmin(server: TestServer, userId: number): Promise<void> {
+  await server.services.auth.setRole(userId, "admin");
+}
+
+/**
+ * The tRPC error code a call failed with (`UNAUTHORIZED`, `TOO_MANY_REQUESTS`, ...), or "OK".
+ *
+ * @example
+ * expect(await errorCodeOf(client.auth.me.query())).toBe("UNAUTHORIZED");
+ */
+export async function errorCodeOf(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return "OK";
+  } catch (error) {
+    const code = (error as { data?: { code?: unknown } } | null)?.data?.code;
+    if (typeof code === "string") return code;
+    throw error;
+  }
 }

@@ -1,27 +1,125 @@
-import { loadMarkets } from "@cryptotrade/exchange";
+import { type MarketInfo, queries, views } from "@cryptotrade/exchange";
 import { decimalsOfStep, formatDecimal } from "@cryptotrade/exchange/money";
+import { z } from "zod";
+import type { Context } from "../context";
+import { MarketSymbol } from "../inputs";
 import { publicProcedure, router } from "../trpc";
+
+const bps = (value: number) => formatDecimal(BigInt(value), 4);
+
+function toMarketView(m: MarketInfo) {
+  return {
+    symbol: m.symbol,
+    baseAsset: m.baseAsset,
+    quoteAsset: m.quoteAsset,
+    status: m.status,
+    tickSize: formatDecimal(m.tickSize, m.quoteDecimals),
+    lotSize: formatDecimal(m.lotSize, m.baseDecimals),
+    minQuantity: formatDecimal(m.minQuantity, m.baseDecimals),
+    maxQuantity: formatDecimal(m.maxQuantity, m.baseDecimals),
+    minNotional: formatDecimal(m.minNotional, m.quoteDecimals),
+    maxPrice: formatDecimal(m.maxPrice, m.quoteDecimals),
+    priceDecimals: decimalsOfStep(m.tickSize, m.quoteDecimals),
+    quantityDecimals: decimalsOfStep(m.lotSize, m.baseDecimals),
+    makerFee: bps(m.makerFeeBps),
+    takerFee: bps(m.takerFeeBps),
+    priceBand: bps(m.priceBandBps),
+  };
+}
+
+async function tickerOf(ctx: Context, market: MarketInfo) {
+  const stats = await queries.tickerStats(ctx.db, market.symbol, new Date());
+  const price = (value: bigint | null) =>
+    value === null ? null : formatDecimal(value, market.quoteDecimals);
+  const { bid, ask } = ctx.exchange.bestPrices(market.symbol);
+  const change = stats.last !== null && stats.open !== null ? stats.last - stats.open : null;
+  // Percent with two decimals, computed in integers: change × 10000 / open.
+  const changePercent =
+    change !== null && stats.open ? formatDecimal((change * 10_000n) / stats.open, 2) : null;
+  return {
+    symbol: market.symbol,
+    open: price(stats.open),
+    high: price(stats.high),
+    low: price(stats.low),
+    last: price(stats.last),
+    bestBid: price(bid ?? null),
+    bestAsk: price(ask ?? null),
+    change: price(change),
+    changePercent,
+    volume: formatDecimal(stats.volume, market.baseDecimals),
+    quoteVolume: formatDecimal(stats.quoteVolume, market.quoteDecimals),
+    trades: stats.trades,
+  };
+}
 
 export const marketRouter = router({
   /** Every market with its trading rules; sizes are decimal strings. */
-  list: publicProcedure.query(async ({ ctx }) => {
-    const markets = await loadMarkets(ctx.db);
-    return markets.map((m) => ({
-      symbol: m.symbol,
-      baseAsset: m.baseAsset,
-      quoteAsset: m.quoteAsset,
-      status: m.status,
-      tickSize: formatDecimal(m.tickSize, m.quoteDecimals),
-      lotSize: formatDecimal(m.lotSize, m.baseDecimals),
-      minQuantity: formatDecimal(m.minQuantity, m.baseDecimals),
-      maxQuantity: formatDecimal(m.maxQuantity, m.baseDecimals),
-      minNotional: formatDecimal(m.minNotional, m.quoteDecimals),
-      maxPrice: formatDecimal(m.maxPrice, m.quoteDecimals),
-      priceDecimals: decimalsOfStep(m.tickSize, m.quoteDecimals),
-      quantityDecimals: decimalsOfStep(m.lotSize, m.baseDecimals),
-      makerFee: formatDecimal(BigInt(m.makerFeeBps), 4),
-      takerFee: formatDecimal(BigInt(m.takerFeeBps), 4),
-      priceBand: formatDecimal(BigInt(m.priceBandBps), 4),
-    }));
-  }),
+  list: publicProcedure.query(({ ctx }) => ctx.exchange.markets().map(toMarketView)),
+
+  /** Rolling 24-hour statistics of one market. */
+  ticker: publicProcedure
+    .input(z.strictObject({ symbol: MarketSymbol }))
+    .query(({ ctx, input }) => tickerOf(ctx, ctx.exchange.requireMarket(input.symbol))),
+
+  tickers: publicProcedure.query(({ ctx }) =>
+    Promise.all(ctx.exchange.markets().map((market) => tickerOf(ctx, market))),
+  ),
+
+  /** Aggregated levels, best first, with the sequence number the stream continues from. */
+  orderBook: publicProcedure
+    .input(
+      z.strictObject({ symbol: MarketSymbol, depth: z.number().int().min(1).max(500).default(50) }),
+    )
+    .query(({ ctx, input }) => {
+      const market = ctx.exchange.requireMarket(input.symbol);
+      const book = ctx.exchange.orderBook(input.symbol, input.depth);
+      const level = ([price, quantity]: [bigint, bigint]) => ({
+        price: formatDecimal(price, market.quoteDecimals),
+        quantity: formatDecimal(quantity, market.baseDecimals),
+      });
+      return {
+        symbol: input.symbol,
+        sequence: book.sequence,
+        bids: book.bids.map(level),
+        asks: book.asks.map(level),
+      };
+    }),
+
+  trades: publicProcedure
+    .input(
+      z.strictObject({ symbol: MarketSymbol, limit: z.number().int().min(1).max(500).default(50) }),
+    )
+    .query(async ({ ctx, input }) => {
+      const market = ctx.exchange.requireMarket(input.symbol);
+      const rows = await queries.recentTrades(ctx.db, input.symbol, input.limit);
+      return rows.map((trade) => views.toPublicTradeView(trade, market));
+    }),
+
+  candles: publicProcedure
+    .input(
+      z.strictObject({
+        symbol: MarketSymbol,
+        interval: z.enum(["1m", "5m", "15m", "1h", "4h", "1d"]),
+        limit: z.number().int().min(1).max(1000).default(200),
+        from: z.date().optional(),
+        to: z.date().optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const market = ctx.exchange.requireMarket(input.symbol);
+      const rows = await queries.candles(ctx.db, input.symbol, input.interval, {
+        ...input,
+        now: new Date(),
+      });
+      const price = (value: bigint) => formatDecimal(value, market.quoteDecimals);
+      return rows.map((c) => ({
+        time: c.time,
+        open: price(c.open),
+        high: price(c.high),
+        low: price(c.low),
+        close: price(c.close),
+        volume: formatDecimal(c.volume, market.baseDecimals),
+        quoteVolume: formatDecimal(c.quoteVolume, market.quoteDecimals),
+      }));
+    }),
 });

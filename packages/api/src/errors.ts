@@ -1,0 +1,54 @@
+import { AuthError, type AuthErrorCode } from "@cryptotrade/auth";
+import { ExchangeError, type ExchangeErrorCode } from "@cryptotrade/exchange";
+import { TRPCError } from "@trpc/server";
+
+type TRPCErrorCode = TRPCError["code"];
+
+const AUTH_ERROR_CODES: Record<AuthErrorCode, TRPCErrorCode> = {
+  INVALID_CREDENTIALS: "UNAUTHORIZED",
+  WRONG_PASSWORD: "BAD_REQUEST",
+  INVALID_CODE: "BAD_REQUEST",
+  WEAK_PASSWORD: "BAD_REQUEST",
+  EMAIL_TAKEN: "CONFLICT",
+  USERNAME_TAKEN: "CONFLICT",
+  TOTP_NOT_ENABLED: "BAD_REQUEST",
+  TOTP_ALREADY_ENABLED: "CONFLICT",
+  TOTP_SETUP_MISSING: "BAD_REQUEST",
+  TOTP_REQUIRED: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+};
+
+const EXCHANGE_ERROR_CODES: Record<ExchangeErrorCode, TRPCErrorCode> = {
+  INVALID_INPUT: "BAD_REQUEST",
+  INSUFFICIENT_FUNDS: "PRECONDITION_FAILED",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  MARKET_HALTED: "PRECONDITION_FAILED",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
+};
+
+/**
+ * The one mapping from domain errors to tRPC errors; null for anything it does not know,
+ * which then stays an internal error with a generic message. Add other packages' codes here.
+ *
+ * @example
+ * const mapped = toTRPCError(new AuthError("RATE_LIMITED", "Too many attempts")); // TOO_MANY_REQUESTS
+ */
+export function toTRPCError(error: unknown): TRPCError | null {
+  if (error instanceof AuthError) {
+    return new TRPCError({
+      code: AUTH_ERROR_CODES[error.code],
+      message: error.message,
+      cause: error,
+    });
+  }
+  if (error instanceof ExchangeError) {
+    return new TRPCError({
+      code: EXCHANGE_ERROR_CODES[error.code],
+      message: error.message,
+      cause: error,
+    });
+  }
+  return null;
+}

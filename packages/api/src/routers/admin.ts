@@ -1,0 +1,182 @@
+import { users } from "@cryptotrade/db/schema";
+import { queries, views } from "@cryptotrade/exchange";
+import { parseDecimal } from "@cryptotrade/exchange/money";
+import { desc, lt } from "drizzle-orm";
+import { z } from "zod";
+import type { Context } from "../context";
+import { AssetSymbol, DecimalString, Id, MarketSymbol, Page } from "../inputs";
+import { adminProcedure, router, TRPCError } from "../trpc";
+import { readAssetAmount } from "./wallet";
+
+async function audit(
+  ctx: Context & { user: { id: number } },
+  action: string,
+  details: Record<string, unknown>,
+) {
+  await ctx.auth.recordAudit({ actorId: ctx.user.id, action, ip: ctx.request.ip, details });
+}
+
+const NewMarket = z.strictObject({
+  baseAsset: AssetSymbol,
+  quoteAsset: AssetSymbol,
+  tickSize: DecimalString,
+  lotSize: DecimalString,
+  minQuantity: DecimalString,
+  maxQuantity: DecimalString,
+  minNotional: DecimalString,
+  maxPrice: DecimalString,
+  priceBandBps: z.number().int().min(1).max(10_000).default(2_000),
+  makerFeeBps: z.number().int().min(0).max(1_000).default(10),
+  takerFeeBps: z.number().int().min(0).max(1_000).default(20),
+});
+
+export const adminRouter = router({
+  createMarket: adminProcedure.input(NewMarket).mutation(async ({ ctx, input }) => {
+    const decimals = await queries.assetDecimals(ctx.db);
+    const baseDecimals = decimals.get(input.baseAsset);
+    const quoteDecimals = decimals.get(input.quoteAsset);
+    if (
+      baseDecimals === undefined ||
+      quoteDecimals === undefined ||
+      input.baseAsset === input.quoteAsset
+    ) {
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: "baseAsset, quoteAsset: two different known assets",
+      });
+    }
+    const read = (field: keyof typeof input, d: number) => {
+      const parsed = parseDecimal(String(input[field]), d);
+      if (!parsed.ok || parsed.value <= 0n) {
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: `${field}: must be a positive decimal with at most ${d} decimals`,
+        });
+      }
+      return parsed.value;
+    };
+    const market = await ctx.exchange.createMarket({
+      symbol: `${input.baseAsset}-${input.quoteAsset}`,
+      baseAsset: input.baseAsset,
+      quoteAsset: input.quoteAsset,
+      baseDecimals,
+      quoteDecimals,
+      tickSize: read("tickSize", quoteDecimals),
+      lotSize: read("lotSize", baseDecimals),
+      minQuantity: read("minQuantity", baseDecimals),
+      maxQuantity: read("maxQuantity", baseDecimals),
+      minNotional: read("minNotional", quoteDecimals),
+      maxPrice: read("maxPrice", quoteDecimals),
+      priceBandBps: input.priceBandBps,
+      makerFeeBps: input.makerFeeBps,
+      takerFeeBps: input.takerFeeBps,
+      status: "trading",
+    });
+    await audit(ctx, "admin.market.created", { symbol: market.symbol });
+    return { symbol: market.symbol, status: market.status };
+  }),
+
+  haltMarket: adminProcedure
+    .input(z.strictObject({ symbol: MarketSymbol }))
+    .mutation(async ({ ctx, input }) => {
+      const market = await ctx.exchange.setMarketStatus(input.symbol, "halted");
+      await audit(ctx, "admin.market.halted", { symbol: input.symbol });
+      return { symbol: market.symbol, status: market.status };
+    }),
+
+  resumeMarket: adminProcedure
+    .input(z.strictObject({ symbol: MarketSymbol }))
+    .mutation(async ({ ctx, input }) => {
+      const market = await ctx.exchange.setMarketStatus(input.symbol, "trading");
+      await audit(ctx, "admin.market.resumed", { symbol: input.symbol });
+      return { symbol: market.symbol, status: market.status };
+    }),
+
+  /** Credits a deposit confirmed outside the exchange (on chain, by bank). */
+  creditDeposit: adminProcedure
+    .input(
+      z.strictObject({
+        userId: Id,
+        asset: AssetSymbol,
+        amount: DecimalString,
+        note: z.string().max(200).optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { amount, decimals } = await readAssetAmount(ctx, input.asset, input.amount);
+      const transaction = await ctx.exchange.deposit({
+        userId: input.userId,
+        asset: input.asset,
+        amount,
+        note: input.note,
+      });
+      await audit(ctx, "admin.deposit.credited", {
+        userId: input.userId,
+        transactionId: transaction.id,
+        asset: input.asset,
+        amount: input.amount,
+      });
+      return views.toTransactionView(transaction, decimals);
+    }),
+
+  pendingWithdrawals: adminProcedure.query(async ({ ctx }) => {
+    const decimals = await queries.assetDecimals(ctx.db);
+    const rows = await queries.pendingWithdrawals(ctx.db);
+    return rows.map((t) => ({
+      ...views.toTransactionView(t, decimals.get(t.asset) ?? 0),
+      userId: String(t.userId),
+    }));
+  }),
+
+  approveWithdrawal: adminProcedure
+    .input(z.strictObject({ transactionId: Id }))
+    .mutation(async ({ ctx, input }) => {
+      const transaction = await ctx.exchange.reviewWithdrawal({
+        transactionId: input.transactionId,
+        approve: true,
+        reviewerId: ctx.user.id,
+      });
+      await audit(ctx, "admin.withdrawal.approved", { transactionId: transaction.id });
+      return views.toTransactionView(
+        transaction,
+        (await queries.assetDecimals(ctx.db)).get(transaction.asset) ?? 0,
+      );
+    }),
+
+  rejectWithdrawal: adminProcedure
+    .input(z.strictObject({ transactionId: Id, reason: z.string().max(200).optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const transaction = await ctx.exchange.reviewWithdrawal({
+        transactionId: input.transactionId,
+        approve: false,
+        reviewerId: ctx.user.id,
+        note: input.reason,
+      });
+      await audit(ctx, "admin.withdrawal.rejected", { transactionId: transaction.id });
+      return views.toTransactionView(
+        transaction,
+        (await queries.assetDecimals(ctx.db)).get(transaction.asset) ?? 0,
+      );
+    }),
+
+  users: adminProcedure
+    .input(z.strictObject({ ...Page }).default({}))
+    .query(async ({ ctx, input }) => {
+      const limit = input.limit ?? 50;
+      const before = input.cursor ? Number(input.cursor) : undefined;
+      const rows = await ctx.db
+        .select({
+          id: users.id,
+          email: users.email,
+          username: users.username,
+          role: users.role,
+          createdAt: users.createdAt,
+        })
+        .from(users)
+        .where(before ? lt(users.id, before) : undefined)
+        .orderBy(desc(users.id))
+        .limit(limit + 1);
+      const items = rows.slice(0, limit).map((u) => ({ ...u, id: String(u.id) }));
+      return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+    }),
+});

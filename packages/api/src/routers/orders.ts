@@ -1,0 +1,95 @@
+import { queries, views } from "@cryptotrade/exchange";
+import { z } from "zod";
+import { ClientOrderId, DecimalString, Id, MarketSymbol, Page } from "../inputs";
+import { protectedProcedure, router, TRPCError, tradeProcedure } from "../trpc";
+
+export const PlaceOrderInput = z.strictObject({
+  symbol: MarketSymbol,
+  side: z.enum(["buy", "sell"]),
+  type: z.enum([
+    "limit",
+    "market",
+    "stop_limit",
+    "stop_market",
+    "take_profit_limit",
+    "trailing_stop",
+  ]),
+  quantity: DecimalString.optional(),
+  price: DecimalString.optional(),
+  quoteQuantity: DecimalString.optional(),
+  stopPrice: DecimalString.optional(),
+  trailingDelta: DecimalString.optional(),
+  timeInForce: z.enum(["GTC", "IOC", "FOK"]).optional(),
+  postOnly: z.boolean().optional(),
+  stp: z.enum(["cancel_newest", "cancel_oldest", "cancel_both"]).optional(),
+  clientOrderId: ClientOrderId.optional(),
+  ocoWith: Id.optional(),
+});
+
+const OrderTarget = z.union([
+  z.strictObject({ orderId: Id }),
+  z.strictObject({ clientOrderId: ClientOrderId }),
+]);
+
+export const ordersRouter = router({
+  place: tradeProcedure.input(PlaceOrderInput).mutation(async ({ ctx, input }) => {
+    const order = await ctx.exchange.placeOrder(ctx.user.id, input);
+    return views.toOrderView(order, ctx.exchange.requireMarket(order.market));
+  }),
+
+  cancel: tradeProcedure.input(OrderTarget).mutation(async ({ ctx, input }) => {
+    const order = await ctx.exchange.cancelOrder(ctx.user.id, input);
+    return views.toOrderView(order, ctx.exchange.requireMarket(order.market));
+  }),
+
+  cancelAll: tradeProcedure
+    .input(z.strictObject({ symbol: MarketSymbol.optional() }).optional())
+    .mutation(async ({ ctx, input }) => {
+      const cancelled = await ctx.exchange.cancelAllOrders(ctx.user.id, input?.symbol);
+      return {
+        cancelled: cancelled.map((order) =>
+          views.toOrderView(order, ctx.exchange.requireMarket(order.market)),
+        ),
+      };
+    }),
+
+  get: protectedProcedure.input(OrderTarget).query(async ({ ctx, input }) => {
+    const order = await queries.findOrder(ctx.db, ctx.user.id, input);
+    if (!order) throw new TRPCError({ code: "NOT_FOUND", message: "No order with that id" });
+    return views.toOrderView(order, ctx.exchange.requireMarket(order.market));
+  }),
+
+  list: protectedProcedure
+    .input(
+      z
+        .strictObject({
+          status: z.enum(["open", "history"]).default("open"),
+          symbol: MarketSymbol.optional(),
+          ...Page,
+        })
+        .default({ status: "open" }),
+    )
+    .query(async ({ ctx, input }) => {
+      const page = await queries.listOrders(ctx.db, ctx.user.id, input);
+      return {
+        items: page.items.map((o) => views.toOrderView(o, ctx.exchange.requireMarket(o.market))),
+        nextCursor: page.nextCursor,
+      };
+    }),
+
+  fills: protectedProcedure
+    .input(
+      z
+        .strictObject({ symbol: MarketSymbol.optional(), orderId: Id.optional(), ...Page })
+        .default({}),
+    )
+    .query(async ({ ctx, input }) => {
+      const page = await queries.listFills(ctx.db, ctx.user.id, input);
+      return {
+        items: page.items.map((t) =>
+          views.toFillView(t, ctx.exchange.requireMarket(t.market), ctx.user.id),
+        ),
+        nextCursor: page.nextCursor,
+      };
+    }),
+});

@@ -1,0 +1,133 @@
+import { queries, views } from "@cryptotrade/exchange";
+import { parseDecimal } from "@cryptotrade/exchange/money";
+import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
+import type { Context } from "../context";
+import { AssetSymbol, DecimalString, Page } from "../inputs";
+import { protectedProcedure, router, TRPCError, withdrawProcedure } from "../trpc";
+
+/** The most the demo faucet hands out per call, in whole units. */
+const FAUCET_LIMITS: Record<string, bigint> = {
+  BTC: 10n,
+  ETH: 100n,
+  SOL: 1_000n,
+  USDT: 1_000_000n,
+};
+const DEFAULT_FAUCET_LIMIT = 1_000n;
+
+/** Reads an amount of an asset, naming the field in every complaint. */
+export async function readAssetAmount(ctx: Context, asset: string, text: string) {
+  const decimals = (await queries.assetDecimals(ctx.db)).get(asset);
+  if (decimals === undefined) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `asset: there is no asset ${asset}` });
+  }
+  const parsed = parseDecimal(text, decimals);
+  if (!parsed.ok) {
+    const why =
+      parsed.reason === "precision"
+        ? `has more than ${decimals} decimals`
+        : "must be a plain decimal string";
+    throw new TRPCError({ code: "BAD_REQUEST", message: `amount: ${why}` });
+  }
+  if (parsed.value <= 0n) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "amount: must be greater than zero" });
+  }
+  return { amount: parsed.value, decimals };
+}
+
+const Transfer = { asset: AssetSymbol, amount: DecimalString };
+
+export const walletRouter = router({
+  /** The demo faucet: free test funds, only when the exchange runs in demo mode. */
+  deposit: protectedProcedure.input(z.strictObject(Transfer)).mutation(async ({ ctx, input }) => {
+    if (!ctx.config.demo) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "The faucet is only open in demo mode" });
+    }
+    const { amount, decimals } = await readAssetAmount(ctx, input.asset, input.amount);
+    const limit = (FAUCET_LIMITS[input.asset] ?? DEFAULT_FAUCET_LIMIT) * 10n ** BigInt(decimals);
+    if (amount > limit) {
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: "amount: above the faucet's limit per request",
+      });
+    }
+    const transaction = await ctx.exchange.deposit({
+      userId: ctx.user.id,
+      asset: input.asset,
+      amount,
+      note: "demo faucet",
+    });
+    return views.toTransactionView(transaction, decimals);
+  }),
+
+  /** Holds the amount until an admin approves or rejects; needs a TOTP code when 2FA is on. */
+  withdraw: withdrawProcedure
+    .input(
+      z.strictObject({
+        ...Transfer,
+        // Starting with a letter or digit keeps exported CSV cells from reading as formulas.
+        address: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9:._-]{7,127}$/, "must be a plain address"),
+        totpCode: z
+          .string()
+          .regex(/^[0-9]{6}$/)
+          .optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { amount, decimals } = await readAssetAmount(ctx, input.asset, input.amount);
+      await ctx.auth.requireSecondFactorForWithdrawal(ctx.user.id, input.totpCode);
+      const transaction = await ctx.exchange.requestWithdrawal({
+        userId: ctx.user.id,
+        asset: input.asset,
+        amount,
+        address: input.address,
+      });
+      await ctx.auth.recordAudit({
+        userId: ctx.user.id,
+        action: "withdrawal.requested",
+        ip: ctx.request.ip,
+        details: { transactionId: transaction.id, asset: input.asset, amount: input.amount },
+      });
+      return views.toTransactionView(transaction, decimals);
+    }),
+
+  transactions: protectedProcedure
+    .input(
+      z.strictObject({ type: z.enum(["deposit", "withdrawal"]).optional(), ...Page }).default({}),
+    )
+    .query(async ({ ctx, input }) => {
+      const [page, decimals] = await Promise.all([
+        queries.listTransactions(ctx.db, ctx.user.id, input),
+        queries.assetDecimals(ctx.db),
+      ]);
+      return {
+        items: page.items.map((t) => views.toTransactionView(t, decimals.get(t.asset) ?? 0)),
+        nextCursor: page.nextCursor,
+      };
+    }),
+
+  /** Every deposit and withdrawal as CSV, for the user's records and taxes. */
+  exportCsv: protectedProcedure.query(async ({ ctx }) => {
+    const decimals = await queries.assetDecimals(ctx.db);
+    const rows: Array<ReturnType<typeof views.toTransactionView>> = [];
+    let cursor: string | undefined;
+    do {
+      const page = await queries.listTransactions(ctx.db, ctx.user.id, { cursor, limit: 500 });
+      rows.push(...page.items.map((t) => views.toTransactionView(t, decimals.get(t.asset) ?? 0)));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const csv = stringify(
+      rows.map((t) => [
+        t.id,
+        t.createdAt.toISOString(),
+        t.type,
+        t.asset,
+        t.amount,
+        t.status,
+        t.address ?? "",
+      ]),
+      { header: true, columns: ["id", "time", "type", "asset", "amount", "status", "address"] },
+    );
+    return { filename: "transactions.csv", contentType: "text/csv", csv };
+  }),
+});

@@ -1,0 +1,12 @@
+import type { Config } from "@cryptotrade/config";
+import type { Database } from "@cryptotrade/db/client";
+import type { RateLimits } from "./rate-limits";
+
+/** What every part of the auth package works with; built once by `createAuthService`. */
+export interface AuthDeps {
+  db: Database;
+  config: Pick<Config, "session" | "adminEmail">;
+  limits: RateLimits;
+  /** The clock, in milliseconds; tests may move it. */
+  now: () => number;
+}

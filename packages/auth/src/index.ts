@@ -1,0 +1,22 @@
+export { type AuditEntry, type RequestMeta, recordAudit } from "./audit";
+export {
+  getSessionCookieName,
+  readSessionCookie,
+  serializeBlankSessionCookie,
+  serializeSessionCookie,
+} from "./cookies";
+export { AuthError, type AuthErrorCode } from "./errors";
+export {
+  ApiKeyName,
+  ApiKeyScope,
+  Email,
+  NewPassword,
+  Password,
+  RecoveryCode,
+  TotpCode,
+  Username,
+} from "./inputs";
+export type { Authentication, AuthUser, Credential, Principal } from "./principal";
+export { API_KEY_SCOPES, type Scope } from "./scopes";
+export { type AuthService, type AuthServiceOptions, createAuthService } from "./service";
+export { TOTP_ISSUER } from "./totp";

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./passwords";
+import { API_KEY_SCOPES } from "./scopes";
+
+/** An email address, trimmed and lowercased so `Alice@X.io` and `alice@x.io` are one account. */
+export const Email = z
+  .string()
+  .trim()
+  .max(254, { error: "must be at most 254 characters" })
+  .pipe(z.email({ error: "must be an email address" }))
+  .transform((email) => email.toLowerCase());
+
+/**
+ * A username: 3-24 ASCII letters, digits or underscores, stored lowercased. The allow-list
+ * keeps out markup, right-to-left overrides, zero-width and look-alike characters, so a name
+ * renders as what it is everywhere. It is checked before lowercasing, because Unicode
+ * lowercasing maps some non-ASCII letters (the Kelvin sign) onto ASCII ones.
+ */
+export const Username = z
+  .string()
+  .regex(/^[A-Za-z0-9_]{3,24}$/, {
+    error: "must be 3-24 characters: letters, digits and underscores only",
+  })
+  .transform((username) => username.toLowerCase());
+
+/** A password being chosen; `getPasswordWeakness` adds the checks that need the owner. */
+export const NewPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, { error: `must be at least ${MIN_PASSWORD_LENGTH} characters` })
+  .max(MAX_PASSWORD_LENGTH, { error: `must be at most ${MAX_PASSWORD_LENGTH} characters` });
+
+/** A password being presented; no strength rules, only a bound on the work it can cause. */
+export const Password = z
+  .string()
+  .min(1, { error: "is required" })
+  .max(MAX_PASSWORD_LENGTH * 4);
+
+/** A 6-digit TOTP code; spaces people paste from authenticator apps are dropped. */
+export const TotpCode = z
+  .string()
+  .transform((code) => code.replace(/\s/g, ""))
+  .pipe(z.string().regex(/^\d{6}$/, { error: "must be 6 digits" }));
+
+/** A recovery code as printed (`abcd-efgh-ijkl-mnop`); case, spaces and dashes are ignored. */
+export const RecoveryCode = z.string().min(1).max(64);
+
+export const ApiKeyScope = z.enum(API_KEY_SCOPES);
+
+export const ApiKeyName = z
+  .string()
+  .trim()
+  .min(1, { error: "is required" })
+  .max(64, { error: "must be at most 64 characters" })
+  // Names are shown in lists; control and bidi characters would let one key pose as another.
+  .regex(/^[^\p{Cc}\p{Cf}]+$/u, { error: "must not contain control or formatting characters" });

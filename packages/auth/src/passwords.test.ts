@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { getPasswordWeakness, hashPassword, verifyPassword } from "./passwords";
+
+const owner = { username: "alice", email: "alice.smith@example.com" };
+
+describe("passwords", () => {
+  it("hashes with argon2id at OWASP's parameters (19 MiB, 2 passes, 1 lane)", async () => {
+    const stored = await hashPassword("correct horse battery staple");
+    expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it("accepts the right password and refuses a wrong or malformed one", async () => {
+    const stored = await hashPassword("correct horse battery staple");
+    expect(await verifyPassword(stored, "correct horse battery staple")).toBe(true);
+    expect(await verifyPassword(stored, "correct horse battery stapler")).toBe(false);
+    expect(await verifyPassword("not a hash", "anything")).toBe(false);
+  });
+
+  it("spends full argon2 work on an unknown user, as on a wrong password", async () => {
+    const stored = await hashPassword("correct horse battery staple");
+    await verifyPassword(null, "warm-up");
+    const time = async (check: () => Promise<boolean>) => {
+      const started = performance.now();
+      for (let i = 0; i < 4; i++) expect(await check()).toBe(false);
+      return performance.now() - started;
+    };
+    const wrongPassword = await time(() => verifyPassword(stored, "guess"));
+    const unknownUser = await time(() => verifyPassword(null, "guess"));
+    // Loose bounds: the machine is shared, but a shortcut would be ~100x faster.
+    expect(unknownUser).toBeGreaterThan(wrongPassword * 0.4);
+    expect(unknownUser).toBeLessThan(wrongPassword * 2.5);
+  });
+
+  it("sets a strength floor without composition rules", () => {
+    expect(getPasswordWeakness("short", owner)).toMatch(/at least 10/);
+    expect(getPasswordWeakness("aaaaabbbbbaaaaa", owner)).toMatch(/too few different/);
+    expect(getPasswordWeakness("Password123", owner)).toMatch(/too common/);
+    expect(getPasswordWeakness("xx-alice-2024!", owner)).toMatch(/username or email/);
+    expect(getPasswordWeakness("alice.smith99", { username: "bob", email: owner.email })).toMatch(
+      /username or email/,
+    );
+    expect(getPasswordWeakness("violet tractor sings", owner)).toBeNull();
+  });
+});

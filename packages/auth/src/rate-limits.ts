@@ -1,0 +1,132 @@
+import type { Redis } from "ioredis";
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from "rate-limiter-flexible";
+import { AuthError } from "./errors";
+
+export interface RateLimitOptions {
+  /** Counters live in Redis when given (shared by every replica), in process memory otherwise. */
+  redis?: Redis | undefined;
+  /** Starts every Redis key, so deployments and test runs sharing a Redis never mix. */
+  keyPrefix: string;
+  loginFailuresPerIpPerHour: number;
+  registrationsPerIpPerHour: number;
+}
+
+/** Attempts on one account before backoff starts; each lockout after that doubles, up to an hour. */
+export const LOGIN_FREE_ATTEMPTS = 5;
+const LOGIN_WINDOW_SECONDS = 15 * 60;
+const LOGIN_FIRST_LOCKOUT_SECONDS = 60;
+const LOGIN_MAX_LOCKOUT_SECONDS = 60 * 60;
+/** TOTP guesses per user over every session and every purpose (login, withdrawal, settings). */
+export const TOTP_ATTEMPTS = 5;
+const TOTP_WINDOW_SECONDS = 30 * 60;
+export const RECOVERY_CODE_ATTEMPTS = 3;
+const RECOVERY_CODE_WINDOW_SECONDS = 60 * 60;
+
+/**
+ * Every throttle of the auth package. Attempts are counted *before* the expensive or secret
+ * check runs and refunded when it succeeds, so a burst of parallel guesses cannot slip past
+ * a counter that is only bumped after each one fails.
+ */
+export interface RateLimits {
+  /** Takes one login attempt for the account and the address; throws RATE_LIMITED when locked. */
+  beginLoginAttempt(account: string, ip: string): Promise<void>;
+  /** Forgets the account's failures and refunds the address's attempt. */
+  recordLoginSuccess(account: string, ip: string): Promise<void>;
+  beginRegistration(ip: string): Promise<void>;
+  beginTotpAttempt(userId: number): Promise<void>;
+  refundTotpAttempt(userId: number): Promise<void>;
+  beginRecoveryCodeAttempt(userId: number): Promise<void>;
+  refundRecoveryCodeAttempt(userId: number): Promise<void>;
+}
+
+/**
+ * Builds the throttles on Redis (atomic Lua counters, with an in-memory fallback while Redis
+ * is unreachable) or in memory.
+ *
+ * @example
+ * const limits = createRateLimits({ redis, keyPrefix: "cryptotrade", loginFailuresPerIpPerHour: 100, registrationsPerIpPerHour: 20 });
+ */
+export function createRateLimits(options: RateLimitOptions): RateLimits {
+  const limiter = (name: string, points: number, duration: number, blockDuration = 0) => {
+    const settings = { keyPrefix: `${options.keyPrefix}:${name}`, points, duration, blockDuration };
+    if (!options.redis) return new RateLimiterMemory(settings);
+    return new RateLimiterRedis({
+      ...settings,
+      storeClient: options.redis,
+      // A Redis outage degrades to per-process limits instead of refusing every login.
+      insuranceLimiter: new RateLimiterMemory(settings),
+    });
+  };
+
+  const loginAccount = limiter("login-account", LOGIN_FREE_ATTEMPTS, LOGIN_WINDOW_SECONDS);
+  const loginLockouts = limiter("login-lockouts", Number.MAX_SAFE_INTEGER, 24 * 60 * 60);
+  const loginIp = limiter("login-ip", options.loginFailuresPerIpPerHour, 3600, 3600);
+  const registrations = limiter("register-ip", options.registrationsPerIpPerHour, 3600);
+  const totp = limiter("totp", TOTP_ATTEMPTS, TOTP_WINDOW_SECONDS);
+  const recovery = limiter("recovery", RECOVERY_CODE_ATTEMPTS, RECOVERY_CODE_WINDOW_SECONDS);
+
+  const tooMany = "Too many attempts; try again later";
+
+  return {
+    async beginLoginAttempt(account, ip) {
+      await consume(loginIp, ip, tooMany);
+      try {
+        await loginAccount.consume(account);
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        // The first refusal of a window starts a lockout, each one twice as long as the last.
+        const lockout =
+          rejection.consumedPoints === LOGIN_FREE_ATTEMPTS + 1
+            ? await lockOut(account)
+            : rejection.msBeforeNext;
+        throw new AuthError("RATE_LIMITED", tooMany, {
+          retryAfterSeconds: Math.ceil(lockout / 1000),
+        });
+      }
+    },
+    async recordLoginSuccess(account, ip) {
+      await Promise.all([
+        loginAccount.delete(account),
+        loginLockouts.delete(account),
+        loginIp.reward(ip),
+      ]);
+    },
+    beginRegistration: (ip) => consume(registrations, ip, "Too many sign-ups; try again later"),
+    beginTotpAttempt: (userId) =>
+      consume(totp, userId, "Too many two-factor attempts; try again later"),
+    refundTotpAttempt: async (userId) => {
+      await totp.reward(userId);
+    },
+    beginRecoveryCodeAttempt: (userId) =>
+      consume(recovery, userId, "Too many recovery code attempts; try again later"),
+    refundRecoveryCodeAttempt: async (userId) => {
+      await recovery.reward(userId);
+    },
+  };
+
+  async function lockOut(account: string): Promise<number> {
+    const { consumedPoints: lockouts } = await loginLockouts.penalty(account);
+    const seconds = Math.min(
+      LOGIN_FIRST_LOCKOUT_SECONDS * 2 ** (lockouts - 1),
+      LOGIN_MAX_LOCKOUT_SECONDS,
+    );
+    await loginAccount.block(account, seconds);
+    return seconds * 1000;
+  }
+}
+
+async function consume(limiter: RateLimiterAbstract, key: string | number, message: string) {
+  try {
+    await limiter.consume(key);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    throw new AuthError("RATE_LIMITED", message, {
+      retryAfterSeconds: Math.ceil(rejection.msBeforeNext / 1000),
+    });
+  }
+}

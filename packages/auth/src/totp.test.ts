@@ -1,0 +1,125 @@
+import { auditLog } from "@cryptotrade/db/schema";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AuthError } from "./errors";
+import {
+  type AuthHarness,
+  addUser,
+  addUserWithTotp,
+  meta,
+  startAuthHarness,
+  totpCodeAt,
+} from "./testing";
+
+function wrongCode(right: string): string {
+  return right === "000000" ? "000001" : "000000";
+}
+
+describe("TOTP", () => {
+  let harness: AuthHarness;
+  beforeAll(async () => {
+    harness = await startAuthHarness();
+  });
+  afterAll(() => harness.close());
+
+  it("sets up with a base32 secret, an otpauth URI and an SVG QR code", async () => {
+    const { user } = await addUser(harness);
+    const setup = await harness.auth.setupTotp(user.id);
+    expect(setup.secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(setup.uri).toContain("otpauth://totp/CryptoTrade:");
+    expect(setup.uri).toContain(`secret=${setup.secret}`);
+    expect(setup.qrSvg.startsWith("<svg")).toBe(true);
+    expect(setup.qrSvg).not.toMatch(/<script|on\w+=/i);
+    expect(await harness.auth.isTotpEnabled(user.id)).toBe(false);
+  });
+
+  it("turns on only with a code from the secret being set up", async () => {
+    const { user, session } = await addUser(harness);
+    const first = await harness.auth.setupTotp(user.id);
+    const second = await harness.auth.setupTotp(user.id);
+    const staleCode = totpCodeAt(first.secret, harness.clock.now);
+    await expect(harness.auth.enableTotp(user.id, session.id, staleCode, meta)).rejects.toThrow(
+      AuthError,
+    );
+    const enabled = await harness.auth.enableTotp(
+      user.id,
+      session.id,
+      totpCodeAt(second.secret, harness.clock.now),
+      meta,
+    );
+    expect(enabled.recoveryCodes).toHaveLength(10);
+    expect(await harness.auth.isTotpEnabled(user.id)).toBe(true);
+    await expect(harness.auth.setupTotp(user.id)).rejects.toMatchObject({
+      code: "TOTP_ALREADY_ENABLED",
+    });
+  });
+
+  it("accepts each code once: a replay, or a code older than the last one used, fails", async () => {
+    const { user, secret } = await addUserWithTotp(harness);
+    const code = totpCodeAt(secret, harness.clock.now);
+    await harness.auth.requireTotpCode(user.id, code, meta);
+    await expect(harness.auth.requireTotpCode(user.id, code, meta)).rejects.toMatchObject({
+      code: "INVALID_CODE",
+    });
+    const previous = totpCodeAt(secret, harness.clock.now, -1);
+    await expect(harness.auth.requireTotpCode(user.id, previous, meta)).rejects.toMatchObject({
+      code: "INVALID_CODE",
+    });
+    const [replay] = await harness.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.userId, user.id), eq(auditLog.action, "totp.failed")));
+    expect(replay?.details).toMatchObject({ replayed: true });
+  });
+
+  it("lets exactly one of many parallel requests with the same valid code through", async () => {
+    const { user, secret } = await addUserWithTotp(harness);
+    const code = totpCodeAt(secret, harness.clock.now);
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, () => harness.auth.requireTotpCode(user.id, code, meta)),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+  });
+
+  it("checks at most five guesses per 30 minutes, even when they arrive at once", async () => {
+    const { user, secret } = await addUserWithTotp(harness);
+    const right = totpCodeAt(secret, harness.clock.now);
+    const guesses = await Promise.allSettled(
+      Array.from({ length: 20 }, () =>
+        harness.auth.requireTotpCode(user.id, wrongCode(right), meta),
+      ),
+    );
+    const codes = guesses.map((g) =>
+      g.status === "rejected" ? (g.reason as AuthError).code : "ok",
+    );
+    expect(codes.filter((c) => c === "INVALID_CODE")).toHaveLength(5);
+    expect(codes.filter((c) => c === "RATE_LIMITED")).toHaveLength(15);
+    // Now even the right code waits: the budget is spent.
+    await expect(harness.auth.requireTotpCode(user.id, right, meta)).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+    });
+  });
+
+  it("needs a code for a withdrawal only when 2FA is on", async () => {
+    const plain = await addUser(harness);
+    await harness.auth.requireSecondFactorForWithdrawal(plain.user.id, undefined, meta);
+    const secured = await addUserWithTotp(harness);
+    await expect(
+      harness.auth.requireSecondFactorForWithdrawal(secured.user.id, undefined, meta),
+    ).rejects.toMatchObject({ code: "TOTP_REQUIRED" });
+    const code = totpCodeAt(secured.secret, harness.clock.now);
+    await harness.auth.requireSecondFactorForWithdrawal(secured.user.id, code, meta);
+    await expect(
+      harness.auth.requireSecondFactorForWithdrawal(secured.user.id, code, meta),
+    ).rejects.toMatchObject({ code: "INVALID_CODE" });
+  });
+
+  it("turns off with a valid code and takes the recovery codes with it", async () => {
+    const { user, secret, recoveryCodes } = await addUserWithTotp(harness);
+    await harness.auth.disableTotp(user.id, totpCodeAt(secret, harness.clock.now), meta);
+    expect(await harness.auth.isTotpEnabled(user.id)).toBe(false);
+    await expect(
+      harness.auth.verifyLoginRecoveryCode("none", user.id, recoveryCodes[0] ?? "", meta),
+    ).rejects.toMatchObject({ code: "INVALID_CODE" });
+  });
+});

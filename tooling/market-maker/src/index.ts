@@ -1,0 +1,1 @@
+export { MarketMaker, type MarketMakerOptions } from "./market-maker";
