@@ -56,6 +56,7 @@ const EnvSchema = z
       .default("cryptotrade"),
     RATE_LIMIT_LOGIN_FAILURES_PER_IP: z.coerce.number().int().min(1).default(100),
     RATE_LIMIT_REGISTRATIONS_PER_IP: z.coerce.number().int().min(1).default(20),
+    EXCHANGE_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   })
   .transform((env) => {
     const production = env.NODE_ENV === "production";
@@ -84,6 +85,8 @@ const EnvSchema = z
       otelEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
       // Whoever registers with this email becomes an admin: set it only until you have done so.
       adminEmail: env.ADMIN_EMAIL?.toLowerCase(),
+      /** Most commands the sequencer commits in one transaction (1 = a transaction per command). */
+      maxBatchSize: env.EXCHANGE_MAX_BATCH_SIZE,
       rateLimits: {
         /** Keys in Redis start with it, so deployments (and test runs) sharing a Redis never mix. */
         keyPrefix: env.RATE_LIMIT_PREFIX,
