@@ -1,3 +1,4 @@
+import type { Server as HttpServer } from "node:http";
 import { createAuthService } from "@cryptotrade/auth";
 import { connectDatabase } from "@cryptotrade/db/client";
 import { seedReferenceData } from "@cryptotrade/db/seed";
@@ -10,6 +11,8 @@ import { startDemoTraders } from "./demo/start-demo-traders";
 import { loadConfig } from "./env";
 import { schedulePortfolioSnapshots } from "./jobs/portfolio-snapshots";
 import { createLogger } from "./logger";
+import { createStreams } from "./streams";
+import { attachWebSocket, type WebSocketEndpoint } from "./websocket";
 
 const config = loadConfig();
 const log = createLogger(config);
@@ -27,6 +30,7 @@ const exchange = await Exchange.start({
   db: database.db,
   log: log.child({ component: "exchange" }),
 });
+const streams = createStreams({ exchange, redis, prefix: config.rateLimits.keyPrefix });
 const stopSnapshots = schedulePortfolioSnapshots({
   db: database.db,
   exchange,
@@ -34,17 +38,17 @@ const stopSnapshots = schedulePortfolioSnapshots({
   everyMs: 5 * 60_000,
 });
 
-const app = createApp({
-  services: { config, db: database.db, log, auth, exchange },
-  checkReady: database.checkReady,
-});
+const services = { config, db: database.db, log, auth, exchange, streams: streams.hub };
+const app = createApp({ services, checkReady: database.checkReady });
 
 let demo: MarketMaker | undefined;
+let websocket: WebSocketEndpoint | undefined;
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   log.info(
     { port: info.port, database: database.kind, redis: Boolean(redis), demo: config.demo },
     `CryptoTrade is listening on http://localhost:${info.port}`,
   );
+  websocket = attachWebSocket(server as HttpServer, services);
   if (!config.demo) return;
   startDemoTraders({ auth, db: database.db, url: `http://127.0.0.1:${info.port}`, log })
     .then((bot) => {
@@ -61,9 +65,12 @@ async function shutdown(signal: string) {
   log.info({ signal }, "shutting down: finishing in-flight requests");
   stopSnapshots();
   await demo?.stop().catch(() => undefined);
-  // Stop accepting, let in-flight requests finish, then drain the sequencer and close.
+  // Tell subscribers to reconnect elsewhere, stop accepting, let in-flight requests finish,
+  // then drain the sequencer and close.
+  await websocket?.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await exchange.stop();
+  await streams.close();
   await redis?.quit();
   await database.close();
   log.info("stopped");

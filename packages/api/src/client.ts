@@ -1,4 +1,4 @@
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import superjson from "superjson";
 import { MAX_BATCH_SIZE } from "./batch";
@@ -14,6 +14,11 @@ export interface ClientOptions {
    * script) are treated as browser requests and need an allowed `Origin` here.
    */
   headers?: Record<string, string>;
+  /**
+   * The WebSocket class for subscriptions; defaults to the global one (browsers, Node 22+).
+   * On Node 20 pass the `ws` package's. Without either, the client has no subscriptions.
+   */
+  webSocket?: typeof globalThis.WebSocket;
   /** A fetch to use instead of the global one (tests pass `app.fetch`). */
   fetch?: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 }
@@ -27,17 +32,31 @@ export interface ClientOptions {
  */
 export function createClient(options: ClientOptions) {
   const base = options.url.replace(/\/$/, "");
+  const http = httpBatchLink({
+    url: `${base}/trpc`,
+    transformer: superjson,
+    maxItems: MAX_BATCH_SIZE,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    headers: () => ({
+      ...options.headers,
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    }),
+  });
+  const WebSocketImpl = options.webSocket ?? globalThis.WebSocket;
+  if (!WebSocketImpl) return createTRPCClient<AppRouter>({ links: [http] });
+  // Subscriptions go over one WebSocket, opened on the first subscription only.
+  const ws = createWSClient({
+    url: `${base.replace(/^http/, "ws")}/ws`,
+    WebSocket: WebSocketImpl,
+    lazy: { enabled: true, closeMs: 10_000 },
+    connectionParams: () => (options.token ? { token: options.token } : null),
+  });
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: `${base}/trpc`,
-        transformer: superjson,
-        maxItems: MAX_BATCH_SIZE,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        headers: () => ({
-          ...options.headers,
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        }),
+      splitLink({
+        condition: (op) => op.type === "subscription",
+        true: wsLink({ client: ws, transformer: superjson }),
+        false: http,
       }),
     ],
   });

@@ -8,6 +8,7 @@ import type { Config } from "@cryptotrade/config";
 import type { Database } from "@cryptotrade/db/client";
 import type { Exchange } from "@cryptotrade/exchange";
 import type { Logger } from "pino";
+import type { StreamHub } from "./streams/stream-hub";
 
 /** The long-lived parts of the exchange every request can use, built once at the app's edge. */
 export interface ApiServices {
@@ -18,6 +19,8 @@ export interface ApiServices {
   auth: AuthService;
   /** The running exchange: order entry, wallets and the published books. */
   exchange: Exchange;
+  /** This process's fan-out of live events to subscribers. */
+  streams: StreamHub;
 }
 
 /** What the HTTP layer knows about one request. */

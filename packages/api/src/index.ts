@@ -8,3 +8,4 @@ export { createCallerFactory } from "./trpc";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export { SlowConsumerError, StreamHub, type StreamHubOptions } from "./streams/stream-hub";

@@ -5,10 +5,11 @@ import { parseConfig } from "@cryptotrade/config";
 import type { DatabaseConnection } from "@cryptotrade/db/client";
 import { seedReferenceData } from "@cryptotrade/db/seed";
 import { createTestDatabase } from "@cryptotrade/db/testing";
-import { Exchange } from "@cryptotrade/exchange";
+import { Exchange, InProcessBus } from "@cryptotrade/exchange";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiServices, createContext } from "./context";
+import { StreamHub } from "./streams/stream-hub";
 import {
   adminProcedure,
   createCallerFactory,
@@ -48,7 +49,8 @@ describe("the base procedures", () => {
     await seedReferenceData(database.db);
     const log = pino({ level: "silent" });
     const exchange = await Exchange.start({ db: database.db, log });
-    services = { config, db: database.db, log, auth, exchange };
+    const streams = new StreamHub(new InProcessBus());
+    services = { config, db: database.db, log, auth, exchange, streams };
   });
   afterAll(async () => {
     await services.exchange.stop();

@@ -10,11 +10,23 @@ const ADDRESS = /^[0-9a-fA-F:.]{2,45}$/;
  * cannot pick the address its rate limits are counted under. Without TRUST_PROXY the header
  * is ignored entirely.
  */
-export function getClientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
+export function resolveClientAddress(
+  forwardedFor: string | undefined,
+  socketAddress: string | undefined,
+  trustProxy: boolean,
+): string {
   if (trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for");
-    const last = forwarded?.split(",").at(-1)?.trim();
+    const last = forwardedFor?.split(",").at(-1)?.trim();
     if (last && ADDRESS.test(last)) return last;
   }
-  return c.env?.incoming?.socket.remoteAddress ?? "unknown";
+  return socketAddress ?? "unknown";
+}
+
+/** `resolveClientAddress` for a Hono request. */
+export function getClientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
+  return resolveClientAddress(
+    c.req.header("x-forwarded-for"),
+    c.env?.incoming?.socket.remoteAddress,
+    trustProxy,
+  );
 }

@@ -10,6 +10,13 @@ import { Exchange } from "@cryptotrade/exchange";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { type App, createApp } from "../app";
+import { createStreams } from "../streams";
+import {
+  createSubscriberClient,
+  type Listening,
+  listenOnLoopback,
+  type SubscriberClient,
+} from "./listen";
 
 export interface TestServerOptions {
   /** Environment variables on top of the test defaults. */
@@ -34,6 +41,10 @@ export interface TestServer {
   client(token?: string, headers?: Record<string, string>): ReturnType<typeof createClient>;
   /** Calls `app.fetch` with a path relative to the server. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** Serves the app and /ws on a free loopback port (once) and returns its base URL. */
+  listen(): Promise<string>;
+  /** A typed client whose subscriptions go over a real WebSocket to the listening server. */
+  subscriber(token?: string): SubscriberClient;
   close(): Promise<void>;
 }
 
@@ -62,11 +73,24 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const log = pino({ level: "silent" });
   const exchange = await Exchange.start({ db: database.db, log });
-  const services: ApiServices = { config, db: database.db, log, auth, exchange };
+  const streams = createStreams({
+    exchange,
+    redis,
+    prefix: `test-${randomBytes(6).toString("hex")}`,
+  });
+  const services: ApiServices = {
+    config,
+    db: database.db,
+    log,
+    auth,
+    exchange,
+    streams: streams.hub,
+  };
   const app = createApp({ services, checkReady: database.checkReady });
   const fetchViaApp = (input: Request | string | URL, init?: RequestInit) =>
     Promise.resolve(app.fetch(new Request(input, init)));
   const browserHeaders = { origin: config.publicOrigin };
+  let listening: Listening | undefined;
   return {
     app,
     services,
@@ -75,7 +99,17 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     client: (token, headers = browserHeaders) =>
       createClient({ url: "http://localhost", token, headers, fetch: fetchViaApp }),
     fetch: (path, init) => fetchViaApp(`http://localhost${path}`, init),
+    async listen() {
+      if (!listening) listening = await listenOnLoopback(app, services);
+      return listening.url;
+    },
+    subscriber(token) {
+      if (!listening) throw new Error("call listen() before subscriber()");
+      return createSubscriberClient(listening.url, token);
+    },
     async close() {
+      await listening?.close();
+      await streams.close();
       await exchange.stop();
       await redis?.quit();
       await database.close();

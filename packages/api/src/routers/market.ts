@@ -4,6 +4,8 @@ import { z } from "zod";
 import type { Context } from "../context";
 import { MarketSymbol } from "../inputs";
 import { publicProcedure, router } from "../trpc";
+import { marketStreams } from "./market-streams";
+import { tickerOf } from "./ticker";
 
 const bps = (value: number) => formatDecimal(BigInt(value), 4);
 
@@ -27,32 +29,9 @@ function toMarketView(m: MarketInfo) {
   };
 }
 
-async function tickerOf(ctx: Context, market: MarketInfo) {
-  const stats = await queries.tickerStats(ctx.db, market.symbol, new Date());
-  const price = (value: bigint | null) =>
-    value === null ? null : formatDecimal(value, market.quoteDecimals);
-  const { bid, ask } = ctx.exchange.bestPrices(market.symbol);
-  const change = stats.last !== null && stats.open !== null ? stats.last - stats.open : null;
-  // Percent with two decimals, computed in integers: change × 10000 / open.
-  const changePercent =
-    change !== null && stats.open ? formatDecimal((change * 10_000n) / stats.open, 2) : null;
-  return {
-    symbol: market.symbol,
-    open: price(stats.open),
-    high: price(stats.high),
-    low: price(stats.low),
-    last: price(stats.last),
-    bestBid: price(bid ?? null),
-    bestAsk: price(ask ?? null),
-    change: price(change),
-    changePercent,
-    volume: formatDecimal(stats.volume, market.baseDecimals),
-    quoteVolume: formatDecimal(stats.quoteVolume, market.quoteDecimals),
-    trades: stats.trades,
-  };
-}
-
 export const marketRouter = router({
+  ...marketStreams,
+
   /** Every market with its trading rules; sizes are decimal strings. */
   list: publicProcedure.query(({ ctx }) => ctx.exchange.markets().map(toMarketView)),
 

@@ -2,6 +2,7 @@ import { queries, views } from "@cryptotrade/exchange";
 import { z } from "zod";
 import { ClientOrderId, DecimalString, Id, MarketSymbol, Page } from "../inputs";
 import { protectedProcedure, router, TRPCError, tradeProcedure } from "../trpc";
+import { onOrderUpdates } from "./account-streams";
 
 export const PlaceOrderInput = z.strictObject({
   symbol: MarketSymbol,
@@ -32,6 +33,8 @@ const OrderTarget = z.union([
 ]);
 
 export const ordersRouter = router({
+  onUpdate: onOrderUpdates,
+
   place: tradeProcedure.input(PlaceOrderInput).mutation(async ({ ctx, input }) => {
     const order = await ctx.exchange.placeOrder(ctx.user.id, input);
     return views.toOrderView(order, ctx.exchange.requireMarket(order.market));

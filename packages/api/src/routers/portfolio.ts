@@ -2,10 +2,13 @@ import { portfolio } from "@cryptotrade/exchange";
 import { formatDecimal } from "@cryptotrade/exchange/money";
 import { z } from "zod";
 import { protectedProcedure, router } from "../trpc";
+import { onBalanceUpdates } from "./account-streams";
 
 const usd = (value: bigint) => formatDecimal(value, portfolio.PORTFOLIO_VALUE_DECIMALS);
 
 export const portfolioRouter = router({
+  onBalances: onBalanceUpdates,
+
   /** Every asset: available, locked, total and its value in USDT. */
   balances: protectedProcedure.query(async ({ ctx }) => {
     const { holdings } = await portfolio.valueHoldings(ctx.db, ctx.user.id, ctx.exchange.markets());

@@ -1,0 +1,43 @@
+import type { Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { ApiServices } from "@cryptotrade/api";
+import { createClient } from "@cryptotrade/api/client";
+import { serve } from "@hono/node-server";
+import WebSocket from "ws";
+import type { App } from "../app";
+import { attachWebSocket } from "../websocket";
+
+export interface Listening {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the app with its WebSocket endpoint on 127.0.0.1 and a free port. */
+export async function listenOnLoopback(app: App, services: ApiServices): Promise<Listening> {
+  const server = await new Promise<HttpServer>((resolve) => {
+    const started = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () =>
+      resolve(started as HttpServer),
+    );
+  });
+  const websocket = attachWebSocket(server, services);
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await websocket.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export type SubscriberClient = ReturnType<typeof createSubscriberClient>;
+
+/** The typed client with subscriptions over a real WebSocket (Node 20 has no global one). */
+export function createSubscriberClient(url: string, token?: string) {
+  return createClient({
+    url,
+    token,
+    webSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
+}

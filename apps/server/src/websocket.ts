@@ -1,0 +1,97 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { type ApiServices, appRouter, createContext } from "@cryptotrade/api";
+import { applyWSSHandler } from "@trpc/server/adapters/ws";
+import { WebSocketServer } from "ws";
+import { resolveClientAddress } from "./middleware/client-address";
+
+export const WEBSOCKET_PATH = "/ws";
+/** A client this far behind on the socket is dropped rather than buffered for. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+const SLOW_CONSUMER_CLOSE_CODE = 1013;
+
+export interface WebSocketEndpoint {
+  /** Tells every client to reconnect (to another replica), then closes the sockets. */
+  close(): Promise<void>;
+  connections(): number;
+}
+
+/**
+ * tRPC subscriptions over WebSocket at /ws on the same HTTP server. Browsers authenticate with
+ * the session cookie (and must come from an allowed Origin, so another site cannot open a
+ * socket with a visitor's cookie); bots pass `{ token }` as connection params.
+ */
+export function attachWebSocket(server: Server, services: ApiServices): WebSocketEndpoint {
+  const { config } = services;
+  const allowedOrigins = new Set(config.allowedOrigins);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const handler = applyWSSHandler({
+    wss,
+    router: appRouter,
+    keepAlive: { enabled: true, pingMs: 15_000, pongWaitMs: 5_000 },
+    createContext: ({ req, info }) => {
+      const headers = new Headers();
+      for (const name of ["cookie", "user-agent"]) {
+        const value = req.headers[name];
+        if (typeof value === "string") headers.set(name, value);
+      }
+      const token = info.connectionParams?.token;
+      if (token) headers.set("authorization", `Bearer ${token}`);
+      const forwarded = req.headers["x-forwarded-for"];
+      return createContext(services, {
+        requestId: randomUUID(),
+        ip: resolveClientAddress(
+          typeof forwarded === "string" ? forwarded : undefined,
+          req.socket.remoteAddress,
+          config.trustProxy,
+        ),
+        userAgent: req.headers["user-agent"] ?? null,
+        headers,
+        resHeaders: new Headers(),
+      });
+    },
+  });
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (path !== WEBSOCKET_PATH) return refuse(socket, 404, "Not Found");
+    const origin = req.headers.origin;
+    if (req.headers.cookie && !(origin && allowedOrigins.has(origin))) {
+      services.log.warn({ origin: origin ?? null }, "cross-site websocket refused");
+      return refuse(socket, 403, "Forbidden");
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+  };
+  server.on("upgrade", onUpgrade);
+
+  const guard = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+        ws.close(
+          SLOW_CONSUMER_CLOSE_CODE,
+          "slow consumer: too far behind, reconnect with lastEventId",
+        );
+      }
+    }
+  }, 500);
+  guard.unref();
+
+  return {
+    connections: () => wss.clients.size,
+    async close() {
+      clearInterval(guard);
+      server.off("upgrade", onUpgrade);
+      handler.broadcastReconnectNotification();
+      // Give the notices a moment to leave before the sockets close.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      for (const ws of wss.clients) ws.close(1012, "server restarting");
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.write(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n\r\n`);
+  socket.destroy();
+}

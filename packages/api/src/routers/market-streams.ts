@@ -1,0 +1,184 @@
+import { type BookDiffMessage, channels, type MarketInfo, queries } from "@cryptotrade/exchange";
+import { formatDecimal, parseDecimal } from "@cryptotrade/exchange/money";
+import { tracked } from "@trpc/server";
+import { z } from "zod";
+import type { Context } from "../context";
+import { MarketSymbol } from "../inputs";
+import { followChannel } from "../streams/resume";
+import { publicProcedure } from "../trpc";
+import { tickerOf } from "./ticker";
+
+const Resumable = { lastEventId: z.string().max(64).nullish() };
+type Candle = queries.Candle;
+
+function bookSnapshot(ctx: Context, market: MarketInfo) {
+  // Every level, so a client applying the diffs that follow holds the whole book.
+  const book = ctx.exchange.orderBook(market.symbol, Number.MAX_SAFE_INTEGER);
+  const level = ([price, quantity]: [bigint, bigint]) => ({
+    price: formatDecimal(price, market.quoteDecimals),
+    quantity: formatDecimal(quantity, market.baseDecimals),
+  });
+  return {
+    kind: "snapshot" as const,
+    symbol: market.symbol,
+    sequence: book.sequence,
+    bids: book.bids.map(level),
+    asks: book.asks.map(level),
+  };
+}
+
+/** Live market data over WebSocket; every event is `tracked` so clients resume with lastEventId. */
+export const marketStreams = {
+  /** A snapshot with its sequence, then one coalesced diff per batch, each continuing the sequence. */
+  onBook: publicProcedure
+    .input(z.strictObject({ symbol: MarketSymbol, ...Resumable }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      const market = ctx.exchange.requireMarket(input.symbol);
+      const stream = ctx.streams.listen(channels.book(market.symbol), signal);
+      let sequence = -1;
+      const resumed = input.lastEventId ? stream.replayAfter(input.lastEventId) : undefined;
+      if (resumed && input.lastEventId) {
+        sequence = Number(input.lastEventId);
+        for (const message of resumed) {
+          if (message.kind !== "diff") continue;
+          sequence = message.toSequence;
+          yield tracked(String(sequence), message);
+        }
+      } else {
+        const snapshot = bookSnapshot(ctx, market);
+        sequence = snapshot.sequence;
+        yield tracked(String(sequence), snapshot);
+      }
+      for await (const message of stream) {
+        if (
+          message.kind === "reset" ||
+          (message.kind === "diff" && message.fromSequence > sequence + 1)
+        ) {
+          // The books were rebuilt, or a diff went missing: start over from a snapshot.
+          const snapshot = bookSnapshot(ctx, market);
+          sequence = snapshot.sequence;
+          yield tracked(String(sequence), snapshot);
+          continue;
+        }
+        if (message.kind !== "diff" || message.toSequence <= sequence) continue;
+        sequence = message.toSequence;
+        yield tracked(String(sequence), message as BookDiffMessage);
+      }
+    }),
+
+  /** Each batch's trades of one market. */
+  onTrades: publicProcedure
+    .input(z.strictObject({ symbol: MarketSymbol, ...Resumable }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      const market = ctx.exchange.requireMarket(input.symbol);
+      const stream = ctx.streams.listen(channels.trades(market.symbol), signal);
+      yield* followChannel(stream, "trades", input.lastEventId);
+    }),
+
+  /** The 24-hour ticker now, then again after trades (at most twice a second). */
+  onTicker: publicProcedure
+    .input(z.strictObject({ symbol: MarketSymbol, ...Resumable }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      const market = ctx.exchange.requireMarket(input.symbol);
+      const stream = ctx.streams.listen(channels.trades(market.symbol), signal);
+      let sent = 0;
+      yield tracked(String(Date.now()), await tickerOf(ctx, market));
+      for await (const message of stream) {
+        if (message.kind !== "trades" || Date.now() - sent < 500) continue;
+        sent = Date.now();
+        yield tracked(message.id, await tickerOf(ctx, market));
+      }
+    }),
+
+  /** The forming candle of an interval, updated by every trade. */
+  onCandles: publicProcedure
+    .input(
+      z.strictObject({
+        symbol: MarketSymbol,
+        interval: z.enum(["1m", "5m", "15m", "1h", "4h", "1d"]),
+        ...Resumable,
+      }),
+    )
+    .subscription(async function* ({ ctx, input, signal }) {
+      const market = ctx.exchange.requireMarket(input.symbol);
+      const stream = ctx.streams.listen(channels.trades(market.symbol), signal);
+      const candle = new FormingCandle(market, queries.CANDLE_INTERVALS[input.interval] * 1000);
+      const [latest] = await queries.candles(ctx.db, market.symbol, input.interval, {
+        limit: 1,
+        now: new Date(),
+      });
+      if (latest) {
+        candle.load(latest);
+        yield tracked(String(latest.time.getTime()), candle.view());
+      }
+      for await (const message of stream) {
+        if (message.kind !== "trades") continue;
+        for (const trade of message.trades) candle.add(trade);
+        yield tracked(message.id, candle.view());
+      }
+    }),
+};
+
+/** Folds trades into the current candle in exact integer units. */
+class FormingCandle {
+  private time = 0;
+  private open = 0n;
+  private high = 0n;
+  private low = 0n;
+  private close = 0n;
+  private volume = 0n;
+  private quoteVolume = 0n;
+
+  constructor(
+    private readonly market: MarketInfo,
+    private readonly ms: number,
+  ) {}
+
+  load(c: Candle) {
+    this.time = c.time.getTime();
+    this.open = c.open;
+    this.high = c.high;
+    this.low = c.low;
+    this.close = c.close;
+    this.volume = c.volume;
+    this.quoteVolume = c.quoteVolume;
+  }
+
+  add(trade: { price: string; quantity: string; quoteQuantity: string; time: Date }) {
+    const bucket = Math.floor(trade.time.getTime() / this.ms) * this.ms;
+    const price = this.price(trade.price);
+    if (bucket !== this.time) {
+      this.time = bucket;
+      this.open = this.high = this.low = price;
+      this.volume = this.quoteVolume = 0n;
+    }
+    if (price > this.high) this.high = price;
+    if (price < this.low) this.low = price;
+    this.close = price;
+    this.volume += this.amount(trade.quantity, this.market.baseDecimals);
+    this.quoteVolume += this.amount(trade.quoteQuantity, this.market.quoteDecimals);
+  }
+
+  view() {
+    const price = (value: bigint) => formatDecimal(value, this.market.quoteDecimals);
+    return {
+      symbol: this.market.symbol,
+      time: new Date(this.time),
+      open: price(this.open),
+      high: price(this.high),
+      low: price(this.low),
+      close: price(this.close),
+      volume: formatDecimal(this.volume, this.market.baseDecimals),
+      quoteVolume: formatDecimal(this.quoteVolume, this.market.quoteDecimals),
+    };
+  }
+
+  private price(text: string): bigint {
+    return this.amount(text, this.market.quoteDecimals);
+  }
+
+  private amount(text: string, decimals: number): bigint {
+    const parsed = parseDecimal(text, decimals);
+    return parsed.ok ? parsed.value : 0n;
+  }
+}

@@ -1,0 +1,42 @@
+import type { StreamMessage } from "@cryptotrade/exchange";
+import { type TrackedEnvelope, tracked } from "@trpc/server";
+import { isAfter, positionOf } from "./stream-hub";
+
+/** Tells a resuming client that messages were missed and it must reload from a query. */
+export interface ResyncMessage {
+  kind: "resync";
+}
+
+type Listening = AsyncIterable<StreamMessage> & {
+  replayAfter(position: string): StreamMessage[] | undefined;
+};
+
+/**
+ * Yields a channel's messages of one kind as `tracked` events, first replaying what the client
+ * missed since `lastEventId` (or a resync notice when the history cannot prove nothing was lost),
+ * never yielding the same message twice.
+ */
+export async function* followChannel<K extends StreamMessage["kind"]>(
+  stream: Listening,
+  kind: K,
+  lastEventId: string | null | undefined,
+): AsyncGenerator<TrackedEnvelope<Extract<StreamMessage, { kind: K }> | ResyncMessage>> {
+  let position = lastEventId ?? "";
+  if (lastEventId) {
+    const missed = stream.replayAfter(lastEventId);
+    if (missed === undefined) {
+      yield tracked(lastEventId, { kind: "resync" });
+    } else {
+      for (const message of missed) {
+        if (message.kind !== kind) continue;
+        position = positionOf(message);
+        yield tracked(position, message as Extract<StreamMessage, { kind: K }>);
+      }
+    }
+  }
+  for await (const message of stream) {
+    if (message.kind !== kind || (position && !isAfter(message, position))) continue;
+    position = positionOf(message);
+    yield tracked(position, message as Extract<StreamMessage, { kind: K }>);
+  }
+}

@@ -1,0 +1,112 @@
+import type { BookLevelChange, ExchangeEvent } from "../events";
+import type { Exchange } from "../exchange";
+import type { MarketInfo } from "../markets";
+import { formatDecimal } from "../money";
+import { toOrderView, toPublicTradeView } from "../views";
+import type { EventBus } from "./bus";
+import { type BookLevelView, channels, type StreamMessage } from "./messages";
+
+/**
+ * Publishes each committed batch to the bus: one coalesced diff per book, the batch's trades
+ * per market, and each user's order and balance changes on their private channel.
+ *
+ * Ids are `<epoch>.<n>`: a new process starts a new epoch, so a subscriber resuming with an
+ * id from before a restart is told to resync instead of silently missing messages.
+ */
+export function publishExchangeEvents(exchange: Exchange, bus: EventBus): () => void {
+  const epoch = Date.now().toString(36);
+  let counter = 0;
+  const nextId = () => `${epoch}.${(++counter).toString(36).padStart(8, "0")}`;
+
+  return exchange.subscribe((events) => {
+    const markets = new Map(exchange.markets().map((m) => [m.symbol, m]));
+    const out: Array<[string, StreamMessage]> = [];
+    for (const [symbol, changes] of groupBookChanges(events)) {
+      const market = markets.get(symbol);
+      if (market) out.push([channels.book(symbol), toBookDiff(market, changes)]);
+    }
+    const trades = new Map<string, ReturnType<typeof toPublicTradeView>[]>();
+    for (const event of events) {
+      const market = "market" in event ? markets.get(event.market) : undefined;
+      switch (event.type) {
+        case "trade":
+          if (market)
+            trades.set(market.symbol, [
+              ...(trades.get(market.symbol) ?? []),
+              toPublicTradeView(event.trade, market),
+            ]);
+          break;
+        case "order": {
+          const orderMarket = markets.get(event.order.market);
+          if (orderMarket) {
+            out.push([
+              channels.user(event.userId),
+              { kind: "order", id: nextId(), order: toOrderView(event.order, orderMarket) },
+            ]);
+          }
+          break;
+        }
+        case "balance": {
+          const decimals = assetDecimals(markets, event.asset);
+          out.push([
+            channels.user(event.userId),
+            {
+              kind: "balance",
+              id: nextId(),
+              asset: event.asset,
+              available: formatDecimal(event.balance.available, decimals),
+              locked: formatDecimal(event.balance.locked, decimals),
+            },
+          ]);
+          break;
+        }
+        case "reset":
+          out.push([channels.system, { kind: "reset", id: nextId() }]);
+          break;
+        default:
+          break;
+      }
+    }
+    for (const [symbol, list] of trades) {
+      out.push([channels.trades(symbol), { kind: "trades", id: nextId(), symbol, trades: list }]);
+    }
+    for (const [channel, message] of out) bus.publish(channel, message);
+  });
+}
+
+function groupBookChanges(events: readonly ExchangeEvent[]): Map<string, BookLevelChange[]> {
+  const grouped = new Map<string, BookLevelChange[]>();
+  for (const event of events) {
+    if (event.type !== "book") continue;
+    grouped.set(event.market, [...(grouped.get(event.market) ?? []), ...event.changes]);
+  }
+  return grouped;
+}
+
+/** Coalesces a batch's level changes: only each level's final quantity is sent. */
+function toBookDiff(market: MarketInfo, changes: BookLevelChange[]): StreamMessage {
+  const bids = new Map<bigint, bigint>();
+  const asks = new Map<bigint, bigint>();
+  for (const change of changes)
+    (change.side === "buy" ? bids : asks).set(change.price, change.quantity);
+  const level = ([price, quantity]: [bigint, bigint]): BookLevelView => ({
+    price: formatDecimal(price, market.quoteDecimals),
+    quantity: formatDecimal(quantity, market.baseDecimals),
+  });
+  return {
+    kind: "diff",
+    symbol: market.symbol,
+    fromSequence: changes[0]?.sequence ?? 0,
+    toSequence: changes.at(-1)?.sequence ?? 0,
+    bids: [...bids].map(level),
+    asks: [...asks].map(level),
+  };
+}
+
+function assetDecimals(markets: Map<string, MarketInfo>, asset: string): number {
+  for (const market of markets.values()) {
+    if (market.baseAsset === asset) return market.baseDecimals;
+    if (market.quoteAsset === asset) return market.quoteDecimals;
+  }
+  return 8;
+}

@@ -1,0 +1,61 @@
+import type { Redis } from "ioredis";
+import superjson from "superjson";
+import type { BusHandler, EventBus } from "./bus";
+import type { StreamMessage } from "./messages";
+
+/**
+ * Redis pub/sub between server processes. Publishing and subscribing need separate
+ * connections (a subscribed Redis connection can do nothing else), so it duplicates the one
+ * it is given for subscribing.
+ *
+ * @example
+ * const bus = new RedisBus(new Redis(url), "cryptotrade");
+ */
+export class RedisBus implements EventBus {
+  private readonly subscriber: Redis;
+  private readonly handlers = new Map<string, Set<BusHandler>>();
+
+  constructor(
+    private readonly publisher: Redis,
+    private readonly prefix: string,
+  ) {
+    this.subscriber = publisher.duplicate();
+    this.subscriber.on("messageBuffer", (channel: Buffer, payload: Buffer) => {
+      const handlers = this.handlers.get(channel.toString().slice(this.prefix.length + 1));
+      if (!handlers) return;
+      const message = superjson.parse<StreamMessage>(payload.toString());
+      for (const handler of handlers) handler(message);
+    });
+  }
+
+  publish(channel: string, message: StreamMessage): void {
+    void this.publisher.publish(this.key(channel), superjson.stringify(message)).catch(() => {
+      // Subscribers detect the gap by sequence or id and resync.
+    });
+  }
+
+  subscribe(channel: string, handler: BusHandler): () => void {
+    let handlers = this.handlers.get(channel);
+    if (!handlers) {
+      handlers = new Set();
+      this.handlers.set(channel, handlers);
+      void this.subscriber.subscribe(this.key(channel));
+    }
+    handlers.add(handler);
+    return () => {
+      handlers.delete(handler);
+      if (handlers.size > 0) return;
+      this.handlers.delete(channel);
+      void this.subscriber.unsubscribe(this.key(channel));
+    };
+  }
+
+  async close(): Promise<void> {
+    this.handlers.clear();
+    await this.subscriber.quit().catch(() => undefined);
+  }
+
+  private key(channel: string): string {
+    return `${this.prefix}:${channel}`;
+  }
+}
