@@ -11,6 +11,8 @@ export interface BookDiffMessage {
   symbol: string;
   fromSequence: number;
   toSequence: number;
+  /** When the batch was published (ms since epoch), to measure delivery latency. */
+  publishedAt: number;
   bids: BookLevelView[];
   asks: BookLevelView[];
 }

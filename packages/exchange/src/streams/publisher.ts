@@ -98,6 +98,7 @@ function toBookDiff(market: MarketInfo, changes: BookLevelChange[]): StreamMessa
     symbol: market.symbol,
     fromSequence: changes[0]?.sequence ?? 0,
     toSequence: changes.at(-1)?.sequence ?? 0,
+    publishedAt: Date.now(),
     bids: [...bids].map(level),
     asks: [...asks].map(level),
   };
