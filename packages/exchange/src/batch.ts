@@ -11,6 +11,8 @@ export class Batch {
   readonly trades: TradeRecord[] = [];
   readonly transactions = new Map<number, TransactionRecord>();
   readonly markets = new Map<string, MarketRow>();
+  /** Each touched book's last sequence, persisted so sequences continue after a restart. */
+  readonly bookSequences = new Map<string, number>();
   readonly events: ExchangeEvent[] = [];
 
   touchOrder(order: OrderRecord): void {

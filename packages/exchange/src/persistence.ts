@@ -7,7 +7,7 @@ import {
   trades,
   transactions,
 } from "@cryptotrade/db/schema";
-import { type SQL, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Batch } from "./batch";
 import type { Balance, LedgerEntryRow } from "./ledger";
@@ -30,6 +30,9 @@ export async function writeBatch(db: Database, writes: BatchWrites): Promise<voi
         .insert(markets)
         .values(row)
         .onConflictDoUpdate({ target: markets.symbol, set: { status: row.status } });
+    }
+    for (const [symbol, sequence] of batch.bookSequences) {
+      await tx.update(markets).set({ bookSequence: sequence }).where(eq(markets.symbol, symbol));
     }
     await upsert(tx, transactions, [...batch.transactions.values()], transactions.id, [
       "status",

@@ -116,3 +116,33 @@ describe("recovery", () => {
     await t.assertInvariants();
   });
 });
+
+describe("book sequences", () => {
+  it("continue after a restart instead of starting over", async () => {
+    const t = await createTestExchange();
+    try {
+      const user = await t.createUser({ USDT: "10000" });
+      await t.exchange.placeOrder(user, {
+        symbol: "ETH-USDT",
+        side: "buy",
+        type: "limit",
+        price: "2000.00",
+        quantity: "0.1",
+      });
+      const before = t.exchange.orderBook("ETH-USDT", 5).sequence;
+      expect(before).toBeGreaterThan(0);
+      const exchange = await t.restart();
+      expect(exchange.orderBook("ETH-USDT", 5).sequence).toBe(before);
+      await exchange.placeOrder(user, {
+        symbol: "ETH-USDT",
+        side: "buy",
+        type: "limit",
+        price: "2001.00",
+        quantity: "0.1",
+      });
+      expect(exchange.orderBook("ETH-USDT", 5).sequence).toBe(before + 1);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import type { Database } from "@cryptotrade/db/client";
-import { balances, orders, trades, transactions } from "@cryptotrade/db/schema";
+import { balances, markets, orders, trades, transactions } from "@cryptotrade/db/schema";
 import { getFeeAccountId } from "@cryptotrade/db/seed";
 import { and, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { loadMarkets } from "./markets";
@@ -31,6 +31,11 @@ export async function loadState(db: Database): Promise<ExchangeState> {
     next(ids?.queue),
   );
 
+  const sequences = new Map(
+    (await db.select({ symbol: markets.symbol, sequence: markets.bookSequence }).from(markets)).map(
+      (row) => [row.symbol, row.sequence],
+    ),
+  );
   for (const info of await loadMarkets(db)) {
     state.addMarket(info);
     const [last] = await db
@@ -41,7 +46,10 @@ export async function loadState(db: Database): Promise<ExchangeState> {
       .limit(1);
     const market = state.markets.get(info.symbol);
     const lastTicks = last && market ? market.units.toTicks(last.price) : undefined;
-    state.engine.restoreMarketState(info.symbol, { lastPrice: lastTicks, sequence: 0 });
+    state.engine.restoreMarketState(info.symbol, {
+      lastPrice: lastTicks,
+      sequence: sequences.get(info.symbol) ?? 0,
+    });
   }
 
   for (const row of await db.select().from(balances)) {

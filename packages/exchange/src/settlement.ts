@@ -55,6 +55,7 @@ export function applyEngineEvents(
           sequence: event.sequence,
         });
         bookChanges.set(event.market, changes);
+        batch.bookSequences.set(event.market, event.sequence);
         break;
       }
       default:

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { bigint, check, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { amount, createdAt } from "./columns";
 
 /** Assets and how many decimals their minor unit has (BTC 8, USDT 6). */
@@ -41,6 +41,8 @@ export const markets = pgTable(
     status: text("status", { enum: ["trading", "halted"] })
       .notNull()
       .default("trading"),
+    /** The book's last published sequence, so subscribers' sequences survive a restart. */
+    bookSequence: bigint("book_sequence", { mode: "number" }).notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE "markets" ADD COLUMN "book_sequence" bigint DEFAULT 0 NOT NULL;
