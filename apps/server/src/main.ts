@@ -1,4 +1,5 @@
 import type { Server as HttpServer } from "node:http";
+import type { ApiServices } from "@cryptotrade/api";
 import { createAuthService } from "@cryptotrade/auth";
 import { connectDatabase } from "@cryptotrade/db/client";
 import { seedReferenceData } from "@cryptotrade/db/seed";
@@ -11,45 +12,70 @@ import { startDemoTraders } from "./demo/start-demo-traders";
 import { loadConfig } from "./env";
 import { schedulePortfolioSnapshots } from "./jobs/portfolio-snapshots";
 import { createLogger } from "./logger";
-import { createStreams } from "./streams";
+import { createStreams, serveAsLeader, startReplica } from "./streams";
 import { attachWebSocket, type WebSocketEndpoint } from "./websocket";
 
 const config = loadConfig();
 const log = createLogger(config);
+const prefix = config.rateLimits.keyPrefix;
 
 const database = await connectDatabase(config.database);
 await database.migrate();
 await seedReferenceData(database.db);
 
-// Redis holds rate limits shared by every replica; without it they live in this process.
+// Redis carries rate limits and events shared by every replica; without it they stay in process.
 const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
 redis?.on("error", (error) => log.warn({ err: error }, "redis error"));
 
 const auth = createAuthService({ db: database.db, config, redis });
-const exchange = await Exchange.start({
-  db: database.db,
-  log: log.child({ component: "exchange" }),
-});
-const streams = createStreams({ exchange, redis, prefix: config.rateLimits.keyPrefix });
-const stopSnapshots = schedulePortfolioSnapshots({
-  db: database.db,
-  exchange,
-  log,
-  everyMs: 5 * 60_000,
-});
+const streams = createStreams({ redis, prefix });
+const leader =
+  config.exchangeRole === "leader"
+    ? await Exchange.start({
+        db: database.db,
+        log: log.child({ component: "exchange" }),
+        maxBatchSize: config.maxBatchSize,
+      })
+    : undefined;
+const stopLeading = leader
+  ? serveAsLeader({ exchange: leader, streams, redis, prefix })
+  : undefined;
+const replica =
+  leader || !redis
+    ? undefined
+    : await startReplica({ db: database.db, streams, redis, prefix, log });
+const exchange = leader ?? replica?.exchange;
+if (!exchange) throw new Error("unreachable: a replica always has Redis (checked by the config)");
 
-const services = { config, db: database.db, log, auth, exchange, streams: streams.hub };
+const stopSnapshots = leader
+  ? schedulePortfolioSnapshots({ db: database.db, exchange: leader, log, everyMs: 5 * 60_000 })
+  : undefined;
+
+const services: ApiServices = {
+  config,
+  db: database.db,
+  log,
+  auth,
+  exchange,
+  streams: streams.hub,
+};
 const app = createApp({ services, checkReady: database.checkReady });
 
 let demo: MarketMaker | undefined;
 let websocket: WebSocketEndpoint | undefined;
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   log.info(
-    { port: info.port, database: database.kind, redis: Boolean(redis), demo: config.demo },
+    {
+      port: info.port,
+      database: database.kind,
+      redis: Boolean(redis),
+      role: config.exchangeRole,
+      demo: config.demo,
+    },
     `CryptoTrade is listening on http://localhost:${info.port}`,
   );
   websocket = attachWebSocket(server as HttpServer, services);
-  if (!config.demo) return;
+  if (!config.demo || !leader) return;
   startDemoTraders({ auth, db: database.db, url: `http://127.0.0.1:${info.port}`, log })
     .then((bot) => {
       demo = bot;
@@ -63,13 +89,15 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, "shutting down: finishing in-flight requests");
-  stopSnapshots();
+  stopSnapshots?.();
   await demo?.stop().catch(() => undefined);
   // Tell subscribers to reconnect elsewhere, stop accepting, let in-flight requests finish,
   // then drain the sequencer and close.
   await websocket?.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await exchange.stop();
+  await leader?.stop();
+  await stopLeading?.();
+  await replica?.close();
   await streams.close();
   await redis?.quit();
   await database.close();

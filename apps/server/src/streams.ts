@@ -2,40 +2,86 @@ import { StreamHub } from "@cryptotrade/api";
 import {
   type EventBus,
   type Exchange,
+  ExchangeReplica,
+  type ExchangeService,
   InProcessBus,
   publishExchangeEvents,
   RedisBus,
+  type RpcMessage,
+  type StreamMessage,
+  serveCommands,
 } from "@cryptotrade/exchange";
 import type { Redis } from "ioredis";
+import type { Logger } from "pino";
 
 export interface Streams {
-  bus: EventBus;
+  bus: EventBus<StreamMessage>;
   hub: StreamHub;
   close(): Promise<void>;
 }
 
 /**
- * Wires live events: the exchange publishes each committed batch to the bus (Redis pub/sub
- * when there is a Redis, so every replica's subscribers hear it; in process otherwise), and
- * this process's hub fans the bus out to its WebSocket subscribers.
+ * This process's live events: a bus (Redis pub/sub when there is a Redis, so every replica's
+ * subscribers hear the leader; in process otherwise) and the hub that fans it out to
+ * WebSocket subscribers.
  */
-export function createStreams(options: {
-  exchange: Exchange;
-  redis: Redis | undefined;
-  prefix: string;
-}): Streams {
+export function createStreams(options: { redis: Redis | undefined; prefix: string }): Streams {
   const bus = options.redis
-    ? new RedisBus(options.redis, `${options.prefix}:events`)
-    : new InProcessBus();
-  const stopPublishing = publishExchangeEvents(options.exchange, bus);
+    ? new RedisBus<StreamMessage>(options.redis, `${options.prefix}:events`)
+    : new InProcessBus<StreamMessage>();
   const hub = new StreamHub(bus);
   return {
     bus,
     hub,
     async close() {
-      stopPublishing();
       await hub.close();
       await bus.close();
+    },
+  };
+}
+
+/**
+ * The leader publishes every committed batch and, with Redis, runs commands replicas forward.
+ * Returns a function that stops both.
+ */
+export function serveAsLeader(options: {
+  exchange: Exchange;
+  streams: Streams;
+  redis: Redis | undefined;
+  prefix: string;
+}): () => Promise<void> {
+  const stopPublishing = publishExchangeEvents(options.exchange, options.streams.bus);
+  const rpc = options.redis
+    ? new RedisBus<RpcMessage>(options.redis, `${options.prefix}:rpc`)
+    : undefined;
+  const stopServing = rpc ? serveCommands(options.exchange, rpc) : undefined;
+  return async () => {
+    stopServing?.();
+    stopPublishing();
+    await rpc?.close();
+  };
+}
+
+/** A replica follows the leader's books over the bus and forwards commands to it. */
+export async function startReplica(options: {
+  db: Parameters<typeof ExchangeReplica.start>[0]["db"];
+  streams: Streams;
+  redis: Redis;
+  prefix: string;
+  log: Logger;
+}): Promise<{ exchange: ExchangeService; close(): Promise<void> }> {
+  const rpc = new RedisBus<RpcMessage>(options.redis, `${options.prefix}:rpc`);
+  const exchange = await ExchangeReplica.start({
+    db: options.db,
+    streams: options.streams.bus,
+    rpc,
+    log: options.log,
+  });
+  return {
+    exchange,
+    async close() {
+      await exchange.stop();
+      await rpc.close();
     },
   };
 }

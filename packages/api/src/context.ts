@@ -6,7 +6,7 @@ import {
 } from "@cryptotrade/auth";
 import type { Config } from "@cryptotrade/config";
 import type { Database } from "@cryptotrade/db/client";
-import type { Exchange } from "@cryptotrade/exchange";
+import type { ExchangeService } from "@cryptotrade/exchange";
 import type { Logger } from "pino";
 import type { StreamHub } from "./streams/stream-hub";
 
@@ -18,7 +18,7 @@ export interface ApiServices {
   /** Accounts, sessions, 2FA, API keys and the audit log. */
   auth: AuthService;
   /** The running exchange: order entry, wallets and the published books. */
-  exchange: Exchange;
+  exchange: ExchangeService;
   /** This process's fan-out of live events to subscribers. */
   streams: StreamHub;
 }

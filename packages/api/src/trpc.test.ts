@@ -36,6 +36,7 @@ const password = "correct horse battery staple";
 describe("the base procedures", () => {
   let database: DatabaseConnection;
   let services: ApiServices;
+  let exchange: Exchange;
   let counter = 0;
 
   beforeAll(async () => {
@@ -48,12 +49,12 @@ describe("the base procedures", () => {
     });
     await seedReferenceData(database.db);
     const log = pino({ level: "silent" });
-    const exchange = await Exchange.start({ db: database.db, log });
+    exchange = await Exchange.start({ db: database.db, log });
     const streams = new StreamHub(new InProcessBus());
     services = { config, db: database.db, log, auth, exchange, streams };
   });
   afterAll(async () => {
-    await services.exchange.stop();
+    await exchange.stop();
     await database.close();
   });
 

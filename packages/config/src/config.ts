@@ -57,6 +57,11 @@ const EnvSchema = z
     RATE_LIMIT_LOGIN_FAILURES_PER_IP: z.coerce.number().int().min(1).default(100),
     RATE_LIMIT_REGISTRATIONS_PER_IP: z.coerce.number().int().min(1).default(20),
     EXCHANGE_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+    EXCHANGE_ROLE: z.enum(["leader", "replica"]).default("leader"),
+  })
+  .refine((env) => env.EXCHANGE_ROLE === "leader" || (env.REDIS_URL && env.DATABASE_URL), {
+    path: ["EXCHANGE_ROLE"],
+    error: "replica needs REDIS_URL and DATABASE_URL shared with the leader",
   })
   .transform((env) => {
     const production = env.NODE_ENV === "production";
@@ -87,6 +92,8 @@ const EnvSchema = z
       adminEmail: env.ADMIN_EMAIL?.toLowerCase(),
       /** Most commands the sequencer commits in one transaction (1 = a transaction per command). */
       maxBatchSize: env.EXCHANGE_MAX_BATCH_SIZE,
+      /** The leader runs the sequencer; a replica forwards commands to it over Redis. */
+      exchangeRole: env.EXCHANGE_ROLE,
       rateLimits: {
         /** Keys in Redis start with it, so deployments (and test runs) sharing a Redis never mix. */
         keyPrefix: env.RATE_LIMIT_PREFIX,

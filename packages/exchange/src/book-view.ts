@@ -24,10 +24,15 @@ export class BookView {
   }
 
   apply(change: BookLevelChange): void {
-    const side = change.side === "buy" ? this.bids : this.asks;
-    if (change.quantity === 0n) side.delete(change.price);
-    else side.set(change.price, change.quantity);
+    this.setLevel(change.side, change.price, change.quantity);
     this.sequence = change.sequence;
+  }
+
+  /** Sets one level's quantity (0 removes it) without moving the sequence. */
+  setLevel(side: "buy" | "sell", price: bigint, quantity: bigint): void {
+    const levels = side === "buy" ? this.bids : this.asks;
+    if (quantity === 0n) levels.delete(price);
+    else levels.set(price, quantity);
   }
 
   snapshot(depth: number): BookSnapshot {

@@ -10,8 +10,9 @@ import {
   reviewWithdrawal,
   type TransferRequest,
 } from "./commands/wallet";
-import { ExchangeError } from "./errors";
+import { ExchangeError, invalidInput } from "./errors";
 import type { ExchangeEvent, ExchangeListener } from "./events";
+import type { ExchangeService } from "./exchange-service";
 import type { MarketInfo } from "./markets";
 import { type PlaceOrderInput, toPlaceOrderRequest } from "./order-input";
 import type { OrderRecord, TransactionRecord } from "./records";
@@ -32,7 +33,7 @@ export interface ExchangeOptions {
  * const exchange = await Exchange.start({ db, log });
  * const order = await exchange.placeOrder(userId, { symbol: "BTC-USDT", side: "buy", type: "limit", price: "65000", quantity: "0.01" });
  */
-export class Exchange {
+export class Exchange implements ExchangeService {
   private books = new Map<string, BookView>();
 
   private constructor(private readonly sequencer: Sequencer) {
@@ -60,7 +61,10 @@ export class Exchange {
   }
 
   async placeOrder(userId: number, input: PlaceOrderInput): Promise<OrderRecord> {
-    const request = toPlaceOrderRequest(this.requireMarket(input.symbol), userId, input);
+    // The symbol is a field of the order: an unknown one is bad input, not a missing resource.
+    const market = this.markets().find((m) => m.symbol === input.symbol);
+    if (!market) throw invalidInput("symbol", `there is no market ${input.symbol}`);
+    const request = toPlaceOrderRequest(market, userId, input);
     return this.sequencer.submit((state, batch) => ({ ...placeOrder(state, batch, request) }));
   }
 

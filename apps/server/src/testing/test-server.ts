@@ -10,7 +10,7 @@ import { Exchange } from "@cryptotrade/exchange";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { type App, createApp } from "../app";
-import { createStreams } from "../streams";
+import { createStreams, serveAsLeader } from "../streams";
 import {
   createSubscriberClient,
   type Listening,
@@ -73,11 +73,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const log = pino({ level: "silent" });
   const exchange = await Exchange.start({ db: database.db, log });
-  const streams = createStreams({
-    exchange,
-    redis,
-    prefix: `test-${randomBytes(6).toString("hex")}`,
-  });
+  const prefix = `test-${randomBytes(6).toString("hex")}`;
+  const streams = createStreams({ redis, prefix });
+  const stopLeading = serveAsLeader({ exchange, streams, redis, prefix });
   const services: ApiServices = {
     config,
     db: database.db,
@@ -109,8 +107,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     async close() {
       await listening?.close();
-      await streams.close();
       await exchange.stop();
+      await stopLeading();
+      await streams.close();
       await redis?.quit();
       await database.close();
     },

@@ -1,14 +1,14 @@
 import type { StreamMessage } from "./messages";
 
-export type BusHandler = (message: StreamMessage) => void;
+export type BusHandler<M = StreamMessage> = (message: M) => void;
 
 /**
  * Carries stream messages from the process that runs the sequencer to every process that
  * serves subscribers. Delivery is in publish order per channel.
  */
-export interface EventBus {
-  publish(channel: string, message: StreamMessage): void;
-  subscribe(channel: string, handler: BusHandler): () => void;
+export interface EventBus<M = StreamMessage> {
+  publish(channel: string, message: M): void;
+  subscribe(channel: string, handler: BusHandler<M>): () => void;
   close(): Promise<void>;
 }
 
@@ -20,10 +20,10 @@ export interface EventBus {
  * const bus = new InProcessBus();
  * const stop = bus.subscribe("trades:BTC-USDT", (message) => console.log(message));
  */
-export class InProcessBus implements EventBus {
-  private readonly handlers = new Map<string, Set<BusHandler>>();
+export class InProcessBus<M = StreamMessage> implements EventBus<M> {
+  private readonly handlers = new Map<string, Set<BusHandler<M>>>();
 
-  publish(channel: string, message: StreamMessage): void {
+  publish(channel: string, message: M): void {
     const handlers = this.handlers.get(channel);
     if (!handlers || handlers.size === 0) return;
     queueMicrotask(() => {
@@ -31,7 +31,7 @@ export class InProcessBus implements EventBus {
     });
   }
 
-  subscribe(channel: string, handler: BusHandler): () => void {
+  subscribe(channel: string, handler: BusHandler<M>): () => void {
     let handlers = this.handlers.get(channel);
     if (!handlers) {
       handlers = new Set();

@@ -11,30 +11,34 @@ import type { StreamMessage } from "./messages";
  * @example
  * const bus = new RedisBus(new Redis(url), "cryptotrade");
  */
-export class RedisBus implements EventBus {
+export class RedisBus<M = StreamMessage> implements EventBus<M> {
   private readonly subscriber: Redis;
-  private readonly handlers = new Map<string, Set<BusHandler>>();
+  private readonly handlers = new Map<string, Set<BusHandler<M>>>();
 
   constructor(
     private readonly publisher: Redis,
     private readonly prefix: string,
   ) {
-    this.subscriber = publisher.duplicate();
+    // No ready check: its INFO command is refused once the connection is subscribing, which
+    // happens when the first subscribe is queued before the connection is up.
+    this.subscriber = publisher.duplicate({ enableReadyCheck: false });
+    // Connection trouble is retried by ioredis; subscribers notice gaps and resync.
+    this.subscriber.on("error", () => {});
     this.subscriber.on("messageBuffer", (channel: Buffer, payload: Buffer) => {
       const handlers = this.handlers.get(channel.toString().slice(this.prefix.length + 1));
       if (!handlers) return;
-      const message = superjson.parse<StreamMessage>(payload.toString());
+      const message = superjson.parse<M>(payload.toString());
       for (const handler of handlers) handler(message);
     });
   }
 
-  publish(channel: string, message: StreamMessage): void {
+  publish(channel: string, message: M): void {
     void this.publisher.publish(this.key(channel), superjson.stringify(message)).catch(() => {
       // Subscribers detect the gap by sequence or id and resync.
     });
   }
 
-  subscribe(channel: string, handler: BusHandler): () => void {
+  subscribe(channel: string, handler: BusHandler<M>): () => void {
     let handlers = this.handlers.get(channel);
     if (!handlers) {
       handlers = new Set();

@@ -1,0 +1,115 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+export interface ServerProcessOptions {
+  /** The port to listen on; a free one when omitted. Reuse it to restart "the same" server. */
+  port?: number;
+  /** Environment on top of PATH/HOME; nothing else of this process's environment leaks in. */
+  env: Record<string, string>;
+  /** How long to wait for `/readyz` before giving up. */
+  readyTimeoutMs?: number;
+}
+
+export interface ServerProcess {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  pid: number;
+  /** Milliseconds from spawn until `/readyz` first answered 200. */
+  readyAfterMs: number;
+  /** Sends the signal (SIGKILL by default) and resolves once the process is gone. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** The last lines the process wrote, for failure messages. */
+  output(): string;
+}
+
+const serverDir = fileURLToPath(new URL("../..", import.meta.url));
+const OUTPUT_LIMIT = 64 * 1024;
+
+/**
+ * Starts the real server (`src/main.ts` under tsx) as a child process bound to 127.0.0.1 and
+ * waits until `/readyz` answers 200, so crashes and restarts are real ones.
+ *
+ * @example
+ * const server = await startServerProcess({ env: { DATABASE_URL: url, LOG_LEVEL: "warn" } });
+ * await server.kill("SIGKILL");
+ */
+export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
+  const port = options.port ?? (await findFreePort());
+  const url = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: serverDir,
+    env: { ...baseEnv(), HOST: "127.0.0.1", ...options.env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-OUTPUT_LIMIT);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  // A test that dies must not leave servers behind holding its database.
+  const orphanGuard = () => child.kill("SIGKILL");
+  process.once("exit", orphanGuard);
+  const exited = once(child, "exit").finally(() => process.off("exit", orphanGuard));
+
+  const kill = async (signal: NodeJS.Signals = "SIGKILL") => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  try {
+    await waitUntilReady(url, child, options.readyTimeoutMs ?? 60_000);
+  } catch (error) {
+    await kill();
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
+  }
+  return {
+    url,
+    port,
+    pid: child.pid ?? -1,
+    readyAfterMs: performance.now() - started,
+    kill,
+    output: () => output,
+  };
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`server exited (${child.exitCode ?? child.signalCode}) before it was ready`);
+    }
+    const response = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(1_000) }).catch(
+      () => undefined,
+    );
+    if (response?.status === 200) return;
+    await response?.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`server not ready after ${timeoutMs} ms`);
+}
+
+/** Only what node and tsx need; DATABASE_URL, REDIS_URL and friends come from the caller. */
+function baseEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of ["PATH", "HOME", "TMPDIR", "LANG"]) {
+    const value = process.env[name];
+    if (value) env[name] = value;
+  }
+  return env;
+}
+
+/** A TCP port on 127.0.0.1 nobody listens on right now. */
+export async function findFreePort(): Promise<number> {
+  const probe = createServer();
+  probe.listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const address = probe.address();
+  probe.close();
+  await once(probe, "close");
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
