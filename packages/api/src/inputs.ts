@@ -16,6 +16,10 @@ export const ClientOrderId = z
   .string()
   .regex(/^[A-Za-z0-9_:.-]{1,64}$/, "use 1-64 letters, digits, or _ : . -");
 export const Page = {
-  cursor: z.string().max(20).optional(),
+  // A malformed cursor is refused rather than read as "from the top", which would loop a pager.
+  cursor: z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/, "must be the nextCursor of a previous page")
+    .optional(),
   limit: z.number().int().min(1).max(500).optional(),
 };

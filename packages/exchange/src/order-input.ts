@@ -92,6 +92,9 @@ export function toPlaceOrderRequest(
   if (input.postOnly && input.type !== "limit") {
     throw invalidInput("postOnly", "only a limit order can be post-only");
   }
+  if (input.postOnly && (input.timeInForce ?? "GTC") !== "GTC") {
+    throw invalidInput("timeInForce", "a post-only order rests on the book, so it must be GTC");
+  }
   if (input.ocoWith !== undefined && input.type === "market") {
     throw invalidInput("ocoWith", "a market order cannot be one-cancels-the-other");
   }

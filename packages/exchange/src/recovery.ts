@@ -1,7 +1,7 @@
 import type { Database } from "@cryptotrade/db/client";
 import { balances, markets, orders, trades, transactions } from "@cryptotrade/db/schema";
 import { getFeeAccountId } from "@cryptotrade/db/seed";
-import { and, desc, eq, inArray, max, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, max, notInArray, sql } from "drizzle-orm";
 import { loadMarkets } from "./markets";
 import type { OrderRecord } from "./records";
 import { ExchangeState } from "./state";
@@ -98,6 +98,13 @@ export async function loadState(db: Database): Promise<ExchangeState> {
     });
     state.trackLive(order);
   }
+  // A retry of a finished order must get that order back, after a restart too: placing it
+  // again would break the unique (user, clientOrderId) index and fail the whole batch.
+  const finished = await db
+    .select()
+    .from(orders)
+    .where(and(isNotNull(orders.clientOrderId), notInArray(orders.status, [...LIVE])));
+  for (const order of finished) state.rememberClientOrderId(order);
   return state;
 }
 

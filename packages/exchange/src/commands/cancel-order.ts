@@ -39,9 +39,8 @@ export function cancelAllOrders(
     .liveOrdersOf(userId)
     .filter((order) => symbol === undefined || order.market === symbol)
     .sort((a, b) => a.id - b.id);
-  const cancelled: OrderRecord[] = [];
   for (const order of targets) {
-    // An OCO partner may already have gone with its pair.
+    // An OCO partner may already have gone with its pair; it is still reported below.
     if (!state.liveOrders.has(order.id)) continue;
     const events = state.engine.execute({
       kind: "cancel",
@@ -49,7 +48,6 @@ export function cancelAllOrders(
       orderId: order.id,
     });
     applyEngineEvents(state, batch, events);
-    cancelled.push(order);
   }
-  return cancelled;
+  return targets;
 }

@@ -45,7 +45,8 @@ export function placeOrder(
   const events = state.engine.execute(command);
   const first = events[0];
   if (first?.type === "rejected") {
-    throw new ExchangeError("INVALID_INPUT", describeRejection(first.code, market.info));
+    const field = outOfBandField(state, market, request);
+    throw new ExchangeError("INVALID_INPUT", describeRejection(first.code, market.info, field));
   }
   state.nextOrderId += 1;
   const order: OrderRecord = {
@@ -172,10 +173,32 @@ function buyBudget(
       return withBand(ticks(request.stopPrice)) * (lots ?? 0);
     case "trailing_stop": {
       const last = state.engine.lastPrice(request.symbol);
-      if (last === undefined) return 0; // the engine rejects it: nothing to trail yet
+      if (last === undefined) {
+        const message = describeRejection("NO_REFERENCE_PRICE", info);
+        throw new ExchangeError("INVALID_INPUT", message, "trailingDelta");
+      }
       return withBand(last + ticks(request.trailingDelta)) * (lots ?? 0);
     }
   }
+}
+
+/**
+ * Which price a PRICE_OUT_OF_BAND rejection is about. The engine checks the limit price
+ * before the stop price, so it is the stop price when the limit price is inside the band.
+ */
+function outOfBandField(
+  state: ExchangeState,
+  market: MarketState,
+  request: PlaceOrderRequest,
+): "price" | "stopPrice" {
+  if (request.price === null) return "stopPrice";
+  const last = state.engine.lastPrice(request.symbol);
+  if (last === undefined || request.stopPrice === null) return "price";
+  const lastPrice = market.units.price(last);
+  const allowed = (lastPrice * BigInt(market.info.priceBandBps)) / 10_000n;
+  const distance =
+    request.price > lastPrice ? request.price - lastPrice : lastPrice - request.price;
+  return distance <= allowed ? "stopPrice" : "price";
 }
 
 function isMarketLike(type: PlaceOrderRequest["type"]): boolean {

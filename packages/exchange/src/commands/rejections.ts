@@ -3,11 +3,15 @@ import type { MarketInfo } from "../markets";
 import { formatDecimal } from "../money";
 
 /** A trader-facing sentence for each engine rejection. */
-export function describeRejection(code: ResultCode, market: MarketInfo): string {
+export function describeRejection(
+  code: ResultCode,
+  market: MarketInfo,
+  outOfBand: "price" | "stopPrice" = "price",
+): string {
   switch (code) {
     case "PRICE_OUT_OF_BAND": {
       const band = formatDecimal(BigInt(market.priceBandBps), 2);
-      return `price: more than ${band}% away from the last trade price`;
+      return `${outOfBand}: more than ${band}% away from the last trade price`;
     }
     case "POST_ONLY_WOULD_TAKE":
       return "postOnly: the order would trade immediately";

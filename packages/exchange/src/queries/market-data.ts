@@ -101,7 +101,9 @@ export async function candles(
         sql`${trades.createdAt} <= ${to.toISOString()}`,
       ),
     )
-    .groupBy(bucket)
+    // By position: the bucket's interval is a bound parameter in each place it is written, so
+    // PostgreSQL would not see the select's expression and the group's as the same one.
+    .groupBy(sql`1`)
     .orderBy(sql`1 desc`)
     .limit(Math.min(Math.max(query.limit, 1), 1_000));
   return rows.reverse().map((row) => ({

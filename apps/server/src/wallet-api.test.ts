@@ -1,0 +1,216 @@
+import { totpCodeAt } from "@cryptotrade/auth/testing";
+import { describe, expect, it } from "vitest";
+import { makeAdmin, registerUser, type TestUser } from "./testing/test-server";
+import { balancesOf, rejectionOf, useTradingServer } from "./testing/trading";
+
+const ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE";
+
+describe("wallet through the API", () => {
+  const t = useTradingServer();
+  let admin: TestUser | undefined;
+  const adminClient = async () => {
+    if (!admin) {
+      admin = await registerUser(t.server);
+      await makeAdmin(t.server, admin.userId);
+    }
+    return admin.client;
+  };
+
+  it("holds a withdrawal until an admin approves it, and then the money leaves", async () => {
+    const user = await t.trader({ USDT: "1000" });
+    const withdrawal = await user.client.wallet.withdraw.mutate({
+      asset: "USDT",
+      amount: "400",
+      address: ADDRESS,
+    });
+    expect(withdrawal).toMatchObject({
+      type: "withdrawal",
+      asset: "USDT",
+      amount: "400.000000",
+      status: "pending",
+      address: ADDRESS,
+    });
+    expect((await balancesOf(user.client)).USDT).toEqual({
+      available: "600.000000",
+      locked: "400.000000",
+    });
+    const reviewer = await adminClient();
+    expect(await reviewer.admin.pendingWithdrawals.query()).toContainEqual(
+      expect.objectContaining({ id: withdrawal.id, userId: String(user.userId) }),
+    );
+
+    const approved = await reviewer.admin.approveWithdrawal.mutate({
+      transactionId: withdrawal.id,
+    });
+    expect(approved).toMatchObject({ id: withdrawal.id, status: "completed" });
+    expect((await balancesOf(user.client)).USDT).toEqual({
+      available: "600.000000",
+      locked: "0.000000",
+    });
+    const history = await user.client.wallet.transactions.query();
+    expect(history.items.map((x) => [x.type, x.amount, x.status])).toEqual([
+      ["withdrawal", "400.000000", "completed"],
+      ["deposit", "1000.000000", "completed"],
+    ]);
+    for (const review of [
+      reviewer.admin.approveWithdrawal.mutate({ transactionId: withdrawal.id }),
+      reviewer.admin.rejectWithdrawal.mutate({ transactionId: withdrawal.id }),
+    ]) {
+      expect((await rejectionOf(review)).code).toBe("NOT_FOUND");
+    }
+    expect((await balancesOf(user.client)).USDT.available).toBe("600.000000");
+  });
+
+  it("returns a rejected withdrawal's funds to the user", async () => {
+    const user = await t.trader({ BTC: "1" });
+    const withdrawal = await user.client.wallet.withdraw.mutate({
+      asset: "BTC",
+      amount: "0.25",
+      address: ADDRESS,
+    });
+    expect((await balancesOf(user.client)).BTC).toEqual({
+      available: "0.75000000",
+      locked: "0.25000000",
+    });
+    const rejected = await (await adminClient()).admin.rejectWithdrawal.mutate({
+      transactionId: withdrawal.id,
+      reason: "address on a sanctions list",
+    });
+    expect(rejected).toMatchObject({ status: "rejected", note: "address on a sanctions list" });
+    expect((await balancesOf(user.client)).BTC).toEqual({
+      available: "1.00000000",
+      locked: "0.00000000",
+    });
+  });
+
+  it("refuses to withdraw what open orders hold", async () => {
+    const user = await t.trader({ USDT: "1000" });
+    await user.client.orders.place.mutate({
+      symbol: "BTC-USDT",
+      side: "buy",
+      type: "limit",
+      price: "30000.00",
+      quantity: "0.01",
+    });
+    const refused = await rejectionOf(
+      user.client.wallet.withdraw.mutate({ asset: "USDT", amount: "700", address: ADDRESS }),
+    );
+    expect(refused).toEqual({
+      code: "PRECONDITION_FAILED",
+      message: "Insufficient USDT available to withdraw",
+    });
+    await user.client.wallet.withdraw.mutate({ asset: "USDT", amount: "699.4", address: ADDRESS });
+    expect((await balancesOf(user.client)).USDT).toEqual({
+      available: "0.000000",
+      locked: "1000.000000",
+    });
+  });
+
+  it("refuses bad amounts, assets and addresses as BAD_REQUEST and changes nothing", async () => {
+    const user = await t.trader({ USDT: "100" });
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ amount: "1e3" }, "amount"],
+      [{ amount: "-5" }, "amount"],
+      [{ amount: "0" }, "amount"],
+      [{ amount: "1.0000001" }, "amount"],
+      [{ amount: "NaN" }, "amount"],
+      [{ amount: " 5" }, "amount"],
+      [{ asset: "DOGE" }, "asset"],
+      [{ asset: "usdt" }, "asset"],
+    ];
+    for (const [change, field] of cases) {
+      const deposit = { asset: "USDT", amount: "5", ...change };
+      for (const call of [
+        user.client.wallet.deposit.mutate(deposit),
+        user.client.wallet.withdraw.mutate({ ...deposit, address: ADDRESS }),
+      ]) {
+        const refused = await rejectionOf(call);
+        expect([change, refused.code]).toEqual([change, "BAD_REQUEST"]);
+        expect(refused.message).toMatch(new RegExp(`^${field}: `));
+      }
+    }
+    const aboveFaucet = await rejectionOf(
+      user.client.wallet.deposit.mutate({ asset: "BTC", amount: "10.00000001" }),
+    );
+    expect(aboveFaucet).toEqual({
+      code: "BAD_REQUEST",
+      message: "amount: above the faucet's limit per request",
+    });
+    for (const address of ["=HYPERLINK(1)", "short", "has spaces in it"]) {
+      const refused = await rejectionOf(
+        user.client.wallet.withdraw.mutate({ asset: "USDT", amount: "5", address }),
+      );
+      expect(refused.code).toBe("BAD_REQUEST");
+      expect(refused.message).toMatch(/^address: /);
+    }
+    expect((await balancesOf(user.client)).USDT).toEqual({
+      available: "100.000000",
+      locked: "0.000000",
+    });
+    expect((await user.client.wallet.transactions.query()).items).toHaveLength(1);
+  });
+
+  it("asks for a TOTP code to withdraw once 2FA is on", async () => {
+    // Not a `t.trader`: enabling 2FA replaces the session the harness would clean up with.
+    const user = await registerUser(t.server);
+    const setup = await user.client.account.totpSetup.mutate();
+    const { token } = await user.client.account.totpEnable.mutate({
+      code: totpCodeAt(setup.secret, Date.now(), -1),
+    });
+    const client = t.server.client(token);
+    await client.wallet.deposit.mutate({ asset: "USDT", amount: "100" });
+    const request = { asset: "USDT", amount: "10", address: ADDRESS };
+
+    expect(await rejectionOf(client.wallet.withdraw.mutate(request))).toEqual({
+      code: "FORBIDDEN",
+      message: "Enter your two-factor code to withdraw",
+    });
+    const code = totpCodeAt(setup.secret, Date.now());
+    const wrong = code === "123456" ? "654321" : "123456";
+    const refused = await rejectionOf(
+      client.wallet.withdraw.mutate({ ...request, totpCode: wrong }),
+    );
+    expect(refused.code).toBe("BAD_REQUEST");
+    expect((await balancesOf(client)).USDT.locked).toBe("0.000000");
+
+    const withdrawal = await client.wallet.withdraw.mutate({ ...request, totpCode: code });
+    expect(withdrawal.status).toBe("pending");
+    expect((await balancesOf(client)).USDT).toEqual({
+      available: "90.000000",
+      locked: "10.000000",
+    });
+    // Each code works once.
+    const replay = await rejectionOf(client.wallet.withdraw.mutate({ ...request, totpCode: code }));
+    expect(replay.code).toBe("BAD_REQUEST");
+    await (await adminClient()).admin.rejectWithdrawal.mutate({ transactionId: withdrawal.id });
+  });
+
+  it("exports every transaction as CSV with a header and one line each", async () => {
+    const user = await t.trader({ USDT: "1000", BTC: "0.5" });
+    await user.client.wallet.withdraw.mutate({ asset: "USDT", amount: "100", address: ADDRESS });
+    const exported = await user.client.wallet.exportCsv.query();
+    expect(exported).toMatchObject({ filename: "transactions.csv", contentType: "text/csv" });
+    const lines = exported.csv.trimEnd().split("\n");
+    expect(lines[0]).toBe("id,time,type,asset,amount,status,address");
+    const { items } = await user.client.wallet.transactions.query();
+    expect(items).toHaveLength(3);
+    expect(lines.slice(1)).toEqual(
+      items.map((x) =>
+        [
+          x.id,
+          x.createdAt.toISOString(),
+          x.type,
+          x.asset,
+          x.amount,
+          x.status,
+          x.address ?? "",
+        ].join(","),
+      ),
+    );
+    expect(lines.slice(1).map((line) => line.split(",").slice(2, 6).join(" "))).toEqual([
+      "withdrawal USDT 100.000000 pending",
+      "deposit BTC 0.50000000 completed",
+      "deposit USDT 1000.000000 completed",
+    ]);
+  });
+});
