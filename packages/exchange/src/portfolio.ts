@@ -78,7 +78,8 @@ export interface AssetPnl {
 
 /**
  * Realized and unrealized P&L on average cost, per base asset of the USDT markets. Fees count
- * against P&L. Coins that arrived by deposit have no cost, so selling them realizes nothing.
+ * against P&L. Coins that arrived by deposit have no known cost, so selling them realizes only
+ * the fee.
  */
 export async function profitAndLoss(
   db: Database,

@@ -4,7 +4,7 @@ import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { Context } from "../context";
 import { AssetSymbol, DecimalString, Page } from "../inputs";
-import { protectedProcedure, router, TRPCError, withdrawProcedure } from "../trpc";
+import { protectedProcedure, router, TRPCError, tradeProcedure, withdrawProcedure } from "../trpc";
 
 /** The most the demo faucet hands out per call, in whole units. */
 const FAUCET_LIMITS: Record<string, bigint> = {
@@ -39,7 +39,7 @@ const Transfer = { asset: AssetSymbol, amount: DecimalString };
 
 export const walletRouter = router({
   /** The demo faucet: free test funds, only when the exchange runs in demo mode. */
-  deposit: protectedProcedure.input(z.strictObject(Transfer)).mutation(async ({ ctx, input }) => {
+  deposit: tradeProcedure.input(z.strictObject(Transfer)).mutation(async ({ ctx, input }) => {
     if (!ctx.config.demo) {
       throw new TRPCError({ code: "FORBIDDEN", message: "The faucet is only open in demo mode" });
     }
