@@ -1,0 +1,138 @@
+/**
+ * `pnpm bench`: WebSocket fan-out latency of the exchange's `market.onBook` against a naive
+ * `ws` broadcast loop, at each load point of issue 6, with the subscribers in other processes.
+ */
+import { availableParallelism, loadavg } from "node:os";
+import type { Client } from "@cryptotrade/api/client";
+import { createBenchDatabase } from "./bench-database";
+import { createBenchTrader } from "./bench-trader";
+import { primeBook, startBookDriver } from "./book-driver";
+import { type ExchangeServer, startExchangeServer } from "./exchange-server";
+import { readOpenFileLimit } from "./fd-limit";
+import { type FanOutResult, measureFanOut, type UpdateSource } from "./measure-fan-out";
+import { startNaiveServer } from "./naive-server";
+import { formatResults } from "./results-table";
+import { SCENARIOS, type Scenario, SYMBOL } from "./scenarios";
+import { readSettings } from "./settings";
+
+const ADMIN_EMAIL = "stream-bench@example.com";
+// Resting orders placed before the runs, so diffs change a book with depth.
+const BOOK_DEPTH = 20;
+
+const log = (message: string) => process.stderr.write(`[stream-bench] ${message}\n`);
+
+async function naiveSource(scenario: Scenario): Promise<UpdateSource> {
+  const naive = await startNaiveServer({ ratePerSecond: scenario.ratePerSecond, symbol: SYMBOL });
+  return {
+    protocol: "naive",
+    url: naive.url,
+    pid: naive.pid,
+    start: naive.start,
+    stop: async () => `naive loop broadcast ${await naive.stop()} updates`,
+  };
+}
+
+function exchangeSource(
+  scenario: Scenario,
+  server: ExchangeServer,
+  trader: Client,
+  open: string[],
+): UpdateSource {
+  let stop: (() => Promise<string>) | undefined;
+  return {
+    protocol: "trpc",
+    url: `${server.url.replace(/^http/, "ws")}/ws`,
+    pid: server.pid,
+    start: () => {
+      const startedAt = performance.now();
+      const driver = startBookDriver(trader, {
+        symbol: SYMBOL,
+        ratePerSecond: scenario.ratePerSecond,
+        open,
+      });
+      stop = async () => {
+        const stats = await driver.stop();
+        const seconds = (performance.now() - startedAt) / 1000;
+        const commands = stats.placed + stats.cancelled;
+        return [
+          `driver sent ${commands} commands (${(commands / seconds).toFixed(1)}/s:`,
+          `${stats.placed} placed, ${stats.cancelled} cancelled), skipped ${stats.skipped} ticks,`,
+          `${stats.failed} failed${stats.firstError ? ` (first: ${stats.firstError})` : ""}`,
+        ].join(" ");
+      };
+    },
+    stop: () => stop?.() ?? Promise.resolve("driver never started"),
+  };
+}
+
+const settings = readSettings(process.env);
+const fdLimit = await readOpenFileLimit();
+const largest = Math.max(...SCENARIOS.map((s) => s.clients));
+if (fdLimit !== undefined && fdLimit < largest + 256) {
+  log(
+    `open-file limit is ${fdLimit}, below the ${largest + 256} the largest run needs: expect connection failures (raise it with ulimit -n)`,
+  );
+}
+
+// Other work on the machine competes with every process here; the table is read with it.
+const loadBefore = loadavg()[0] ?? 0;
+const database = await createBenchDatabase(settings.postgresUrl);
+let server: ExchangeServer | undefined;
+let cleaning: Promise<void> | undefined;
+const cleanUp = () => {
+  cleaning ??= (async () => {
+    await server?.stop();
+    await database.drop();
+  })();
+  return cleaning;
+};
+process.once("SIGINT", () => void cleanUp().finally(() => process.exit(130)));
+
+const results: FanOutResult[] = [];
+const runOptions = {
+  warmupMs: settings.warmupMs,
+  measureMs: settings.measureMs,
+  processes: settings.processes,
+  symbol: SYMBOL,
+};
+try {
+  log(`starting the exchange server on ${database.label}`);
+  server = await startExchangeServer({ database, adminEmail: ADMIN_EMAIL });
+  const trader = await createBenchTrader({
+    url: server.url,
+    origin: server.origin,
+    email: ADMIN_EMAIL,
+  });
+  const open = await primeBook(trader, SYMBOL, BOOK_DEPTH);
+  for (const scenario of SCENARIOS) {
+    const label = `${scenario.clients} clients at ${scenario.ratePerSecond}/s`;
+    log(`${label}: naive ws loop`);
+    results.push(await measureFanOut(scenario, await naiveSource(scenario), runOptions));
+    log(`${label}: tRPC market.onBook`);
+    results.push(
+      await measureFanOut(scenario, exchangeSource(scenario, server, trader, open), runOptions),
+    );
+  }
+} finally {
+  await cleanUp();
+}
+
+process.stdout.write(
+  [
+    "",
+    "WebSocket fan-out: book diff latency, publishedAt (server clock) to receipt (client clock)",
+    `node ${process.version}, ${availableParallelism()} cores, ${settings.processes} subscriber processes, ` +
+      `${database.label.replace(/ \(.*\)$/, "")}, open-file limit ${fdLimit ?? "?"}`,
+    `each run: ${settings.warmupMs / 1000} s warm-up, then ${settings.measureMs / 1000} s measured; market ${SYMBOL}`,
+    `1-minute load average ${loadBefore.toFixed(1)} before the runs, ${(loadavg()[0] ?? 0).toFixed(1)} after`,
+    "",
+    formatResults(results),
+    `CPU: server and clients (all subscriber processes) as a share of one core, machine as a share of all ${availableParallelism()} cores, other work included.`,
+    ...results.map(
+      (r) =>
+        `  ${r.scenario.clients / 1000}k @ ${r.scenario.ratePerSecond}/s ${r.protocol}: ${r.note}; ` +
+        `sequence gaps ${r.gaps}, tRPC errors ${r.errors}`,
+    ),
+    "",
+  ].join("\n"),
+);

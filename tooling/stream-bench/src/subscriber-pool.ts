@@ -1,0 +1,105 @@
+import type { ChildProcess } from "node:child_process";
+import { forkScript, nextMessage } from "./fork-script";
+import {
+  isMessage,
+  type Protocol,
+  type SubscriberReady,
+  type SubscriberResult,
+  type SubscriberSettings,
+  type ToSubscriber,
+} from "./ipc";
+import { LatencyHistogram } from "./latency-histogram";
+
+export interface PoolResult {
+  histogram: LatencyHistogram;
+  messages: number;
+  gaps: number;
+  failed: number;
+  dropped: number;
+  errors: number;
+  /** CPU time of all subscriber processes while measuring, in seconds. */
+  cpuSeconds: number;
+}
+
+export interface SubscriberPool {
+  subscribed: number;
+  failed: number;
+  /** Starts counting latencies in every process. */
+  measure(): void;
+  /** Stops counting, collects every process's figures and ends the processes. */
+  finish(): Promise<PoolResult>;
+}
+
+/**
+ * Spreads `connections` subscribers over `processes` forked processes, so the clients never
+ * share an event loop with the server they measure, and resolves once every one of them has
+ * subscribed or given up.
+ *
+ * @example
+ * const pool = await startSubscriberPool({ url, protocol: "trpc", connections: 1000, processes: 4, symbol });
+ */
+export async function startSubscriberPool(options: {
+  url: string;
+  protocol: Protocol;
+  connections: number;
+  processes: number;
+  symbol: string;
+}): Promise<SubscriberPool> {
+  const children: ChildProcess[] = [];
+  for (let i = 0; i < options.processes; i++) {
+    // The first processes take the remainder, so the shares differ by at most one.
+    const share =
+      Math.floor(options.connections / options.processes) +
+      (i < options.connections % options.processes ? 1 : 0);
+    const settings: SubscriberSettings = {
+      url: options.url,
+      protocol: options.protocol,
+      connections: share,
+      symbol: options.symbol,
+      connectConcurrency: 64,
+      connectTimeoutMs: 30_000,
+    };
+    children.push(forkScript("subscriber-worker.ts", settings));
+  }
+  const send = (message: ToSubscriber) => {
+    for (const child of children) child.send(message);
+  };
+  try {
+    const ready = await Promise.all(
+      children.map((child) => nextMessage(child, isMessage<SubscriberReady>("ready"))),
+    );
+    return {
+      subscribed: sum(ready.map((r) => r.subscribed)),
+      failed: sum(ready.map((r) => r.failed)),
+      measure: () => send({ type: "measure" }),
+      finish: async () => {
+        const replies = children.map((child) =>
+          nextMessage(child, isMessage<SubscriberResult>("result")),
+        );
+        send({ type: "finish" });
+        return mergeResults(await Promise.all(replies));
+      },
+    };
+  } catch (error) {
+    for (const child of children) child.kill();
+    throw error;
+  }
+}
+
+function mergeResults(results: SubscriberResult[]): PoolResult {
+  const histogram = new LatencyHistogram();
+  for (const result of results) histogram.add(result.latencies);
+  return {
+    histogram,
+    messages: sum(results.map((r) => r.messages)),
+    gaps: sum(results.map((r) => r.gaps)),
+    failed: sum(results.map((r) => r.failed)),
+    dropped: sum(results.map((r) => r.dropped)),
+    errors: sum(results.map((r) => r.errors)),
+    cpuSeconds: sum(results.map((r) => r.cpuSeconds)),
+  };
+}
+
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
