@@ -1,5 +1,11 @@
 import { defineProject } from "vitest/config";
 
 export default defineProject({
-  test: { name: "server", testTimeout: 60_000, hookTimeout: 60_000 },
+  test: {
+    name: "server",
+    // Test files share a worker's modules, so the migrated PGlite template is built once per worker.
+    isolate: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
 });
