@@ -30,6 +30,35 @@ const NewMarket = z.strictObject({
   takerFeeBps: z.number().int().min(0).max(1_000).default(20),
 });
 
+/** Halts (only cancels accepted) or resumes a market, and records who did it. */
+function setMarketStatus(status: "halted" | "trading", action: string) {
+  return adminProcedure
+    .input(z.strictObject({ symbol: MarketSymbol }))
+    .mutation(async ({ ctx, input }) => {
+      const market = await ctx.exchange.setMarketStatus(input.symbol, status);
+      await audit(ctx, action, { symbol: input.symbol });
+      return { symbol: market.symbol, status: market.status };
+    });
+}
+
+/** Sends a pending withdrawal out, or returns its hold to the user, and records who did it. */
+function reviewWithdrawal(approve: boolean) {
+  return adminProcedure
+    .input(z.strictObject({ transactionId: Id, reason: z.string().max(200).optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const transaction = await ctx.exchange.reviewWithdrawal({
+        transactionId: input.transactionId,
+        approve,
+        reviewerId: ctx.user.id,
+        note: input.reason,
+      });
+      const action = approve ? "admin.withdrawal.approved" : "admin.withdrawal.rejected";
+      await audit(ctx, action, { transactionId: transaction.id });
+      const decimals = (await queries.assetDecimals(ctx.db)).get(transaction.asset) ?? 0;
+      return views.toTransactionView(transaction, decimals);
+    });
+}
+
 export const adminRouter = router({
   createMarket: adminProcedure.input(NewMarket).mutation(async ({ ctx, input }) => {
     const decimals = await queries.assetDecimals(ctx.db);
@@ -76,21 +105,8 @@ export const adminRouter = router({
     return { symbol: market.symbol, status: market.status };
   }),
 
-  haltMarket: adminProcedure
-    .input(z.strictObject({ symbol: MarketSymbol }))
-    .mutation(async ({ ctx, input }) => {
-      const market = await ctx.exchange.setMarketStatus(input.symbol, "halted");
-      await audit(ctx, "admin.market.halted", { symbol: input.symbol });
-      return { symbol: market.symbol, status: market.status };
-    }),
-
-  resumeMarket: adminProcedure
-    .input(z.strictObject({ symbol: MarketSymbol }))
-    .mutation(async ({ ctx, input }) => {
-      const market = await ctx.exchange.setMarketStatus(input.symbol, "trading");
-      await audit(ctx, "admin.market.resumed", { symbol: input.symbol });
-      return { symbol: market.symbol, status: market.status };
-    }),
+  haltMarket: setMarketStatus("halted", "admin.market.halted"),
+  resumeMarket: setMarketStatus("trading", "admin.market.resumed"),
 
   /** Credits a deposit confirmed outside the exchange (on chain, by bank). */
   creditDeposit: adminProcedure
@@ -128,36 +144,8 @@ export const adminRouter = router({
     }));
   }),
 
-  approveWithdrawal: adminProcedure
-    .input(z.strictObject({ transactionId: Id }))
-    .mutation(async ({ ctx, input }) => {
-      const transaction = await ctx.exchange.reviewWithdrawal({
-        transactionId: input.transactionId,
-        approve: true,
-        reviewerId: ctx.user.id,
-      });
-      await audit(ctx, "admin.withdrawal.approved", { transactionId: transaction.id });
-      return views.toTransactionView(
-        transaction,
-        (await queries.assetDecimals(ctx.db)).get(transaction.asset) ?? 0,
-      );
-    }),
-
-  rejectWithdrawal: adminProcedure
-    .input(z.strictObject({ transactionId: Id, reason: z.string().max(200).optional() }))
-    .mutation(async ({ ctx, input }) => {
-      const transaction = await ctx.exchange.reviewWithdrawal({
-        transactionId: input.transactionId,
-        approve: false,
-        reviewerId: ctx.user.id,
-        note: input.reason,
-      });
-      await audit(ctx, "admin.withdrawal.rejected", { transactionId: transaction.id });
-      return views.toTransactionView(
-        transaction,
-        (await queries.assetDecimals(ctx.db)).get(transaction.asset) ?? 0,
-      );
-    }),
+  approveWithdrawal: reviewWithdrawal(true),
+  rejectWithdrawal: reviewWithdrawal(false),
 
   users: adminProcedure
     .input(z.strictObject({ ...Page }).default({}))

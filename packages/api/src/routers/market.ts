@@ -1,7 +1,6 @@
 import { type MarketInfo, queries, views } from "@cryptotrade/exchange";
 import { decimalsOfStep, formatDecimal } from "@cryptotrade/exchange/money";
 import { z } from "zod";
-import type { Context } from "../context";
 import { MarketSymbol } from "../inputs";
 import { publicProcedure, router } from "../trpc";
 import { marketStreams } from "./market-streams";

@@ -1,3 +1,4 @@
+import { ORDER_SIDES, ORDER_TYPES, STP_MODES, TIME_IN_FORCE } from "@cryptotrade/db/schema";
 import { queries, views } from "@cryptotrade/exchange";
 import { z } from "zod";
 import { ClientOrderId, DecimalString, Id, MarketSymbol, Page } from "../inputs";
@@ -6,23 +7,16 @@ import { onOrderUpdates } from "./account-streams";
 
 export const PlaceOrderInput = z.strictObject({
   symbol: MarketSymbol,
-  side: z.enum(["buy", "sell"]),
-  type: z.enum([
-    "limit",
-    "market",
-    "stop_limit",
-    "stop_market",
-    "take_profit_limit",
-    "trailing_stop",
-  ]),
+  side: z.enum(ORDER_SIDES),
+  type: z.enum(ORDER_TYPES),
   quantity: DecimalString.optional(),
   price: DecimalString.optional(),
   quoteQuantity: DecimalString.optional(),
   stopPrice: DecimalString.optional(),
   trailingDelta: DecimalString.optional(),
-  timeInForce: z.enum(["GTC", "IOC", "FOK"]).optional(),
+  timeInForce: z.enum(TIME_IN_FORCE).optional(),
   postOnly: z.boolean().optional(),
-  stp: z.enum(["cancel_newest", "cancel_oldest", "cancel_both"]).optional(),
+  stp: z.enum(STP_MODES).optional(),
   clientOrderId: ClientOrderId.optional(),
   ocoWith: Id.optional(),
 });
