@@ -19,7 +19,7 @@ export interface ServerProcess {
   pid: number;
   /** Milliseconds from spawn until `/readyz` first answered 200. */
   readyAfterMs: number;
-  /** Sends the signal (SIGKILL by default) and resolves once the process is gone. */
+  /** Sends the signal (SIGKILL by default; SIGKILL anyway after 15 s) and resolves once the process is gone. */
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** The last lines the process wrote, for failure messages. */
   output(): string;
@@ -58,7 +58,10 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
 
   const kill = async (signal: NodeJS.Signals = "SIGKILL") => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    // A graceful stop that hangs must not hang the caller.
+    const escalate = setTimeout(() => child.kill("SIGKILL"), 15_000);
     await exited;
+    clearTimeout(escalate);
   };
   try {
     await waitUntilReady(url, child, options.readyTimeoutMs ?? 60_000);

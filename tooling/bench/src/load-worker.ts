@@ -1,0 +1,92 @@
+/**
+ * A load process (forked by run-load.ts): the calls come from outside the server's process,
+ * over loopback HTTP with keep-alive, through the typed client a bot would use.
+ */
+import { type Client, createClient } from "@cryptotrade/api/client";
+import { summarizeLatencies } from "./latency";
+import type { LoadJob, LoadResult } from "./load-job";
+import { restingOrders } from "./resting-orders";
+
+const job = JSON.parse(process.argv[2] ?? "null") as LoadJob;
+const clients = job.keys.map((key) => createClient({ url: job.url, token: key }));
+const nextOrder = restingOrders(job.seed);
+const call =
+  job.procedure === "auth.me"
+    ? (client: Client) => client.auth.me.query()
+    : (client: Client) => client.orders.place.mutate(nextOrder());
+
+const started = performance.now();
+const windowStart = started + job.warmupMs;
+const windowEnd = windowStart + job.durationMs;
+const latencies: number[] = [];
+let completed = 0;
+let failed = 0;
+let firstError: string | null = null;
+let maxStartLagMs = 0;
+
+async function callOnce(client: Client): Promise<void> {
+  const sent = performance.now();
+  try {
+    await call(client);
+    const answered = performance.now();
+    // Counted by when it finished, so throughput is exactly answers per second of window.
+    if (answered >= windowStart && answered <= windowEnd) {
+      completed += 1;
+      latencies.push(answered - sent);
+    }
+  } catch (error) {
+    failed += 1;
+    firstError ??= error instanceof Error ? error.message : String(error);
+  }
+}
+
+function clientFor(index: number): Client {
+  const client = clients[index % clients.length];
+  if (!client) throw new Error("no API keys given");
+  return client;
+}
+
+async function runClosed(concurrency: number): Promise<void> {
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, index) => {
+      const client = clientFor(index);
+      while (performance.now() < windowEnd) await callOnce(client);
+    }),
+  );
+}
+
+async function runOpen(ratePerSecond: number): Promise<void> {
+  const interval = 1_000 / ratePerSecond;
+  const inFlight = new Set<Promise<void>>();
+  let issued = 0;
+  for (let now = performance.now(); now < windowEnd; now = performance.now()) {
+    // Start every call whose time has come, however many answers are still outstanding.
+    while (started + issued * interval <= now) {
+      const lag = now - (started + issued * interval);
+      if (now >= windowStart) maxStartLagMs = Math.max(maxStartLagMs, lag);
+      const pending = callOnce(clientFor(issued));
+      inFlight.add(pending);
+      void pending.finally(() => inFlight.delete(pending));
+      issued += 1;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await Promise.all(inFlight);
+}
+
+if (job.mode.kind === "closed") await runClosed(job.mode.concurrency);
+else await runOpen(job.mode.ratePerSecond);
+
+const seconds = job.durationMs / 1_000;
+const result: LoadResult = {
+  kind: "load-result",
+  completed,
+  failed,
+  firstError,
+  seconds,
+  perSecond: completed / seconds,
+  latency: summarizeLatencies(latencies),
+  maxStartLagMs,
+};
+// Idle keep-alive sockets would hold the process open; the answer is all it owes.
+process.send?.(result, () => process.exit(0));
