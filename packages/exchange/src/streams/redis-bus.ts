@@ -43,14 +43,15 @@ export class RedisBus<M = StreamMessage> implements EventBus<M> {
     if (!handlers) {
       handlers = new Set();
       this.handlers.set(channel, handlers);
-      void this.subscriber.subscribe(this.key(channel));
+      // A failed subscribe shows up as missing messages, which subscribers detect and resync.
+      this.subscriber.subscribe(this.key(channel)).catch(() => {});
     }
     handlers.add(handler);
     return () => {
       handlers.delete(handler);
       if (handlers.size > 0) return;
       this.handlers.delete(channel);
-      void this.subscriber.unsubscribe(this.key(channel));
+      this.subscriber.unsubscribe(this.key(channel)).catch(() => {});
     };
   }
 
