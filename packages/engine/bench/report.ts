@@ -17,7 +17,7 @@ function count(n: number): string {
   return Math.round(n).toLocaleString("en-US");
 }
 
-const WIDTHS = [22, 12, 9, 9, 10, 10, 10, 9];
+const WIDTHS = [22, 11, 11, 9, 9, 10, 10, 10, 9];
 
 function row(cells: string[]): string {
   return cells
@@ -31,11 +31,14 @@ export function printStream(stream: BenchStream, ours: Figures, theirs: Figures)
   console.log(
     `  resting orders: ${count(stream.restingBefore)} at start, ${count(stream.restingAfter)} at end`,
   );
-  console.log(`  ${row(["", "ops/s", "p50", "p99", "p99.9", "max", "gc max", "heap"])}`);
+  console.log(
+    `  ${row(["", "ops/s", "ops/cpu-s", "p50", "p99", "p99.9", "max", "gc max", "heap"])}`,
+  );
   const line = (name: string, f: Figures) =>
     row([
       name,
       count(f.opsPerSecond),
+      count(f.opsPerCpuSecond),
       micros(f.p50),
       micros(f.p99),
       micros(f.p999),
@@ -50,6 +53,7 @@ export function printStream(stream: BenchStream, ours: Figures, theirs: Figures)
     `  ${row([
       "ratio (better by)",
       x(ours.opsPerSecond, theirs.opsPerSecond),
+      x(ours.opsPerCpuSecond, theirs.opsPerCpuSecond),
       x(theirs.p50, ours.p50),
       x(theirs.p99, ours.p99),
       x(theirs.p999, ours.p999),

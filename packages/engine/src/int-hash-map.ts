@@ -33,7 +33,7 @@ function lookup(table: Float64Array, mask: number, key: number): number {
   let i = hashKey(key) & mask;
   for (;;) {
     const k = table[2 * i];
-    if (k === key) return table[2 * i + 1] ?? -1;
+    if (k === key) return table[2 * i + 1] as number;
     if (k === EMPTY) return -1;
     i = (i + 1) & mask;
   }

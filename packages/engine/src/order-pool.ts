@@ -53,6 +53,12 @@ const STATUS_SHIFT = 10; // 3 bits
 
 export const NIL = -1;
 
+/*
+ * Accessors index pages and rows that exist by construction, so reads are cast rather than
+ * checked: the casts cost nothing at run time and keep each accessor small enough for the
+ * optimizing compiler to inline into the hot paths.
+ */
+
 /**
  * The fixed codes of an order packed into its meta word (status starts FREE; triggered
  * starts false).
@@ -128,85 +134,101 @@ export class OrderPool {
   }
 
   id(s: number): number {
-    return this.hf(s)[(s & PAGE_MASK) * HOT_F64 + H_ID] ?? 0;
+    return (this.hotF[s >>> PAGE_BITS] as Float64Array)[(s & PAGE_MASK) * HOT_F64 + H_ID] as number;
   }
   user(s: number): number {
-    return this.hf(s)[(s & PAGE_MASK) * HOT_F64 + H_USER] ?? 0;
+    return (this.hotF[s >>> PAGE_BITS] as Float64Array)[
+      (s & PAGE_MASK) * HOT_F64 + H_USER
+    ] as number;
   }
   price(s: number): number {
-    return this.hf(s)[(s & PAGE_MASK) * HOT_F64 + H_PRICE] ?? 0;
+    return (this.hotF[s >>> PAGE_BITS] as Float64Array)[
+      (s & PAGE_MASK) * HOT_F64 + H_PRICE
+    ] as number;
   }
   setPrice(s: number, v: number): void {
-    this.hf(s)[(s & PAGE_MASK) * HOT_F64 + H_PRICE] = v;
+    (this.hotF[s >>> PAGE_BITS] as Float64Array)[(s & PAGE_MASK) * HOT_F64 + H_PRICE] = v;
   }
   quantity(s: number): number {
-    return this.hf(s)[(s & PAGE_MASK) * HOT_F64 + H_QUANTITY] ?? 0;
+    return (this.hotF[s >>> PAGE_BITS] as Float64Array)[
+      (s & PAGE_MASK) * HOT_F64 + H_QUANTITY
+    ] as number;
   }
   setQuantity(s: number, v: number): void {
-    this.hf(s)[(s & PAGE_MASK) * HOT_F64 + H_QUANTITY] = v;
+    (this.hotF[s >>> PAGE_BITS] as Float64Array)[(s & PAGE_MASK) * HOT_F64 + H_QUANTITY] = v;
   }
   filled(s: number): number {
-    return this.hf(s)[(s & PAGE_MASK) * HOT_F64 + H_FILLED] ?? 0;
+    return (this.hotF[s >>> PAGE_BITS] as Float64Array)[
+      (s & PAGE_MASK) * HOT_F64 + H_FILLED
+    ] as number;
   }
   setFilled(s: number, v: number): void {
-    this.hf(s)[(s & PAGE_MASK) * HOT_F64 + H_FILLED] = v;
+    (this.hotF[s >>> PAGE_BITS] as Float64Array)[(s & PAGE_MASK) * HOT_F64 + H_FILLED] = v;
   }
   /** Base quantity still to fill (negative for orders capped by quote only: don't use it there). */
   remaining(s: number): number {
-    const f = this.hf(s);
+    const f = this.hotF[s >>> PAGE_BITS] as Float64Array;
     const o = (s & PAGE_MASK) * HOT_F64;
-    return (f[o + H_QUANTITY] ?? 0) - (f[o + H_FILLED] ?? 0);
+    return (f[o + H_QUANTITY] as number) - (f[o + H_FILLED] as number);
   }
 
   trigger(s: number): number {
-    return this.cf(s)[(s & PAGE_MASK) * COLD_F64 + C_TRIGGER] ?? 0;
+    return (this.cold[s >>> PAGE_BITS] as Float64Array)[
+      (s & PAGE_MASK) * COLD_F64 + C_TRIGGER
+    ] as number;
   }
   setTrigger(s: number, v: number): void {
-    this.cf(s)[(s & PAGE_MASK) * COLD_F64 + C_TRIGGER] = v;
+    (this.cold[s >>> PAGE_BITS] as Float64Array)[(s & PAGE_MASK) * COLD_F64 + C_TRIGGER] = v;
   }
   watermark(s: number): number {
-    return this.cf(s)[(s & PAGE_MASK) * COLD_F64 + C_WATERMARK] ?? 0;
+    return (this.cold[s >>> PAGE_BITS] as Float64Array)[
+      (s & PAGE_MASK) * COLD_F64 + C_WATERMARK
+    ] as number;
   }
   setWatermark(s: number, v: number): void {
-    this.cf(s)[(s & PAGE_MASK) * COLD_F64 + C_WATERMARK] = v;
+    (this.cold[s >>> PAGE_BITS] as Float64Array)[(s & PAGE_MASK) * COLD_F64 + C_WATERMARK] = v;
   }
   quote(s: number): number {
-    return this.cf(s)[(s & PAGE_MASK) * COLD_F64 + C_QUOTE] ?? 0;
+    return (this.cold[s >>> PAGE_BITS] as Float64Array)[
+      (s & PAGE_MASK) * COLD_F64 + C_QUOTE
+    ] as number;
   }
   setQuote(s: number, v: number): void {
-    this.cf(s)[(s & PAGE_MASK) * COLD_F64 + C_QUOTE] = v;
+    (this.cold[s >>> PAGE_BITS] as Float64Array)[(s & PAGE_MASK) * COLD_F64 + C_QUOTE] = v;
   }
   seq(s: number): number {
-    return this.cf(s)[(s & PAGE_MASK) * COLD_F64 + C_SEQ] ?? 0;
+    return (this.cold[s >>> PAGE_BITS] as Float64Array)[
+      (s & PAGE_MASK) * COLD_F64 + C_SEQ
+    ] as number;
   }
 
   prev(s: number): number {
-    return this.hi(s)[(s & PAGE_MASK) * 16 + H_PREV] ?? NIL;
+    return (this.hotI[s >>> PAGE_BITS] as Int32Array)[(s & PAGE_MASK) * 16 + H_PREV] as number;
   }
   setPrev(s: number, v: number): void {
-    this.hi(s)[(s & PAGE_MASK) * 16 + H_PREV] = v;
+    (this.hotI[s >>> PAGE_BITS] as Int32Array)[(s & PAGE_MASK) * 16 + H_PREV] = v;
   }
   next(s: number): number {
-    return this.hi(s)[(s & PAGE_MASK) * 16 + H_NEXT] ?? NIL;
+    return (this.hotI[s >>> PAGE_BITS] as Int32Array)[(s & PAGE_MASK) * 16 + H_NEXT] as number;
   }
   setNext(s: number, v: number): void {
-    this.hi(s)[(s & PAGE_MASK) * 16 + H_NEXT] = v;
+    (this.hotI[s >>> PAGE_BITS] as Int32Array)[(s & PAGE_MASK) * 16 + H_NEXT] = v;
   }
   level(s: number): number {
-    return this.hi(s)[(s & PAGE_MASK) * 16 + H_LEVEL] ?? NIL;
+    return (this.hotI[s >>> PAGE_BITS] as Int32Array)[(s & PAGE_MASK) * 16 + H_LEVEL] as number;
   }
   setLevel(s: number, v: number): void {
-    this.hi(s)[(s & PAGE_MASK) * 16 + H_LEVEL] = v;
+    (this.hotI[s >>> PAGE_BITS] as Int32Array)[(s & PAGE_MASK) * 16 + H_LEVEL] = v;
   }
   /** Slot of the OCO partner, or NIL. */
   oco(s: number): number {
-    return this.hi(s)[(s & PAGE_MASK) * 16 + H_OCO] ?? NIL;
+    return (this.hotI[s >>> PAGE_BITS] as Int32Array)[(s & PAGE_MASK) * 16 + H_OCO] as number;
   }
   setOco(s: number, v: number): void {
-    this.hi(s)[(s & PAGE_MASK) * 16 + H_OCO] = v;
+    (this.hotI[s >>> PAGE_BITS] as Int32Array)[(s & PAGE_MASK) * 16 + H_OCO] = v;
   }
   market(s: number): number {
-    return this.hi(s)[(s & PAGE_MASK) * 16 + H_MARKET] ?? NIL;
+    return (this.hotI[s >>> PAGE_BITS] as Int32Array)[(s & PAGE_MASK) * 16 + H_MARKET] as number;
   }
 
   side(s: number): number {
@@ -238,10 +260,10 @@ export class OrderPool {
   }
 
   private meta(s: number): number {
-    return this.hi(s)[(s & PAGE_MASK) * 16 + H_META] ?? 0;
+    return (this.hotI[s >>> PAGE_BITS] as Int32Array)[(s & PAGE_MASK) * 16 + H_META] as number;
   }
   private setMeta(s: number, v: number): void {
-    this.hi(s)[(s & PAGE_MASK) * 16 + H_META] = v;
+    (this.hotI[s >>> PAGE_BITS] as Int32Array)[(s & PAGE_MASK) * 16 + H_META] = v;
   }
 
   private hf(s: number): Float64Array {
