@@ -80,9 +80,10 @@ export class MarketMaker {
     const { maker, taker } = this.options;
     await maker.orders.cancelAll.mutate({ symbol: market.symbol });
     const levels = this.options.levels ?? 6;
+    // Quotes worth 30-150 times the market's minimum order, so the book has some depth.
     const minQuantity = Math.max(
       Number(market.minQuantity),
-      (Number(market.minNotional) * 1.5) / price,
+      (Number(market.minNotional) * 30) / price,
     );
     for (let level = 0; level < levels; level++) {
       const offset = 0.0005 + level * 0.0007;
