@@ -150,8 +150,8 @@ export const adminRouter = router({
   users: adminProcedure
     .input(z.strictObject({ ...Page }).default({}))
     .query(async ({ ctx, input }) => {
-      const limit = input.limit ?? 50;
-      const before = input.cursor ? Number(input.cursor) : undefined;
+      const limit = queries.pageLimit(input.limit);
+      const before = queries.cursorId(input.cursor);
       const rows = await ctx.db
         .select({
           id: users.id,
@@ -164,7 +164,10 @@ export const adminRouter = router({
         .where(before ? lt(users.id, before) : undefined)
         .orderBy(desc(users.id))
         .limit(limit + 1);
-      const items = rows.slice(0, limit).map((u) => ({ ...u, id: String(u.id) }));
-      return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+      const page = queries.toPage(rows, limit);
+      return {
+        items: page.items.map((u) => ({ ...u, id: String(u.id) })),
+        nextCursor: page.nextCursor,
+      };
     }),
 });

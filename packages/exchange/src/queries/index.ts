@@ -1,4 +1,4 @@
-export type { PageRequest } from "./cursor";
+export { cursorId, type PageRequest, pageLimit, toPage } from "./cursor";
 export {
   CANDLE_INTERVALS,
   type Candle,
