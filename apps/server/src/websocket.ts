@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
-import { type ApiServices, appRouter, createContext } from "@cryptotrade/api";
+import { type ApiServices, appRouter, createContext, sharedFrameEncoder } from "@cryptotrade/api";
 import { applyWSSHandler } from "@trpc/server/adapters/ws";
 import { WebSocketServer } from "ws";
 import { resolveClientAddress } from "./middleware/client-address";
@@ -30,6 +30,7 @@ export function attachWebSocket(server: Server, services: ApiServices): WebSocke
     wss,
     router: appRouter,
     keepAlive: { enabled: true, pingMs: 15_000, pongWaitMs: 5_000 },
+    experimental_encoder: sharedFrameEncoder,
     createContext: ({ req, info }) => {
       const headers = new Headers();
       for (const name of ["cookie", "user-agent"]) {

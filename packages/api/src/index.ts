@@ -8,4 +8,5 @@ export { createCallerFactory } from "./trpc";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export { sharedFrameEncoder } from "./streams/shared-encoding";
 export { SlowConsumerError, StreamHub, type StreamHubOptions } from "./streams/stream-hub";

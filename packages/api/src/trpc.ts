@@ -1,12 +1,13 @@
 import { AuthError, type AuthUser, type Credential, type Scope } from "@cryptotrade/auth";
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context";
 import { toTRPCError } from "./errors";
+import { streamingTransformer } from "./streams/shared-encoding";
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  // superjson on the wire; stream messages are serialized once for all their subscribers.
+  transformer: streamingTransformer,
   // Stack traces never leave the server, in any environment.
   isDev: false,
   errorFormatter({ shape, error }) {

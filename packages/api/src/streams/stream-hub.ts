@@ -1,5 +1,6 @@
 import type { EventBus, StreamMessage } from "@cryptotrade/exchange";
 import { channels } from "@cryptotrade/exchange";
+import { shareMessage } from "./shared-encoding";
 
 export interface StreamHubOptions {
   /** Messages kept per channel so a reconnecting client can resume. */
@@ -78,45 +79,57 @@ export class StreamHub {
     replayAfter(position: string): StreamMessage[] | undefined;
   } {
     const queue: StreamMessage[] = [];
-    let wake: (() => void) | undefined;
+    // The consumer waiting in next(): a message for it skips the queue.
+    let waiting: ((result: IteratorResult<StreamMessage>) => void) | undefined;
     let failure: Error | undefined;
+    let stopped = false;
     const push = (message: StreamMessage) => {
-      if (failure) return;
-      if (queue.length >= this.maxQueue) {
+      if (failure || stopped) return;
+      if (waiting) {
+        const resolve = waiting;
+        waiting = undefined;
+        resolve({ value: message, done: false });
+      } else if (queue.length >= this.maxQueue) {
         failure = new SlowConsumerError(`Dropped: more than ${this.maxQueue} messages behind`);
       } else {
         queue.push(message);
       }
-      wake?.();
     };
     const leave = [this.join(channel, push), this.join(channels.system, push)];
     const stop = () => {
+      if (stopped) return;
+      stopped = true;
       for (const fn of leave) fn();
-      wake?.();
+      waiting?.({ value: undefined, done: true });
+      waiting = undefined;
     };
-    signal?.addEventListener("abort", stop, { once: true });
+    if (signal?.aborted) stop();
+    else signal?.addEventListener("abort", stop, { once: true });
 
     const history = () => this.channels.get(channel)?.history ?? [];
+    // A plain iterator, not an async generator: one promise per message, the least a
+    // thousand subscribers of one channel can cost.
+    const iterator: AsyncIterator<StreamMessage> = {
+      next: () => {
+        const next = queue.shift();
+        if (next) return Promise.resolve({ value: next, done: false });
+        if (failure) {
+          stop();
+          return Promise.reject(failure);
+        }
+        if (stopped) return Promise.resolve({ value: undefined, done: true });
+        return new Promise((resolve) => {
+          waiting = resolve;
+        });
+      },
+      return: () => {
+        stop();
+        return Promise.resolve({ value: undefined, done: true });
+      },
+    };
     return {
       replayAfter: (position) => replayAfter(history(), position),
-      async *[Symbol.asyncIterator]() {
-        try {
-          while (!signal?.aborted) {
-            const next = queue.shift();
-            if (next) {
-              yield next;
-              continue;
-            }
-            if (failure) throw failure;
-            await new Promise<void>((resolve) => {
-              wake = resolve;
-            });
-            wake = undefined;
-          }
-        } finally {
-          stop();
-        }
-      },
+      [Symbol.asyncIterator]: () => iterator,
     };
   }
 
@@ -132,7 +145,8 @@ export class StreamHub {
     let channel = this.channels.get(name);
     if (!channel) {
       const created: Channel = { history: [], listeners: new Set(), unsubscribe: () => {} };
-      created.unsubscribe = this.bus.subscribe(name, (message) => {
+      created.unsubscribe = this.bus.subscribe(name, (received) => {
+        const message = shareMessage(received);
         created.history.push(message);
         if (created.history.length > this.historySize) created.history.shift();
         for (const deliver of created.listeners) deliver(message);
