@@ -169,6 +169,7 @@ export async function setUserRole(
     .where(and(eq(users.id, userId), inArray(users.role, ["user", "admin"])))
     .returning({ id: users.id });
   if (updated.length === 0) throw new AuthError("NOT_FOUND", "No such user");
+  deps.apiKeys.forgetUser(userId);
   await recordAudit(deps.db, { action: "user.role_changed", userId, ...by, details: { role } });
 }
 

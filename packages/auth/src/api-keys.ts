@@ -1,5 +1,6 @@
 import { apiKeys, users } from "@cryptotrade/db/schema";
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
+import type { CachedApiKey } from "./api-key-cache";
 import { type RequestMeta, recordAudit } from "./audit";
 import type { AuthDeps } from "./deps";
 import { AuthError } from "./errors";
@@ -85,6 +86,7 @@ export async function revokeApiKey(
     .where(and(eq(apiKeys.id, keyId), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
   if (revoked.length === 0) throw new AuthError("NOT_FOUND", "No such API key");
+  deps.apiKeys.forget(keyId);
   await recordAudit(deps.db, { action: "api_key.revoked", userId, ...meta, details: { keyId } });
 }
 
@@ -101,6 +103,38 @@ export async function validateApiKey(
 ): Promise<Authentication | null> {
   const parts = parseToken(token, API_KEY_PREFIX);
   if (!parts) return null;
+  const now = deps.now();
+  const key = deps.apiKeys.get(parts.id, now) ?? (await loadApiKey(deps, parts.id, now));
+  if (!key || !secretMatchesHash(parts.secret, key.secretHash)) return null;
+  const role = toAuthRole(key.user.role);
+  if (!role || key.revokedAt !== null) return null;
+  if (!key.lastUsedAt || now - key.lastUsedAt.getTime() >= LAST_USED_INTERVAL_MS) {
+    key.lastUsedAt = new Date(now);
+    const staleBefore = new Date(now - LAST_USED_INTERVAL_MS);
+    await deps.db
+      .update(apiKeys)
+      .set({ lastUsedAt: key.lastUsedAt })
+      .where(
+        and(
+          eq(apiKeys.id, key.id),
+          or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, staleBefore)),
+        ),
+      );
+  }
+  return {
+    principal: {
+      user: { ...key.user, role },
+      credential: { kind: "apiKey", keyId: key.id, scopes: toScopes(key.scopes) },
+    },
+    sessionExtended: false,
+  };
+}
+
+async function loadApiKey(
+  deps: AuthDeps,
+  keyId: string,
+  now: number,
+): Promise<CachedApiKey | undefined> {
   const [row] = await deps.db
     .select({
       key: apiKeys,
@@ -108,30 +142,18 @@ export async function validateApiKey(
     })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.userId))
-    .where(eq(apiKeys.id, parts.id));
-  if (!row || !secretMatchesHash(parts.secret, row.key.secretHash)) return null;
-  const role = toAuthRole(row.user.role);
-  if (!role || row.key.revokedAt !== null) return null;
-  const now = deps.now();
-  if (!row.key.lastUsedAt || now - row.key.lastUsedAt.getTime() >= LAST_USED_INTERVAL_MS) {
-    const staleBefore = new Date(now - LAST_USED_INTERVAL_MS);
-    await deps.db
-      .update(apiKeys)
-      .set({ lastUsedAt: new Date(now) })
-      .where(
-        and(
-          eq(apiKeys.id, row.key.id),
-          or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, staleBefore)),
-        ),
-      );
-  }
-  return {
-    principal: {
-      user: { ...row.user, role },
-      credential: { kind: "apiKey", keyId: row.key.id, scopes: toScopes(row.key.scopes) },
-    },
-    sessionExtended: false,
+    .where(eq(apiKeys.id, keyId));
+  if (!row) return undefined;
+  const key: CachedApiKey = {
+    id: row.key.id,
+    secretHash: row.key.secretHash,
+    scopes: row.key.scopes,
+    revokedAt: row.key.revokedAt,
+    lastUsedAt: row.key.lastUsedAt,
+    user: row.user,
   };
+  deps.apiKeys.set(key, now);
+  return key;
 }
 
 function toSummary(row: typeof apiKeys.$inferSelect): ApiKeySummary {

@@ -2,6 +2,7 @@ import type { Config } from "@cryptotrade/config";
 import type { Database } from "@cryptotrade/db/client";
 import type { Redis } from "ioredis";
 import { changePassword, logIn, registerUser, setUserRole } from "./accounts";
+import { ApiKeyCache } from "./api-key-cache";
 import { createApiKey, listApiKeys, revokeApiKey, validateApiKey } from "./api-keys";
 import { type AuditEntry, type RequestMeta, recordAudit } from "./audit";
 import type { AuthDeps } from "./deps";
@@ -31,7 +32,12 @@ export interface AuthServiceOptions {
   rateLimitKeyPrefix?: string;
   /** Milliseconds since the epoch; defaults to `Date.now`. */
   now?: () => number;
+  /** How long a looked-up API key is trusted without reading it again; 0 turns caching off. */
+  apiKeyCacheMs?: number;
 }
+
+/** How stale another process's view of a revoked key may be. */
+const API_KEY_CACHE_MS = 2_000;
 
 /**
  * Builds the auth service: accounts, sessions, TOTP, recovery codes and API keys, with their
@@ -51,6 +57,7 @@ export function createAuthService(options: AuthServiceOptions) {
       loginFailuresPerIpPerHour: options.config.rateLimits.loginFailuresPerIpPerHour,
       registrationsPerIpPerHour: options.config.rateLimits.registrationsPerIpPerHour,
     }),
+    apiKeys: new ApiKeyCache(options.apiKeyCacheMs ?? API_KEY_CACHE_MS),
     now: options.now ?? Date.now,
   };
 

@@ -110,3 +110,40 @@ export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/** A statement run many times a second: fixed text with `$1`, `$2`... placeholders. */
+export interface PreparedStatement {
+  /** Unique per statement text; PostgreSQL keeps the parsed plan under it per connection. */
+  name: string;
+  text: string;
+}
+
+/**
+ * Runs a prepared statement. On PostgreSQL it is parsed and planned once per pooled connection,
+ * then only bound and executed; PGlite runs in this process, so there it is a plain query.
+ * In a transaction, pass `tx`: the statement runs on the transaction's connection.
+ */
+export async function executePrepared(
+  db: Database | Transaction,
+  statement: PreparedStatement,
+  values: unknown[],
+): Promise<void> {
+  const client = (db as { $client?: unknown }).$client;
+  if (client instanceof pg.Pool) {
+    await client.query({ name: statement.name, text: statement.text, values });
+  } else if (client instanceof PGlite) {
+    await client.query(statement.text, values);
+  } else {
+    await db.execute(withParameters(statement.text, values));
+  }
+}
+
+/** The statement as drizzle SQL, each `$n` bound to `values[n - 1]`. */
+function withParameters(text: string, values: unknown[]): SQL {
+  const pieces = text.split(/\$(\d+)/);
+  const chunks: SQL[] = [];
+  pieces.forEach((piece, index) => {
+    chunks.push(index % 2 === 0 ? sql.raw(piece) : sql`${values[Number(piece) - 1]}`);
+  });
+  return sql.join(chunks);
+}

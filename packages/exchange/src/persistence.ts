@@ -1,4 +1,4 @@
-import type { Database, Transaction } from "@cryptotrade/db/client";
+import { type Database, executePrepared, type PreparedStatement } from "@cryptotrade/db/client";
 import {
   balances,
   ledgerEntries,
@@ -7,13 +7,10 @@ import {
   trades,
   transactions,
 } from "@cryptotrade/db/schema";
-import { eq, type SQL, sql } from "drizzle-orm";
-import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { getTableColumns, getTableName } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { Batch } from "./batch";
 import type { Balance, LedgerEntryRow } from "./ledger";
-
-// Stays well below PostgreSQL's 65,535 bind parameters per statement.
-const ROWS_PER_STATEMENT = 1_000;
 
 export interface BatchWrites {
   batch: Batch;
@@ -21,76 +18,123 @@ export interface BatchWrites {
   balances: Array<{ userId: number; asset: string } & Balance>;
 }
 
-/** Writes one batch in one transaction: all of it becomes durable, or none of it. */
+/**
+ * Writes one batch atomically. The batch travels as one statement: each table's rows go as one
+ * JSON parameter, unpacked by `json_to_recordset` in a data-modifying CTE. A single statement
+ * is its own transaction, so a batch costs one round trip and one WAL flush, not one per table
+ * plus BEGIN and COMMIT (ADR 010). Markets created or halted in the batch (rare, admin) are
+ * written first, in a transaction with it, since one statement may not change a row twice.
+ */
 export async function writeBatch(db: Database, writes: BatchWrites): Promise<void> {
-  const { batch } = writes;
+  const values = batchValues(writes);
+  if (writes.batch.markets.size === 0) {
+    await executePrepared(db, BATCH_STATEMENT, values);
+    return;
+  }
   await db.transaction(async (tx) => {
-    for (const row of batch.markets.values()) {
+    for (const row of writes.batch.markets.values()) {
       await tx
         .insert(markets)
         .values(row)
         .onConflictDoUpdate({ target: markets.symbol, set: { status: row.status } });
     }
-    for (const [symbol, sequence] of batch.bookSequences) {
-      await tx.update(markets).set({ bookSequence: sequence }).where(eq(markets.symbol, symbol));
-    }
-    await upsert(tx, transactions, [...batch.transactions.values()], transactions.id, [
-      "status",
-      "reviewedBy",
-      "note",
-      "updatedAt",
-    ]);
-    await upsert(tx, orders, [...batch.orders.values()], orders.id, [
-      "status",
-      "reason",
-      "filledQuantity",
-      "filledQuote",
-      "feePaid",
-      "held",
-      "queueSeq",
-      "ocoOrderId",
-      "engineState",
-      "updatedAt",
-    ]);
-    for (const chunk of chunks(batch.trades)) await tx.insert(trades).values(chunk);
-    for (const chunk of chunks(writes.entries)) await tx.insert(ledgerEntries).values(chunk);
-    for (const chunk of chunks(writes.balances)) {
-      await tx
-        .insert(balances)
-        .values(chunk)
-        .onConflictDoUpdate({
-          target: [balances.userId, balances.asset],
-          set: { available: excluded("available"), locked: excluded("locked") },
-        });
-    }
+    await executePrepared(tx, BATCH_STATEMENT, values);
   });
 }
 
-async function upsert<T extends PgTable>(
-  tx: Transaction,
+/**
+ * An INSERT (or upsert) of any number of rows of `table` from parameter `$n`: the rows as a
+ * JSON array keyed by the schema's property names, typed by the schema's column types.
+ */
+function insertFromJson<T extends PgTable>(
   table: T,
-  rows: T["$inferInsert"][],
-  key: PgColumn,
-  columns: Array<keyof T["$inferInsert"] & string>,
-): Promise<void> {
-  const set = Object.fromEntries(
-    columns.map((column) => [column, excluded(toSnakeCase(column))]),
-  ) as Record<string, SQL>;
-  for (const chunk of chunks(rows)) {
-    await tx.insert(table).values(chunk).onConflictDoUpdate({ target: key, set });
+  parameter: number,
+  options: {
+    omit?: Array<keyof T["$inferInsert"] & string>;
+    conflict?: Array<keyof T["$inferInsert"] & string>;
+    update?: Array<keyof T["$inferInsert"] & string>;
+  } = {},
+): string {
+  const columns = Object.entries(getTableColumns(table)).filter(
+    ([key]) => !options.omit?.includes(key as never),
+  );
+  const quote = (name: string) => `"${name}"`;
+  const columnName = (key: string) => {
+    const column = columns.find(([k]) => k === key)?.[1];
+    if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
+    return quote(column.name);
+  };
+  const target = columns.map(([, column]) => quote(column.name)).join(", ");
+  const source = columns.map(([key]) => `r.${quote(key)}`).join(", ");
+  const recordType = columns
+    .map(([key, column]) => `${quote(key)} ${column.getSQLType()}`)
+    .join(", ");
+  let conflict = "";
+  if (options.conflict) {
+    const set = (options.update ?? [])
+      .map((key) => `${columnName(key)} = excluded.${columnName(key)}`)
+      .join(", ");
+    conflict = ` on conflict (${options.conflict.map(columnName).join(", ")}) do update set ${set}`;
   }
+  return (
+    `insert into ${quote(getTableName(table))} (${target}) select ${source} ` +
+    `from json_to_recordset($${parameter}::text::json) as r(${recordType})${conflict}`
+  );
 }
 
-function excluded(column: string): SQL {
-  return sql.raw(`excluded."${column}"`);
+const BATCH_STATEMENT: PreparedStatement = {
+  name: "exchange_write_batch",
+  text: `with
+    book_sequences as (
+      update markets set book_sequence = r.sequence
+      from json_to_recordset($1::text::json) as r(symbol text, sequence bigint)
+      where markets.symbol = r.symbol
+    ),
+    orders_written as (${insertFromJson(orders, 2, {
+      conflict: ["id"],
+      update: [
+        "status",
+        "reason",
+        "filledQuantity",
+        "filledQuote",
+        "feePaid",
+        "held",
+        "queueSeq",
+        "ocoOrderId",
+        "engineState",
+        "updatedAt",
+      ],
+    })}),
+    trades_written as (${insertFromJson(trades, 3)}),
+    entries_written as (${insertFromJson(ledgerEntries, 4, { omit: ["id", "createdAt"] })}),
+    balances_written as (${insertFromJson(balances, 5, {
+      conflict: ["userId", "asset"],
+      update: ["available", "locked"],
+    })}),
+    transactions_written as (${insertFromJson(transactions, 6, {
+      conflict: ["id"],
+      update: ["status", "reviewedBy", "note", "updatedAt"],
+    })})
+    select 1`,
+};
+
+/** The statement's parameters, in order: each table's rows as JSON. */
+function batchValues(writes: BatchWrites): string[] {
+  const { batch } = writes;
+  return [
+    toJson([...batch.bookSequences].map(([symbol, sequence]) => ({ symbol, sequence }))),
+    toJson([...batch.orders.values()]),
+    toJson(batch.trades),
+    // Ledger entries take their id and time from the database.
+    toJson(writes.entries),
+    toJson(writes.balances),
+    toJson([...batch.transactions.values()]),
+  ];
 }
 
-function toSnakeCase(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-}
-
-function* chunks<T>(rows: T[]): Generator<T[]> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    yield rows.slice(start, start + ROWS_PER_STATEMENT);
-  }
+/** JSON with amounts (bigint) as strings, which PostgreSQL reads back exactly. */
+function toJson(rows: unknown[]): string {
+  return JSON.stringify(rows, (_key, value) =>
+    typeof value === "bigint" ? value.toString() : value,
+  );
 }
