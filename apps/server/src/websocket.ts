@@ -31,7 +31,7 @@ export function attachWebSocket(server: Server, services: ApiServices): WebSocke
     router: appRouter,
     keepAlive: { enabled: true, pingMs: 15_000, pongWaitMs: 5_000 },
     experimental_encoder: sharedFrameEncoder,
-    createContext: ({ req, info }) => {
+    createContext: ({ req, res, info }) => {
       const headers = new Headers();
       for (const name of ["cookie", "user-agent"]) {
         const value = req.headers[name];
@@ -50,6 +50,7 @@ export function attachWebSocket(server: Server, services: ApiServices): WebSocke
         userAgent: req.headers["user-agent"] ?? null,
         headers,
         resHeaders: new Headers(),
+        socket: res,
       });
     },
   });

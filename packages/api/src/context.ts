@@ -8,6 +8,7 @@ import type { Config } from "@cryptotrade/config";
 import type { Database } from "@cryptotrade/db/client";
 import type { ExchangeService } from "@cryptotrade/exchange";
 import type { Logger } from "pino";
+import type { SubscriberSocket } from "./streams/direct-delivery";
 import type { StreamHub } from "./streams/stream-hub";
 
 /** The long-lived parts of the exchange every request can use, built once at the app's edge. */
@@ -32,6 +33,8 @@ export interface RequestInfo {
   headers: Headers;
   /** Headers to add to the response (cookies). */
   resHeaders: Headers;
+  /** The WebSocket a subscription came over, so it can be written to directly (ADR 009). */
+  socket?: SubscriberSocket;
 }
 
 export interface Context extends ApiServices {

@@ -4,6 +4,7 @@ import { tracked } from "@trpc/server";
 import { z } from "zod";
 import type { Context } from "../context";
 import { MarketSymbol } from "../inputs";
+import { DirectDelivery } from "../streams/direct-delivery";
 import { followChannel } from "../streams/resume";
 import { publicProcedure } from "../trpc";
 import { tickerOf } from "./ticker";
@@ -29,13 +30,29 @@ function bookSnapshot(ctx: Context, market: MarketInfo) {
 
 /** Live market data over WebSocket; every event is `tracked` so clients resume with lastEventId. */
 export const marketStreams = {
-  /** A snapshot with its sequence, then one coalesced diff per batch, each continuing the sequence. */
+  /**
+   * A snapshot with its sequence, then one coalesced diff per batch, each continuing the
+   * sequence. Over WebSocket, the diffs that continue the sequence go straight to the socket
+   * from the hub (ADR 009); anything else (a gap, a reset) comes through this generator.
+   */
   onBook: publicProcedure
     .input(z.strictObject({ symbol: MarketSymbol, ...Resumable }))
     .subscription(async function* ({ ctx, input, signal }) {
       const market = ctx.exchange.requireMarket(input.symbol);
       const stream = ctx.streams.listen(channels.book(market.symbol), signal);
+      const direct = ctx.request.socket ? new DirectDelivery(ctx.request.socket) : undefined;
       let sequence = -1;
+      const freshSnapshot = () => {
+        const snapshot = bookSnapshot(ctx, market);
+        sequence = snapshot.sequence;
+        return tracked(String(sequence), direct ? direct.mark(snapshot) : snapshot);
+      };
+      stream.deliverDirectly((message) => {
+        if (message.kind !== "diff" || message.fromSequence !== sequence + 1) return false;
+        if (!direct?.send(String(message.toSequence), message)) return false;
+        sequence = message.toSequence;
+        return true;
+      });
       const resumed = input.lastEventId ? stream.replayAfter(input.lastEventId) : undefined;
       if (resumed && input.lastEventId) {
         sequence = Number(input.lastEventId);
@@ -45,9 +62,7 @@ export const marketStreams = {
           yield tracked(String(sequence), message);
         }
       } else {
-        const snapshot = bookSnapshot(ctx, market);
-        sequence = snapshot.sequence;
-        yield tracked(String(sequence), snapshot);
+        yield freshSnapshot();
       }
       for await (const message of stream) {
         if (
@@ -55,9 +70,7 @@ export const marketStreams = {
           (message.kind === "diff" && message.fromSequence > sequence + 1)
         ) {
           // The books were rebuilt, or a diff went missing: start over from a snapshot.
-          const snapshot = bookSnapshot(ctx, market);
-          sequence = snapshot.sequence;
-          yield tracked(String(sequence), snapshot);
+          yield freshSnapshot();
           continue;
         }
         if (message.kind !== "diff" || message.toSequence <= sequence) continue;

@@ -1,15 +1,11 @@
 import type { StreamMessage } from "@cryptotrade/exchange";
 import { type TrackedEnvelope, tracked } from "@trpc/server";
-import { isAfter, positionOf } from "./stream-hub";
+import { type ChannelListener, isAfter, positionOf } from "./stream-hub";
 
 /** Tells a resuming client that messages were missed and it must reload from a query. */
 export interface ResyncMessage {
   kind: "resync";
 }
-
-type Listening = AsyncIterable<StreamMessage> & {
-  replayAfter(position: string): StreamMessage[] | undefined;
-};
 
 /**
  * Yields a channel's messages of one kind as `tracked` events, first replaying what the client
@@ -17,7 +13,7 @@ type Listening = AsyncIterable<StreamMessage> & {
  * never yielding the same message twice.
  */
 export async function* followChannel<K extends StreamMessage["kind"]>(
-  stream: Listening,
+  stream: ChannelListener,
   kind: K,
   lastEventId: string | null | undefined,
 ): AsyncGenerator<TrackedEnvelope<Extract<StreamMessage, { kind: K }> | ResyncMessage>> {

@@ -2,7 +2,14 @@ import { transformTRPCResponse } from "@trpc/server";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { appRouter } from "../root";
-import { sharedFrameEncoder, shareMessage, streamingTransformer } from "./shared-encoding";
+import {
+  frameOf,
+  onFirstFrame,
+  type SubscriptionAddress,
+  sharedFrameEncoder,
+  shareMessage,
+  streamingTransformer,
+} from "./shared-encoding";
 
 const config = appRouter._def._config;
 
@@ -70,5 +77,22 @@ describe("shared stream encoding", () => {
     const wider = { id: "1", data: shared, extra: true };
     expect(streamingTransformer.output.serialize(wider)).toEqual(superjson.serialize(wider));
     expect(Object.isFrozen(shared)).toBe(true);
+  });
+
+  it("tells a marked event's subscription its address, and frames direct sends the same way", () => {
+    const snapshot = { kind: "snapshot", sequence: 41 };
+    let address: SubscriptionAddress | undefined;
+    onFirstFrame(snapshot, (to) => {
+      address = to;
+    });
+    frame("sub-9", "41", snapshot);
+    expect(address).toEqual({ id: "sub-9", jsonrpc: "2.0" });
+
+    const shared = shareMessage(tradeMessage());
+    const bytes = frameOf({ id: "sub-9", jsonrpc: "2.0" }, "000042", shared);
+    expect(bytes.toString("utf8")).toBe(frame("sub-9", "000042", shared));
+    // A thousand subscribers with the same id share one buffer.
+    expect(frameOf({ id: "sub-9", jsonrpc: "2.0" }, "000042", shared)).toBe(bytes);
+    expect(frameOf({ id: 1 }, "000042", shared)).not.toBe(bytes);
   });
 });

@@ -24,6 +24,29 @@ interface Encoded {
   serialized: Serialized;
   /** The serialized output as JSON text, made on first use. */
   json?: string;
+  /** Whole frames by subscription, for the many subscribers that share an id. */
+  frames?: Map<string, string>;
+  /** The same frames as bytes, for direct delivery: encoded to UTF-8 once, not per socket. */
+  frameBytes?: Map<string, Buffer>;
+}
+
+/** Who a subscription is on its socket: the id its client chose, and the JSON-RPC marker. */
+export interface SubscriptionAddress {
+  id: number | string | null;
+  jsonrpc?: "2.0" | undefined;
+}
+
+type OnFirstFrame = (address: SubscriptionAddress) => void;
+const marked = new WeakMap<object, OnFirstFrame>();
+const markedOutputs = new WeakMap<Serialized, OnFirstFrame>();
+
+/**
+ * Calls `onFrame` with the subscription's address when the adapter encodes `event` (the data
+ * of a `tracked` event the subscription yields): the only place that knows both.
+ */
+export function onFirstFrame<T extends object>(event: T, onFrame: OnFirstFrame): T {
+  marked.set(event, onFrame);
+  return event;
 }
 
 const bySharedMessage = new WeakMap<object, Encoded>();
@@ -47,7 +70,7 @@ export const streamingTransformer: CombinedDataTransformer = {
   output: {
     serialize(value: unknown) {
       const event = sharedTrackedEvent(value);
-      if (!event) return superjson.serialize(value);
+      if (!event) return serializeOnce(value);
       const cached = bySharedMessage.get(event.data);
       if (cached?.id === event.id) return cached.serialized;
       const encoded: Encoded = { id: event.id, serialized: superjson.serialize(value) };
@@ -58,6 +81,14 @@ export const streamingTransformer: CombinedDataTransformer = {
     deserialize: (value: unknown) => superjson.deserialize(value as Serialized),
   },
 };
+
+function serializeOnce(value: unknown): Serialized {
+  const serialized = superjson.serialize(value);
+  const data = (value as { data?: unknown } | null)?.data;
+  const onFrame = typeof data === "object" && data !== null ? marked.get(data) : undefined;
+  if (onFrame) markedOutputs.set(serialized, onFrame);
+  return serialized;
+}
 
 interface DataMessage {
   id: number | string | null;
@@ -78,20 +109,61 @@ function isDataMessage(message: unknown): message is DataMessage {
 export const sharedFrameEncoder: Encoder = {
   encode(message: unknown): string {
     if (!isDataMessage(message)) return JSON.stringify(message);
-    const encoded = bySerialized.get(message.result.data as Serialized);
+    const output = message.result.data as Serialized;
+    markedOutputs.get(output)?.({ id: message.id, jsonrpc: message.jsonrpc });
+    const encoded = bySerialized.get(output);
     if (!encoded || !hasOnlyDataKeys(message)) return JSON.stringify(message);
-    encoded.json ??= JSON.stringify(encoded.serialized);
-    const { id, jsonrpc, result } = message;
-    return (
-      `{"id":${JSON.stringify(id)}` +
-      (jsonrpc === undefined ? "" : `,"jsonrpc":${JSON.stringify(jsonrpc)}`) +
-      `,"result":{"type":"data","data":${encoded.json}` +
-      (result.id === undefined ? "" : `,"id":${JSON.stringify(result.id)}`) +
-      "}}"
-    );
+    const key = frameKey(message, message.result.id);
+    encoded.frames ??= new Map();
+    let frame = encoded.frames.get(key);
+    if (frame === undefined) {
+      encoded.json ??= JSON.stringify(encoded.serialized);
+      frame = splice(message, encoded.json);
+      encoded.frames.set(key, frame);
+    }
+    return frame;
   },
   decode: jsonEncoder.decode,
 };
+
+/**
+ * The frame the adapter would send for `message` to `address`, as UTF-8 bytes, from the
+ * caches above: a thousand subscribers of one book diff share one buffer.
+ */
+export function frameOf(address: SubscriptionAddress, trackedId: string, message: object): Buffer {
+  const data = streamingTransformer.output.serialize({ id: trackedId, data: message });
+  const encoded = bySerialized.get(data);
+  const key = frameKey(address, trackedId);
+  let bytes = encoded?.frameBytes?.get(key);
+  if (bytes === undefined) {
+    const frame = sharedFrameEncoder.encode({
+      id: address.id,
+      jsonrpc: address.jsonrpc,
+      result: { type: "data", data, id: trackedId },
+    });
+    bytes = Buffer.from(frame);
+    if (encoded) {
+      encoded.frameBytes ??= new Map();
+      encoded.frameBytes.set(key, bytes);
+    }
+  }
+  return bytes;
+}
+
+function frameKey(address: SubscriptionAddress, trackedId: string | undefined): string {
+  return `${typeof address.id}:${address.id}:${address.jsonrpc}:${trackedId}`;
+}
+
+function splice(message: DataMessage, json: string): string {
+  const { id, jsonrpc, result } = message;
+  return (
+    `{"id":${JSON.stringify(id)}` +
+    (jsonrpc === undefined ? "" : `,"jsonrpc":${JSON.stringify(jsonrpc)}`) +
+    `,"result":{"type":"data","data":${json}` +
+    (result.id === undefined ? "" : `,"id":${JSON.stringify(result.id)}`) +
+    "}}"
+  );
+}
 
 /** The splice above writes exactly these keys; anything else takes the stock path. */
 function hasOnlyDataKeys(message: DataMessage): boolean {

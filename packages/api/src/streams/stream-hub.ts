@@ -41,6 +41,17 @@ function replayAfter(messages: StreamMessage[], position: string): StreamMessage
   return previous && positionOf(previous) === position ? messages.slice(first) : undefined;
 }
 
+/** One subscriber's view of a channel: its messages in order, and a way to resume. */
+export interface ChannelListener extends AsyncIterable<StreamMessage> {
+  /** The recorded messages after `position`, or undefined when some may be missing. */
+  replayAfter(position: string): StreamMessage[] | undefined;
+  /**
+   * Offers each message to `handler` first, while the consumer is waiting with nothing
+   * queued; one it declines (returns false) is queued for the iterator as usual.
+   */
+  deliverDirectly(handler: (message: StreamMessage) => boolean): void;
+}
+
 interface Channel {
   history: StreamMessage[];
   listeners: Set<(message: StreamMessage) => void>;
@@ -72,19 +83,22 @@ export class StreamHub {
    * Listens to a channel (and to resets) until `signal` aborts. Messages published from now
    * on are queued, so a snapshot read after this call misses nothing.
    */
-  listen(
-    channel: string,
-    signal: AbortSignal | undefined,
-  ): AsyncIterable<StreamMessage> & {
-    replayAfter(position: string): StreamMessage[] | undefined;
-  } {
+  listen(channel: string, signal: AbortSignal | undefined): ChannelListener {
     const queue: StreamMessage[] = [];
     // The consumer waiting in next(): a message for it skips the queue.
     let waiting: ((result: IteratorResult<StreamMessage>) => void) | undefined;
     let failure: Error | undefined;
     let stopped = false;
+    let direct: ((message: StreamMessage) => boolean) | undefined;
+    // Direct delivery is on only while the consumer waits with nothing queued, so a message
+    // never overtakes one still on its way through the iterator.
+    let armed = false;
     const push = (message: StreamMessage) => {
       if (failure || stopped) return;
+      if (armed) {
+        if (direct?.(message)) return;
+        armed = false;
+      }
       if (waiting) {
         const resolve = waiting;
         waiting = undefined;
@@ -118,6 +132,7 @@ export class StreamHub {
           return Promise.reject(failure);
         }
         if (stopped) return Promise.resolve({ value: undefined, done: true });
+        armed = direct !== undefined;
         return new Promise((resolve) => {
           waiting = resolve;
         });
@@ -129,6 +144,9 @@ export class StreamHub {
     };
     return {
       replayAfter: (position) => replayAfter(history(), position),
+      deliverDirectly: (handler) => {
+        direct = handler;
+      },
       [Symbol.asyncIterator]: () => iterator,
     };
   }
