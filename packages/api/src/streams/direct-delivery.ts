@@ -1,4 +1,4 @@
-import { frameOf, onFirstFrame, type SubscriptionAddress } from "./shared-encoding";
+import { addressKey, frameOf, onFirstFrame, type SubscriptionAddress } from "./shared-encoding";
 
 /** What direct delivery needs of the WebSocket a subscription came over (`ws` has it). */
 export interface SubscriberSocket {
@@ -22,6 +22,7 @@ const TEXT_FRAME = { binary: false } as const;
  */
 export class DirectDelivery {
   private address: SubscriptionAddress | undefined;
+  private key = "";
 
   constructor(private readonly socket: SubscriberSocket) {}
 
@@ -29,13 +30,14 @@ export class DirectDelivery {
   mark<T extends object>(event: T): T {
     return onFirstFrame(event, (address) => {
       this.address = address;
+      this.key = addressKey(address);
     });
   }
 
   /** Sends `message` as the tracked event `trackedId`; false when it cannot go directly. */
   send(trackedId: string, message: object): boolean {
     if (!this.address || this.socket.readyState !== OPEN) return false;
-    this.socket.send(frameOf(this.address, trackedId, message), TEXT_FRAME);
+    this.socket.send(frameOf(this.address, this.key, trackedId, message), TEXT_FRAME);
     return true;
   }
 }

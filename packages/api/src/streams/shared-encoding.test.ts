@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { appRouter } from "../root";
 import {
+  addressKey,
   frameOf,
   onFirstFrame,
   type SubscriptionAddress,
@@ -89,10 +90,16 @@ describe("shared stream encoding", () => {
     expect(address).toEqual({ id: "sub-9", jsonrpc: "2.0" });
 
     const shared = shareMessage(tradeMessage());
-    const bytes = frameOf({ id: "sub-9", jsonrpc: "2.0" }, "000042", shared);
+    const to = { id: "sub-9", jsonrpc: "2.0" } as const;
+    const bytes = frameOf(to, addressKey(to), "000042", shared);
     expect(bytes.toString("utf8")).toBe(frame("sub-9", "000042", shared));
     // A thousand subscribers with the same id share one buffer.
-    expect(frameOf({ id: "sub-9", jsonrpc: "2.0" }, "000042", shared)).toBe(bytes);
-    expect(frameOf({ id: 1 }, "000042", shared)).not.toBe(bytes);
+    expect(frameOf(to, addressKey(to), "000042", shared)).toBe(bytes);
+    const other = { id: 1 };
+    const otherBytes = frameOf(other, addressKey(other), "000042", shared);
+    expect(otherBytes).not.toBe(bytes);
+    expect(otherBytes.toString("utf8")).toBe(
+      frame(1, "000042", shared).replace(',"jsonrpc":"2.0"', ""),
+    );
   });
 });

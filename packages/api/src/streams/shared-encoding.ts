@@ -26,8 +26,6 @@ interface Encoded {
   json?: string;
   /** Whole frames by subscription, for the many subscribers that share an id. */
   frames?: Map<string, string>;
-  /** The same frames as bytes, for direct delivery: encoded to UTF-8 once, not per socket. */
-  frameBytes?: Map<string, Buffer>;
 }
 
 /** Who a subscription is on its socket: the id its client chose, and the JSON-RPC marker. */
@@ -126,32 +124,45 @@ export const sharedFrameEncoder: Encoder = {
   decode: jsonEncoder.decode,
 };
 
+/** A subscription's address as a cache key; make it once per subscription. */
+export function addressKey(address: SubscriptionAddress): string {
+  return `${typeof address.id}:${address.id}:${address.jsonrpc}`;
+}
+
+const bytesByMessage = new WeakMap<object, { trackedId: string; frames: Map<string, Buffer> }>();
+
 /**
- * The frame the adapter would send for `message` to `address`, as UTF-8 bytes, from the
- * caches above: a thousand subscribers of one book diff share one buffer.
+ * The frame the adapter would send for `message` to `address` (whose `addressKey` is `key`),
+ * as UTF-8 bytes: a thousand subscribers of one book diff share one buffer, and after the
+ * first of them a frame costs two map lookups.
  */
-export function frameOf(address: SubscriptionAddress, trackedId: string, message: object): Buffer {
-  const data = streamingTransformer.output.serialize({ id: trackedId, data: message });
-  const encoded = bySerialized.get(data);
-  const key = frameKey(address, trackedId);
-  let bytes = encoded?.frameBytes?.get(key);
+export function frameOf(
+  address: SubscriptionAddress,
+  key: string,
+  trackedId: string,
+  message: object,
+): Buffer {
+  let cached = bytesByMessage.get(message);
+  if (cached?.trackedId !== trackedId) {
+    cached = { trackedId, frames: new Map() };
+    bytesByMessage.set(message, cached);
+  }
+  let bytes = cached.frames.get(key);
   if (bytes === undefined) {
+    const data = streamingTransformer.output.serialize({ id: trackedId, data: message });
     const frame = sharedFrameEncoder.encode({
       id: address.id,
       jsonrpc: address.jsonrpc,
       result: { type: "data", data, id: trackedId },
     });
     bytes = Buffer.from(frame);
-    if (encoded) {
-      encoded.frameBytes ??= new Map();
-      encoded.frameBytes.set(key, bytes);
-    }
+    cached.frames.set(key, bytes);
   }
   return bytes;
 }
 
-function frameKey(address: SubscriptionAddress, trackedId: string | undefined): string {
-  return `${typeof address.id}:${address.id}:${address.jsonrpc}:${trackedId}`;
+function frameKey(message: DataMessage, trackedId: string | undefined): string {
+  return `${addressKey(message)}:${trackedId}`;
 }
 
 function splice(message: DataMessage, json: string): string {
