@@ -1,19 +1,22 @@
 /**
  * A load process (forked by run-load.ts): the calls come from outside the server's process,
- * over loopback HTTP with keep-alive, through the typed client a bot would use.
+ * over loopback HTTP with keep-alive, in tRPC's wire format (see wire-client.ts).
  */
-import { type Client, createClient } from "@cryptotrade/api/client";
+import http from "node:http";
 import { summarizeLatencies } from "./latency";
 import type { LoadJob, LoadResult } from "./load-job";
 import { restingOrders } from "./resting-orders";
+import { createWireClient, type WireClient } from "./wire-client";
 
 const job = JSON.parse(process.argv[2] ?? "null") as LoadJob;
-const clients = job.keys.map((key) => createClient({ url: job.url, token: key }));
+// One keep-alive connection per client at most, as each waits for its answer.
+const agent = new http.Agent({ keepAlive: true, maxSockets: job.keys.length });
+const clients = job.keys.map((key) => createWireClient(job.url, key, agent));
 const nextOrder = restingOrders(job.seed);
 const call =
   job.procedure === "auth.me"
-    ? (client: Client) => client.auth.me.query()
-    : (client: Client) => client.orders.place.mutate(nextOrder());
+    ? (client: WireClient) => client.query("auth.me")
+    : (client: WireClient) => client.mutate("orders.place", nextOrder());
 
 const started = performance.now();
 const windowStart = started + job.warmupMs;
@@ -24,7 +27,7 @@ let failed = 0;
 let firstError: string | null = null;
 let maxStartLagMs = 0;
 
-async function callOnce(client: Client): Promise<void> {
+async function callOnce(client: WireClient): Promise<void> {
   const sent = performance.now();
   try {
     await call(client);
@@ -40,7 +43,7 @@ async function callOnce(client: Client): Promise<void> {
   }
 }
 
-function clientFor(index: number): Client {
+function clientFor(index: number): WireClient {
   const client = clients[index % clients.length];
   if (!client) throw new Error("no API keys given");
   return client;

@@ -100,7 +100,7 @@ try {
   const figures: BenchFigures = {
     header: [
       `CryptoTrade order path: server process on PostgreSQL (fresh database), load from a separate process,`,
-      `${settings.clients} clients (one user + API key each), ${settings.durationMs / 1_000} s measured after ${settings.warmupMs / 1_000} s warm-up, typed tRPC client over keep-alive HTTP.`,
+      `${settings.clients} clients (one user + API key each), ${settings.durationMs / 1_000} s measured after ${settings.warmupMs / 1_000} s warm-up, tRPC wire format over keep-alive HTTP (wire-client.ts).`,
       "No-op peer: auth.me, an authenticated query with no writes (one API-key lookup, one 2FA lookup).",
       `Machine: ${cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start (other work on it skews every figure).`,
     ].join("\n"),
