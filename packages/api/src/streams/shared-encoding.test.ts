@@ -102,4 +102,14 @@ describe("shared stream encoding", () => {
       frame(1, "000042", shared).replace(',"jsonrpc":"2.0"', ""),
     );
   });
+
+  it("frames correctly for any number of subscription ids, caching only a few", () => {
+    const shared = shareMessage(tradeMessage());
+    for (let id = 1; id <= 20; id++) {
+      const to = { id };
+      const expected = frame(id, "000042", shared).replace(',"jsonrpc":"2.0"', "");
+      expect(frameOf(to, addressKey(to), "000042", shared).toString("utf8")).toBe(expected);
+      expect(JSON.parse(frame(id, "000042", shared)).id).toBe(id);
+    }
+  });
 });

@@ -117,7 +117,7 @@ export const sharedFrameEncoder: Encoder = {
     if (frame === undefined) {
       encoded.json ??= JSON.stringify(encoded.serialized);
       frame = splice(message, encoded.json);
-      encoded.frames.set(key, frame);
+      remember(encoded.frames, key, frame);
     }
     return frame;
   },
@@ -156,9 +156,20 @@ export function frameOf(
       result: { type: "data", data, id: trackedId },
     });
     bytes = Buffer.from(frame);
-    cached.frames.set(key, bytes);
+    remember(cached.frames, key, bytes);
   }
   return bytes;
+}
+
+/**
+ * Frames are kept per message for as long as the hub's history keeps the message, so only a
+ * few subscription ids are remembered: most clients share them, and a client choosing odd
+ * ids must not make the history hold a frame per subscriber.
+ */
+const FRAMES_PER_MESSAGE = 8;
+
+function remember<T>(frames: Map<string, T>, key: string, frame: T): void {
+  if (frames.size < FRAMES_PER_MESSAGE) frames.set(key, frame);
 }
 
 function frameKey(message: DataMessage, trackedId: string | undefined): string {
