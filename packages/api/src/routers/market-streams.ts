@@ -47,12 +47,14 @@ export const marketStreams = {
         sequence = snapshot.sequence;
         return tracked(String(sequence), direct ? direct.mark(snapshot) : snapshot);
       };
-      stream.deliverDirectly((message) => {
-        if (message.kind !== "diff" || message.fromSequence !== sequence + 1) return false;
-        if (!direct?.send(String(message.toSequence), message)) return false;
-        sequence = message.toSequence;
-        return true;
-      });
+      if (direct) {
+        stream.deliverDirectly((message) => {
+          if (message.kind !== "diff" || message.fromSequence !== sequence + 1) return false;
+          if (!direct.send(String(message.toSequence), message)) return false;
+          sequence = message.toSequence;
+          return true;
+        });
+      }
       const resumed = input.lastEventId ? stream.replayAfter(input.lastEventId) : undefined;
       if (resumed && input.lastEventId) {
         sequence = Number(input.lastEventId);

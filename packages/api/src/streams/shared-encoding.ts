@@ -26,6 +26,8 @@ interface Encoded {
   json?: string;
   /** Whole frames by subscription, for the many subscribers that share an id. */
   frames?: Map<string, string>;
+  /** The same frames as UTF-8 bytes, for direct delivery. */
+  frameBytes?: Map<string, Buffer>;
 }
 
 /** Who a subscription is on its socket: the id its client chose, and the JSON-RPC marker. */
@@ -68,7 +70,7 @@ export const streamingTransformer: CombinedDataTransformer = {
   output: {
     serialize(value: unknown) {
       const event = sharedTrackedEvent(value);
-      if (!event) return serializeOnce(value);
+      if (!event) return serializeNotingMarks(value);
       const cached = bySharedMessage.get(event.data);
       if (cached?.id === event.id) return cached.serialized;
       const encoded: Encoded = { id: event.id, serialized: superjson.serialize(value) };
@@ -80,7 +82,8 @@ export const streamingTransformer: CombinedDataTransformer = {
   },
 };
 
-function serializeOnce(value: unknown): Serialized {
+/** Plain superjson, remembering the output of a `mark`ed event for the encoder. */
+function serializeNotingMarks(value: unknown): Serialized {
   const serialized = superjson.serialize(value);
   const data = (value as { data?: unknown } | null)?.data;
   const onFrame = typeof data === "object" && data !== null ? marked.get(data) : undefined;
@@ -129,12 +132,10 @@ export function addressKey(address: SubscriptionAddress): string {
   return `${typeof address.id}:${address.id}:${address.jsonrpc}`;
 }
 
-const bytesByMessage = new WeakMap<object, { trackedId: string; frames: Map<string, Buffer> }>();
-
 /**
- * The frame the adapter would send for `message` to `address` (whose `addressKey` is `key`),
- * as UTF-8 bytes: a thousand subscribers of one book diff share one buffer, and after the
- * first of them a frame costs two map lookups.
+ * The frame the adapter would send for the shared `message` to `address` (whose `addressKey`
+ * is `key`), as UTF-8 bytes: a thousand subscribers of one book diff share one buffer, and
+ * after the first of them a frame costs two map lookups.
  */
 export function frameOf(
   address: SubscriptionAddress,
@@ -142,23 +143,29 @@ export function frameOf(
   trackedId: string,
   message: object,
 ): Buffer {
-  let cached = bytesByMessage.get(message);
-  if (cached?.trackedId !== trackedId) {
-    cached = { trackedId, frames: new Map() };
-    bytesByMessage.set(message, cached);
+  let encoded = bySharedMessage.get(message);
+  if (encoded?.id !== trackedId) {
+    const serialized = streamingTransformer.output.serialize({ id: trackedId, data: message });
+    encoded = bySerialized.get(serialized as Serialized);
+    // Not a shared message: nothing to reuse.
+    if (!encoded) return encodeFrame(address, trackedId, serialized);
   }
-  let bytes = cached.frames.get(key);
+  let bytes = encoded.frameBytes?.get(key);
   if (bytes === undefined) {
-    const data = streamingTransformer.output.serialize({ id: trackedId, data: message });
-    const frame = sharedFrameEncoder.encode({
-      id: address.id,
-      jsonrpc: address.jsonrpc,
-      result: { type: "data", data, id: trackedId },
-    });
-    bytes = Buffer.from(frame);
-    remember(cached.frames, key, bytes);
+    bytes = encodeFrame(address, trackedId, encoded.serialized);
+    encoded.frameBytes ??= new Map();
+    remember(encoded.frameBytes, key, bytes);
   }
   return bytes;
+}
+
+function encodeFrame(address: SubscriptionAddress, trackedId: string, data: unknown): Buffer {
+  const message = {
+    id: address.id,
+    jsonrpc: address.jsonrpc,
+    result: { type: "data", data, id: trackedId },
+  };
+  return Buffer.from(sharedFrameEncoder.encode(message));
 }
 
 /**
