@@ -10,16 +10,10 @@ import {
 } from "./ipc";
 import { LatencyHistogram } from "./latency-histogram";
 
-export interface PoolResult {
+/** Every process's counts summed (`cpuSeconds` too), their latencies in one histogram. */
+export type PoolResult = Omit<SubscriberResult, "type" | "latencies"> & {
   histogram: LatencyHistogram;
-  messages: number;
-  gaps: number;
-  failed: number;
-  dropped: number;
-  errors: number;
-  /** CPU time of all subscriber processes while measuring, in seconds. */
-  cpuSeconds: number;
-}
+};
 
 export interface SubscriberPool {
   subscribed: number;
