@@ -90,16 +90,12 @@ export class StreamHub {
     let failure: Error | undefined;
     let stopped = false;
     let direct: ((message: StreamMessage) => boolean) | undefined;
-    // Direct delivery is on only while the consumer waits with nothing queued, so a message
-    // never overtakes one still on its way through the iterator.
-    let armed = false;
     const push = (message: StreamMessage) => {
       if (failure || stopped) return;
-      if (armed) {
-        if (direct?.(message)) return;
-        armed = false;
-      }
       if (waiting) {
+        // The consumer waits only with nothing queued, so a message delivered directly now
+        // never overtakes one still on its way through the iterator.
+        if (direct?.(message)) return;
         const resolve = waiting;
         waiting = undefined;
         resolve({ value: message, done: false });
@@ -132,7 +128,6 @@ export class StreamHub {
           return Promise.reject(failure);
         }
         if (stopped) return Promise.resolve({ value: undefined, done: true });
-        armed = direct !== undefined;
         return new Promise((resolve) => {
           waiting = resolve;
         });
