@@ -1,4 +1,11 @@
-import { type ApiServices, appRouter, createContext, MAX_BATCH_SIZE } from "@cryptotrade/api";
+import {
+  type ApiServices,
+  answerSingleCall,
+  appRouter,
+  createContext,
+  findSingleCall,
+  MAX_BATCH_SIZE,
+} from "@cryptotrade/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -13,6 +20,13 @@ import { securityHeaders } from "./middleware/security-headers";
 
 /** No procedure takes more than a few KiB of input; anything bigger is refused unread. */
 export const MAX_BODY_BYTES = 64 * 1024;
+
+export const TRPC_ENDPOINT = "/trpc";
+
+/** The procedure path of a URL path under the endpoint, trimmed of slashes as tRPC does. */
+export function trpcPath(pathname: string): string {
+  return pathname.slice(TRPC_ENDPOINT.length).replace(/^\/|\/$/g, "");
+}
 
 export interface AppDeps {
   services: ApiServices;
@@ -64,22 +78,38 @@ export function createApp({ services, checkReady }: AppDeps) {
     }
   });
 
-  app.all("/trpc/*", (c) =>
-    fetchRequestHandler({
-      endpoint: "/trpc",
-      req: c.req.raw,
-      router: appRouter,
-      maxBatchSize: MAX_BATCH_SIZE,
-      createContext: ({ resHeaders }) =>
-        createContext(services, {
-          requestId: c.get("requestId"),
-          ip: getClientAddress(c, config.trustProxy),
-          userAgent: c.req.header("user-agent") ?? null,
-          headers: c.req.raw.headers,
-          resHeaders,
-        }),
-    }),
-  );
+  app.all("/trpc/*", async (c) => {
+    const contextFor = (resHeaders: Headers) =>
+      createContext(services, {
+        requestId: c.get("requestId"),
+        ip: getClientAddress(c, config.trustProxy),
+        userAgent: c.req.header("user-agent") ?? null,
+        headers: c.req.raw.headers,
+        resHeaders,
+      });
+    const url = new URL(c.req.url);
+    const search = url.searchParams;
+    const call = findSingleCall({
+      method: c.req.method,
+      path: trpcPath(url.pathname),
+      search,
+      header: (name) => c.req.header(name),
+    });
+    if (!call) {
+      return fetchRequestHandler({
+        endpoint: TRPC_ENDPOINT,
+        req: c.req.raw,
+        router: appRouter,
+        maxBatchSize: MAX_BATCH_SIZE,
+        createContext: ({ resHeaders }) => contextFor(resHeaders),
+      });
+    }
+    const answer = await answerSingleCall(call, {
+      readInput: async () => (call.type === "query" ? search.get("input") : c.req.text()),
+      createContext: contextFor,
+    });
+    return new Response(answer.body, { status: answer.status, headers: answer.headers });
+  });
 
   app.notFound((c) => c.json({ error: "Not found" }, 404));
   app.onError((error, c) => {

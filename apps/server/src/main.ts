@@ -1,17 +1,18 @@
-import type { Server as HttpServer } from "node:http";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { ApiServices } from "@cryptotrade/api";
 import { createAuthService } from "@cryptotrade/auth";
 import { connectDatabase } from "@cryptotrade/db/client";
 import { seedReferenceData } from "@cryptotrade/db/seed";
 import { Exchange } from "@cryptotrade/exchange";
 import type { MarketMaker } from "@cryptotrade/market-maker";
-import { serve } from "@hono/node-server";
 import { Redis } from "ioredis";
 import { createApp } from "./app";
 import { startDemoTraders } from "./demo/start-demo-traders";
 import { loadConfig } from "./env";
 import { schedulePortfolioSnapshots } from "./jobs/portfolio-snapshots";
 import { createLogger } from "./logger";
+import { createRequestListener } from "./node-listener";
 import { createStreams, serveAsLeader, startReplica } from "./streams";
 import { attachWebSocket, type WebSocketEndpoint } from "./websocket";
 
@@ -63,7 +64,9 @@ const app = createApp({ services, checkReady: database.checkReady });
 
 let demo: MarketMaker | undefined;
 let websocket: WebSocketEndpoint | undefined;
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+const server = createServer(await createRequestListener(app, services));
+server.listen(config.port, config.host, () => {
+  const info = server.address() as AddressInfo;
   log.info(
     {
       port: info.port,
@@ -74,7 +77,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     },
     `CryptoTrade is listening on http://localhost:${info.port}`,
   );
-  websocket = attachWebSocket(server as HttpServer, services);
+  websocket = attachWebSocket(server, services);
   if (!config.demo || !leader) return;
   startDemoTraders({ auth, db: database.db, url: `http://127.0.0.1:${info.port}`, log })
     .then((bot) => {

@@ -1,4 +1,11 @@
-import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink } from "@trpc/client";
+import {
+  createTRPCClient,
+  createWSClient,
+  httpBatchLink,
+  httpLink,
+  splitLink,
+  wsLink,
+} from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import superjson from "superjson";
 import { MAX_BATCH_SIZE } from "./batch";
@@ -19,6 +26,12 @@ export interface ClientOptions {
    * On Node 20 pass the `ws` package's. Without either, the client has no subscriptions.
    */
   webSocket?: typeof globalThis.WebSocket;
+  /**
+   * Send calls made in the same tick as one request (the default, good for pages that load
+   * many things at once). A bot that awaits each call can turn it off: a single call takes
+   * the server's lean path (ADR 011).
+   */
+  batch?: boolean;
   /** A fetch to use instead of the global one (tests pass `app.fetch`). */
   fetch?: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 }
@@ -32,16 +45,19 @@ export interface ClientOptions {
  */
 export function createClient(options: ClientOptions) {
   const base = options.url.replace(/\/$/, "");
-  const http = httpBatchLink({
+  const linkOptions = {
     url: `${base}/trpc`,
     transformer: superjson,
-    maxItems: MAX_BATCH_SIZE,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     headers: () => ({
       ...options.headers,
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
     }),
-  });
+  };
+  const http =
+    options.batch === false
+      ? httpLink(linkOptions)
+      : httpBatchLink({ ...linkOptions, maxItems: MAX_BATCH_SIZE });
   const WebSocketImpl = options.webSocket ?? globalThis.WebSocket;
   if (!WebSocketImpl) return createTRPCClient<AppRouter>({ links: [http] });
   // Subscriptions go over one WebSocket, opened on the first subscription only.

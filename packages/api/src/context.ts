@@ -30,7 +30,8 @@ export interface RequestInfo {
   /** The client address: the socket's, or the proxy's `X-Forwarded-For` when TRUST_PROXY is set. */
   ip: string;
   userAgent: string | null;
-  headers: Headers;
+  /** The request's headers; only `authorization` and `cookie` are read. */
+  headers: Pick<Headers, "get">;
   /** Headers to add to the response (cookies). */
   resHeaders: Headers;
   /** The WebSocket a subscription came over, so it can be written to directly (ADR 009). */

@@ -4,6 +4,13 @@ import type { AppRouter } from "./root";
 export { MAX_BATCH_SIZE } from "./batch";
 export { type ApiServices, type Context, createContext, type RequestInfo } from "./context";
 export { type AppRouter, appRouter } from "./root";
+export {
+  answerSingleCall,
+  findSingleCall,
+  type SingleCall,
+  type SingleCallAnswer,
+  type SingleCallRequest,
+} from "./single-call";
 export { createCallerFactory } from "./trpc";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;

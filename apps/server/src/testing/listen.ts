@@ -1,10 +1,10 @@
-import type { Server as HttpServer } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ApiServices } from "@cryptotrade/api";
 import { createClient } from "@cryptotrade/api/client";
-import { serve } from "@hono/node-server";
 import WebSocket from "ws";
 import type { App } from "../app";
+import { createRequestListener } from "../node-listener";
 import { attachWebSocket } from "../websocket";
 
 export interface Listening {
@@ -14,11 +14,8 @@ export interface Listening {
 
 /** Serves the app with its WebSocket endpoint on 127.0.0.1 and a free port. */
 export async function listenOnLoopback(app: App, services: ApiServices): Promise<Listening> {
-  const server = await new Promise<HttpServer>((resolve) => {
-    const started = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () =>
-      resolve(started as HttpServer),
-    );
-  });
+  const server = createServer(await createRequestListener(app, services));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const websocket = attachWebSocket(server, services);
   const { port } = server.address() as AddressInfo;
   return {

@@ -94,8 +94,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     services,
     database,
     redis,
+    // One request per call, as bots send them: the app's single-call path (ADR 011).
     client: (token, headers = browserHeaders) =>
-      createClient({ url: "http://localhost", token, headers, fetch: fetchViaApp }),
+      createClient({ url: "http://localhost", token, headers, fetch: fetchViaApp, batch: false }),
     fetch: (path, init) => fetchViaApp(`http://localhost${path}`, init),
     async listen() {
       if (!listening) listening = await listenOnLoopback(app, services);
