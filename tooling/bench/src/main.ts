@@ -11,6 +11,7 @@ import {
 } from "@cryptotrade/server/testing/scratch-database";
 import { type ServerProcess, startServerProcess } from "@cryptotrade/server/testing/server-process";
 import { BENCH_ADMIN_EMAIL, openBenchAccounts } from "./bench-accounts";
+import { measureCommitFloor } from "./commit-floor";
 import type { LoadJob } from "./load-job";
 import { type BenchFigures, formatReport, type RestartFigures } from "./report";
 import { BENCH_SYMBOL } from "./resting-orders";
@@ -80,6 +81,13 @@ try {
     targetPerSecond,
   };
 
+  progress(
+    `auth.me at ${targetPerSecond}/s, open loop: the same rate with no order (${runSeconds} s)`,
+  );
+  const halfRateNoop = await runLoad(
+    job("auth.me", { kind: "open", ratePerSecond: targetPerSecond }, 5),
+  );
+
   progress("restarting with EXCHANGE_MAX_BATCH_SIZE=1");
   await current.kill("SIGTERM");
   current = await start(1);
@@ -87,6 +95,10 @@ try {
   const single = await runLoad(job("orders.place", closed, 4));
 
   await current.kill("SIGTERM");
+  progress(
+    `timing durable one-row commits straight to PostgreSQL (${settings.durationMs / 1_000} s)`,
+  );
+  const commitFloor = await measureCommitFloor(scratch.url, settings.durationMs);
   progress(`topping the books up to ${settings.openOrders} open orders`);
   const seedingStarted = performance.now();
   const seeded = await seedOpenOrders(scratch.url, accounts.userIds, settings.openOrders);
@@ -108,6 +120,8 @@ try {
     batched,
     single,
     halfRate,
+    halfRateNoop,
+    commitFloor,
     openOrders: await countOpenOrders(scratch.url),
     emptyStartMs,
     coldStart,

@@ -1,3 +1,4 @@
+import type { LatencySummary } from "./latency";
 import type { LoadResult } from "./load-job";
 
 export interface RestartFigures {
@@ -13,6 +14,10 @@ export interface BenchFigures {
   batched: LoadResult;
   single: LoadResult;
   halfRate: LoadResult & { targetPerSecond: number };
+  /** auth.me at the half-rate run's rate: HTTP, tRPC and auth under the same load, no order. */
+  halfRateNoop: LoadResult;
+  /** One-row durable commits straight to PostgreSQL, sequential: no order is acknowledged faster. */
+  commitFloor: LatencySummary;
   openOrders: number;
   /** The first start, on the empty database (migrations included): the floor under a restart. */
   emptyStartMs: number;
@@ -34,6 +39,10 @@ export function formatReport(f: BenchFigures): string {
         ["orders.place, group commit (EXCHANGE_MAX_BATCH_SIZE=500)", f.batched],
         ["orders.place, a transaction per order (EXCHANGE_MAX_BATCH_SIZE=1)", f.single],
         [`orders.place at ${f.halfRate.targetPerSecond}/s, open loop (half the max)`, f.halfRate],
+        [
+          `auth.me at ${f.halfRate.targetPerSecond}/s, open loop (its peer: no order)`,
+          f.halfRateNoop,
+        ],
       ] as const
     ).map(([name, r]) => [
       name,
@@ -86,6 +95,10 @@ export function formatReport(f: BenchFigures): string {
     `  first start after seeding                       ready ${s(f.coldStart.readyMs)} s, order book ${s(f.coldStart.bookMs)} s`,
     `  restart after SIGKILL                           ready ${s(f.afterKill.readyMs)} s, order book ${s(f.afterKill.bookMs)} s`,
     `  open-loop sender's worst start lag: ${ms(f.halfRate.maxStartLagMs)} ms`,
+    "",
+    "floor under the latency targets (an order needs at least an authenticated call and a durable commit):",
+    `  durable one-row commit straight to PostgreSQL, one at a time  p50 ${ms(f.commitFloor.p50)} ms, p99 ${ms(f.commitFloor.p99)} ms`,
+    `  auth.me p50 at the half-max rate + that commit p50            ${ms(f.halfRateNoop.latency.p50 + f.commitFloor.p50)} ms`,
     "",
     ...targets.map(
       ([name, value, ok]) => `${ok ? "PASS" : "MISS"}  ${name.padEnd(targetWidth)}  ${value}`,
