@@ -12,6 +12,7 @@ import {
 import { type ServerProcess, startServerProcess } from "@cryptotrade/server/testing/server-process";
 import { BENCH_ADMIN_EMAIL, openBenchAccounts } from "./bench-accounts";
 import { measureCommitFloor } from "./commit-floor";
+import { placeInProcessAtRate } from "./exchange-at-rate";
 import type { LoadJob } from "./load-job";
 import { type BenchFigures, formatReport, type RestartFigures } from "./report";
 import { BENCH_SYMBOL } from "./resting-orders";
@@ -95,6 +96,13 @@ try {
   const single = await runLoad(job("orders.place", closed, 4));
 
   await current.kill("SIGTERM");
+  progress(`orders placed in this process at ${targetPerSecond}/s: no HTTP (${runSeconds} s)`);
+  const inProcessHalfRate = await placeInProcessAtRate(
+    scratch.url,
+    accounts.userIds,
+    targetPerSecond,
+    settings,
+  );
   progress(
     `timing durable one-row commits straight to PostgreSQL (${settings.durationMs / 1_000} s)`,
   );
@@ -121,6 +129,7 @@ try {
     single,
     halfRate,
     halfRateNoop,
+    inProcessHalfRate,
     commitFloor,
     openOrders: await countOpenOrders(scratch.url),
     emptyStartMs,
