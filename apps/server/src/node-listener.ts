@@ -30,8 +30,7 @@ const NOT_TEMPLATE = new Set(["content-length", "x-request-id", "date", ...FROM_
  * Origin) are read off the app once, from its answer to a probe, so the two paths cannot drift.
  *
  * @example
- * const server = serve({ fetch: app.fetch, port, createServer: (options) =>
- *   http.createServer(options, listener) });
+ * const server = http.createServer(await createRequestListener(app, services));
  */
 export async function createRequestListener(
   app: App,
@@ -46,6 +45,7 @@ export async function createRequestListener(
     call: SingleCall,
     req: IncomingMessage,
     res: ServerResponse,
+    pathname: string,
     search: URLSearchParams,
   ) => {
     const started = performance.now();
@@ -82,7 +82,7 @@ export async function createRequestListener(
         const ms = Math.round((performance.now() - started) * 10) / 10;
         log
           .child({ requestId })
-          .info({ method: req.method, path: req.url, status: answered.status, ms }, "request");
+          .info({ method: req.method, path: pathname, status: answered.status, ms }, "request");
       }
     } catch (error) {
       log.child({ requestId }).error({ err: error }, "unhandled error");
@@ -106,7 +106,7 @@ export async function createRequestListener(
       header: (name) => headerOf(req, name),
     });
     if (!call) return viaApp(req, res);
-    void answer(call, req, res, search);
+    void answer(call, req, res, pathname, search);
   };
 }
 
