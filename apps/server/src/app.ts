@@ -50,7 +50,7 @@ export function createApp({ services, checkReady }: AppDeps) {
   app.use(requestLogger(services.log));
   app.use(securityHeaders(config.production));
   app.use(
-    "/trpc/*",
+    `${TRPC_ENDPOINT}/*`,
     cors({
       origin: (origin) => (allowedOrigins.has(origin) ? origin : null),
       credentials: true,
@@ -78,7 +78,7 @@ export function createApp({ services, checkReady }: AppDeps) {
     }
   });
 
-  app.all("/trpc/*", async (c) => {
+  app.all(`${TRPC_ENDPOINT}/*`, async (c) => {
     const contextFor = (resHeaders: Headers) =>
       createContext(services, {
         requestId: c.get("requestId"),

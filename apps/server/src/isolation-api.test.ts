@@ -160,12 +160,12 @@ describe("isolation between users through the API", () => {
     expect((await reader.orders.list.query()).items.map((o) => o.id)).toEqual([resting.id]);
     expect((await balancesOf(reader)).USDT?.locked).toBe("250.500000");
     for (const call of [
-      reader.orders.place.mutate(limit("buy", "25000.00", "0.01")),
-      reader.orders.cancel.mutate({ orderId: resting.id }),
-      reader.orders.cancelAll.mutate(),
-      reader.wallet.withdraw.mutate({ asset: "USDT", amount: "1", address: "address-123" }),
+      () => reader.orders.place.mutate(limit("buy", "25000.00", "0.01")),
+      () => reader.orders.cancel.mutate({ orderId: resting.id }),
+      () => reader.orders.cancelAll.mutate(),
+      () => reader.wallet.withdraw.mutate({ asset: "USDT", amount: "1", address: "address-123" }),
     ]) {
-      expect(await rejectionOf(call)).toMatchObject({
+      expect(await rejectionOf(call())).toMatchObject({
         code: "FORBIDDEN",
         message: expect.stringMatching(/lacks the (trade|withdraw) scope/),
       });

@@ -1,4 +1,5 @@
 import http from "node:http";
+import net from "node:net";
 import { appRouter, createContext } from "@cryptotrade/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +16,8 @@ interface Call {
   method: "GET" | "POST";
   /** Path and query under the server, e.g. `/trpc/auth.me`. */
   path: string;
-  headers: Record<string, string>;
+  /** An array is a header sent more than once; app.fetch sees it joined, as node-server joins it. */
+  headers: Record<string, string | string[]>;
   body?: string;
 }
 
@@ -74,7 +76,7 @@ function sendOverSocket(call: Call): Promise<Answer> {
 async function viaApp(call: Call): Promise<Answer> {
   const response = await t.server.fetch(call.path, {
     method: call.method,
-    headers: call.headers,
+    headers: joined(call.headers),
     ...(call.body === undefined ? {} : { body: call.body }),
   });
   return { status: response.status, headers: plain(response.headers), body: await response.text() };
@@ -84,7 +86,7 @@ async function viaApp(call: Call): Promise<Answer> {
 async function viaTrpcAdapter(call: Call): Promise<Answer> {
   const req = new Request(new URL(call.path, "http://localhost"), {
     method: call.method,
-    headers: call.headers,
+    headers: joined(call.headers),
     ...(call.body === undefined ? {} : { body: call.body }),
   });
   const response = await fetchRequestHandler({
@@ -101,6 +103,12 @@ async function viaTrpcAdapter(call: Call): Promise<Answer> {
       }),
   });
   return { status: response.status, headers: plain(response.headers), body: await response.text() };
+}
+
+function joined(headers: Call["headers"]): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, [value].flat().join(", ")]),
+  );
 }
 
 function plain(headers: Headers): Record<string, string> {
@@ -159,6 +167,30 @@ describe("a program's single call over a socket", () => {
     ["a mutation with no body", mutation("orders.cancel", "")],
     ["a body that is not JSON", mutation("orders.cancel", "{")],
     ["a missing order", mutation("orders.cancel", JSON.stringify({ json: { orderId: "999999" } }))],
+    [
+      "a body that starts with a byte order mark",
+      mutation("orders.place", `\uFEFF${JSON.stringify({ json: order })}`),
+    ],
+    [
+      "two Authorization headers",
+      () => {
+        const call = query("auth.me", undefined)();
+        return {
+          ...call,
+          headers: { authorization: [`Bearer ${keys.trade}`, `Bearer ${keys.readOnly}`] },
+        };
+      },
+    ],
+    [
+      "a query with a form content type",
+      () => {
+        const call = query("auth.me", undefined)();
+        return {
+          ...call,
+          headers: { ...call.headers, "content-type": "multipart/form-data; boundary=x" },
+        };
+      },
+    ],
     // Not single calls: the app and tRPC's adapter answer them on every path.
     ["a query sent as POST", mutation("auth.me", "{}")],
     ["an unknown procedure", query("orders.nothing", undefined)],
@@ -177,6 +209,10 @@ describe("a program's single call over a socket", () => {
       status: reference.status,
       body: reference.body,
     });
+    // tRPC's own headers, with CORS's Origin added to its Vary by the app.
+    for (const [name, value] of Object.entries(reference.headers)) {
+      expect(socket.headers[name]).toBe(name === "vary" ? `${value}, Origin` : value);
+    }
   });
 
   it("keeps a caller's well-formed request id and replaces a malformed one", async () => {
@@ -190,6 +226,15 @@ describe("a program's single call over a socket", () => {
     };
     expect(await withId("bot-42")).toBe("bot-42");
     expect(await withId("not ok!")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("answers an HTTP/1.0 request without a Host header, as load balancers' checks send", async () => {
+    const { port } = new URL(url);
+    const socket = net.connect(Number(port), "127.0.0.1");
+    socket.end("GET /healthz HTTP/1.0\r\n\r\n");
+    let reply = "";
+    for await (const chunk of socket) reply += String(chunk);
+    expect(reply).toMatch(/^HTTP\/1\.[01] 200/);
   });
 
   it("leaves browsers and oversized bodies to the app's middleware", async () => {

@@ -6,6 +6,7 @@ import {
   createContext,
   findSingleCall,
   type SingleCall,
+  type SingleCallAnswer,
 } from "@cryptotrade/api";
 import { getRequestListener } from "@hono/node-server";
 import { type App, MAX_BODY_BYTES, TRPC_ENDPOINT, trpcPath } from "./app";
@@ -14,10 +15,13 @@ import { resolveClientAddress } from "./middleware/client-address";
 const PROGRAMMATIC = /^Bearer\s+\S/i;
 // Hono's requestId middleware keeps a caller's id only when it looks like this.
 const CALLER_REQUEST_ID = /^[\w\-=]{1,255}$/;
-// Headers a procedure may add to its answer (through ctx.request.resHeaders).
-const FROM_PROCEDURE = new Set(["set-cookie", "retry-after"]);
-// Headers of the probe's answer that belong to that answer alone.
-const NOT_TEMPLATE = new Set(["content-length", "x-request-id", "date", ...FROM_PROCEDURE]);
+// tRPC's own headers on a single call's answer; the template carries them, merged with CORS's.
+const FROM_TRPC = new Set(["vary", "content-type"]);
+// Headers of the probe's answer that belonged to that answer alone.
+const PER_ANSWER = new Set(["content-length", "x-request-id", "date", "set-cookie"]);
+// Repeated, these would be joined by the app and read once by Node: the app must decide.
+const SINGLE_VALUED = ["authorization", "content-type", "user-agent"];
+const utf8 = new TextDecoder();
 
 /**
  * The HTTP server's request listener. Everything goes to the Hono app, except a program's
@@ -27,7 +31,8 @@ const NOT_TEMPLATE = new Set(["content-length", "x-request-id", "date", ...FROM_
  * Cookies and Origins need the CSRF and CORS middleware, so browsers always take the app.
  *
  * The headers every /trpc answer carries (security headers, CORS for a request without an
- * Origin) are read off the app once, from its answer to a probe, so the two paths cannot drift.
+ * Origin) are read off the app once, from its answer to a probe (logged as a 404 at start),
+ * so the two paths cannot drift.
  *
  * @example
  * const server = http.createServer(await createRequestListener(app, services));
@@ -36,48 +41,31 @@ export async function createRequestListener(
   app: App,
   services: ApiServices,
 ): Promise<RequestListener> {
-  const viaApp = getRequestListener(app.fetch);
+  const viaApp = getRequestListener(app.fetch, { hostname: services.config.host });
   const template = await trpcHeaderTemplate(app);
-  const { log } = services;
-  const { trustProxy } = services.config;
+  const { log, config } = services;
 
-  const answer = async (
-    call: SingleCall,
-    req: IncomingMessage,
-    res: ServerResponse,
-    pathname: string,
-    search: URLSearchParams,
-  ) => {
+  const answer = async (call: SingleCall, req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
-    const caller = req.headers["x-request-id"];
-    const requestId =
-      typeof caller === "string" && CALLER_REQUEST_ID.test(caller) ? caller : randomUUID();
+    const requestId = requestIdOf(req);
+    const { pathname, search } = splitUrl(req.url);
     try {
-      const forwarded = req.headers["x-forwarded-for"];
       const answered = await answerSingleCall(call, {
         readInput: async () => (call.type === "query" ? search.get("input") : readBody(req)),
         createContext: (resHeaders) =>
           createContext(services, {
             requestId,
             ip: resolveClientAddress(
-              typeof forwarded === "string" ? forwarded : undefined,
+              headerOf(req, "x-forwarded-for") ?? undefined,
               req.socket.remoteAddress,
-              trustProxy,
+              config.trustProxy,
             ),
-            userAgent: req.headers["user-agent"] ?? null,
-            headers: nodeHeaders(req),
+            userAgent: headerOf(req, "user-agent"),
+            headers: { get: (name) => headerOf(req, name.toLowerCase()) },
             resHeaders,
           }),
       });
-      const headers: Record<string, string | string[]> = { ...template, "x-request-id": requestId };
-      for (const [name, value] of answered.headers) {
-        if (!FROM_PROCEDURE.has(name)) continue;
-        const previous = headers[name];
-        headers[name] = previous === undefined ? value : [previous, value].flat();
-      }
-      headers["content-length"] = String(Buffer.byteLength(answered.body));
-      res.writeHead(answered.status, headers);
-      res.end(answered.body);
+      writeAnswer(res, answered, { ...template, "x-request-id": requestId });
       if (log.isLevelEnabled("info")) {
         const ms = Math.round((performance.now() - started) * 10) / 10;
         log
@@ -85,20 +73,21 @@ export async function createRequestListener(
           .info({ method: req.method, path: pathname, status: answered.status, ms }, "request");
       }
     } catch (error) {
+      // As the app's onError: a bug, logged; the caller learns nothing of it.
       log.child({ requestId }).error({ err: error }, "unhandled error");
-      if (!res.headersSent) {
-        res.writeHead(500, { "content-type": "application/json", "x-request-id": requestId });
+      if (res.headersSent) {
+        res.destroy();
+        return;
       }
-      res.end(JSON.stringify({ error: "Internal server error" }));
+      const body = JSON.stringify({ error: "Internal server error" });
+      const headers = { ...template, "x-request-id": requestId };
+      writeAnswer(res, { status: 500, body, headers: new Headers() }, headers);
     }
   };
 
   return (req, res) => {
-    const url = req.url ?? "/";
-    const query = url.indexOf("?");
-    const pathname = query < 0 ? url : url.slice(0, query);
+    const { pathname, search } = splitUrl(req.url);
     if (!pathname.startsWith(`${TRPC_ENDPOINT}/`) || !isProgrammatic(req)) return viaApp(req, res);
-    const search = new URLSearchParams(query < 0 ? "" : url.slice(query + 1));
     const call = findSingleCall({
       method: req.method ?? "GET",
       path: trpcPath(pathname),
@@ -106,7 +95,7 @@ export async function createRequestListener(
       header: (name) => headerOf(req, name),
     });
     if (!call) return viaApp(req, res);
-    void answer(call, req, res, pathname, search);
+    void answer(call, req, res);
   };
 }
 
@@ -115,27 +104,54 @@ export async function createRequestListener(
  * Content-Length; anything else needs the app's middleware (CSRF, CORS, body limit).
  */
 function isProgrammatic(req: IncomingMessage): boolean {
-  const { headers } = req;
+  const headers = req.headersDistinct;
   if (headers.cookie !== undefined || headers.origin !== undefined) return false;
-  if (!PROGRAMMATIC.test(headers.authorization ?? "")) return false;
+  if (SINGLE_VALUED.some((name) => (headers[name]?.length ?? 0) > 1)) return false;
+  if (!PROGRAMMATIC.test(headers.authorization?.[0] ?? "")) return false;
   if (req.method !== "POST") return true;
-  const length = Number(headers["content-length"]);
+  const length = Number(headers["content-length"]?.[0]);
   return headers["transfer-encoding"] === undefined && length >= 0 && length <= MAX_BODY_BYTES;
 }
 
+/** Hono's rule: a caller's well-formed id is kept, anything else gets a fresh one. */
+function requestIdOf(req: IncomingMessage): string {
+  const caller = headerOf(req, "x-request-id");
+  return caller && CALLER_REQUEST_ID.test(caller) ? caller : randomUUID();
+}
+
+function splitUrl(url = "/"): { pathname: string; search: URLSearchParams } {
+  const target = url.split("#", 1)[0] ?? "";
+  const query = target.indexOf("?");
+  return query < 0
+    ? { pathname: target, search: new URLSearchParams() }
+    : { pathname: target.slice(0, query), search: new URLSearchParams(target.slice(query + 1)) };
+}
+
+/** The body as text, decoded as Fetch's `text()` does (a byte order mark is dropped). */
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return utf8.decode(Buffer.concat(chunks));
 }
 
+/** A header as the app sees it: repeated values joined, as Fetch `Headers` joins them. */
 function headerOf(req: IncomingMessage, name: string): string | null {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value.join(", ") : (value ?? null);
+  return req.headersDistinct[name]?.join(", ") ?? null;
 }
 
-function nodeHeaders(req: IncomingMessage): Pick<Headers, "get"> {
-  return { get: (name) => headerOf(req, name.toLowerCase()) };
+function writeAnswer(
+  res: ServerResponse,
+  answer: SingleCallAnswer,
+  headers: Record<string, string | string[]>,
+): void {
+  for (const [name, value] of answer.headers) {
+    if (FROM_TRPC.has(name)) continue;
+    const previous = headers[name];
+    headers[name] = previous === undefined ? value : [previous, value].flat();
+  }
+  headers["content-length"] = String(Buffer.byteLength(answer.body));
+  res.writeHead(answer.status, headers);
+  res.end(answer.body);
 }
 
 /** The headers the app puts on every /trpc answer, from its answer to a call of nothing. */
@@ -144,7 +160,7 @@ async function trpcHeaderTemplate(app: App): Promise<Record<string, string>> {
   await probe.arrayBuffer();
   const template: Record<string, string> = {};
   for (const [name, value] of probe.headers) {
-    if (!NOT_TEMPLATE.has(name)) template[name] = value;
+    if (!PER_ANSWER.has(name)) template[name] = value;
   }
   return template;
 }

@@ -53,10 +53,10 @@ describe("wallet through the API", () => {
       ["deposit", "1000.000000", "completed"],
     ]);
     for (const review of [
-      reviewer.admin.approveWithdrawal.mutate({ transactionId: withdrawal.id }),
-      reviewer.admin.rejectWithdrawal.mutate({ transactionId: withdrawal.id }),
+      () => reviewer.admin.approveWithdrawal.mutate({ transactionId: withdrawal.id }),
+      () => reviewer.admin.rejectWithdrawal.mutate({ transactionId: withdrawal.id }),
     ]) {
-      expect((await rejectionOf(review)).code).toBe("NOT_FOUND");
+      expect((await rejectionOf(review())).code).toBe("NOT_FOUND");
     }
     expect((await balancesOf(user.client)).USDT.available).toBe("600.000000");
   });
@@ -120,11 +120,12 @@ describe("wallet through the API", () => {
     ];
     for (const [change, field] of cases) {
       const deposit = { asset: "USDT", amount: "5", ...change };
+      // One call at a time: a second call started early could fail before anyone awaits it.
       for (const call of [
-        user.client.wallet.deposit.mutate(deposit),
-        user.client.wallet.withdraw.mutate({ ...deposit, address: ADDRESS }),
+        () => user.client.wallet.deposit.mutate(deposit),
+        () => user.client.wallet.withdraw.mutate({ ...deposit, address: ADDRESS }),
       ]) {
-        const refused = await rejectionOf(call);
+        const refused = await rejectionOf(call());
         expect([change, refused.code]).toEqual([change, "BAD_REQUEST"]);
         expect(refused.message).toMatch(new RegExp(`^${field}: `));
       }

@@ -47,7 +47,8 @@ const METHOD_OF_TYPE = { query: "GET", mutation: "POST" } as const;
  */
 export function findSingleCall(request: SingleCallRequest): SingleCall | null {
   const { path, method } = request;
-  if (path === "" || path.includes(",") || path.includes("%") || request.search.has("batch")) {
+  const { search } = request;
+  if (path === "" || /[,%]/.test(path) || search.has("batch") || search.has("connectionParams")) {
     return null;
   }
   if (request.header("trpc-accept") || /jsonl|event-stream/i.test(request.header("accept") ?? "")) {
@@ -56,7 +57,9 @@ export function findSingleCall(request: SingleCallRequest): SingleCall | null {
   const type = procedures[path]?._def.type;
   if (type !== "query" && type !== "mutation") return null;
   if (METHOD_OF_TYPE[type] !== method) return null;
-  if (method === "POST" && !isJson(request.header("content-type"))) return null;
+  // tRPC picks its input parser by content type, defaulting to JSON only for a GET without one.
+  const contentType = request.header("content-type");
+  if (contentType ? !isJson(contentType) : method === "POST") return null;
   return { type, path };
 }
 
@@ -88,11 +91,12 @@ export async function answerSingleCall(
   let error: TRPCError | undefined;
   try {
     ctx = await io.createContext(resHeaders);
-    const data = await callTRPCProcedure({
+    const data: unknown = await callTRPCProcedure({
       router: appRouter,
       path: call.path,
       type: call.type,
       ctx,
+      // Only subscriptions listen for the caller leaving, and they never come this way.
       signal: undefined,
       batchIndex: 0,
       // Read once, like tRPC's memo; the error shape echoes it once read.
@@ -102,6 +106,13 @@ export async function answerSingleCall(
           return value;
         })),
     });
+    if (isDataStream(data)) {
+      throw new TRPCError({
+        code: "UNSUPPORTED_MEDIA_TYPE",
+        message:
+          "Cannot use stream-like response in non-streaming request - use httpBatchStreamLink",
+      });
+    }
     response = { result: { data } };
   } catch (cause) {
     error = getTRPCErrorFromUnknown(cause);
@@ -132,6 +143,17 @@ async function readJsonInput(read: () => Promise<string | null | undefined>): Pr
   }
 }
 
-function isJson(contentType: string | null | undefined): boolean {
-  return contentType?.toLowerCase().split(";", 1)[0]?.trim() === "application/json";
+function isJson(contentType: string): boolean {
+  return contentType.toLowerCase().split(";", 1)[0]?.trim() === "application/json";
+}
+
+/** tRPC's test for output that only a streaming link can carry. */
+function isDataStream(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  if (Symbol.asyncIterator in value) return true;
+  return Object.values(value).some(
+    (field) =>
+      field instanceof Promise ||
+      (typeof field === "object" && field !== null && Symbol.asyncIterator in field),
+  );
 }

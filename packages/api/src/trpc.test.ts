@@ -86,8 +86,8 @@ describe("the base procedures", () => {
 
   it("refuses anonymous callers with UNAUTHORIZED", async () => {
     const caller = await callerFor();
-    for (const call of [caller.read(), caller.trade(), caller.withdraw(), caller.admin()]) {
-      await expect(call).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    for (const call of [caller.read, caller.trade, caller.withdraw, caller.admin]) {
+      await expect(call()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     }
     await expect((await callerFor("garbage.token")).read()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
@@ -114,8 +114,8 @@ describe("the base procedures", () => {
     const pending = await services.auth.login({ email, password }, meta);
     expect(pending.twoFactorRequired).toBe(true);
     const caller = await callerFor(pending.session.token);
-    for (const call of [caller.read(), caller.trade(), caller.withdraw(), caller.admin()]) {
-      await expect(call).rejects.toMatchObject({ code: "FORBIDDEN" });
+    for (const call of [caller.read, caller.trade, caller.withdraw, caller.admin]) {
+      await expect(call()).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     expect(await caller.finishLogin()).toBe("pending");
   });

@@ -30,9 +30,9 @@ export async function measureCommitFloor(
       await executePrepared(db, INSERT_ONE, []);
       latencies.push(performance.now() - started);
     }
-    await db.execute(sql`drop table bench_commit_floor`);
     return summarizeLatencies(latencies);
   } finally {
+    await db.execute(sql`drop table if exists bench_commit_floor`);
     await database.close();
   }
 }

@@ -30,22 +30,30 @@ export async function placeInProcessAtRate(
     const windowEnd = windowStart + timing.durationMs;
     const latencies: number[] = [];
     const pending: Array<Promise<void>> = [];
+    let failure: unknown;
     let issued = 0;
     for (let now = started; now < windowEnd; now = performance.now()) {
       while (started + issued * interval <= now) {
         const userId = userIds[issued % userIds.length];
         if (userId === undefined) throw new Error("no users to place orders for");
         const sent = performance.now();
+        // Settled at once, so a refused order fails the run at the end, not the process now.
         pending.push(
-          exchange.placeOrder(userId, next()).then(() => {
-            if (sent >= windowStart) latencies.push(performance.now() - sent);
-          }),
+          exchange.placeOrder(userId, next()).then(
+            () => {
+              if (sent >= windowStart) latencies.push(performance.now() - sent);
+            },
+            (error: unknown) => {
+              failure ??= error;
+            },
+          ),
         );
         issued += 1;
       }
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
     await Promise.all(pending);
+    if (failure) throw failure;
     return summarizeLatencies(latencies);
   } finally {
     await exchange.stop();
