@@ -45,10 +45,14 @@ export async function createRequestListener(
   const template = await trpcHeaderTemplate(app);
   const { log, config } = services;
 
-  const answer = async (call: SingleCall, req: IncomingMessage, res: ServerResponse) => {
+  const answer = async (
+    call: SingleCall,
+    { pathname, search }: RequestTarget,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ) => {
     const started = performance.now();
     const requestId = requestIdOf(req);
-    const { pathname, search } = splitUrl(req.url);
     try {
       const answered = await answerSingleCall(call, {
         readInput: async () => (call.type === "query" ? search.get("input") : readBody(req)),
@@ -86,16 +90,18 @@ export async function createRequestListener(
   };
 
   return (req, res) => {
-    const { pathname, search } = splitUrl(req.url);
-    if (!pathname.startsWith(`${TRPC_ENDPOINT}/`) || !isProgrammatic(req)) return viaApp(req, res);
+    const target = splitUrl(req.url);
+    if (!target.pathname.startsWith(`${TRPC_ENDPOINT}/`) || !isProgrammatic(req)) {
+      return viaApp(req, res);
+    }
     const call = findSingleCall({
       method: req.method ?? "GET",
-      path: trpcPath(pathname),
-      search,
+      path: trpcPath(target.pathname),
+      search: target.search,
       header: (name) => headerOf(req, name),
     });
     if (!call) return viaApp(req, res);
-    void answer(call, req, res);
+    void answer(call, target, req, res);
   };
 }
 
@@ -119,7 +125,12 @@ function requestIdOf(req: IncomingMessage): string {
   return caller && CALLER_REQUEST_ID.test(caller) ? caller : randomUUID();
 }
 
-function splitUrl(url = "/"): { pathname: string; search: URLSearchParams } {
+interface RequestTarget {
+  pathname: string;
+  search: URLSearchParams;
+}
+
+function splitUrl(url = "/"): RequestTarget {
   const target = url.split("#", 1)[0] ?? "";
   const query = target.indexOf("?");
   return query < 0

@@ -46,8 +46,7 @@ const METHOD_OF_TYPE = { query: "GET", mutation: "POST" } as const;
  * paths and wrong methods are left to tRPC's own adapter, which also owns their errors.
  */
 export function findSingleCall(request: SingleCallRequest): SingleCall | null {
-  const { path, method } = request;
-  const { search } = request;
+  const { path, method, search } = request;
   if (path === "" || /[,%]/.test(path) || search.has("batch") || search.has("connectionParams")) {
     return null;
   }
