@@ -2,6 +2,7 @@ import { connectDatabase } from "@cryptotrade/db/client";
 import { Exchange } from "@cryptotrade/exchange";
 import { pino } from "pino";
 import { type LatencySummary, summarizeLatencies } from "./latency";
+import { runOpenLoop } from "./open-loop";
 import { restingOrders } from "./resting-orders";
 
 /**
@@ -24,35 +25,27 @@ export async function placeInProcessAtRate(
   const exchange = await Exchange.start({ db: database.db, log: pino({ level: "silent" }) });
   try {
     const next = restingOrders(7_331);
-    const interval = 1_000 / ratePerSecond;
     const started = performance.now();
     const windowStart = started + timing.warmupMs;
-    const windowEnd = windowStart + timing.durationMs;
     const latencies: number[] = [];
-    const pending: Array<Promise<void>> = [];
     let failure: unknown;
-    let issued = 0;
-    for (let now = started; now < windowEnd; now = performance.now()) {
-      while (started + issued * interval <= now) {
-        const userId = userIds[issued % userIds.length];
-        if (userId === undefined) throw new Error("no users to place orders for");
+    await runOpenLoop({
+      ratePerSecond,
+      startedAt: started,
+      endAt: windowStart + timing.durationMs,
+      start: async (index) => {
         const sent = performance.now();
-        // Settled at once, so a refused order fails the run at the end, not the process now.
-        pending.push(
-          exchange.placeOrder(userId, next()).then(
-            () => {
-              if (sent >= windowStart) latencies.push(performance.now() - sent);
-            },
-            (error: unknown) => {
-              failure ??= error;
-            },
-          ),
-        );
-        issued += 1;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
-    await Promise.all(pending);
+        try {
+          const userId = userIds[index % userIds.length];
+          if (userId === undefined) throw new Error("no users to place orders for");
+          await exchange.placeOrder(userId, next());
+          if (sent >= windowStart) latencies.push(performance.now() - sent);
+        } catch (error) {
+          // Kept for the end, so a refused order fails the run, not the process mid-run.
+          failure ??= error;
+        }
+      },
+    });
     if (failure) throw failure;
     return summarizeLatencies(latencies);
   } finally {

@@ -5,6 +5,7 @@
 import http from "node:http";
 import { summarizeLatencies } from "./latency";
 import type { LoadJob, LoadResult } from "./load-job";
+import { runOpenLoop } from "./open-loop";
 import { restingOrders } from "./resting-orders";
 import { createWireClient, type WireClient } from "./wire-client";
 
@@ -58,23 +59,16 @@ async function runClosed(concurrency: number): Promise<void> {
   );
 }
 
-async function runOpen(ratePerSecond: number): Promise<void> {
-  const interval = 1_000 / ratePerSecond;
-  const inFlight = new Set<Promise<void>>();
-  let issued = 0;
-  for (let now = performance.now(); now < windowEnd; now = performance.now()) {
-    // Start every call whose time has come, however many answers are still outstanding.
-    while (started + issued * interval <= now) {
-      const lag = now - (started + issued * interval);
-      if (now >= windowStart) maxStartLagMs = Math.max(maxStartLagMs, lag);
-      const pending = callOnce(clientFor(issued));
-      inFlight.add(pending);
-      void pending.finally(() => inFlight.delete(pending));
-      issued += 1;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  await Promise.all(inFlight);
+function runOpen(ratePerSecond: number): Promise<void> {
+  return runOpenLoop({
+    ratePerSecond,
+    startedAt: started,
+    endAt: windowEnd,
+    start: (index) => callOnce(clientFor(index)),
+    onLate: (lagMs, now) => {
+      if (now >= windowStart) maxStartLagMs = Math.max(maxStartLagMs, lagMs);
+    },
+  });
 }
 
 if (job.mode.kind === "closed") await runClosed(job.mode.concurrency);
