@@ -1,11 +1,5 @@
-import {
-  type ApiServices,
-  answerSingleCall,
-  appRouter,
-  createContext,
-  findSingleCall,
-  MAX_BATCH_SIZE,
-} from "@cryptotrade/api";
+import { type ApiServices, appRouter, createContext } from "@cryptotrade/api";
+import { answerSingleCall, findSingleCall, MAX_BATCH_SIZE } from "@cryptotrade/api/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";

@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { type ApiServices, createContext } from "@cryptotrade/api";
 import {
-  type ApiServices,
   answerSingleCall,
-  createContext,
   findSingleCall,
   type SingleCall,
   type SingleCallAnswer,
-} from "@cryptotrade/api";
+} from "@cryptotrade/api/server";
 import { getRequestListener } from "@hono/node-server";
 import { type App, MAX_BODY_BYTES, TRPC_ENDPOINT, trpcPath } from "./app";
 import { resolveClientAddress } from "./middleware/client-address";

@@ -1,4 +1,4 @@
-import { StreamHub } from "@cryptotrade/api";
+import { StreamHub } from "@cryptotrade/api/server";
 import {
   type EventBus,
   type Exchange,

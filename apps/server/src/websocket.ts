@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
-import { type ApiServices, appRouter, createContext, sharedFrameEncoder } from "@cryptotrade/api";
+import { type ApiServices, appRouter, createContext } from "@cryptotrade/api";
+import { sharedFrameEncoder } from "@cryptotrade/api/server";
 import { applyWSSHandler } from "@trpc/server/adapters/ws";
 import { WebSocketServer } from "ws";
 import { resolveClientAddress } from "./middleware/client-address";

@@ -1,0 +1,12 @@
+// Server internals: the lean single-call path (ADR 011), the batch cap, and the stream hub with
+// its shared frame encoder (ADR 009). Only `apps/server` imports these.
+export { MAX_BATCH_SIZE } from "./batch";
+export {
+  answerSingleCall,
+  findSingleCall,
+  type SingleCall,
+  type SingleCallAnswer,
+  type SingleCallRequest,
+} from "./single-call";
+export { sharedFrameEncoder } from "./streams/shared-encoding";
+export { SlowConsumerError, StreamHub, type StreamHubOptions } from "./streams/stream-hub";
