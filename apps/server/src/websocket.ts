@@ -3,14 +3,23 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { type ApiServices, appRouter, createContext } from "@cryptotrade/api";
 import { sharedFrameEncoder } from "@cryptotrade/api/server";
+import { type Principal, revokes } from "@cryptotrade/auth";
 import { applyWSSHandler } from "@trpc/server/adapters/ws";
-import { WebSocketServer } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import { resolveClientAddress } from "./middleware/client-address";
 
 export const WEBSOCKET_PATH = "/ws";
 /** A client this far behind on the socket is dropped rather than buffered for. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 const SLOW_CONSUMER_CLOSE_CODE = 1013;
+/** Application close code (4000-4999): the credential the socket carried stopped working. */
+export const CREDENTIAL_REVOKED_CLOSE_CODE = 4401;
+/**
+ * A revoked socket closes this long after the revocation, so the answer to the call that
+ * revoked it (a logout over this very socket) still goes out. Calls in between are refused:
+ * the credential is checked at every call.
+ */
+const REVOKED_CLOSE_DELAY_MS = 50;
 
 export interface WebSocketEndpoint {
   /** Tells every client to reconnect (to another replica), then closes the sockets. */
@@ -27,12 +36,22 @@ export function attachWebSocket(server: Server, services: ApiServices): WebSocke
   const { config } = services;
   const allowedOrigins = new Set(config.allowedOrigins);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  // Who each signed-in socket acts as, so a revocation finds the sockets it ends.
+  const principals = new Map<WebSocket, Principal>();
+  const stopHearingRevocations = services.auth.onCredentialRevoked((revocation) => {
+    for (const [ws, principal] of principals) {
+      if (!revokes(revocation, principal.user.id, principal.credential)) continue;
+      principals.delete(ws);
+      const reason = `${revocation.reason}: sign in again`.slice(0, 120);
+      setTimeout(() => ws.close(CREDENTIAL_REVOKED_CLOSE_CODE, reason), REVOKED_CLOSE_DELAY_MS);
+    }
+  });
   const handler = applyWSSHandler({
     wss,
     router: appRouter,
     keepAlive: { enabled: true, pingMs: 15_000, pongWaitMs: 5_000 },
     experimental_encoder: sharedFrameEncoder,
-    createContext: ({ req, res, info }) => {
+    createContext: async ({ req, res, info }) => {
       const headers = new Headers();
       for (const name of ["cookie", "user-agent"]) {
         const value = req.headers[name];
@@ -41,7 +60,7 @@ export function attachWebSocket(server: Server, services: ApiServices): WebSocke
       const token = info.connectionParams?.token;
       if (token) headers.set("authorization", `Bearer ${token}`);
       const forwarded = req.headers["x-forwarded-for"];
-      return createContext(services, {
+      const context = await createContext(services, {
         requestId: randomUUID(),
         ip: resolveClientAddress(
           typeof forwarded === "string" ? forwarded : undefined,
@@ -53,6 +72,11 @@ export function attachWebSocket(server: Server, services: ApiServices): WebSocke
         resHeaders: new Headers(),
         socket: res,
       });
+      if (context.principal && res.readyState === res.OPEN) {
+        principals.set(res, context.principal);
+        res.once("close", () => principals.delete(res));
+      }
+      return context;
     },
   });
 
@@ -84,6 +108,7 @@ export function attachWebSocket(server: Server, services: ApiServices): WebSocke
     connections: () => wss.clients.size,
     async close() {
       clearInterval(guard);
+      stopHearingRevocations();
       server.off("upgrade", onUpgrade);
       handler.broadcastReconnectNotification();
       // Give the notices a moment to leave before the sockets close.

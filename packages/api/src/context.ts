@@ -53,10 +53,7 @@ export interface Context extends ApiServices {
  */
 export async function createContext(services: ApiServices, request: RequestInfo): Promise<Context> {
   const log = services.log.child({ requestId: request.requestId });
-  const bearer = readBearerToken(request.headers.get("authorization"));
-  const cookie = readSessionCookie(services.config, request.headers.get("cookie"));
-  const token = bearer ?? cookie;
-  const authentication = token ? await services.auth.authenticate(token) : null;
+  const { bearer, cookie, authentication } = await authenticateRequest(services, request);
   if (!bearer && cookie) {
     if (!authentication) {
       request.resHeaders.append("set-cookie", serializeBlankSessionCookie(services.config));
@@ -72,6 +69,21 @@ export async function createContext(services: ApiServices, request: RequestInfo)
     }
   }
   return { ...services, log, request, principal: authentication?.principal ?? null };
+}
+
+/**
+ * Resolves the request's credential: a bearer token wins over the cookie. A WebSocket keeps
+ * its connection's headers, so each call over it resolves them again here (see `trpc.ts`).
+ */
+export async function authenticateRequest(
+  services: Pick<ApiServices, "auth" | "config">,
+  request: Pick<RequestInfo, "headers">,
+) {
+  const bearer = readBearerToken(request.headers.get("authorization"));
+  const cookie = readSessionCookie(services.config, request.headers.get("cookie"));
+  const token = bearer ?? cookie;
+  const authentication = token ? await services.auth.authenticate(token) : null;
+  return { bearer, cookie, authentication };
 }
 
 function readBearerToken(header: string | null): string | null {

@@ -1,7 +1,7 @@
 import { AuthError, type AuthUser, type Credential, type Scope } from "@cryptotrade/auth";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import type { Context } from "./context";
+import { authenticateRequest, type Context } from "./context";
 import { toTRPCError } from "./errors";
 import { streamingTransformer } from "./streams/shared-encoding";
 
@@ -69,6 +69,19 @@ const mapDomainErrors = t.middleware(async ({ ctx, next }) => {
   throw mapped;
 });
 
+/**
+ * A WebSocket's context is made once, when it connects; the credential it carried is checked
+ * again at every call over it, so a revoked session or key stops at once on every transport.
+ */
+const recheckSocketCredential = t.middleware(async ({ ctx, next }) => {
+  if (!ctx.request.socket || !ctx.principal) return next();
+  const { authentication } = await authenticateRequest(ctx, ctx.request);
+  if (!authentication) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Your sign-in has ended; sign in again" });
+  }
+  return next({ ctx: { principal: authentication.principal } });
+});
+
 /** Someone is signed in, possibly with a session that still owes its second factor. */
 const requireSignedIn = t.middleware(({ ctx, next }) => {
   if (!ctx.principal) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
@@ -126,7 +139,10 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Anyone may call it; `ctx.principal` says who, if anyone, is calling. */
-export const publicProcedure = t.procedure.use(logFailures).use(mapDomainErrors);
+export const publicProcedure = t.procedure
+  .use(logFailures)
+  .use(mapDomainErrors)
+  .use(recheckSocketCredential);
 
 /** Anyone signed in, including a session still owing its second factor (`me`, `logout`). */
 export const signedInProcedure = publicProcedure.use(requireSignedIn);

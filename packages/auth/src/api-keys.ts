@@ -87,6 +87,7 @@ export async function revokeApiKey(
     .returning({ id: apiKeys.id });
   if (revoked.length === 0) throw new AuthError("NOT_FOUND", "No such API key");
   deps.apiKeys.forget(keyId);
+  deps.revocations.publish({ kind: "apiKey", keyId, reason: "API key revoked" });
   await recordAudit(deps.db, { action: "api_key.revoked", userId, ...meta, details: { keyId } });
 }
 

@@ -82,7 +82,7 @@ export async function validateSessionToken(
   if (!role) return null;
   const now = deps.now();
   if (row.session.expiresAt.getTime() <= now) {
-    await deleteSession(deps, row.session.id);
+    await deleteSession(deps, row.session.id, "session expired");
     return null;
   }
   const twoFactorPending = row.totpEnabledAt !== null && !row.session.twoFactorVerified;
@@ -113,11 +113,16 @@ export async function validateSessionToken(
 }
 
 /** Ends one session; true if it existed. */
-export async function deleteSession(deps: AuthDeps, sessionId: string): Promise<boolean> {
+export async function deleteSession(
+  deps: AuthDeps,
+  sessionId: string,
+  reason = "signed out",
+): Promise<boolean> {
   const deleted = await deps.db
     .delete(sessions)
     .where(eq(sessions.id, sessionId))
     .returning({ id: sessions.id });
+  if (deleted.length > 0) deps.revocations.publish({ kind: "session", sessionId, reason });
   return deleted.length > 0;
 }
 
@@ -143,6 +148,9 @@ export async function deleteUserSession(
     .delete(sessions)
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
     .returning({ id: sessions.id });
+  if (deleted.length > 0) {
+    deps.revocations.publish({ kind: "session", sessionId, reason: "session revoked" });
+  }
   return deleted.length > 0;
 }
 
@@ -156,6 +164,9 @@ export async function deleteOtherSessions(
     ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))
     : eq(sessions.userId, userId);
   const deleted = await deps.db.delete(sessions).where(condition).returning({ id: sessions.id });
+  for (const { id } of deleted) {
+    deps.revocations.publish({ kind: "session", sessionId: id, reason: "signed out everywhere" });
+  }
   return deleted.length;
 }
 

@@ -1,7 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ApiServices } from "@cryptotrade/api";
-import { createClient } from "@cryptotrade/api/client";
+import { type AppRouter, createClient } from "@cryptotrade/api/client";
+import { createTRPCClient, createWSClient, wsLink } from "@trpc/client";
+import superjson from "superjson";
 import WebSocket from "ws";
 import type { App } from "../app";
 import { createRequestListener } from "../node-listener";
@@ -37,4 +39,30 @@ export function createSubscriberClient(url: string, token?: string) {
     token,
     webSocket: WebSocket as unknown as typeof globalThis.WebSocket,
   });
+}
+
+/**
+ * A typed client whose every call goes over one real WebSocket, as a browser's or a bot's
+ * socket would carry them, and the close codes the server sent it. It does not reconnect, so
+ * a socket the server closed stays closed.
+ */
+export function createSocketClient(url: string, token?: string) {
+  const closes: { code: number; reason: string }[] = [];
+  const socketUrl = `${url.replace(/^http/, "ws")}/ws`;
+  class RecordingWebSocket extends WebSocket {
+    constructor(address: string) {
+      super(address);
+      this.on("close", (code, reason) => closes.push({ code, reason: reason.toString() }));
+    }
+  }
+  const ws = createWSClient({
+    url: socketUrl,
+    WebSocket: RecordingWebSocket as unknown as typeof globalThis.WebSocket,
+    connectionParams: () => (token ? { token } : null),
+    retryDelayMs: () => 60_000,
+  });
+  const client = createTRPCClient<AppRouter>({
+    links: [wsLink({ client: ws, transformer: superjson })],
+  });
+  return { client, closes, close: () => ws.close() };
 }

@@ -146,6 +146,11 @@ export class StreamHub {
     };
   }
 
+  /** How many subscribers this process has on `channel` right now (for metrics and tests). */
+  listenerCount(channel: string): number {
+    return this.channels.get(channel)?.listeners.size ?? 0;
+  }
+
   async close(): Promise<void> {
     for (const channel of this.channels.values()) {
       clearTimeout(channel.linger);
