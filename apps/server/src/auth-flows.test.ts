@@ -186,13 +186,13 @@ describe("registering, signing in and out", () => {
     expect(await codeOf(gina.client.auth.me.query())).toBe("OK");
   });
 
-  it("makes the user registering with ADMIN_EMAIL an admin", async () => {
+  it("never makes anyone an admin by registering, whatever the environment says", async () => {
+    // ADMIN_EMAIL once did; roles now come only from `pnpm admin:grant` (ADR 014).
     const adminServer = await startTestServer({ env: { ADMIN_EMAIL: "Boss@Example.com" } });
     try {
       const boss = await registerUser(adminServer, { email: "boss@example.com" });
-      const other = await registerUser(adminServer);
-      expect((await boss.client.auth.me.query()).user.role).toBe("admin");
-      expect((await other.client.auth.me.query()).user.role).toBe("user");
+      expect((await boss.client.auth.me.query()).user.role).toBe("user");
+      expect(await codeOf(boss.client.admin.users.query())).toBe("FORBIDDEN");
     } finally {
       await adminServer.close();
     }

@@ -5,9 +5,9 @@ import { type Config, ConfigError, parseConfig } from "@cryptotrade/config";
 export function loadConfig(): Config {
   try {
     const config = parseConfig(process.env);
-    if (config.database.kind !== "pglite") return config;
     // pnpm runs scripts inside the package; a relative DATA_DIR means where the user typed the command.
-    const dataDir = resolve(process.env.INIT_CWD ?? process.cwd(), config.database.dataDir);
+    const dataDir = resolve(process.env.INIT_CWD ?? process.cwd(), config.dataDir);
+    if (config.database.kind !== "pglite") return { ...config, dataDir };
     return { ...config, dataDir, database: { ...config.database, dataDir } };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ApiServices } from "@cryptotrade/api";
-import { createAuthService } from "@cryptotrade/auth";
+import { createAuthService, encryptTotpSecrets } from "@cryptotrade/auth";
 import { connectDatabase } from "@cryptotrade/db/client";
 import { seedReferenceData } from "@cryptotrade/db/seed";
 import { Exchange } from "@cryptotrade/exchange";
@@ -13,15 +13,20 @@ import { loadConfig } from "./env";
 import { schedulePortfolioSnapshots } from "./jobs/portfolio-snapshots";
 import { createLogger } from "./logger";
 import { createRequestListener } from "./node-listener";
+import { withSecretsKey } from "./secrets-key";
 import { createStreams, serveAsLeader, startReplica } from "./streams";
 import { attachWebSocket, type WebSocketEndpoint } from "./websocket";
 
-const config = loadConfig();
-const log = createLogger(config);
+const environment = loadConfig();
+const log = createLogger(environment);
+const config = await withSecretsKey(environment, log);
 const prefix = config.rateLimits.keyPrefix;
 
 const database = await connectDatabase(config.database);
 await database.migrate();
+// Secrets stored before encryption (or under a rotated-out key) are sealed under the current key.
+const resealed = await encryptTotpSecrets(database.db, config.secrets.keys);
+if (resealed > 0) log.info({ rows: resealed }, "TOTP secrets sealed under the current key");
 await seedReferenceData(database.db);
 
 // Redis carries rate limits and events shared by every replica; without it they stay in process.

@@ -41,7 +41,11 @@ describe("the base procedures", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = parseConfig({ NODE_ENV: "test", RATE_LIMIT_REGISTRATIONS_PER_IP: "1000" });
+    const config = parseConfig({
+      NODE_ENV: "test",
+      RATE_LIMIT_REGISTRATIONS_PER_IP: "1000",
+      SECRETS_KEYS: `test:${randomBytes(32).toString("base64")}`,
+    });
     const auth = createAuthService({
       db: database.db,
       config,

@@ -16,8 +16,8 @@ import { isTotpEnabled } from "./totp";
 const INVALID_CREDENTIALS = "Invalid email or password";
 
 /**
- * Creates an account and signs it in. The user registering with `config.adminEmail` becomes
- * an admin (the bootstrap for a fresh exchange).
+ * Creates an account and signs it in, always as a plain user: roles are granted only by the
+ * audited `pnpm admin:grant` command or by an admin (ADR 014).
  *
  * @example
  * const { user, session } = await registerUser(deps, { email, username, password }, meta);
@@ -31,7 +31,7 @@ export async function registerUser(
   const weakness = getPasswordWeakness(input.password, input);
   if (weakness) throw new AuthError("WEAK_PASSWORD", `Password ${weakness}`);
   await requireFree(deps, input);
-  const role = deps.config.adminEmail === input.email ? "admin" : "user";
+  const role = "user";
   const passwordHash = await hashPassword(input.password);
   let inserted: typeof users.$inferSelect | undefined;
   try {

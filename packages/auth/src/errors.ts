@@ -18,6 +18,8 @@ export type AuthErrorCode =
   /** A two-factor code is needed for this action and none was given. */
   | "TOTP_REQUIRED"
   | "NOT_FOUND"
+  /** Withdrawals wait 24 hours after a password change or 2FA disable. */
+  | "WITHDRAWALS_HELD"
   | "RATE_LIMITED";
 
 /**

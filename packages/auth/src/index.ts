@@ -5,6 +5,7 @@ export {
   serializeBlankSessionCookie,
   serializeSessionCookie,
 } from "./cookies";
+export { encryptTotpSecrets } from "./encrypt-totp-secrets";
 export { AuthError, type AuthErrorCode } from "./errors";
 export {
   ApiKeyName,
@@ -17,6 +18,12 @@ export {
   Username,
 } from "./inputs";
 export type { Authentication, AuthUser, Credential, Principal } from "./principal";
+export {
+  CredentialRevocation,
+  type RevocationBus,
+  revokes,
+} from "./revocations";
 export { API_KEY_SCOPES, type Scope } from "./scopes";
 export { type AuthService, type AuthServiceOptions, createAuthService } from "./service";
 export { TOTP_ISSUER } from "./totp";
+export { WITHDRAWAL_HOLD_MS } from "./withdrawal-hold";

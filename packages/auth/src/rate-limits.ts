@@ -21,7 +21,10 @@ export const LOGIN_FREE_ATTEMPTS = 5;
 const LOGIN_WINDOW_SECONDS = 15 * 60;
 const LOGIN_FIRST_LOCKOUT_SECONDS = 60;
 const LOGIN_MAX_LOCKOUT_SECONDS = 60 * 60;
-/** TOTP guesses per user over every session and every purpose (login, withdrawal, settings). */
+/**
+ * TOTP guesses per session or API key (withdrawals, settings), and per account over every
+ * login still owing its code, so a stranger's guesses never block the owner's other sessions.
+ */
 export const TOTP_ATTEMPTS = 5;
 const TOTP_WINDOW_SECONDS = 30 * 60;
 export const RECOVERY_CODE_ATTEMPTS = 3;
@@ -38,8 +41,9 @@ export interface RateLimits {
   /** Forgets the account's failures and refunds the address's attempt. */
   recordLoginSuccess(account: string, ip: string): Promise<void>;
   beginRegistration(ip: string): Promise<void>;
-  beginTotpAttempt(userId: number): Promise<void>;
-  refundTotpAttempt(userId: number): Promise<void>;
+  /** `key` is what the guesses are counted under: a session, an API key, or an account's logins. */
+  beginTotpAttempt(key: string): Promise<void>;
+  refundTotpAttempt(key: string): Promise<void>;
   beginRecoveryCodeAttempt(userId: number): Promise<void>;
   refundRecoveryCodeAttempt(userId: number): Promise<void>;
 }
@@ -97,10 +101,9 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
       ]);
     },
     beginRegistration: (ip) => consume(registrations, ip, "Too many sign-ups; try again later"),
-    beginTotpAttempt: (userId) =>
-      consume(totp, userId, "Too many two-factor attempts; try again later"),
-    refundTotpAttempt: async (userId) => {
-      await totp.reward(userId);
+    beginTotpAttempt: (key) => consume(totp, key, "Too many two-factor attempts; try again later"),
+    refundTotpAttempt: async (key) => {
+      await totp.reward(key);
     },
     beginRecoveryCodeAttempt: (userId) =>
       consume(recovery, userId, "Too many recovery code attempts; try again later"),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuthError } from "./errors";
-import { type AuthHarness, addUserWithTotp, meta, startAuthHarness } from "./testing";
+import { type AuthHarness, addUserWithTotp, meta, startAuthHarness, totpCodeAt } from "./testing";
 
 describe("recovery codes", () => {
   let harness: AuthHarness;
@@ -66,7 +66,13 @@ describe("recovery codes", () => {
 
   it("regenerates ten new codes and retires the old ones", async () => {
     const added = await addUserWithTotp(harness);
-    const fresh = await harness.auth.regenerateRecoveryCodes(added.user.id, meta);
+    const code = totpCodeAt(added.secret, harness.clock.now);
+    const fresh = await harness.auth.regenerateRecoveryCodes(
+      added.user.id,
+      code,
+      meta,
+      added.session.id,
+    );
     expect(fresh).toHaveLength(10);
     expect(new Set(fresh).size).toBe(10);
     const pending = await pendingLogin(added);

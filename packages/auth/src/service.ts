@@ -7,10 +7,17 @@ import { createApiKey, listApiKeys, revokeApiKey, validateApiKey } from "./api-k
 import { type AuditEntry, type RequestMeta, recordAudit } from "./audit";
 import type { AuthDeps } from "./deps";
 import { AuthError } from "./errors";
-import type { AuthUser } from "./principal";
+import type { AuthUser, Credential } from "./principal";
 import { createRateLimits } from "./rate-limits";
 import { deleteRecoveryCodes, replaceRecoveryCodes, spendRecoveryCode } from "./recovery-codes";
+import {
+  type CredentialRevocation,
+  createLocalRevocationBus,
+  type RevocationBus,
+  RevocationFeed,
+} from "./revocations";
 import type { Scope } from "./scopes";
+import { createSecretBox } from "./secret-box";
 import {
   consumePendingSession,
   createSession,
@@ -22,10 +29,11 @@ import {
 } from "./sessions";
 import { API_KEY_PREFIX } from "./tokens";
 import { deleteTotp, enableTotp, isTotpEnabled, requireTotpCode, setupTotp } from "./totp";
+import { getWithdrawalHold, holdWithdrawals, requireWithdrawalsAllowed } from "./withdrawal-hold";
 
 export interface AuthServiceOptions {
   db: Database;
-  config: Pick<Config, "session" | "adminEmail" | "rateLimits">;
+  config: Pick<Config, "session" | "rateLimits" | "secrets">;
   /** Rate limits are kept in Redis when given (shared by replicas), in memory otherwise. */
   redis?: Redis | undefined;
   /** Overrides `config.rateLimits.keyPrefix`; tests pass a random one to start from zero. */
@@ -34,6 +42,13 @@ export interface AuthServiceOptions {
   now?: () => number;
   /** How long a looked-up API key is trusted without reading it again; 0 turns caching off. */
   apiKeyCacheMs?: number;
+  /**
+   * Where revocations go so every process hears them (the app's event bus; Redis pub/sub
+   * with replicas). Without one they reach only this process.
+   */
+  revocationBus?: RevocationBus;
+  /** Told about a malformed message on the revocation bus. */
+  onInvalidRevocation?: (message: unknown) => void;
 }
 
 /** How stale another process's view of a revoked key may be. */
@@ -58,8 +73,17 @@ export function createAuthService(options: AuthServiceOptions) {
       registrationsPerIpPerHour: options.config.rateLimits.registrationsPerIpPerHour,
     }),
     apiKeys: new ApiKeyCache(options.apiKeyCacheMs ?? API_KEY_CACHE_MS),
+    secrets: createSecretBox(options.config.secrets.keys),
+    revocations: new RevocationFeed(
+      options.revocationBus ?? createLocalRevocationBus(),
+      options.onInvalidRevocation ?? (() => {}),
+    ),
     now: options.now ?? Date.now,
   };
+  // A key revoked on another replica must not live on in this one's cache.
+  deps.revocations.listen((revocation) => {
+    if (revocation.kind === "apiKey") deps.apiKeys.forget(revocation.keyId);
+  });
 
   /** A session that passed its second factor replaces the pending one: a new token, no fixation. */
   async function upgradePendingSession(
@@ -94,7 +118,7 @@ export function createAuthService(options: AuthServiceOptions) {
         : validateSessionToken(deps, token),
 
     async verifyLoginTotp(sessionId: string, userId: number, code: string, meta: RequestMeta) {
-      await requireTotpCode(deps, userId, code, meta, "login");
+      await requireTotpCode(deps, userId, code, meta, "login", loginTotpAttempts(userId));
       return upgradePendingSession(sessionId, userId, meta, "totp");
     },
 
@@ -127,12 +151,20 @@ export function createAuthService(options: AuthServiceOptions) {
       });
     },
 
-    changePassword: (
+    /**
+     * Changes the password and ends the user's other sessions; then revokes every
+     * withdraw-scoped API key and holds withdrawals for 24 hours.
+     */
+    async changePassword(
       user: AuthUser,
       currentSessionId: string,
       input: { currentPassword: string; newPassword: string },
       meta: RequestMeta,
-    ) => changePassword(deps, user, currentSessionId, input, meta),
+    ) {
+      const changed = await changePassword(deps, user, currentSessionId, input, meta);
+      const withdrawalsHeldUntil = await holdWithdrawals(deps, user.id, "password.changed", meta);
+      return { ...changed, withdrawalsHeldUntil };
+    },
 
     setRole: (
       userId: number,
@@ -147,28 +179,57 @@ export function createAuthService(options: AuthServiceOptions) {
      * one (the old token stops working). Other sessions now need a code before they can act.
      */
     async enableTotp(userId: number, sessionId: string, code: string, meta: RequestMeta) {
-      await enableTotp(deps, userId, code, meta);
+      await enableTotp(deps, userId, code, meta, sessionTotpAttempts(sessionId));
       const recoveryCodes = await replaceRecoveryCodes(deps, userId);
-      await deleteSession(deps, sessionId);
+      await deleteSession(deps, sessionId, "two-factor authentication turned on");
       const session = await createSession(deps, userId, {
         twoFactorVerified: true,
         pending: false,
         meta,
       });
+      // Every other session now owes a code: whatever they hold open ends.
+      deps.revocations.publish({
+        kind: "userSessions",
+        userId,
+        exceptSessionId: session.id,
+        reason: "two-factor authentication turned on",
+      });
       return { recoveryCodes, session };
     },
 
-    async disableTotp(userId: number, code: string, meta: RequestMeta) {
-      await requireTotpCode(deps, userId, code, meta, "disable");
+    /**
+     * Turns 2FA off with a current code from session `sessionId`; then revokes every
+     * withdraw-scoped API key and holds withdrawals for 24 hours.
+     */
+    async disableTotp(userId: number, code: string, meta: RequestMeta, sessionId: string) {
+      await requireTotpCode(deps, userId, code, meta, "disable", sessionTotpAttempts(sessionId));
       await deleteTotp(deps, userId);
       await deleteRecoveryCodes(deps, userId);
+      deps.revocations.publish({
+        kind: "userSessions",
+        userId,
+        exceptSessionId: null,
+        reason: "two-factor authentication turned off",
+      });
       await recordAudit(deps.db, { action: "totp.disabled", userId, ...meta });
+      await holdWithdrawals(deps, userId, "totp.disabled", meta);
     },
 
-    async regenerateRecoveryCodes(userId: number, meta: RequestMeta) {
+    /**
+     * Replaces the recovery codes; needs a current TOTP code from session `sessionId`, so a
+     * stolen session cookie alone cannot mint a way past the second factor.
+     */
+    async regenerateRecoveryCodes(
+      userId: number,
+      code: string,
+      meta: RequestMeta,
+      sessionId: string,
+    ) {
       if (!(await isTotpEnabled(deps, userId))) {
         throw new AuthError("TOTP_NOT_ENABLED", "Turn on two-factor authentication first");
       }
+      const attempts = sessionTotpAttempts(sessionId);
+      await requireTotpCode(deps, userId, code, meta, "recovery_codes", attempts);
       const codes = await replaceRecoveryCodes(deps, userId);
       await recordAudit(deps.db, { action: "recovery_codes.regenerated", userId, ...meta });
       return codes;
@@ -184,22 +245,34 @@ export function createAuthService(options: AuthServiceOptions) {
     async requireSecondFactorForWithdrawal(
       userId: number,
       code: string | undefined,
-      meta?: RequestMeta,
+      meta: RequestMeta | undefined,
+      credential: Credential,
     ) {
       if (!(await isTotpEnabled(deps, userId))) return;
       if (!code) {
         throw new AuthError("TOTP_REQUIRED", "Enter your two-factor code to withdraw");
       }
-      await requireTotpCode(deps, userId, code, meta, "withdrawal");
+      await requireTotpCode(deps, userId, code, meta, "withdrawal", totpAttemptsOf(credential));
     },
 
+    /** Throws WITHDRAWALS_HELD (until when) during the hold after a password or 2FA change. */
+    requireWithdrawalsAllowed: (userId: number) => requireWithdrawalsAllowed(deps, userId),
+
+    /** When the user's withdrawal hold ends; null when none is in force. */
+    getWithdrawalHold: (userId: number) => getWithdrawalHold(deps, userId),
+
     /**
-     * Checks a TOTP code for a sensitive action (a withdrawal): throttled and replay-safe
-     * exactly like the login's second factor, sharing its 5-per-30-minutes budget. Throws
-     * AuthError RATE_LIMITED, INVALID_CODE or TOTP_NOT_ENABLED.
+     * Checks a TOTP code for a sensitive action: replay-safe like the login's second factor,
+     * with 5 guesses per 30 minutes for the session or key making them. Throws AuthError
+     * RATE_LIMITED, INVALID_CODE or TOTP_NOT_ENABLED.
      */
-    requireTotpCode: (userId: number, code: string, meta?: RequestMeta, purpose = "action") =>
-      requireTotpCode(deps, userId, code, meta, purpose),
+    requireTotpCode: (
+      userId: number,
+      code: string,
+      credential: Credential,
+      meta?: RequestMeta,
+      purpose = "action",
+    ) => requireTotpCode(deps, userId, code, meta, purpose, totpAttemptsOf(credential)),
 
     /**
      * Creates an API key. Granting `withdraw` to a user with 2FA needs a current code, so a
@@ -209,12 +282,14 @@ export function createAuthService(options: AuthServiceOptions) {
       userId: number,
       input: { name: string; scopes: readonly Scope[]; totpCode?: string | undefined },
       meta: RequestMeta,
+      sessionId?: string,
     ) {
       if (input.scopes.includes("withdraw") && (await isTotpEnabled(deps, userId))) {
         if (!input.totpCode) {
           throw new AuthError("TOTP_REQUIRED", "A two-factor code is needed to grant withdraw");
         }
-        await requireTotpCode(deps, userId, input.totpCode, meta, "api_key");
+        const attempts = sessionId ? sessionTotpAttempts(sessionId) : loginTotpAttempts(userId);
+        await requireTotpCode(deps, userId, input.totpCode, meta, "api_key", attempts);
       }
       return createApiKey(deps, userId, input, meta);
     },
@@ -226,8 +301,29 @@ export function createAuthService(options: AuthServiceOptions) {
 
     revokeApiKey: (userId: number, keyId: string, meta: RequestMeta) =>
       revokeApiKey(deps, userId, keyId, meta),
+
+    /**
+     * Calls `listener` whenever a session or key stops working, in any process sharing the
+     * revocation bus (logout, revocation, a password or 2FA change). Returns a function that
+     * stops listening.
+     */
+    onCredentialRevoked: (listener: (revocation: CredentialRevocation) => void) =>
+      deps.revocations.listen(listener),
+
+    /** Stops listening to the revocation bus. */
+    close: () => deps.revocations.close(),
   };
 }
+
+// TOTP guesses are counted per session or key, and per account only for logins still owing
+// their code: a stranger with the password can spend the login budget, never the owner's
+// budget in a session that is already signed in.
+const loginTotpAttempts = (userId: number) => `login:${userId}`;
+const sessionTotpAttempts = (sessionId: string) => `session:${sessionId}`;
+const totpAttemptsOf = (credential: Credential) =>
+  credential.kind === "session"
+    ? sessionTotpAttempts(credential.sessionId)
+    : `key:${credential.keyId}`;
 
 /** The auth service the api receives in its context. */
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -21,7 +21,12 @@ export const meta = { ip: "203.0.113.7", userAgent: "vitest" };
 
 export async function startAuthHarness(env: Record<string, string> = {}): Promise<AuthHarness> {
   const database = await createTestDatabase();
-  const config = parseConfig({ NODE_ENV: "test", RATE_LIMIT_REGISTRATIONS_PER_IP: "1000", ...env });
+  const config = parseConfig({
+    NODE_ENV: "test",
+    RATE_LIMIT_REGISTRATIONS_PER_IP: "1000",
+    SECRETS_KEYS: `test:${randomBytes(32).toString("base64")}`,
+    ...env,
+  });
   const redisUrl = process.env.REDIS_URL;
   const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
   const clock = { now: Date.now() };

@@ -1,7 +1,8 @@
 import { auditLog } from "@cryptotrade/db/schema";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AuthError } from "./errors";
+import type { Credential } from "./principal";
 import {
   type AuthHarness,
   addUser,
@@ -10,6 +11,20 @@ import {
   startAuthHarness,
   totpCodeAt,
 } from "./testing";
+
+/** The credential each test's guesses come from: a signed-in session of its own. */
+let session: Credential;
+let sessions = 0;
+beforeEach(() => {
+  sessions += 1;
+  session = {
+    kind: "session",
+    sessionId: `s${sessions}`,
+    twoFactorPending: false,
+    scopes: ["read", "trade", "withdraw"],
+    expiresAt: new Date(0),
+  };
+});
 
 function wrongCode(right: string): string {
   return right === "000000" ? "000001" : "000000";
@@ -57,12 +72,14 @@ describe("TOTP", () => {
   it("accepts each code once: a replay, or a code older than the last one used, fails", async () => {
     const { user, secret } = await addUserWithTotp(harness);
     const code = totpCodeAt(secret, harness.clock.now);
-    await harness.auth.requireTotpCode(user.id, code, meta);
-    await expect(harness.auth.requireTotpCode(user.id, code, meta)).rejects.toMatchObject({
+    await harness.auth.requireTotpCode(user.id, code, session, meta);
+    await expect(harness.auth.requireTotpCode(user.id, code, session, meta)).rejects.toMatchObject({
       code: "INVALID_CODE",
     });
     const previous = totpCodeAt(secret, harness.clock.now, -1);
-    await expect(harness.auth.requireTotpCode(user.id, previous, meta)).rejects.toMatchObject({
+    await expect(
+      harness.auth.requireTotpCode(user.id, previous, session, meta),
+    ).rejects.toMatchObject({
       code: "INVALID_CODE",
     });
     const [replay] = await harness.database.db
@@ -76,7 +93,7 @@ describe("TOTP", () => {
     const { user, secret } = await addUserWithTotp(harness);
     const code = totpCodeAt(secret, harness.clock.now);
     const results = await Promise.allSettled(
-      Array.from({ length: 8 }, () => harness.auth.requireTotpCode(user.id, code, meta)),
+      Array.from({ length: 8 }, () => harness.auth.requireTotpCode(user.id, code, session, meta)),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
   });
@@ -86,7 +103,7 @@ describe("TOTP", () => {
     const right = totpCodeAt(secret, harness.clock.now);
     const guesses = await Promise.allSettled(
       Array.from({ length: 20 }, () =>
-        harness.auth.requireTotpCode(user.id, wrongCode(right), meta),
+        harness.auth.requireTotpCode(user.id, wrongCode(right), session, meta),
       ),
     );
     const codes = guesses.map((g) =>
@@ -94,29 +111,35 @@ describe("TOTP", () => {
     );
     expect(codes.filter((c) => c === "INVALID_CODE")).toHaveLength(5);
     expect(codes.filter((c) => c === "RATE_LIMITED")).toHaveLength(15);
-    // Now even the right code waits: the budget is spent.
-    await expect(harness.auth.requireTotpCode(user.id, right, meta)).rejects.toMatchObject({
-      code: "RATE_LIMITED",
-    });
+    // Now even the right code waits in that session: its budget is spent...
+    await expect(harness.auth.requireTotpCode(user.id, right, session, meta)).rejects.toMatchObject(
+      {
+        code: "RATE_LIMITED",
+      },
+    );
+    // ...but the owner's other session still has its own.
+    const other: Credential = { kind: "apiKey", keyId: "another", scopes: ["withdraw"] };
+    await harness.auth.requireTotpCode(user.id, right, other, meta);
   });
 
   it("needs a code for a withdrawal only when 2FA is on", async () => {
     const plain = await addUser(harness);
-    await harness.auth.requireSecondFactorForWithdrawal(plain.user.id, undefined, meta);
+    await harness.auth.requireSecondFactorForWithdrawal(plain.user.id, undefined, meta, session);
     const secured = await addUserWithTotp(harness);
     await expect(
-      harness.auth.requireSecondFactorForWithdrawal(secured.user.id, undefined, meta),
+      harness.auth.requireSecondFactorForWithdrawal(secured.user.id, undefined, meta, session),
     ).rejects.toMatchObject({ code: "TOTP_REQUIRED" });
     const code = totpCodeAt(secured.secret, harness.clock.now);
-    await harness.auth.requireSecondFactorForWithdrawal(secured.user.id, code, meta);
+    await harness.auth.requireSecondFactorForWithdrawal(secured.user.id, code, meta, session);
     await expect(
-      harness.auth.requireSecondFactorForWithdrawal(secured.user.id, code, meta),
+      harness.auth.requireSecondFactorForWithdrawal(secured.user.id, code, meta, session),
     ).rejects.toMatchObject({ code: "INVALID_CODE" });
   });
 
   it("turns off with a valid code and takes the recovery codes with it", async () => {
     const { user, secret, recoveryCodes } = await addUserWithTotp(harness);
-    await harness.auth.disableTotp(user.id, totpCodeAt(secret, harness.clock.now), meta);
+    const code = totpCodeAt(secret, harness.clock.now);
+    await harness.auth.disableTotp(user.id, code, meta, `s${sessions}`);
     expect(await harness.auth.isTotpEnabled(user.id)).toBe(false);
     await expect(
       harness.auth.verifyLoginRecoveryCode("none", user.id, recoveryCodes[0] ?? "", meta),

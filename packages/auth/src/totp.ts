@@ -40,12 +40,14 @@ export async function setupTotp(deps: AuthDeps, userId: number): Promise<TotpSet
     .from(users)
     .where(eq(users.id, userId));
   if (!user) throw new AuthError("NOT_FOUND", "No such user");
+  const sealed = deps.secrets.seal(secret, totpSecretContext(userId));
+  const stored = { secret: sealed.ciphertext, keyId: sealed.keyId };
   const written = await deps.db
     .insert(totpCredentials)
-    .values({ userId, secret })
+    .values({ userId, ...stored })
     .onConflictDoUpdate({
       target: totpCredentials.userId,
-      set: { secret, lastUsedStep: null, createdAt: new Date(deps.now()) },
+      set: { ...stored, lastUsedStep: null, createdAt: new Date(deps.now()) },
       setWhere: isNull(totpCredentials.enabledAt),
     })
     .returning({ userId: totpCredentials.userId });
@@ -67,13 +69,22 @@ export async function isTotpEnabled(deps: AuthDeps, userId: number): Promise<boo
 }
 
 /**
+ * The associated data a user's sealed TOTP secret is bound to: a ciphertext copied onto
+ * another user's row does not decrypt.
+ */
+export function totpSecretContext(userId: number): string {
+  return `totp:${userId}`;
+}
+
+/**
  * Checks a TOTP code of a user with 2FA on, or throws: RATE_LIMITED after 5 tries in 30
- * minutes (over every session and purpose), INVALID_CODE for a wrong code or one whose time
- * step was already used, TOTP_NOT_ENABLED when the user has no 2FA. Each time step is
- * claimed with one conditional UPDATE, so parallel requests with one code cannot both pass.
+ * minutes under `attempts` (the calling session, key, or the account for logins),
+ * INVALID_CODE for a wrong code or one whose time step was already used, TOTP_NOT_ENABLED
+ * when the user has no 2FA. Each time step is claimed with one conditional UPDATE, so
+ * parallel requests with one code cannot both pass.
  *
  * @example
- * await requireTotpCode(deps, user.id, input.totpCode, meta, "withdrawal");
+ * await requireTotpCode(deps, user.id, input.totpCode, meta, "withdrawal", `session:${id}`);
  */
 export async function requireTotpCode(
   deps: AuthDeps,
@@ -81,6 +92,7 @@ export async function requireTotpCode(
   code: string,
   meta: RequestMeta | undefined,
   purpose: string,
+  attempts: string,
 ): Promise<void> {
   const [credential] = await deps.db
     .select()
@@ -89,7 +101,7 @@ export async function requireTotpCode(
   if (!credential) {
     throw new AuthError("TOTP_NOT_ENABLED", "Two-factor authentication is not on");
   }
-  await checkAndClaimStep(deps, credential, code, meta, purpose, false);
+  await checkAndClaimStep(deps, credential, code, meta, { purpose, attempts, enabling: false });
 }
 
 /**
@@ -103,6 +115,7 @@ export async function enableTotp(
   userId: number,
   code: string,
   meta: RequestMeta,
+  attempts: string,
 ): Promise<void> {
   const [credential] = await deps.db
     .select()
@@ -114,7 +127,11 @@ export async function enableTotp(
   if (credential.enabledAt) {
     throw new AuthError("TOTP_ALREADY_ENABLED", "Two-factor authentication is already on");
   }
-  await checkAndClaimStep(deps, credential, code, meta, "enable", true);
+  await checkAndClaimStep(deps, credential, code, meta, {
+    purpose: "enable",
+    attempts,
+    enabling: true,
+  });
   await recordAudit(deps.db, { action: "totp.enabled", userId, ...meta });
 }
 
@@ -128,12 +145,12 @@ async function checkAndClaimStep(
   credential: typeof totpCredentials.$inferSelect,
   code: string,
   meta: RequestMeta | undefined,
-  purpose: string,
-  enabling: boolean,
+  check: { purpose: string; attempts: string; enabling: boolean },
 ): Promise<void> {
+  const { purpose, attempts, enabling } = check;
   const userId = credential.userId;
-  await deps.limits.beginTotpAttempt(userId);
-  const step = findMatchingStep(decodeBase32IgnorePadding(credential.secret), code, deps.now());
+  await deps.limits.beginTotpAttempt(attempts);
+  const step = findMatchingStep(readTotpKey(deps, credential), code, deps.now());
   const claimed = step !== null && (await claimStep(deps, credential, step, enabling));
   if (!claimed) {
     await recordAudit(deps.db, {
@@ -144,7 +161,19 @@ async function checkAndClaimStep(
     });
     throw new AuthError("INVALID_CODE", "That code is not valid; wait for a new one and try again");
   }
-  await deps.limits.refundTotpAttempt(userId);
+  await deps.limits.refundTotpAttempt(attempts);
+}
+
+/** The raw TOTP key: decrypted, or decoded as is from a row the start-up migration has not reached. */
+function readTotpKey(deps: AuthDeps, credential: typeof totpCredentials.$inferSelect): Uint8Array {
+  const base32 =
+    credential.keyId === null
+      ? credential.secret
+      : deps.secrets.open(
+          { keyId: credential.keyId, ciphertext: credential.secret },
+          totpSecretContext(credential.userId),
+        );
+  return decodeBase32IgnorePadding(base32);
 }
 
 /** The time step whose code matches, looking one step either side; null when none does. */

@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "./config";
 
+const KEY_A = Buffer.alloc(32, 1).toString("base64");
+const KEY_B = Buffer.alloc(32, 2).toString("base64");
+
+/** A production environment with every required piece. */
+const PRODUCTION = {
+  NODE_ENV: "production",
+  PUBLIC_ORIGIN: "https://exchange.example",
+  DATABASE_URL: "postgres://postgres@db:5432/exchange",
+  REDIS_URL: "redis://redis:6379",
+  SECRETS_KEYS: `k1:${KEY_A}`,
+};
+
 describe("parseConfig", () => {
   it("defaults to the embedded exchange on port 8080 with the demo on", () => {
     const config = parseConfig({});
@@ -41,7 +53,7 @@ describe("parseConfig", () => {
 
   it("secures cookies in production and always allows the public origin", () => {
     const config = parseConfig({
-      NODE_ENV: "production",
+      ...PRODUCTION,
       PUBLIC_ORIGIN: "https://exchange.example",
       ALLOWED_ORIGINS: "https://admin.example, https://exchange.example",
     });
@@ -49,15 +61,73 @@ describe("parseConfig", () => {
     expect(config.allowedOrigins).toEqual(["https://exchange.example", "https://admin.example"]);
   });
 
-  it("has rate-limit defaults, a per-deployment key prefix, and a lowercased admin email", () => {
-    const config = parseConfig({ ADMIN_EMAIL: "Boss@Example.com" });
+  it("has rate-limit defaults and a per-deployment key prefix", () => {
+    const config = parseConfig({});
     expect(config.rateLimits).toEqual({
       keyPrefix: "cryptotrade",
       loginFailuresPerIpPerHour: 100,
       registrationsPerIpPerHour: 20,
     });
-    expect(config.adminEmail).toBe("boss@example.com");
     expect(parseConfig({ RATE_LIMIT_PREFIX: "eu-1" }).rateLimits.keyPrefix).toBe("eu-1");
     expect(() => parseConfig({ RATE_LIMIT_PREFIX: "has space" })).toThrow("RATE_LIMIT_PREFIX");
+  });
+});
+
+describe("production", () => {
+  it("starts with an https origin, PostgreSQL, Redis and the secrets key", () => {
+    const config = parseConfig(PRODUCTION);
+    expect(config.production).toBe(true);
+    expect(config.database.kind).toBe("postgres");
+    expect(config.secrets.keys.map((k) => k.id)).toEqual(["k1"]);
+  });
+
+  it("refuses to start on the embedded defaults, naming every missing piece in one error", () => {
+    let message = "";
+    try {
+      parseConfig({ NODE_ENV: "production", PUBLIC_ORIGIN: "http://exchange.example" });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    for (const field of ["PUBLIC_ORIGIN", "DATABASE_URL", "REDIS_URL", "SECRETS_KEYS"]) {
+      expect(message).toContain(`${field}`);
+    }
+    expect(message).toContain("is required in production");
+    expect(message).toContain("ALLOW_INSECURE_PRODUCTION");
+    expect(() => parseConfig({ NODE_ENV: "production" })).toThrow("PUBLIC_ORIGIN");
+  });
+
+  it("names only what is missing", () => {
+    const { REDIS_URL: _redis, ...withoutRedis } = PRODUCTION;
+    expect(() => parseConfig(withoutRedis)).toThrow(
+      /^Invalid environment: REDIS_URL is required in production[^;]*\.$/,
+    );
+  });
+
+  it("starts without them when the override is set", () => {
+    const config = parseConfig({ NODE_ENV: "production", ALLOW_INSECURE_PRODUCTION: "true" });
+    expect(config.production).toBe(true);
+    expect(config.database.kind).toBe("pglite");
+    expect(config.secrets.keys).toEqual([]);
+  });
+});
+
+describe("SECRETS_KEYS", () => {
+  it("reads a keyring whose first key is current", () => {
+    const { keys } = parseConfig({ SECRETS_KEYS: `new:${KEY_B}, old:${KEY_A}` }).secrets;
+    expect(keys.map((k) => k.id)).toEqual(["new", "old"]);
+    expect(keys[0]?.key).toEqual(new Uint8Array(32).fill(2));
+  });
+
+  it("refuses short keys, bad ids and duplicates without echoing the keys", () => {
+    for (const bad of [`k1:${Buffer.alloc(16).toString("base64")}`, `:${KEY_A}`, `a b:${KEY_A}`]) {
+      expect(() => parseConfig({ SECRETS_KEYS: bad })).toThrow("SECRETS_KEYS must be");
+    }
+    expect(() => parseConfig({ SECRETS_KEYS: `k:${KEY_A},k:${KEY_B}` })).toThrow("twice");
+    try {
+      parseConfig({ SECRETS_KEYS: `k1:${KEY_A.slice(4)}` });
+    } catch (error) {
+      expect((error as Error).message).not.toContain(KEY_A.slice(4, 20));
+    }
   });
 });

@@ -22,6 +22,40 @@ const originList = z
   )
   .pipe(z.array(z.url({ error: "must be a comma-separated list of origins" })));
 
+/** One key of the secrets keyring: an id stored beside what it encrypted, and 32 random bytes. */
+export interface SecretsKey {
+  id: string;
+  key: Uint8Array;
+}
+
+const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** `id:base64key,...`, the first key current; each key must decode to exactly 32 bytes. */
+const secretsKeys = z.string().transform((value, ctx): SecretsKey[] => {
+  const keys: SecretsKey[] = [];
+  for (const entry of value.split(",").map((part) => part.trim())) {
+    const separator = entry.indexOf(":");
+    const id = entry.slice(0, separator);
+    const key = Buffer.from(entry.slice(separator + 1), "base64");
+    if (separator < 1 || !KEY_ID.test(id) || key.length !== 32) {
+      ctx.addIssue({
+        code: "custom",
+        message: "must be comma-separated id:key pairs, each key 32 bytes in base64",
+      });
+      return z.NEVER;
+    }
+    if (keys.some((known) => known.id === id)) {
+      ctx.addIssue({ code: "custom", message: `names the key id ${id} twice` });
+      return z.NEVER;
+    }
+    keys.push({ id, key: new Uint8Array(key) });
+  }
+  return keys;
+});
+
+/** Variables whose values are never echoed in a configuration error. */
+const SECRET_VARIABLES = new Set(["SECRETS_KEYS"]);
+
 /** Every environment variable the exchange reads, with its default. */
 const EnvSchema = z
   .object({
@@ -49,7 +83,8 @@ const EnvSchema = z
     ALLOWED_ORIGINS: originList.default([]),
     TRUST_PROXY: booleanFlag.default(false),
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
-    ADMIN_EMAIL: z.email().optional(),
+    SECRETS_KEYS: secretsKeys.optional(),
+    ALLOW_INSECURE_PRODUCTION: booleanFlag.default(false),
     RATE_LIMIT_PREFIX: z
       .string()
       .regex(/^[A-Za-z0-9_:-]{1,64}$/, { error: "must be 1-64 letters, digits, _ : or -" })
@@ -62,6 +97,24 @@ const EnvSchema = z
   .refine((env) => env.EXCHANGE_ROLE === "leader" || (env.REDIS_URL && env.DATABASE_URL), {
     path: ["EXCHANGE_ROLE"],
     error: "replica needs REDIS_URL and DATABASE_URL shared with the leader",
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production" || env.ALLOW_INSECURE_PRODUCTION) return;
+    // Each missing piece is its own issue, so the one error names all of them at once.
+    const missing: Array<[string, boolean, string]> = [
+      ["PUBLIC_ORIGIN", !env.PUBLIC_ORIGIN?.startsWith("https://"), "an https:// URL"],
+      ["DATABASE_URL", !env.DATABASE_URL, "PostgreSQL, not the embedded database"],
+      ["REDIS_URL", !env.REDIS_URL, "Redis, not in-process rate limits and events"],
+      ["SECRETS_KEYS", !env.SECRETS_KEYS?.length, "the key that encrypts TOTP secrets"],
+    ];
+    for (const [field, isMissing, what] of missing) {
+      if (!isMissing) continue;
+      ctx.addIssue({
+        code: "custom",
+        path: [field],
+        message: `is required in production: ${what} (or set ALLOW_INSECURE_PRODUCTION=true)`,
+      });
+    }
   })
   .transform((env) => {
     const production = env.NODE_ENV === "production";
@@ -88,8 +141,13 @@ const EnvSchema = z
       allowedOrigins: [...new Set([publicOrigin, ...env.ALLOWED_ORIGINS])],
       trustProxy: env.TRUST_PROXY,
       otelEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
-      // Whoever registers with this email becomes an admin: set it only until you have done so.
-      adminEmail: env.ADMIN_EMAIL?.toLowerCase(),
+      secrets: {
+        /**
+         * Encrypts TOTP secrets and signs device cookies; the first key is current, the rest
+         * still decrypt. Empty when unset: the server then keeps a generated key in DATA_DIR.
+         */
+        keys: env.SECRETS_KEYS ?? [],
+      },
       /** Most commands the sequencer commits in one transaction (1 = a transaction per command). */
       maxBatchSize: env.EXCHANGE_MAX_BATCH_SIZE,
       /** The leader runs the sequencer; a replica forwards commands to it over Redis. */
@@ -114,6 +172,19 @@ export class ConfigError extends Error {
 }
 
 /**
+ * Reads a keyring written as `SECRETS_KEYS` is (`id:base64key,...`), say from the key file
+ * the server generates in DATA_DIR; throws ConfigError without echoing the keys.
+ *
+ * @example
+ * const [current] = parseSecretsKeys(readFileSync("data/secrets.key", "utf8").trim());
+ */
+export function parseSecretsKeys(value: string): SecretsKey[] {
+  const result = secretsKeys.safeParse(value.trim());
+  if (result.success) return result.data;
+  throw new ConfigError(`Invalid secrets key: ${result.error.issues[0]?.message ?? "unreadable"}.`);
+}
+
+/**
  * Parses the environment into a `Config`, or throws one `ConfigError` listing every bad field.
  *
  * @example
@@ -127,9 +198,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const problems = result.error.issues.map((issue) => {
     const field = issue.path.join(".") || "environment";
     const value = typeof issue.path[0] === "string" ? present[issue.path[0]] : undefined;
-    // URLs may carry credentials, so their values are never echoed.
-    const shown =
-      value === undefined || field.endsWith("URL") ? "" : ` (got ${JSON.stringify(value)})`;
+    // URLs may carry credentials and keys are secret, so their values are never echoed.
+    const hidden = value === undefined || field.endsWith("URL") || SECRET_VARIABLES.has(field);
+    const shown = hidden ? "" : ` (got ${JSON.stringify(value)})`;
     return `${field}${shown} ${issue.message}`;
   });
   throw new ConfigError(`Invalid environment: ${problems.join("; ")}.`);

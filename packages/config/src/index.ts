@@ -1,1 +1,7 @@
-export { type Config, ConfigError, parseConfig } from "./config";
+export {
+  type Config,
+  ConfigError,
+  parseConfig,
+  parseSecretsKeys,
+  type SecretsKey,
+} from "./config";

@@ -60,6 +60,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     LOG_LEVEL: "silent",
     // Every test request comes from the one address "unknown"; sign-ups are not the point.
     RATE_LIMIT_REGISTRATIONS_PER_IP: "100000",
+    SECRETS_KEYS: `test:${randomBytes(32).toString("base64")}`,
     ...options.env,
   });
   const redisUrl = "redisUrl" in options ? options.redisUrl : process.env.REDIS_URL;

@@ -27,17 +27,28 @@ export const accountRouter = router({
       return { recoveryCodes, token: session.token, expiresAt: session.expiresAt };
     }),
 
-  /** Turns 2FA off; needs a current code. */
+  /**
+   * Turns 2FA off; needs a current code. Withdraw-scoped API keys are revoked and
+   * withdrawals are held for 24 hours.
+   */
   totpDisable: sessionProcedure
     .input(z.object({ code: TotpCode }))
     .mutation(async ({ ctx, input }) => {
-      await ctx.auth.disableTotp(ctx.user.id, input.code, getRequestMeta(ctx));
+      const meta = getRequestMeta(ctx);
+      await ctx.auth.disableTotp(ctx.user.id, input.code, meta, ctx.credential.sessionId);
     }),
 
-  /** Replaces the recovery codes with ten new ones (the old ones stop working). */
-  regenerateRecoveryCodes: sessionProcedure.mutation(async ({ ctx }) => ({
-    recoveryCodes: await ctx.auth.regenerateRecoveryCodes(ctx.user.id, getRequestMeta(ctx)),
-  })),
+  /** Replaces the recovery codes with ten new ones (the old ones stop working); needs a current code. */
+  regenerateRecoveryCodes: sessionProcedure
+    .input(z.object({ code: TotpCode }))
+    .mutation(async ({ ctx, input }) => ({
+      recoveryCodes: await ctx.auth.regenerateRecoveryCodes(
+        ctx.user.id,
+        input.code,
+        getRequestMeta(ctx),
+        ctx.credential.sessionId,
+      ),
+    })),
 
   /**
    * Creates an API key for a bot; `key` is shown this once. Every key can read; granting
@@ -51,7 +62,9 @@ export const accountRouter = router({
         totpCode: TotpCode.optional(),
       }),
     )
-    .mutation(({ ctx, input }) => ctx.auth.createApiKey(ctx.user.id, input, getRequestMeta(ctx))),
+    .mutation(({ ctx, input }) =>
+      ctx.auth.createApiKey(ctx.user.id, input, getRequestMeta(ctx), ctx.credential.sessionId),
+    ),
 
   /** The user's API keys, revoked ones included; never their secrets. */
   apiKeys: sessionProcedure.query(({ ctx }) => ctx.auth.listApiKeys(ctx.user.id)),
@@ -60,7 +73,10 @@ export const accountRouter = router({
     await ctx.auth.revokeApiKey(ctx.user.id, input.id, getRequestMeta(ctx));
   }),
 
-  /** Changes the password (the current one is required) and ends every other session. */
+  /**
+   * Changes the password (the current one is required) and ends every other session;
+   * withdraw-scoped API keys are revoked and withdrawals are held for 24 hours.
+   */
   changePassword: sessionProcedure
     .input(z.object({ currentPassword: Password, newPassword: NewPassword }))
     .mutation(({ ctx, input }) =>

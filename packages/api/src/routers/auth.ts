@@ -82,10 +82,14 @@ export const authRouter = router({
     clearSessionCookie(ctx);
   }),
 
-  /** Who is calling, and whether a second factor is still owed. */
+  /**
+   * Who is calling, whether a second factor is still owed, and until when withdrawals are
+   * held after a password or 2FA change (null when they are not).
+   */
   me: signedInProcedure.query(async ({ ctx }) => ({
     user: ctx.user,
     twoFactorEnabled: await ctx.auth.isTotpEnabled(ctx.user.id),
+    withdrawalsHeldUntil: await ctx.auth.getWithdrawalHold(ctx.user.id),
     twoFactorPending: ctx.credential.kind === "session" && ctx.credential.twoFactorPending,
     credential: { kind: ctx.credential.kind, scopes: ctx.credential.scopes },
   })),

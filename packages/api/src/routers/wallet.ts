@@ -4,6 +4,7 @@ import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { Context } from "../context";
 import { AssetSymbol, DecimalString, Page } from "../inputs";
+import { getRequestMeta } from "../session-cookie";
 import { protectedProcedure, router, TRPCError, tradeProcedure, withdrawProcedure } from "../trpc";
 
 /** The most the demo faucet hands out per call, in whole units. */
@@ -60,7 +61,10 @@ export const walletRouter = router({
     return views.toTransactionView(transaction, decimals);
   }),
 
-  /** Holds the amount until an admin approves or rejects; needs a TOTP code when 2FA is on. */
+  /**
+   * Holds the amount until an admin approves or rejects; needs a TOTP code when 2FA is on.
+   * Refused (FORBIDDEN) for 24 hours after a password change or 2FA disable.
+   */
   withdraw: withdrawProcedure
     .input(
       z.strictObject({
@@ -75,7 +79,13 @@ export const walletRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const { amount, decimals } = await readAssetAmount(ctx, input.asset, input.amount);
-      await ctx.auth.requireSecondFactorForWithdrawal(ctx.user.id, input.totpCode);
+      await ctx.auth.requireWithdrawalsAllowed(ctx.user.id);
+      await ctx.auth.requireSecondFactorForWithdrawal(
+        ctx.user.id,
+        input.totpCode,
+        getRequestMeta(ctx),
+        ctx.credential,
+      );
       const transaction = await ctx.exchange.requestWithdrawal({
         userId: ctx.user.id,
         asset: input.asset,

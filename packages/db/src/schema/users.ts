@@ -14,6 +14,8 @@ export const users = pgTable(
     role: text("role", { enum: ["user", "admin", "system"] })
       .notNull()
       .default("user"),
+    /** After a password change or 2FA disable, withdrawals wait until then (a stolen account's grace period). */
+    withdrawalsHeldUntil: timestamp("withdrawals_held_until", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [check("users_role_known", sql`${t.role} in ('user', 'admin', 'system')`)],
@@ -38,12 +40,17 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-/** A user's TOTP secret; `enabledAt` is null while setup awaits its first valid code. */
+/**
+ * A user's TOTP secret; `enabledAt` is null while setup awaits its first valid code. The
+ * secret is AES-256-GCM ciphertext under the secrets key `keyId`; a null `keyId` marks a
+ * plain base32 secret from before encryption, which the server encrypts at start.
+ */
 export const totpCredentials = pgTable("totp_credentials", {
   userId: id("user_id")
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
   secret: text("secret").notNull(),
+  keyId: text("key_id"),
   enabledAt: timestamp("enabled_at", { withTimezone: true }),
   /** The last time step accepted, so each code is accepted once. */
   lastUsedStep: id("last_used_step"),

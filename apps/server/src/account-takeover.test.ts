@@ -1,0 +1,149 @@
+import { totpCodeAt } from "@cryptotrade/auth/testing";
+import { auditLog, totpCredentials } from "@cryptotrade/db/schema";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { registerUser, type TestUser } from "./testing/test-server";
+import { balancesOf, rejectionOf, useTradingServer } from "./testing/trading";
+
+const ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE";
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// The auth service's clock runs ahead of the real one: whole TOTP steps for fresh codes, a day
+// to see a withdrawal hold end. The exchange keeps the real clock.
+const clock = { offset: 0 };
+const serverNow = () => Date.now() + clock.offset;
+
+function freshCode(secret: string): string {
+  clock.offset += 30_000;
+  return totpCodeAt(secret, serverNow());
+}
+
+describe("account-takeover follow-through", () => {
+  const t = useTradingServer({ now: serverNow });
+
+  /** A funded user with 2FA on; `client` uses the token enabling it issued. */
+  async function securedUser(): Promise<TestUser & { secret: string }> {
+    const user = await registerUser(t.server);
+    await user.client.wallet.deposit.mutate({ asset: "USDT", amount: "1000" });
+    const setup = await user.client.account.totpSetup.mutate();
+    const { token } = await user.client.account.totpEnable.mutate({
+      code: freshCode(setup.secret),
+    });
+    return { ...user, token, client: t.server.client(token), secret: setup.secret };
+  }
+
+  const auditOf = async (userId: number) =>
+    (await t.server.database.db.select().from(auditLog).where(eq(auditLog.userId, userId))).map(
+      (entry) => entry.action,
+    );
+
+  it("regenerates recovery codes only with a current TOTP code", async () => {
+    const user = await securedUser();
+    const regenerate = user.client.account.regenerateRecoveryCodes;
+    // A stolen session cookie alone gets nothing.
+    expect((await rejectionOf(regenerate.mutate({} as { code: string }))).code).toBe("BAD_REQUEST");
+    const right = freshCode(user.secret);
+    const wrong = right === "123456" ? "654321" : "123456";
+    expect(await rejectionOf(regenerate.mutate({ code: wrong }))).toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("code is not valid"),
+    });
+    const { recoveryCodes } = await regenerate.mutate({ code: right });
+    expect(recoveryCodes).toHaveLength(10);
+
+    const plain = await registerUser(t.server);
+    expect(
+      await rejectionOf(plain.client.account.regenerateRecoveryCodes.mutate({ code: "123456" })),
+    ).toEqual({ code: "BAD_REQUEST", message: "Turn on two-factor authentication first" });
+  });
+
+  it("after a password change revokes withdraw keys and holds withdrawals for 24 hours", async () => {
+    const user = await registerUser(t.server);
+    await user.client.wallet.deposit.mutate({ asset: "USDT", amount: "1000" });
+    const withdrawKey = await user.client.account.createApiKey.mutate({
+      name: "payouts",
+      scopes: ["withdraw"],
+    });
+    const tradeKey = await user.client.account.createApiKey.mutate({
+      name: "bot",
+      scopes: ["trade"],
+    });
+    expect((await user.client.auth.me.query()).withdrawalsHeldUntil).toBeNull();
+
+    const before = serverNow();
+    await user.client.account.changePassword.mutate({
+      currentPassword: user.password,
+      newPassword: "a brand new passphrase",
+    });
+
+    const me = await user.client.auth.me.query();
+    const heldUntil = me.withdrawalsHeldUntil?.getTime() ?? 0;
+    expect(heldUntil).toBeGreaterThanOrEqual(before + DAY_MS);
+    expect(heldUntil).toBeLessThanOrEqual(serverNow() + DAY_MS);
+    expect((await rejectionOf(t.server.client(withdrawKey.key).auth.me.query())).code).toBe(
+      "UNAUTHORIZED",
+    );
+    expect((await t.server.client(tradeKey.key).auth.me.query()).user.id).toBe(user.userId);
+    const keys = await user.client.account.apiKeys.query();
+    expect(keys.find((k) => k.id === withdrawKey.id)?.revokedAt).not.toBeNull();
+    expect(keys.find((k) => k.id === tradeKey.id)?.revokedAt).toBeNull();
+
+    const request = { asset: "USDT", amount: "100", address: ADDRESS };
+    expect(await rejectionOf(user.client.wallet.withdraw.mutate(request))).toEqual({
+      code: "FORBIDDEN",
+      message: `Withdrawals are held until ${new Date(heldUntil).toISOString()} after a password or two-factor change`,
+    });
+    expect((await balancesOf(user.client)).USDT.locked).toBe("0.000000");
+    const audit = await auditOf(user.userId);
+    expect(audit).toContain("withdrawals.held");
+    expect(audit.filter((action) => action === "api_key.revoked")).toHaveLength(1);
+
+    clock.offset += DAY_MS;
+    expect((await user.client.auth.me.query()).withdrawalsHeldUntil).toBeNull();
+    const withdrawal = await user.client.wallet.withdraw.mutate(request);
+    expect(withdrawal.status).toBe("pending");
+  });
+
+  it("after 2FA is turned off does the same", async () => {
+    const user = await securedUser();
+    const withdrawKey = await user.client.account.createApiKey.mutate({
+      name: "payouts",
+      scopes: ["read", "withdraw"],
+      totpCode: freshCode(user.secret),
+    });
+    await user.client.account.totpDisable.mutate({ code: freshCode(user.secret) });
+
+    expect((await rejectionOf(t.server.client(withdrawKey.key).auth.me.query())).code).toBe(
+      "UNAUTHORIZED",
+    );
+    expect((await user.client.auth.me.query()).withdrawalsHeldUntil).not.toBeNull();
+    const refused = await rejectionOf(
+      user.client.wallet.withdraw.mutate({ asset: "USDT", amount: "1", address: ADDRESS }),
+    );
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(refused.message).toMatch(/^Withdrawals are held until \d{4}-\d\d-\d\dT/);
+    expect(await auditOf(user.userId)).toEqual(
+      expect.arrayContaining(["totp.disabled", "api_key.revoked", "withdrawals.held"]),
+    );
+    clock.offset += DAY_MS;
+  });
+
+  it("keeps the TOTP secret encrypted in the database, and sign-in with a code still works", async () => {
+    const user = await securedUser();
+    const [row] = await t.server.database.db
+      .select()
+      .from(totpCredentials)
+      .where(eq(totpCredentials.userId, user.userId));
+    expect(row?.keyId).toBe("test");
+    expect(row?.secret).not.toContain(user.secret);
+
+    const login = await t.server
+      .client()
+      .auth.login.mutate({ email: user.email, password: user.password });
+    expect(login.twoFactorRequired).toBe(true);
+    const { token } = await t.server
+      .client(login.token)
+      .auth.verifyTotp.mutate({ code: freshCode(user.secret) });
+    expect((await t.server.client(token).auth.me.query()).twoFactorPending).toBe(false);
+  });
+});
