@@ -11,6 +11,8 @@ import { getClientAddress } from "./middleware/client-address";
 import { checkOrigin } from "./middleware/origin-check";
 import { requestLogger } from "./middleware/request-logger";
 import { securityHeaders } from "./middleware/security-headers";
+import type { WebApp } from "./web/web-app";
+import { webRoutes } from "./web/web-routes";
 
 /** No procedure takes more than a few KiB of input; anything bigger is refused unread. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -26,23 +28,26 @@ export interface AppDeps {
   services: ApiServices;
   /** Resolves when the database answers and is migrated; `/readyz` reports it. */
   checkReady: () => Promise<void>;
+  /** The trader's web app (apps/web), served on every other path; without it, API only. */
+  web?: WebApp | undefined;
 }
 
 /**
- * The whole HTTP surface as a fetch handler: tRPC at /trpc, health at /healthz and /readyz.
+ * The whole HTTP surface as a fetch handler: tRPC at /trpc, health at /healthz and /readyz,
+ * and the web app's pages and files everywhere else when one is given.
  * It needs no socket, so tests call `app.fetch(new Request(...))`.
  *
  * @example
  * const app = createApp({ services, checkReady });
  * const res = await app.fetch(new Request("http://x/healthz"));
  */
-export function createApp({ services, checkReady }: AppDeps) {
+export function createApp({ services, checkReady, web }: AppDeps) {
   const { config } = services;
   const allowedOrigins = new Set(config.allowedOrigins);
   const app = new Hono<AppEnv>();
   app.use(requestId());
   app.use(requestLogger(services.log));
-  app.use(securityHeaders(config.production));
+  app.use(securityHeaders(config));
   app.use(
     `${TRPC_ENDPOINT}/*`,
     cors({
@@ -105,6 +110,8 @@ export function createApp({ services, checkReady }: AppDeps) {
     return new Response(answer.body, { status: answer.status, headers: answer.headers });
   });
 
+  // Pages answer their own 404 (HTML, from React Router); the API's paths keep this JSON one.
+  if (web) app.route("/", webRoutes(services, web));
   app.notFound((c) => c.json({ error: "Not found" }, 404));
   app.onError((error, c) => {
     // Middleware refusals (HTTPException) carry their own status; anything else is a bug.

@@ -15,6 +15,7 @@ import { createLogger } from "./logger";
 import { createRequestListener } from "./node-listener";
 import { withSecretsKey } from "./secrets-key";
 import { createStreams, serveAsLeader, startReplica } from "./streams";
+import { prepareWebApp } from "./web/prepare-web-app";
 import { attachWebSocket, type WebSocketEndpoint } from "./websocket";
 
 const environment = loadConfig();
@@ -65,11 +66,12 @@ const services: ApiServices = {
   exchange,
   streams: streams.hub,
 };
-const app = createApp({ services, checkReady: database.checkReady });
+const webApp = await prepareWebApp({ dev: process.argv.includes("--dev"), log });
+const app = createApp({ services, checkReady: database.checkReady, web: webApp.web });
 
 let demo: MarketMaker | undefined;
 let websocket: WebSocketEndpoint | undefined;
-const server = createServer(await createRequestListener(app, services));
+const server = createServer(webApp.wrap(await createRequestListener(app, services)));
 server.listen(config.port, config.host, () => {
   const info = server.address() as AddressInfo;
   log.info(
@@ -108,6 +110,7 @@ async function shutdown(signal: string) {
   await replica?.close();
   await streams.close();
   await redis?.quit();
+  await webApp.close();
   await database.close();
   log.info("stopped");
   process.exit(0);

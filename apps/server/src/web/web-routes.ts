@@ -1,0 +1,74 @@
+import { type ApiServices, appRouter, createCallerFactory, createContext } from "@cryptotrade/api";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { getErrorShape, getTRPCErrorFromUnknown } from "@trpc/server/unstable-core-do-not-import";
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env";
+import { getClientAddress } from "../middleware/client-address";
+import type { WebApp, WebLoadContext } from "./web-app";
+
+const createCaller = createCallerFactory(appRouter);
+
+/** The addresses that are never pages: they keep their JSON answers, 404s included. */
+export const NOT_PAGES = /^\/(trpc|ws|healthz|readyz|metrics)(\/|$)/;
+
+const IMMUTABLE = "public, max-age=31536000, immutable";
+
+/**
+ * The web app on the Hono app: hashed files under /assets cached for a year, other built files
+ * (favicon, robots.txt) as they are, and every other GET, HEAD or POST rendered by React
+ * Router with a load context holding a tRPC caller for the request, so loaders and actions
+ * call procedures in-process. Cookies the procedures set (log in, log out) are copied onto
+ * the page's response.
+ */
+export function webRoutes(services: ApiServices, web: WebApp) {
+  const { config } = services;
+  const routes = new Hono<AppEnv>();
+  if (web.clientDir) {
+    const root = web.clientDir;
+    routes.use(
+      "/assets/*",
+      serveStatic({
+        root,
+        onFound: (_path, c) => c.header("cache-control", IMMUTABLE),
+      }),
+    );
+    routes.get("/assets/*", (c) => c.text("Not found", 404));
+    routes.use("*", serveStatic({ root }));
+  }
+  routes.on(["GET", "HEAD", "POST"], "*", async (c, next) => {
+    if (NOT_PAGES.test(c.req.path)) return next();
+    const resHeaders = new Headers();
+    let context: ReturnType<typeof createContext> | undefined;
+    // Built on the first procedure call only: a page that calls none costs no session lookup.
+    const lazyContext = () => {
+      context ??= createContext(services, {
+        requestId: c.get("requestId"),
+        ip: getClientAddress(c, config.trustProxy),
+        userAgent: c.req.header("user-agent") ?? null,
+        headers: c.req.raw.headers,
+        resHeaders,
+      });
+      return context;
+    };
+    const loadContext: WebLoadContext = {
+      trpc: createCaller(lazyContext),
+      nonce: c.get("secureHeadersNonce") ?? "",
+      formatError: (error) =>
+        getErrorShape({
+          config: appRouter._def._config,
+          error: getTRPCErrorFromUnknown(error),
+          type: "unknown",
+          path: undefined,
+          input: undefined,
+          ctx: undefined,
+        }),
+    };
+    const page = await web.handleRequest(c.req.raw, loadContext);
+    const cookies = resHeaders.getSetCookie();
+    if (cookies.length === 0) return page;
+    const headers = new Headers(page.headers);
+    for (const cookie of cookies) headers.append("set-cookie", cookie);
+    return new Response(page.body, { status: page.status, statusText: page.statusText, headers });
+  });
+  return routes;
+}

@@ -1,0 +1,9 @@
+/** A form's general error (not about one field), announced when it appears. */
+export function FormAlert({ message }: { message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <div role="alert" className="rounded-md border border-sell px-3 py-2 text-sm text-sell">
+      {message}
+    </div>
+  );
+}

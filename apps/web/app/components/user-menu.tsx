@@ -1,0 +1,30 @@
+import { Form, Link } from "react-router";
+
+/** Sign in and sign up, or the signed-in user's name and a log-out button (a form POST). */
+export function UserMenu({ user }: { user: { username: string } | null }) {
+  if (!user) {
+    return (
+      <div className="flex items-center gap-2 text-sm">
+        <Link
+          to="/login"
+          className="rounded px-2 py-1 text-text underline-offset-4 hover:underline"
+        >
+          Log in
+        </Link>
+        <Link to="/signup" className="rounded bg-accent px-3 py-1.5 font-medium text-on-accent">
+          Sign up
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <Form method="post" action="/logout" className="flex items-center gap-2 text-sm">
+      <span className="font-medium" data-testid="signed-in-user">
+        {user.username}
+      </span>
+      <button type="submit" className="rounded border border-border px-2 py-1 hover:bg-surface">
+        Log out
+      </button>
+    </Form>
+  );
+}

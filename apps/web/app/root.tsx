@@ -1,0 +1,106 @@
+import type { ReactNode } from "react";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  redirect,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from "react-router";
+import type { Route } from "./+types/root";
+import "./app.css";
+import { ColorSchemeHintScript } from "./components/color-scheme-hint-script";
+import { SiteHeader } from "./components/site-header";
+import { SkipLink } from "./components/skip-link";
+import { useNonce } from "./lib/nonce";
+import { getUser } from "./lib/session.server";
+import { readTheme } from "./lib/theme.server";
+import { useTheme } from "./lib/use-theme";
+import { TrpcReactProvider } from "./trpc/trpc-provider";
+
+// A session that still owes its second factor may only finish (or abandon) signing in.
+const PENDING_SESSION_PATHS = new Set(["/login/2fa", "/logout", "/theme"]);
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await getUser(context);
+  if (user?.twoFactorPending && !PENDING_SESSION_PATHS.has(new URL(request.url).pathname)) {
+    throw redirect("/login/2fa");
+  }
+  return {
+    user: user && !user.twoFactorPending ? { username: user.username } : null,
+    theme: readTheme(request),
+  };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const { preference, scheme } = useTheme();
+  return (
+    // The class is right in the server's HTML (no flash); the hint script may correct it for
+    // "system" on a first visit before the body paints, hence suppressHydrationWarning.
+    <html
+      lang="en"
+      className={scheme === "dark" ? "dark" : undefined}
+      data-theme-preference={preference}
+      suppressHydrationWarning
+    >
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <ColorSchemeHintScript nonce={nonce} />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-dvh">
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  return (
+    <TrpcReactProvider>
+      <SkipLink />
+      <SiteHeader user={root?.user ?? null} />
+      <main
+        id="main"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-7xl px-4 py-6 focus:outline-none"
+      >
+        {children}
+      </main>
+    </TrpcReactProvider>
+  );
+}
+
+export default function App() {
+  return (
+    <Shell>
+      <Outlet />
+    </Shell>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title = status === 404 ? "Page not found" : "Something went wrong";
+  const detail =
+    status === 404
+      ? "There is no page at this address."
+      : "The exchange could not show this page. Try again in a moment.";
+  return (
+    <Shell>
+      <h1 className="text-2xl font-semibold">{title}</h1>
+      <p className="mt-2 text-muted">{detail}</p>
+      <a className="mt-4 inline-block text-accent underline" href="/">
+        Go to the markets
+      </a>
+    </Shell>
+  );
+}

@@ -1,0 +1,12 @@
+import { index, type RouteConfig, route } from "@react-router/dev/routes";
+
+export default [
+  index("routes/home.tsx"),
+  route("trade/:symbol", "routes/trade.$symbol.tsx"),
+  route("signup", "routes/signup.tsx"),
+  route("login", "routes/login.tsx"),
+  route("login/2fa", "routes/login.2fa.tsx"),
+  route("logout", "routes/logout.tsx"),
+  route("theme", "routes/theme.tsx"),
+  route("*", "routes/not-found.tsx"),
+] satisfies RouteConfig;

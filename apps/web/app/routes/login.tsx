@@ -1,0 +1,75 @@
+import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { AuthCard } from "~/components/auth-card";
+import { FormAlert } from "~/components/form-alert";
+import { SubmitButton } from "~/components/submit-button";
+import { TextField } from "~/components/text-field";
+import { toFormErrors } from "~/lib/form-errors.server";
+import { requireAnonymous, safeRedirect } from "~/lib/session.server";
+import type { Route } from "./+types/login";
+
+export const meta: Route.MetaFunction = () => [{ title: "Log in · CryptoTrade" }];
+
+export async function loader({ context }: Route.LoaderArgs) {
+  await requireAnonymous(context);
+  return null;
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await request.formData();
+  const input = {
+    email: String(form.get("email") ?? ""),
+    password: String(form.get("password") ?? ""),
+  };
+  const redirectTo = safeRedirect(form.get("redirectTo"));
+  let twoFactorRequired: boolean;
+  try {
+    ({ twoFactorRequired } = await context.trpc.auth.login(input));
+  } catch (error) {
+    // Wrong email or password is one answer (UNAUTHORIZED), shown at the password.
+    const errors = toFormErrors(context, error, (shape) =>
+      shape.data.code === "UNAUTHORIZED" ? "password" : undefined,
+    );
+    return data({ errors, values: { email: input.email } }, 400);
+  }
+  if (twoFactorRequired) {
+    throw redirect(`/login/2fa?redirectTo=${encodeURIComponent(redirectTo)}`);
+  }
+  throw redirect(redirectTo);
+}
+
+export default function LogIn({ actionData }: Route.ComponentProps) {
+  const [searchParams] = useSearchParams();
+  const errors = actionData?.errors;
+  return (
+    <AuthCard title="Log in">
+      <Form method="post" className="flex flex-col gap-4" noValidate>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <FormAlert message={errors?.form} />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={actionData?.values.email}
+          error={errors?.fields.email}
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors?.fields.password}
+        />
+        <SubmitButton pendingText="Logging in…">Log in</SubmitButton>
+      </Form>
+      <p className="mt-4 text-sm text-muted">
+        New here?{" "}
+        <Link to="/signup" className="text-accent underline">
+          Create an account
+        </Link>
+      </p>
+    </AuthCard>
+  );
+}
