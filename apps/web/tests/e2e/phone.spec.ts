@@ -1,0 +1,24 @@
+import { expect, type Page, test } from "@playwright/test";
+import { signUp } from "./accounts";
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+async function expectNoSidewaysScroll(page: Page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+}
+
+test("the pages fit a 390 px phone", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("table", { name: "Markets" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Theme" })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+
+  await page.goto("/trade/BTC-USDT");
+  await expect(page.getByText("Last price (USDT)")).toBeVisible();
+  await expectNoSidewaysScroll(page);
+
+  await signUp(page);
+  await expect(page.getByRole("button", { name: "Log out" })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+});
