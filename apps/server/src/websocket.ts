@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { type ApiServices, appRouter, createContext } from "@cryptotrade/api";
-import { sharedFrameEncoder } from "@cryptotrade/api/server";
+import { MAX_BATCH_SIZE, sharedFrameEncoder } from "@cryptotrade/api/server";
 import { type Principal, revokes } from "@cryptotrade/auth";
 import { applyWSSHandler } from "@trpc/server/adapters/ws";
 import { type WebSocket, WebSocketServer } from "ws";
@@ -49,6 +49,8 @@ export function attachWebSocket(server: Server, services: ApiServices): WebSocke
   const handler = applyWSSHandler({
     wss,
     router: appRouter,
+    // The same cap as HTTP batches: one frame may not carry more calls than one request.
+    maxBatchSize: MAX_BATCH_SIZE,
     keepAlive: { enabled: true, pingMs: 15_000, pongWaitMs: 5_000 },
     experimental_encoder: sharedFrameEncoder,
     createContext: async ({ req, res, info }) => {

@@ -8,6 +8,7 @@ import type { Config } from "@cryptotrade/config";
 import type { Database } from "@cryptotrade/db/client";
 import type { ExchangeService } from "@cryptotrade/exchange";
 import type { Logger } from "pino";
+import type { CallLimits } from "./call-limits";
 import type { SubscriberSocket } from "./streams/direct-delivery";
 import type { StreamHub } from "./streams/stream-hub";
 
@@ -22,6 +23,8 @@ export interface ApiServices {
   exchange: ExchangeService;
   /** This process's fan-out of live events to subscribers. */
   streams: StreamHub;
+  /** What one caller and one socket may ask of this process (see `call-limits.ts`). */
+  callLimits: CallLimits;
 }
 
 /** What the HTTP layer knows about one request. */

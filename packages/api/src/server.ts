@@ -2,6 +2,12 @@
 // its shared frame encoder (ADR 009). Only `apps/server` imports these.
 export { MAX_BATCH_SIZE } from "./batch";
 export {
+  CALL_BUDGET,
+  CallLimits,
+  SOCKET_CALLS_PER_SECOND,
+  SOCKET_MAX_SUBSCRIPTIONS,
+} from "./call-limits";
+export {
   answerSingleCall,
   findSingleCall,
   type SingleCall,

@@ -1,6 +1,7 @@
 import { AuthError, type AuthUser, type Credential, type Scope } from "@cryptotrade/auth";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
+import { releasing } from "./call-limits";
 import { authenticateRequest, type Context } from "./context";
 import { toTRPCError } from "./errors";
 import { streamingTransformer } from "./streams/shared-encoding";
@@ -82,6 +83,30 @@ const recheckSocketCredential = t.middleware(async ({ ctx, next }) => {
   return next({ ctx: { principal: authentication.principal } });
 });
 
+/**
+ * Bounds what one caller, and one socket, may ask of this process, so a flood from one
+ * client never stalls the others: a weighted budget per user (or address), and per socket a
+ * call rate and a cap on open subscriptions.
+ */
+const limitCalls = t.middleware(async ({ ctx, path, type, getRawInput, next }) => {
+  const socket = ctx.request.socket;
+  if (socket) await ctx.callLimits.chargeSocket(socket);
+  const caller = ctx.principal ? `user:${ctx.principal.user.id}` : `ip:${ctx.request.ip}`;
+  await ctx.callLimits.charge(caller, path, await getRawInput());
+  if (type !== "subscription" || !socket) return next();
+  const release = ctx.callLimits.openSubscription(socket);
+  const result = await next();
+  if (!result.ok || !isAsyncIterable(result.data)) {
+    release();
+    return result;
+  }
+  return { ...result, data: releasing(result.data, release) };
+});
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
+}
+
 /** Someone is signed in, possibly with a session that still owes its second factor. */
 const requireSignedIn = t.middleware(({ ctx, next }) => {
   if (!ctx.principal) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
@@ -142,7 +167,8 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure
   .use(logFailures)
   .use(mapDomainErrors)
-  .use(recheckSocketCredential);
+  .use(recheckSocketCredential)
+  .use(limitCalls);
 
 /** Anyone signed in, including a session still owing its second factor (`me`, `logout`). */
 export const signedInProcedure = publicProcedure.use(requireSignedIn);

@@ -1,4 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
+import { passwordHashing } from "./hashing-gate";
 
 /**
  * OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. argon2id is the library's default
@@ -13,7 +14,7 @@ const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1, output
  * const stored = await hashPassword("correct horse battery staple"); // "$argon2id$v=19$m=19456,t=2,p=1$..."
  */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS);
+  return passwordHashing.run(() => hash(password, ARGON2_OPTIONS));
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -32,13 +33,15 @@ export async function verifyPassword(
 ): Promise<boolean> {
   dummyHash ??= hashPassword(crypto.randomUUID());
   const target = storedHash ?? (await dummyHash);
-  try {
-    const matches = await verify(target, password);
-    return storedHash !== null && matches;
-  } catch {
-    // A malformed stored hash is a failed login, not a crash.
-    return false;
-  }
+  return passwordHashing.run(async () => {
+    try {
+      const matches = await verify(target, password);
+      return storedHash !== null && matches;
+    } catch {
+      // A malformed stored hash is a failed login, not a crash.
+      return false;
+    }
+  });
 }
 
 const COMMON_PASSWORDS = new Set([

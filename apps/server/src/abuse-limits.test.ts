@@ -1,0 +1,161 @@
+import {
+  CALL_BUDGET,
+  SOCKET_CALLS_PER_SECOND,
+  SOCKET_MAX_SUBSCRIPTIONS,
+} from "@cryptotrade/api/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { createSocketClient } from "./testing/listen";
+import { registerUser, startTestServer, type TestServer } from "./testing/test-server";
+
+/** The tRPC error code a call failed with, or "OK". */
+async function outcome(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return "OK";
+  } catch (error) {
+    const code = (error as { data?: { code?: unknown } } | null)?.data?.code;
+    return typeof code === "string" ? code : String(error);
+  }
+}
+
+/**
+ * Starts `n` calls a few per tick: the client sends the calls of one tick as one frame, and a
+ * frame of more than 50 calls is refused whole (tested on its own below).
+ */
+async function startInTicks<T>(
+  socket: ReturnType<typeof createSocketClient>,
+  n: number,
+  start: () => Promise<T>,
+): Promise<T[]> {
+  // Calls made before the socket opens are sent together once it does: open it first.
+  await socket.client.market.list.query();
+  const started: Promise<T>[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
+    started.push(start());
+  }
+  return Promise.all(started);
+}
+
+function count(outcomes: string[], code: string): number {
+  return outcomes.filter((value) => value === code).length;
+}
+
+describe("one client cannot stall the server for everyone", () => {
+  let server: TestServer;
+  let url: string;
+  beforeAll(async () => {
+    server = await startTestServer({
+      // Inside the address's hourly allowance, as in the attack measured.
+      env: { RATE_LIMIT_LOGIN_FAILURES_PER_IP: "100000" },
+    });
+    url = await server.listen();
+  });
+  afterAll(() => server.close());
+
+  it("caps the subscriptions one socket may hold open", async () => {
+    const socket = createSocketClient(url);
+    try {
+      const attempts = SOCKET_MAX_SUBSCRIPTIONS + 10;
+      const results = await startInTicks(
+        socket,
+        attempts,
+        () =>
+          new Promise<string>((resolve) => {
+            socket.client.market.onBook.subscribe(
+              { symbol: "BTC-USDT" },
+              {
+                onStarted: () => resolve("OK"),
+                onError: (error) => resolve(String(error.data?.code)),
+              },
+            );
+          }),
+      );
+      expect(count(results, "OK")).toBe(SOCKET_MAX_SUBSCRIPTIONS);
+      expect(count(results, "TOO_MANY_REQUESTS")).toBe(attempts - SOCKET_MAX_SUBSCRIPTIONS);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it("limits the calls per second on one socket", async () => {
+    const socket = createSocketClient(url);
+    try {
+      const results = await startInTicks(socket, SOCKET_CALLS_PER_SECOND * 2, () =>
+        outcome(socket.client.market.ticker.query({ symbol: "BTC-USDT" })),
+      );
+      expect(count(results, "OK")).toBeGreaterThan(0);
+      expect(count(results, "OK")).toBeLessThanOrEqual(SOCKET_CALLS_PER_SECOND * 2 - 1);
+      expect(count(results, "TOO_MANY_REQUESTS")).toBeGreaterThan(0);
+      expect(count(results, "OK") + count(results, "TOO_MANY_REQUESTS")).toBe(results.length);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it("refuses a socket frame carrying more calls than an HTTP batch may", async () => {
+    const ws = new WebSocket(`${url.replace(/^http/, "ws")}/ws`);
+    const frames: string[] = [];
+    ws.on("message", (data) => frames.push(data.toString()));
+    await new Promise((resolve) => ws.once("open", resolve));
+    const call = (id: number) => ({
+      id,
+      method: "query",
+      params: { path: "market.ticker", input: { json: { symbol: "BTC-USDT" } } },
+    });
+    ws.send(JSON.stringify(Array.from({ length: 51 }, (_, i) => call(i + 1))));
+    for (let attempt = 0; attempt < 200 && frames.length < 51; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    ws.close();
+    // Every call of the frame is answered, each with the refusal; none ran.
+    expect(frames).toHaveLength(51);
+    for (const frame of frames) {
+      expect(frame).toContain("Batch call exceeds maximum size");
+      expect(frame).not.toContain('"result"');
+    }
+  });
+
+  it("makes heavy calls spend more of a user's budget, over HTTP with Retry-After", async () => {
+    const alice = await registerUser(server);
+    const exports = CALL_BUDGET.points / 250 + 5;
+    const results: string[] = [];
+    for (let i = 0; i < exports; i++)
+      results.push(await outcome(alice.client.wallet.exportCsv.query()));
+    expect(count(results, "OK")).toBe(CALL_BUDGET.points / 250);
+    expect(count(results, "TOO_MANY_REQUESTS")).toBe(5);
+    // Another user is untouched by Alice's flood.
+    const bob = await registerUser(server);
+    expect(await outcome(bob.client.wallet.exportCsv.query())).toBe("OK");
+
+    const refused = await server.fetch("/trpc/wallet.exportCsv", {
+      headers: { authorization: `Bearer ${alice.token}` },
+    });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("refuses logins beyond what password hashing can take at once, fast and with Retry-After", async () => {
+    const attempts = 120;
+    const responses = await Promise.all(
+      Array.from({ length: attempts }, (_, i) =>
+        server.fetch("/trpc/auth.login", {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: "http://localhost:8080" },
+          body: JSON.stringify({
+            json: { email: `nobody${i}@example.com`, password: "wrong password 1" },
+          }),
+        }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(count(statuses.map(String), "401")).toBeGreaterThan(0);
+    const busy = responses.filter((response) => response.status === 429);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(busy.every((response) => response.headers.get("retry-after") === "1")).toBe(true);
+    expect(count(statuses.map(String), "401") + busy.length).toBe(attempts);
+    // Market data was never in the queue.
+    expect(await outcome(server.client().market.ticker.query({ symbol: "BTC-USDT" }))).toBe("OK");
+  });
+});

@@ -1,0 +1,49 @@
+import { availableParallelism } from "node:os";
+import { AuthError } from "./errors";
+
+/**
+ * Bounds how many password hashes run at once and how many may wait, refusing the rest at
+ * once. argon2 is built to be expensive (19 MiB and tens of milliseconds each); a hundred
+ * logins at once filled every core and stalled trading and market data for everyone.
+ */
+export class HashingGate {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(
+    readonly maxConcurrent: number,
+    readonly maxWaiting: number,
+  ) {}
+
+  /** Runs `work` when a slot is free; throws RATE_LIMITED (retry in a second) when the queue is full. */
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running >= this.maxConcurrent) {
+      if (this.waiting.length >= this.maxWaiting) {
+        throw new AuthError("RATE_LIMITED", "The server is busy signing people in; try again", {
+          retryAfterSeconds: 1,
+        });
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.running += 1;
+    }
+    try {
+      return await work();
+    } finally {
+      // The slot passes straight to the next in line, so `running` never overshoots.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
+    }
+  }
+}
+
+/**
+ * The process's one gate. argon2 runs on libuv's thread pool, which the whole process shares,
+ * so the bound is process-wide by nature: half the cores (at least one) hash, the rest stay
+ * free for trading.
+ */
+export const passwordHashing = new HashingGate(
+  Math.max(1, Math.floor(availableParallelism() / 2)),
+  32,
+);
