@@ -2,6 +2,7 @@ import { users } from "@cryptotrade/db/schema";
 import { and, eq, inArray } from "drizzle-orm";
 import { type RequestMeta, recordAudit } from "./audit";
 import type { AuthDeps } from "./deps";
+import { issueDeviceToken, verifyDeviceToken } from "./device-cookies";
 import { AuthError, isUniqueViolation } from "./errors";
 import { getPasswordWeakness, hashPassword, verifyPassword } from "./passwords";
 import { type AuthUser, toAuthRole } from "./principal";
@@ -69,17 +70,26 @@ export async function registerUser(
 /**
  * Checks an email and password and opens a session: a full one, or for a user with 2FA a
  * short pending one that can only finish logging in. An unknown email and a wrong password
- * get the same error after the same argon2 work; both count towards the throttles.
+ * get the same error after the same argon2 work; both count towards the throttles. A valid
+ * device token for this email (from an earlier login on the same device) is throttled on its
+ * own, so strangers' failures never lock its owner out; each success hands out a new one.
  *
  * @example
- * const { session, twoFactorRequired } = await logIn(deps, { email, password }, meta);
+ * const { session, twoFactorRequired, deviceToken } = await logIn(deps, { email, password }, meta, cookie);
  */
 export async function logIn(
   deps: AuthDeps,
   input: { email: string; password: string },
   meta: RequestMeta,
-): Promise<{ user: AuthUser; session: NewSession; twoFactorRequired: boolean }> {
-  await deps.limits.beginLoginAttempt(input.email, meta.ip);
+  deviceToken?: string | null,
+): Promise<{
+  user: AuthUser;
+  session: NewSession;
+  twoFactorRequired: boolean;
+  deviceToken: string;
+}> {
+  const device = deviceToken ? verifyDeviceToken(deps, deviceToken, input.email) : null;
+  await deps.limits.beginLoginAttempt(input.email, meta.ip, device);
   const [row] = await deps.db.select().from(users).where(eq(users.email, input.email));
   const passwordMatches = await verifyPassword(row?.passwordHash ?? null, input.password);
   const role = row ? toAuthRole(row.role) : null;
@@ -88,11 +98,11 @@ export async function logIn(
       action: "login.failed",
       userId: row?.id ?? null,
       ...meta,
-      details: { email: input.email },
+      details: { email: input.email, trustedDevice: device !== null },
     });
     throw new AuthError("INVALID_CREDENTIALS", INVALID_CREDENTIALS);
   }
-  await deps.limits.recordLoginSuccess(input.email, meta.ip);
+  await deps.limits.recordLoginSuccess(input.email, meta.ip, device);
   await deleteExpiredSessions(deps, row.id);
   const twoFactorRequired = await isTotpEnabled(deps, row.id);
   const session = await createSession(deps, row.id, {
@@ -104,17 +114,20 @@ export async function logIn(
     action: twoFactorRequired ? "login.password_accepted" : "login.succeeded",
     userId: row.id,
     ...meta,
+    details: { trustedDevice: device !== null },
   });
   return {
     user: { id: row.id, role, email: row.email, username: row.username },
     session,
     twoFactorRequired,
+    deviceToken: issueDeviceToken(deps, input.email),
   };
 }
 
 /**
- * Changes the password after checking the current one (throttled like a login), and ends
- * every other session of the user.
+ * Changes the password after checking the current one, and ends every other session of the
+ * user. The check is throttled like a login from a trusted device: the signed-in session is
+ * the device, so strangers' failed logins never stop the owner from changing it.
  *
  * @example
  * await changePassword(deps, user, session.id, { currentPassword, newPassword }, meta);
@@ -128,7 +141,8 @@ export async function changePassword(
 ): Promise<{ otherSessionsEnded: number }> {
   const weakness = getPasswordWeakness(input.newPassword, user);
   if (weakness) throw new AuthError("WEAK_PASSWORD", `Password ${weakness}`);
-  await deps.limits.beginLoginAttempt(user.email, meta.ip);
+  const device = `session:${currentSessionId}`;
+  await deps.limits.beginLoginAttempt(user.email, meta.ip, device);
   const [row] = await deps.db
     .select({ passwordHash: users.passwordHash })
     .from(users)
@@ -137,7 +151,7 @@ export async function changePassword(
     await recordAudit(deps.db, { action: "password.change_failed", userId: user.id, ...meta });
     throw new AuthError("WRONG_PASSWORD", "The current password is not right");
   }
-  await deps.limits.recordLoginSuccess(user.email, meta.ip);
+  await deps.limits.recordLoginSuccess(user.email, meta.ip, device);
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.update(users).set({ passwordHash }).where(eq(users.id, user.id));
   const otherSessionsEnded = await deleteOtherSessions(deps, user.id, currentSessionId);

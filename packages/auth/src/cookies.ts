@@ -39,8 +39,12 @@ export function serializeBlankSessionCookie(config: SessionConfig): string {
  * readSessionCookie(config, request.headers.get("cookie")); // "abc.def" | null
  */
 export function readSessionCookie(config: SessionConfig, header: string | null): string | null {
+  return readCookie(header, getSessionCookieName(config));
+}
+
+/** The value of cookie `name` in a `Cookie` header, or null when absent or empty. */
+export function readCookie(header: string | null, name: string): string | null {
   if (!header) return null;
-  const name = getSessionCookieName(config);
   for (const pair of header.split(";")) {
     const separator = pair.indexOf("=");
     if (separator < 0 || pair.slice(0, separator).trim() !== name) continue;

@@ -5,6 +5,11 @@ export {
   serializeBlankSessionCookie,
   serializeSessionCookie,
 } from "./cookies";
+export {
+  getDeviceCookieName,
+  readDeviceCookie,
+  serializeDeviceCookie,
+} from "./device-cookies";
 export { encryptTotpSecrets } from "./encrypt-totp-secrets";
 export { AuthError, type AuthErrorCode } from "./errors";
 export {

@@ -2,7 +2,13 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import type { AuthError } from "./errors";
-import { createRateLimits, LOGIN_FREE_ATTEMPTS, type RateLimits } from "./rate-limits";
+import {
+  ACCOUNT_ADDRESS_ATTEMPTS,
+  createRateLimits,
+  DEVICE_ATTEMPTS,
+  LOGIN_FREE_ATTEMPTS,
+  type RateLimits,
+} from "./rate-limits";
 
 const redisUrl = process.env.REDIS_URL;
 const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
@@ -76,6 +82,30 @@ describe(`rate limits (${redis ? "Redis" : "memory"})`, () => {
     expect(results.slice(10)).toEqual(["RATE_LIMITED", "RATE_LIMITED"]);
   });
 
+  it("counts a trusted device apart from the account, and both per account and address", async () => {
+    const limiter = limits();
+    const account = "owner@example.com";
+    for (let i = 0; i < LOGIN_FREE_ATTEMPTS; i++) {
+      await limiter.beginLoginAttempt(account, `198.51.100.${i}`);
+    }
+    expect(await outcome(limiter.beginLoginAttempt(account, "198.51.100.50"))).toBe("RATE_LIMITED");
+    // Locked for unknown devices; the owner's device has its own count.
+    expect(await outcome(limiter.beginLoginAttempt(account, "192.0.2.1", "laptop"))).toBe("ok");
+    for (let i = 0; i < DEVICE_ATTEMPTS - 1; i++) {
+      await limiter.beginLoginAttempt(account, `192.0.2.${i + 2}`, "laptop");
+    }
+    expect(await outcome(limiter.beginLoginAttempt(account, "192.0.2.99", "laptop"))).toBe(
+      "RATE_LIMITED",
+    );
+    expect(await outcome(limiter.beginLoginAttempt(account, "192.0.2.99", "phone"))).toBe("ok");
+    // One address gets ACCOUNT_ADDRESS_ATTEMPTS on one account, however many devices it names.
+    const results = [];
+    for (let i = 0; i < ACCOUNT_ADDRESS_ATTEMPTS + 1; i++) {
+      results.push(await outcome(limiter.beginLoginAttempt(account, "203.0.113.5", `device${i}`)));
+    }
+    expect(results.filter((r) => r === "ok")).toHaveLength(ACCOUNT_ADDRESS_ATTEMPTS);
+  });
+
   it("keeps deployments with different key prefixes apart", async () => {
     const prefix = `test-${randomBytes(6).toString("hex")}`;
     const first = limits(prefix);
@@ -101,11 +131,13 @@ describe("login backoff", () => {
       });
       const lockouts: number[] = [];
       for (let round = 0; round < 8; round++) {
+        // A new address each round: the account's own backoff is what is measured here.
+        const ip = `192.0.2.${round}`;
         for (let i = 0; i < LOGIN_FREE_ATTEMPTS; i++) {
-          await limiter.beginLoginAttempt("slow@example.com", "192.0.2.7");
+          await limiter.beginLoginAttempt("slow@example.com", ip);
         }
         const refusal = await limiter
-          .beginLoginAttempt("slow@example.com", "192.0.2.7")
+          .beginLoginAttempt("slow@example.com", ip)
           .catch((error: AuthError) => error);
         const seconds = refusal?.retryAfterSeconds ?? 0;
         lockouts.push(seconds);

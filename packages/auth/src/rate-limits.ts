@@ -19,6 +19,11 @@ export interface RateLimitOptions {
 /** Attempts on one account before backoff starts; each lockout after that doubles, up to an hour. */
 export const LOGIN_FREE_ATTEMPTS = 5;
 const LOGIN_WINDOW_SECONDS = 15 * 60;
+/** Failed logins one trusted device may make before that device alone is locked out. */
+export const DEVICE_ATTEMPTS = 5;
+const DEVICE_LOCKOUT_SECONDS = 15 * 60;
+/** Attempts on one account from one address, whatever device cookie they carry. */
+export const ACCOUNT_ADDRESS_ATTEMPTS = 10;
 const LOGIN_FIRST_LOCKOUT_SECONDS = 60;
 const LOGIN_MAX_LOCKOUT_SECONDS = 60 * 60;
 /**
@@ -36,10 +41,18 @@ const RECOVERY_CODE_WINDOW_SECONDS = 60 * 60;
  * a counter that is only bumped after each one fails.
  */
 export interface RateLimits {
-  /** Takes one login attempt for the account and the address; throws RATE_LIMITED when locked. */
-  beginLoginAttempt(account: string, ip: string): Promise<void>;
-  /** Forgets the account's failures and refunds the address's attempt. */
-  recordLoginSuccess(account: string, ip: string): Promise<void>;
+  /**
+   * Takes one login attempt for the address, the account at that address, and either the
+   * trusted `device` (a valid device cookie's id: only its own failures count) or, without
+   * one, the account as a whole (shared by every unknown device). Throws RATE_LIMITED.
+   */
+  beginLoginAttempt(account: string, ip: string, device?: string | null): Promise<void>;
+  /**
+   * Forgets the failures the successful attempt was counted under and refunds the address's
+   * attempt. A trusted device's success leaves the account's lockout alone: strangers'
+   * guesses stay counted.
+   */
+  recordLoginSuccess(account: string, ip: string, device?: string | null): Promise<void>;
   beginRegistration(ip: string): Promise<void>;
   /** `key` is what the guesses are counted under: a session, an API key, or an account's logins. */
   beginTotpAttempt(key: string): Promise<void>;
@@ -70,6 +83,17 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
   const loginAccount = limiter("login-account", LOGIN_FREE_ATTEMPTS, LOGIN_WINDOW_SECONDS);
   const loginLockouts = limiter("login-lockouts", Number.MAX_SAFE_INTEGER, 24 * 60 * 60);
   const loginIp = limiter("login-ip", options.loginFailuresPerIpPerHour, 3600, 3600);
+  const loginAccountIp = limiter(
+    "login-account-ip",
+    ACCOUNT_ADDRESS_ATTEMPTS,
+    LOGIN_WINDOW_SECONDS,
+  );
+  const loginDevice = limiter(
+    "login-device",
+    DEVICE_ATTEMPTS,
+    LOGIN_WINDOW_SECONDS,
+    DEVICE_LOCKOUT_SECONDS,
+  );
   const registrations = limiter("register-ip", options.registrationsPerIpPerHour, 3600);
   const totp = limiter("totp", TOTP_ATTEMPTS, TOTP_WINDOW_SECONDS);
   const recovery = limiter("recovery", RECOVERY_CODE_ATTEMPTS, RECOVERY_CODE_WINDOW_SECONDS);
@@ -77,8 +101,10 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
   const tooMany = "Too many attempts; try again later";
 
   return {
-    async beginLoginAttempt(account, ip) {
+    async beginLoginAttempt(account, ip, device) {
       await consume(loginIp, ip, tooMany);
+      await consume(loginAccountIp, accountAtAddress(account, ip), tooMany);
+      if (device) return consume(loginDevice, device, tooMany);
       try {
         await loginAccount.consume(account);
       } catch (rejection) {
@@ -93,10 +119,13 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
         });
       }
     },
-    async recordLoginSuccess(account, ip) {
+    async recordLoginSuccess(account, ip, device) {
+      const forget = device
+        ? [loginDevice.delete(device)]
+        : [loginAccount.delete(account), loginLockouts.delete(account)];
       await Promise.all([
-        loginAccount.delete(account),
-        loginLockouts.delete(account),
+        ...forget,
+        loginAccountIp.delete(accountAtAddress(account, ip)),
         loginIp.reward(ip),
       ]);
     },
@@ -121,6 +150,11 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
     await loginAccount.block(account, seconds);
     return seconds * 1000;
   }
+}
+
+function accountAtAddress(account: string, ip: string): string {
+  // Emails cannot contain a space, so the key cannot be forged from another pair.
+  return `${account} ${ip}`;
 }
 
 async function consume(limiter: RateLimiterAbstract, key: string | number, message: string) {

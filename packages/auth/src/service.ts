@@ -108,8 +108,12 @@ export function createAuthService(options: AuthServiceOptions) {
     register: (input: { email: string; username: string; password: string }, meta: RequestMeta) =>
       registerUser(deps, input, meta),
 
-    login: (input: { email: string; password: string }, meta: RequestMeta) =>
-      logIn(deps, input, meta),
+    /** `deviceToken`: the caller's device cookie, if any (see `device-cookies.ts`). */
+    login: (
+      input: { email: string; password: string },
+      meta: RequestMeta,
+      deviceToken?: string | null,
+    ) => logIn(deps, input, meta, deviceToken),
 
     /** Resolves a bearer token or cookie value: an API key (`ctk_...`) or a session token. */
     authenticate: (token: string) =>

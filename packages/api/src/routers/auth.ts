@@ -1,6 +1,12 @@
 import { Email, NewPassword, Password, RecoveryCode, TotpCode, Username } from "@cryptotrade/auth";
 import { z } from "zod";
-import { clearSessionCookie, getRequestMeta, sendSessionCookie } from "../session-cookie";
+import {
+  clearSessionCookie,
+  getDeviceToken,
+  getRequestMeta,
+  sendDeviceCookie,
+  sendSessionCookie,
+} from "../session-cookie";
 import {
   pendingSessionProcedure,
   publicProcedure,
@@ -24,13 +30,15 @@ export const authRouter = router({
 
   /**
    * Checks email and password. With 2FA on, the session it returns can only call
-   * `verifyTotp` or `verifyRecoveryCode`, which swap it for a full one.
+   * `verifyTotp` or `verifyRecoveryCode`, which swap it for a full one. Sets the device
+   * cookie: a later login bringing it is not locked out by strangers' failures.
    */
   login: publicProcedure
     .input(z.object({ email: Email, password: Password }))
     .mutation(async ({ ctx, input }) => {
       const meta = getRequestMeta(ctx);
-      const result = await ctx.auth.login(input, meta);
+      const result = await ctx.auth.login(input, meta, getDeviceToken(ctx));
+      sendDeviceCookie(ctx, result.deviceToken);
       // Whatever session the browser brought is ended: each login gets a token of its own.
       const previous = ctx.principal;
       if (previous?.credential.kind === "session") {
