@@ -25,13 +25,12 @@ export function webRoutes(services: ApiServices, web: WebApp) {
   const routes = new Hono<AppEnv>();
   if (web.clientDir) {
     const root = web.clientDir;
-    routes.use(
-      "/assets/*",
-      serveStatic({
-        root,
-        onFound: (_path, c) => c.header("cache-control", IMMUTABLE),
-      }),
-    );
+    // Set after the file is served: serveStatic's onFound runs once its response is made.
+    routes.use("/assets/*", async (c, next) => {
+      await next();
+      if (c.res.ok) c.header("cache-control", IMMUTABLE);
+    });
+    routes.use("/assets/*", serveStatic({ root }));
     routes.get("/assets/*", (c) => c.text("Not found", 404));
     routes.use("*", serveStatic({ root }));
   }
