@@ -1,0 +1,64 @@
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateTOTP } from "@oslojs/otp";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { signUp } from "./accounts";
+
+/** Calls a mutation over HTTP with the page's cookies, as the account pages will. */
+async function mutate<T>(
+  request: APIRequestContext,
+  baseURL: string,
+  path: string,
+  input: unknown,
+) {
+  const response = await request.post(`/trpc/${path}`, {
+    headers: { origin: baseURL, "content-type": "application/json" },
+    data: { json: input },
+  });
+  expect(response.status(), path).toBe(200);
+  const body = (await response.json()) as { result: { data: { json: T } } };
+  return body.result.data.json;
+}
+
+test("with 2FA on, signing in stops at the code page until a recovery code is given", async ({
+  page,
+  baseURL,
+}) => {
+  const origin = baseURL ?? "";
+  const account = await signUp(page);
+  const { secret } = await mutate<{ secret: string }>(
+    page.request,
+    origin,
+    "account.totpSetup",
+    null,
+  );
+  const code = generateTOTP(decodeBase32IgnorePadding(secret), 30, 6);
+  const { recoveryCodes } = await mutate<{ recoveryCodes: string[] }>(
+    page.request,
+    origin,
+    "account.totpEnable",
+    { code },
+  );
+  await page.reload();
+  await page.getByRole("button", { name: "Log out" }).click();
+
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/login\/2fa/);
+  await expect(page.getByLabel("Authentication code")).toBeVisible();
+
+  // A session owing its second factor lands on the code page wherever it goes.
+  await page.goto("/trade/BTC-USDT");
+  await expect(page).toHaveURL(/\/login\/2fa/);
+
+  await page.getByLabel("Authentication code").fill("12345");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByLabel("Authentication code")).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByRole("link", { name: "Use a recovery code instead" }).click();
+  await page.getByLabel("Recovery code").fill(recoveryCodes[0] ?? "");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByTestId("signed-in-user")).toHaveText(account.username);
+  await expect(page).toHaveURL("/");
+});
