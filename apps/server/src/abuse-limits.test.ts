@@ -5,6 +5,7 @@ import {
 } from "@cryptotrade/api/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { CONNECTS_PER_ADDRESS, POLICY_VIOLATION_CLOSE_CODE } from "./socket-guard";
 import { createSocketClient } from "./testing/listen";
 import { registerUser, startTestServer, type TestServer } from "./testing/test-server";
 
@@ -82,11 +83,12 @@ describe("one client cannot stall the server for everyone", () => {
   it("limits the calls per second on one socket", async () => {
     const socket = createSocketClient(url);
     try {
-      const results = await startInTicks(socket, SOCKET_CALLS_PER_SECOND * 2, () =>
+      // Over the allowance, but not so far over that the socket is closed (below).
+      const results = await startInTicks(socket, SOCKET_CALLS_PER_SECOND * 1.5, () =>
         outcome(socket.client.market.ticker.query({ symbol: "BTC-USDT" })),
       );
       expect(count(results, "OK")).toBeGreaterThan(0);
-      expect(count(results, "OK")).toBeLessThanOrEqual(SOCKET_CALLS_PER_SECOND * 2 - 1);
+      expect(count(results, "OK")).toBeLessThanOrEqual(SOCKET_CALLS_PER_SECOND);
       expect(count(results, "TOO_MANY_REQUESTS")).toBeGreaterThan(0);
       expect(count(results, "OK") + count(results, "TOO_MANY_REQUESTS")).toBe(results.length);
     } finally {
@@ -94,10 +96,11 @@ describe("one client cannot stall the server for everyone", () => {
     }
   });
 
-  it("refuses a socket frame carrying more calls than an HTTP batch may", async () => {
+  it("closes a socket that sends a frame of more calls than an HTTP batch may, running none", async () => {
     const ws = new WebSocket(`${url.replace(/^http/, "ws")}/ws`);
     const frames: string[] = [];
     ws.on("message", (data) => frames.push(data.toString()));
+    const closed = new Promise<number>((resolve) => ws.once("close", resolve));
     await new Promise((resolve) => ws.once("open", resolve));
     const call = (id: number) => ({
       id,
@@ -105,16 +108,38 @@ describe("one client cannot stall the server for everyone", () => {
       params: { path: "market.ticker", input: { json: { symbol: "BTC-USDT" } } },
     });
     ws.send(JSON.stringify(Array.from({ length: 51 }, (_, i) => call(i + 1))));
-    for (let attempt = 0; attempt < 200 && frames.length < 51; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await closed).toBe(POLICY_VIOLATION_CLOSE_CODE);
+    expect(frames.filter((frame) => frame.includes('"result"'))).toEqual([]);
+  });
+
+  it("closes a socket that floods far past its allowance, and limits how often an address reconnects", async () => {
+    const ws = new WebSocket(`${url.replace(/^http/, "ws")}/ws`);
+    const closed = new Promise<number>((resolve) => ws.once("close", resolve));
+    await new Promise((resolve) => ws.once("open", resolve));
+    const ticker = (id: number) => ({
+      id,
+      method: "query",
+      params: { path: "market.ticker", input: { json: { symbol: "BTC-USDT" } } },
+    });
+    for (let frame = 0; frame < 10 && ws.readyState === WebSocket.OPEN; frame++) {
+      ws.send(JSON.stringify(Array.from({ length: 50 }, (_, i) => ticker(frame * 50 + i + 1))));
     }
-    ws.close();
-    // Every call of the frame is answered, each with the refusal; none ran.
-    expect(frames).toHaveLength(51);
-    for (const frame of frames) {
-      expect(frame).toContain("Batch call exceeds maximum size");
-      expect(frame).not.toContain('"result"');
+    expect(await closed).toBe(POLICY_VIOLATION_CLOSE_CODE);
+
+    const outcomes: string[] = [];
+    for (let attempt = 0; attempt < CONNECTS_PER_ADDRESS + 1; attempt++) {
+      const next = new WebSocket(`${url.replace(/^http/, "ws")}/ws`);
+      outcomes.push(
+        await new Promise<string>((resolve) => {
+          next.once("open", () => resolve("open"));
+          next.once("unexpected-response", (_, response) => resolve(String(response.statusCode)));
+          next.once("error", () => resolve("error"));
+        }),
+      );
+      next.terminate();
     }
+    expect(outcomes).toContain("429");
+    expect(count(outcomes, "open")).toBeLessThanOrEqual(CONNECTS_PER_ADDRESS);
   });
 
   it("makes heavy calls spend more of a user's budget, over HTTP with Retry-After", async () => {

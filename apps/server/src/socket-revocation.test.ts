@@ -99,7 +99,9 @@ describe("a credential is checked at every use over a WebSocket", () => {
     const socket = openSocket(alice.token);
     expect((await socket.client.auth.me.query()).user.id).toBe(alice.userId);
     // Delete the row behind the auth service's back: no revocation is published.
-    await server.database.db.delete(sessions).where(eq(sessions.id, await sessionIdOf(alice.token)));
+    await server.database.db
+      .delete(sessions)
+      .where(eq(sessions.id, await sessionIdOf(alice.token)));
 
     expect(await refusal(socket.client.auth.me.query())).toBe("UNAUTHORIZED");
     expect(
@@ -195,7 +197,9 @@ describe("a credential is checked at every use over a WebSocket", () => {
     expect(
       await refusal(fresh.client.account.createApiKey.mutate({ name: "x", scopes: ["read"] })),
     ).toBe("FORBIDDEN");
-    expect(await refusal(fresh.client.account.regenerateRecoveryCodes.mutate({ code: "123456" }))).toBe("FORBIDDEN");
+    expect(
+      await refusal(fresh.client.account.regenerateRecoveryCodes.mutate({ code: "123456" })),
+    ).toBe("FORBIDDEN");
   });
 });
 

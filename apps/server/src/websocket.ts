@@ -7,6 +7,7 @@ import { type Principal, revokes } from "@cryptotrade/auth";
 import { applyWSSHandler } from "@trpc/server/adapters/ws";
 import { type WebSocket, WebSocketServer } from "ws";
 import { resolveClientAddress } from "./middleware/client-address";
+import { createConnectLimiter, guardAgainstFloods } from "./socket-guard";
 
 export const WEBSOCKET_PATH = "/ws";
 /** A client this far behind on the socket is dropped rather than buffered for. */
@@ -46,6 +47,9 @@ export function attachWebSocket(server: Server, services: ApiServices): WebSocke
       setTimeout(() => ws.close(CREDENTIAL_REVOKED_CLOSE_CODE, reason), REVOKED_CLOSE_DELAY_MS);
     }
   });
+  // Registered before tRPC's own listener, so a flood is cut off before tRPC parses it.
+  wss.on("connection", (ws) => guardAgainstFloods(ws));
+  const connects = createConnectLimiter();
   const handler = applyWSSHandler({
     wss,
     router: appRouter,
@@ -61,14 +65,9 @@ export function attachWebSocket(server: Server, services: ApiServices): WebSocke
       }
       const token = info.connectionParams?.token;
       if (token) headers.set("authorization", `Bearer ${token}`);
-      const forwarded = req.headers["x-forwarded-for"];
       const context = await createContext(services, {
         requestId: randomUUID(),
-        ip: resolveClientAddress(
-          typeof forwarded === "string" ? forwarded : undefined,
-          req.socket.remoteAddress,
-          config.trustProxy,
-        ),
+        ip: addressOf(req),
         userAgent: req.headers["user-agent"] ?? null,
         headers,
         resHeaders: new Headers(),
@@ -82,6 +81,15 @@ export function attachWebSocket(server: Server, services: ApiServices): WebSocke
     },
   });
 
+  const addressOf = (req: IncomingMessage) => {
+    const forwarded = req.headers["x-forwarded-for"];
+    return resolveClientAddress(
+      typeof forwarded === "string" ? forwarded : undefined,
+      req.socket.remoteAddress,
+      config.trustProxy,
+    );
+  };
+
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (path !== WEBSOCKET_PATH) return refuse(socket, 404, "Not Found");
@@ -90,7 +98,16 @@ export function attachWebSocket(server: Server, services: ApiServices): WebSocke
       services.log.warn({ origin: origin ?? null }, "cross-site websocket refused");
       return refuse(socket, 403, "Forbidden");
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+    connects
+      .admit(addressOf(req))
+      .then((admitted) => {
+        if (!admitted) return refuse(socket, 429, "Too Many Requests");
+        wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+      })
+      .catch((error: unknown) => {
+        services.log.error({ err: error }, "websocket upgrade failed");
+        refuse(socket, 500, "Internal Server Error");
+      });
   };
   server.on("upgrade", onUpgrade);
 

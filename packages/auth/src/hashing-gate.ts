@@ -15,14 +15,22 @@ export class HashingGate {
     readonly maxWaiting: number,
   ) {}
 
+  /**
+   * Throws RATE_LIMITED (retry in a second) when a hash could not even queue now. A login
+   * checks it first, so a flood is refused before it costs a database lookup.
+   */
+  refuseWhenFull(): void {
+    if (this.running >= this.maxConcurrent && this.waiting.length >= this.maxWaiting) {
+      throw new AuthError("RATE_LIMITED", "The server is busy signing people in; try again", {
+        retryAfterSeconds: 1,
+      });
+    }
+  }
+
   /** Runs `work` when a slot is free; throws RATE_LIMITED (retry in a second) when the queue is full. */
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.running >= this.maxConcurrent) {
-      if (this.waiting.length >= this.maxWaiting) {
-        throw new AuthError("RATE_LIMITED", "The server is busy signing people in; try again", {
-          retryAfterSeconds: 1,
-        });
-      }
+      this.refuseWhenFull();
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else {
       this.running += 1;
@@ -47,3 +55,37 @@ export const passwordHashing = new HashingGate(
   Math.max(1, Math.floor(availableParallelism() / 2)),
   32,
 );
+
+/**
+ * Password checks one address may have in flight at once. A burst from a few addresses would
+ * otherwise fill the whole hashing queue; past this, an address is told to retry in a second.
+ */
+export const PASSWORD_CHECKS_PER_ADDRESS = 4;
+
+/** Counts work in flight per key (an address) and refuses past a bound. */
+export class InFlightPerKey {
+  private readonly counts = new Map<string, number>();
+
+  constructor(readonly maxPerKey: number) {}
+
+  async run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const current = this.counts.get(key) ?? 0;
+    if (current >= this.maxPerKey) {
+      throw new AuthError(
+        "RATE_LIMITED",
+        "Too many sign-ins at once from your address; try again",
+        {
+          retryAfterSeconds: 1,
+        },
+      );
+    }
+    this.counts.set(key, current + 1);
+    try {
+      return await work();
+    } finally {
+      const left = (this.counts.get(key) ?? 1) - 1;
+      if (left === 0) this.counts.delete(key);
+      else this.counts.set(key, left);
+    }
+  }
+}

@@ -7,7 +7,11 @@ import type { Credential } from "./principal";
  * cached about it.
  */
 export const CredentialRevocation = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("session"), sessionId: z.string().min(1).max(64), reason: z.string() }),
+  z.object({
+    kind: z.literal("session"),
+    sessionId: z.string().min(1).max(64),
+    reason: z.string(),
+  }),
   z.object({ kind: z.literal("apiKey"), keyId: z.string().min(1).max(64), reason: z.string() }),
   /** Every session of a user but one (a password or 2FA change): their standing has changed. */
   z.object({

@@ -7,6 +7,7 @@ import { createApiKey, listApiKeys, revokeApiKey, validateApiKey } from "./api-k
 import { type AuditEntry, type RequestMeta, recordAudit } from "./audit";
 import type { AuthDeps } from "./deps";
 import { AuthError } from "./errors";
+import { InFlightPerKey, PASSWORD_CHECKS_PER_ADDRESS, passwordHashing } from "./hashing-gate";
 import type { AuthUser, Credential } from "./principal";
 import { createRateLimits } from "./rate-limits";
 import { deleteRecoveryCodes, replaceRecoveryCodes, spendRecoveryCode } from "./recovery-codes";
@@ -63,6 +64,7 @@ const API_KEY_CACHE_MS = 2_000;
  * const { session } = await auth.login({ email, password }, { ip, userAgent });
  */
 export function createAuthService(options: AuthServiceOptions) {
+  const checksPerAddress = new InFlightPerKey(PASSWORD_CHECKS_PER_ADDRESS);
   const deps: AuthDeps = {
     db: options.db,
     config: options.config,
@@ -105,15 +107,26 @@ export function createAuthService(options: AuthServiceOptions) {
   }
 
   return {
-    register: (input: { email: string; username: string; password: string }, meta: RequestMeta) =>
-      registerUser(deps, input, meta),
+    // Both hash a password: a flood beyond what hashing can queue is refused before any lookup.
+    async register(
+      input: { email: string; username: string; password: string },
+      meta: RequestMeta,
+    ) {
+      passwordHashing.refuseWhenFull();
+      return checksPerAddress.run(meta.ip ?? "unknown", () => registerUser(deps, input, meta));
+    },
 
     /** `deviceToken`: the caller's device cookie, if any (see `device-cookies.ts`). */
     login: (
       input: { email: string; password: string },
       meta: RequestMeta,
       deviceToken?: string | null,
-    ) => logIn(deps, input, meta, deviceToken),
+    ) => {
+      passwordHashing.refuseWhenFull();
+      return checksPerAddress.run(meta.ip ?? "unknown", () =>
+        logIn(deps, input, meta, deviceToken),
+      );
+    },
 
     /** Resolves a bearer token or cookie value: an API key (`ctk_...`) or a session token. */
     authenticate: (token: string) =>

@@ -1,0 +1,108 @@
+/**
+ * The abusers of the abuse bench, each run in a process of its own so their client-side work
+ * never delays the well-behaved client's measurements:
+ *   node --import tsx flood.ts socket <url> <seconds>   one socket flooding subscriptions and calls
+ *   node --import tsx flood.ts logins <url> <count>     logins with unknown emails from three addresses
+ * Prints one JSON line with what the server answered.
+ */
+import WebSocket from "ws";
+
+const [mode, url = "", amount = "0"] = process.argv.slice(2);
+
+/** One tRPC-over-WebSocket call in the wire format (superjson input). */
+function call(id: number, method: "query" | "subscription", path: string, input: object) {
+  return { id, method, params: { path, input: { json: input } } };
+}
+
+/** Opens a socket; resolves null when the server refuses the upgrade. */
+function connect(answers: Record<string, number>): Promise<WebSocket | null> {
+  const ws = new WebSocket(`${url.replace(/^http/, "ws")}/ws`);
+  ws.on("message", (frame) => {
+    const key = frame.toString().includes('"error"') ? "refusedCalls" : "answeredCalls";
+    answers[key] = (answers[key] ?? 0) + 1;
+  });
+  ws.on("close", (code) => {
+    answers[`closed${code}`] = (answers[`closed${code}`] ?? 0) + 1;
+  });
+  return new Promise((resolve) => {
+    ws.once("open", () => resolve(ws));
+    ws.once("unexpected-response", (_, response) => {
+      answers[`upgrade${response.statusCode}`] =
+        (answers[`upgrade${response.statusCode}`] ?? 0) + 1;
+      ws.terminate();
+      resolve(null);
+    });
+    ws.once("error", () => resolve(null));
+  });
+}
+
+/** One client flooding over a socket for `seconds`, reconnecting whenever it is cut off. */
+async function floodSocket(seconds: number) {
+  const answers: Record<string, number> = {};
+  let id = 0;
+  const frame = (size: number, make: () => object) =>
+    JSON.stringify(Array.from({ length: size }, make));
+  const deadline = Date.now() + seconds * 1_000;
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
+  while (Date.now() < deadline) {
+    const ws = await connect(answers);
+    if (!ws) {
+      await pause();
+      continue;
+    }
+    // What was measured in the issue: frames of 100 book subscriptions and of 200 deep books,
+    // plus frames small enough to pass the batch cap.
+    while (Date.now() < deadline && ws.readyState === WebSocket.OPEN) {
+      ws.send(frame(50, () => call(++id, "subscription", "market.onBook", { symbol: "ETH-USDT" })));
+      ws.send(
+        frame(50, () =>
+          call(++id, "query", "market.orderBook", { symbol: "ETH-USDT", depth: 500 }),
+        ),
+      );
+      ws.send(
+        frame(100, () => call(++id, "subscription", "market.onBook", { symbol: "BTC-USDT" })),
+      );
+      ws.send(
+        frame(200, () =>
+          call(++id, "query", "market.orderBook", { symbol: "BTC-USDT", depth: 500 }),
+        ),
+      );
+      await pause();
+    }
+    ws.close();
+  }
+  return { sentCalls: id, ...answers };
+}
+
+async function floodLogins(count: number) {
+  const addresses = ["203.0.113.1", "203.0.113.2", "203.0.113.3"];
+  const statuses = await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const response = await fetch(`${url}/trpc/auth.login`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          origin: url,
+          "x-forwarded-for": addresses[i % addresses.length] ?? "203.0.113.1",
+        },
+        body: JSON.stringify({
+          json: { email: `nobody-${i}@example.com`, password: "not the password 1" },
+        }),
+      });
+      await response.body?.cancel();
+      return response.status;
+    }),
+  );
+  const byStatus: Record<string, number> = {};
+  for (const status of statuses) byStatus[status] = (byStatus[status] ?? 0) + 1;
+  return { logins: count, byStatus };
+}
+
+const result =
+  mode === "socket"
+    ? await floodSocket(Number(amount))
+    : mode === "logins"
+      ? await floodLogins(Number(amount))
+      : undefined;
+if (!result) throw new Error(`unknown mode ${mode}`);
+process.stdout.write(`${JSON.stringify(result)}\n`);
