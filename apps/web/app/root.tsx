@@ -23,6 +23,10 @@ import { TrpcReactProvider } from "./trpc/trpc-provider";
 // A session that still owes its second factor may only finish (or abandon) signing in.
 const PENDING_SESSION_PATHS = new Set(["/login/2fa", "/logout", "/theme"]);
 
+export const links: Route.LinksFunction = () => [
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await getUser(context);
   if (user?.twoFactorPending && !PENDING_SESSION_PATHS.has(new URL(request.url).pathname)) {
@@ -51,7 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <ColorSchemeHintScript nonce={nonce} />
         <Meta />
-        <Links />
+        <Links nonce={nonce} />
       </head>
       <body className="min-h-dvh">
         {children}

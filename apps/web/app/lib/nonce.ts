@@ -1,9 +1,8 @@
 import { createContext, useContext } from "react";
 
 /**
- * The response's CSP nonce, provided by entry.server.tsx. Browsers hide nonces from the page
- * after parsing, so in the browser it is empty, which is fine: scripts added later are modules
- * loaded from 'self'.
+ * The response's CSP nonce: entry.server.tsx provides the request's, entry.client.tsx reads the
+ * same one back from the page, so server and browser render identical attributes.
  */
 export const NonceContext = createContext("");
 

@@ -1,4 +1,13 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+
+/** Picks a theme in the header and waits until the server has saved it in the cookie. */
+async function chooseTheme(page: Page, name: "Light" | "Dark" | "System") {
+  const saved = page.waitForResponse(
+    (response) => response.request().method() === "POST" && response.url().includes("/theme"),
+  );
+  await page.getByRole("group", { name: "Theme" }).getByRole("button", { name }).click();
+  await saved;
+}
 
 /** The <html> tag exactly as the server sent it, before any script ran. */
 function htmlTagOf(body: string): string {
@@ -11,16 +20,17 @@ test("a chosen theme is remembered and rendered by the server, so reloads never 
   page,
 }) => {
   await page.goto("/");
-  const theme = page.getByRole("group", { name: "Theme" });
-  await theme.getByRole("button", { name: "Dark" }).click();
+  await chooseTheme(page, "Dark");
   await expect(page.locator("html")).toHaveClass("dark");
-  await expect(theme.getByRole("button", { name: "Dark" })).toHaveAttribute("aria-pressed", "true");
+  await expect(
+    page.getByRole("group", { name: "Theme" }).getByRole("button", { name: "Dark" }),
+  ).toHaveAttribute("aria-pressed", "true");
 
   const dark = await page.reload();
   expect(htmlTagOf((await dark?.text()) ?? "")).toContain('class="dark"');
   await expect(page.locator("html")).toHaveClass("dark");
 
-  await page.getByRole("group", { name: "Theme" }).getByRole("button", { name: "Light" }).click();
+  await chooseTheme(page, "Light");
   await expect(page.locator("html")).not.toHaveClass("dark");
   const light = await page.reload();
   expect(htmlTagOf((await light?.text()) ?? "")).not.toContain("dark");
