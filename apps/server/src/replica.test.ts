@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createClient } from "@cryptotrade/api/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { runGrantAdmin } from "./testing/grant-admin-process";
 import { createScratchDatabase, type ScratchDatabase } from "./testing/scratch-database";
 import { type ServerProcess, startServerProcess } from "./testing/server-process";
 
@@ -30,7 +31,6 @@ describe.skipIf(!serverUrl || !redisUrl)("a leader and a replica on one Redis", 
       LOG_LEVEL: "warn",
       // No demo market maker: its quotes would move the book while the test compares it.
       DEMO: "false",
-      ADMIN_EMAIL: "replica-admin@example.com",
       ALLOWED_ORIGINS: "http://test.invalid",
     };
     leader = await startServerProcess({ env });
@@ -51,6 +51,10 @@ describe.skipIf(!serverUrl || !redisUrl)("a leader and a replica on one Redis", 
         password: "correct horse battery staple",
       },
     );
+    // Roles come only from the operator's command (ADR 014).
+    expect(
+      (await runGrantAdmin({ DATABASE_URL: database.url }, ["replica-admin@example.com"])).code,
+    ).toBe(0);
     const viaLeader = createClient({ url: leader.url, token });
     const { user } = await viaLeader.auth.me.query();
     const viaReplica = createClient({

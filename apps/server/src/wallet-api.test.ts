@@ -30,12 +30,13 @@ describe("wallet through the API", () => {
       status: "pending",
       address: ADDRESS,
     });
+    // The amount and the 1 USDT fee are held together.
     expect((await balancesOf(user.client)).USDT).toEqual({
-      available: "600.000000",
-      locked: "400.000000",
+      available: "599.000000",
+      locked: "401.000000",
     });
     const reviewer = await adminClient();
-    expect(await reviewer.admin.pendingWithdrawals.query()).toContainEqual(
+    expect((await reviewer.admin.pendingWithdrawals.query()).items).toContainEqual(
       expect.objectContaining({ id: withdrawal.id, userId: String(user.userId) }),
     );
 
@@ -44,7 +45,7 @@ describe("wallet through the API", () => {
     });
     expect(approved).toMatchObject({ id: withdrawal.id, status: "completed" });
     expect((await balancesOf(user.client)).USDT).toEqual({
-      available: "600.000000",
+      available: "599.000000",
       locked: "0.000000",
     });
     const history = await user.client.wallet.transactions.query();
@@ -58,7 +59,7 @@ describe("wallet through the API", () => {
     ]) {
       expect((await rejectionOf(review())).code).toBe("NOT_FOUND");
     }
-    expect((await balancesOf(user.client)).USDT.available).toBe("600.000000");
+    expect((await balancesOf(user.client)).USDT.available).toBe("599.000000");
   });
 
   it("returns a rejected withdrawal's funds to the user", async () => {
@@ -69,8 +70,8 @@ describe("wallet through the API", () => {
       address: ADDRESS,
     });
     expect((await balancesOf(user.client)).BTC).toEqual({
-      available: "0.75000000",
-      locked: "0.25000000",
+      available: "0.74998000",
+      locked: "0.25002000",
     });
     const rejected = await (await adminClient()).admin.rejectWithdrawal.mutate({
       transactionId: withdrawal.id,
@@ -99,7 +100,7 @@ describe("wallet through the API", () => {
       code: "PRECONDITION_FAILED",
       message: "Insufficient USDT available to withdraw",
     });
-    await user.client.wallet.withdraw.mutate({ asset: "USDT", amount: "699.4", address: ADDRESS });
+    await user.client.wallet.withdraw.mutate({ asset: "USDT", amount: "698.4", address: ADDRESS });
     expect((await balancesOf(user.client)).USDT).toEqual({
       available: "0.000000",
       locked: "1000.000000",
@@ -177,8 +178,8 @@ describe("wallet through the API", () => {
     const withdrawal = await client.wallet.withdraw.mutate({ ...request, totpCode: code });
     expect(withdrawal.status).toBe("pending");
     expect((await balancesOf(client)).USDT).toEqual({
-      available: "90.000000",
-      locked: "10.000000",
+      available: "89.000000",
+      locked: "11.000000",
     });
     // Each code works once.
     const replay = await rejectionOf(client.wallet.withdraw.mutate({ ...request, totpCode: code }));

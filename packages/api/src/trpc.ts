@@ -41,12 +41,22 @@ function fieldErrorsOf(error: ZodError): Record<string, string> {
 function publicMessage(error: TRPCError, fieldErrors: Record<string, string> | undefined): string {
   // Unexpected failures may carry SQL or internals in their message; clients get a generic one.
   if (error.code === "INTERNAL_SERVER_ERROR") return "Internal server error";
+  // A body or `?input=` that is not JSON, or not in the transformer's shape: the parser's own
+  // words ("Cannot destructure property 'json'...") describe the server, not the request.
+  if (error.code === "PARSE_ERROR" || isParserFailure(error.cause)) {
+    return "Malformed request: the input could not be read as JSON";
+  }
   if (fieldErrors) {
     return Object.entries(fieldErrors)
       .map(([field, message]) => `${field}: ${message}`)
       .join("; ");
   }
   return error.message;
+}
+
+/** JSON.parse and the transformer fail with these; the api's own refusals never do. */
+function isParserFailure(cause: unknown): boolean {
+  return cause instanceof SyntaxError || cause instanceof TypeError;
 }
 
 /** Logs unexpected failures with the request id; expected ones (bad input, auth) are not noise. */

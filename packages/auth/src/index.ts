@@ -12,6 +12,7 @@ export {
 } from "./device-cookies";
 export { encryptTotpSecrets } from "./encrypt-totp-secrets";
 export { AuthError, type AuthErrorCode } from "./errors";
+export { grantRole } from "./grant-role";
 export {
   ApiKeyName,
   ApiKeyScope,

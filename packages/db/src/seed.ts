@@ -5,11 +5,25 @@ import { assets, markets, users } from "./schema/index";
 /** The account that collects trading fees; a system user that can never log in. */
 export const FEE_ACCOUNT_USERNAME = "fees";
 
+// Withdrawal minimums and fees in minor units, near what large exchanges charge; migration
+// 0003 sets the same values on databases seeded before the columns existed.
 const DEFAULT_ASSETS = [
-  { symbol: "BTC", name: "Bitcoin", decimals: 8 },
-  { symbol: "ETH", name: "Ether", decimals: 8 },
-  { symbol: "SOL", name: "Solana", decimals: 9 },
-  { symbol: "USDT", name: "Tether USD", decimals: 6 },
+  { symbol: "BTC", name: "Bitcoin", decimals: 8, withdrawalMin: 10_000n, withdrawalFee: 2_000n }, // 0.0001, 0.00002
+  { symbol: "ETH", name: "Ether", decimals: 8, withdrawalMin: 100_000n, withdrawalFee: 50_000n }, // 0.001, 0.0005
+  {
+    symbol: "SOL",
+    name: "Solana",
+    decimals: 9,
+    withdrawalMin: 10_000_000n,
+    withdrawalFee: 1_000_000n,
+  }, // 0.01, 0.001
+  {
+    symbol: "USDT",
+    name: "Tether USD",
+    decimals: 6,
+    withdrawalMin: 10_000_000n,
+    withdrawalFee: 1_000_000n,
+  }, // 10, 1
 ];
 
 // Minor units. tickSize × lotSize is a multiple of 10^baseDecimals, so every notional is an

@@ -5,6 +5,8 @@ export type ExchangeErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "MARKET_HALTED"
+  /** A per-user cap (pending withdrawals, the faucet's daily grant) is used up. */
+  | "LIMIT_REACHED"
   | "UNAVAILABLE";
 
 /**

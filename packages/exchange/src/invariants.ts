@@ -12,7 +12,7 @@ type Row = Record<string, unknown>;
 /**
  * Checks DESIGN §5 invariants 1-4 against the database and lists every violation:
  * 1. per asset, all balances sum to deposits − withdrawals, and each balance equals its ledger;
- * 2. nothing is negative; 3. locked = what open orders and pending withdrawals hold;
+ * 2. nothing is negative; 3. locked = what open orders and pending withdrawals (amount + fee) hold;
  * 4. no book is crossed.
  *
  * @example
@@ -67,7 +67,7 @@ export async function checkInvariants(db: Database): Promise<InvariantReport> {
       from orders o join markets m on m.symbol = o.market
       where o.status in ('untriggered', 'open', 'partially_filled')
       union all
-      select user_id, asset, amount from transactions where type = 'withdrawal' and status = 'pending'
+      select user_id, asset, amount + fee from transactions where type = 'withdrawal' and status = 'pending'
     ), expected as (select user_id, asset, sum(amount) as locked from holds group by user_id, asset)
     select coalesce(b.user_id, e.user_id) as user_id, coalesce(b.asset, e.asset) as asset,
       coalesce(b.locked, 0)::text as locked, coalesce(e.locked, 0)::text as expected

@@ -43,6 +43,12 @@ export class Ledger {
     this.post(null, asset, "external", amount, "withdrawal", ref);
   }
 
+  /** A held fee paid to the fee account (an approved withdrawal's). */
+  payHeldFee(userId: number, feeAccountId: number, asset: string, fee: bigint, ref: Ref): void {
+    this.post(userId, asset, "locked", -fee, "fee", ref);
+    this.post(feeAccountId, asset, "available", fee, "fee", ref);
+  }
+
   hold(userId: number, asset: string, amount: bigint, ref: Ref): void {
     this.post(userId, asset, "available", -amount, "hold", ref);
     this.post(userId, asset, "locked", amount, "hold", ref);

@@ -86,33 +86,34 @@ describe("recovery", () => {
     const exchange = await t.restart();
     const eth = () =>
       balancesOf(t.database.db, user).then((rows) => rows.find((r) => r.asset === "ETH"));
-    expect(await eth()).toMatchObject({ available: 200_000_000n, locked: 100_000_000n });
+    // The amount and the ETH withdrawal fee (0.0005) are held together.
+    expect(await eth()).toMatchObject({ available: 199_950_000n, locked: 100_050_000n });
     const approved = await exchange.reviewWithdrawal({
       transactionId: withdrawal.id,
       approve: true,
       reviewerId: user,
     });
     expect(approved.status).toBe("completed");
-    expect(await eth()).toMatchObject({ available: 200_000_000n, locked: 0n });
+    expect(await eth()).toMatchObject({ available: 199_950_000n, locked: 0n });
     await t.assertInvariants();
   });
 
   it("never overdraws when 200 parallel withdrawals ask for more than the balance", async () => {
-    const user = await t.createUser({ USDT: "1000" });
+    const user = await t.createUser({ USDT: "100" });
     const results = await Promise.allSettled(
       Array.from({ length: 200 }, () =>
         t.exchange.requestWithdrawal({
           userId: user,
           asset: "USDT",
-          amount: 7_000_000n,
+          amount: 12_000_000n,
           address: "addr-1",
         }),
       ),
     );
     const accepted = results.filter((r) => r.status === "fulfilled").length;
-    expect(accepted).toBe(142); // floor(1000 / 7)
+    expect(accepted).toBe(7); // floor(100 / (12 + the 1 USDT fee)), below the pending cap of 10
     const usdt = (await balancesOf(t.database.db, user)).find((r) => r.asset === "USDT");
-    expect(usdt).toMatchObject({ available: 6_000_000n, locked: 994_000_000n });
+    expect(usdt).toMatchObject({ available: 9_000_000n, locked: 91_000_000n });
     await t.assertInvariants();
   });
 });

@@ -1,7 +1,8 @@
 import type { Database } from "@cryptotrade/db/client";
-import { balances, markets, orders, trades, transactions } from "@cryptotrade/db/schema";
+import { assets, balances, markets, orders, trades, transactions } from "@cryptotrade/db/schema";
 import { getFeeAccountId } from "@cryptotrade/db/seed";
-import { and, desc, eq, inArray, isNotNull, max, notInArray, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, max, notInArray, sql, sum } from "drizzle-orm";
+import { FAUCET_NOTE, faucetDay } from "./commands/wallet";
 import { loadMarkets } from "./markets";
 import type { OrderRecord } from "./records";
 import { ExchangeState } from "./state";
@@ -51,6 +52,15 @@ export async function loadState(db: Database): Promise<ExchangeState> {
       sequence: sequences.get(info.symbol) ?? 0,
     });
   }
+
+  for (const row of await db.select().from(assets)) {
+    state.assets.set(row.symbol, {
+      decimals: row.decimals,
+      withdrawalMin: row.withdrawalMin,
+      withdrawalFee: row.withdrawalFee,
+    });
+  }
+  await loadFaucetGrants(db, state);
 
   for (const row of await db.select().from(balances)) {
     state.ledger.load(row.userId, row.asset, { available: row.available, locked: row.locked });
@@ -106,6 +116,32 @@ export async function loadState(db: Database): Promise<ExchangeState> {
     .where(and(isNotNull(orders.clientOrderId), notInArray(orders.status, [...LIVE])));
   for (const order of finished) state.rememberClientOrderId(order);
   return state;
+}
+
+/** What the faucet granted each user today, so its daily cap survives a restart. */
+async function loadFaucetGrants(db: Database, state: ExchangeState): Promise<void> {
+  const day = faucetDay(new Date());
+  const grants = await db
+    .select({
+      userId: transactions.userId,
+      asset: transactions.asset,
+      total: sum(transactions.amount),
+    })
+    .from(transactions)
+    .where(
+      and(
+        eq(transactions.type, "deposit"),
+        eq(transactions.note, FAUCET_NOTE),
+        gte(transactions.createdAt, new Date(`${day}T00:00:00.000Z`)),
+      ),
+    )
+    .groupBy(transactions.userId, transactions.asset);
+  for (const grant of grants) {
+    state.faucetGrants.set(`${grant.userId}:${grant.asset}`, {
+      day,
+      total: BigInt(grant.total ?? 0),
+    });
+  }
 }
 
 /** Only untriggered orders carry a quote cap into the book; resting limits have none. */

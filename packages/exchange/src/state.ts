@@ -4,6 +4,15 @@ import type { MarketInfo } from "./markets";
 import type { OrderRecord, TransactionRecord } from "./records";
 import { MarketUnits } from "./units";
 
+/** What the sequencer needs to know of an asset to move it in and out. */
+export interface AssetRules {
+  decimals: number;
+  /** The smallest withdrawal, in minor units. */
+  withdrawalMin: bigint;
+  /** Paid to the fee account by each approved withdrawal, on top of its amount. */
+  withdrawalFee: bigint;
+}
+
 export interface MarketState {
   info: MarketInfo;
   units: MarketUnits;
@@ -23,6 +32,12 @@ export class ExchangeState {
   /** `userId:clientOrderId` → the order, for every order this process has seen with one. */
   readonly clientOrderIds = new Map<string, OrderRecord>();
   readonly pendingWithdrawals = new Map<number, TransactionRecord>();
+  readonly assets = new Map<string, AssetRules>();
+  /**
+   * `userId:asset` → what the demo faucet granted on `day` (UTC, YYYY-MM-DD). Kept here, in
+   * the single writer, so parallel requests cannot all pass a check made before any counts.
+   */
+  readonly faucetGrants = new Map<string, { day: string; total: bigint }>();
 
   constructor(
     readonly feeAccountId: number,

@@ -74,6 +74,8 @@ export function toTransactionView(transaction: TransactionRecord, decimals: numb
     type: transaction.type,
     asset: transaction.asset,
     amount: formatDecimal(transaction.amount, decimals),
+    /** A withdrawal's fee, paid on top of `amount` (zero for deposits). */
+    fee: formatDecimal(transaction.fee, decimals),
     status: transaction.status,
     address: transaction.address,
     note: transaction.note,

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createClient } from "@cryptotrade/api/client";
 
-/** The server is started with this as ADMIN_EMAIL: whoever registers with it can credit deposits. */
+/** The account the bench makes an admin (with `pnpm admin:grant`) to credit deposits. */
 export const BENCH_ADMIN_EMAIL = "bench-admin@example.com";
 
 export interface BenchAccounts {
@@ -16,9 +16,13 @@ export interface BenchAccounts {
  * `creditDeposit`, so the demo faucet (and its market maker) can stay off.
  *
  * @example
- * const { keys } = await openBenchAccounts("http://127.0.0.1:8080", 32);
+ * const { keys } = await openBenchAccounts("http://127.0.0.1:8080", 32, grantAdmin);
  */
-export async function openBenchAccounts(url: string, count: number): Promise<BenchAccounts> {
+export async function openBenchAccounts(
+  url: string,
+  count: number,
+  grantAdmin: (email: string) => Promise<void>,
+): Promise<BenchAccounts> {
   const origin = `http://localhost:${new URL(url).port}`;
   const register = (email: string) =>
     createClient({ url, headers: { origin } }).auth.register.mutate({
@@ -27,6 +31,7 @@ export async function openBenchAccounts(url: string, count: number): Promise<Ben
       password: randomBytes(18).toString("base64url"),
     });
   const admin = createClient({ url, token: (await register(BENCH_ADMIN_EMAIL)).token });
+  await grantAdmin(BENCH_ADMIN_EMAIL);
 
   const accounts: BenchAccounts = { keys: [], userIds: [] };
   // A few at a time: each registration is an argon2 hash, and the server has few cores.

@@ -5,12 +5,13 @@
  */
 import { cpus, loadavg } from "node:os";
 import { createClient } from "@cryptotrade/api/client";
+import { runGrantAdmin } from "@cryptotrade/server/testing/grant-admin-process";
 import {
   createScratchDatabase,
   type ScratchDatabase,
 } from "@cryptotrade/server/testing/scratch-database";
 import { type ServerProcess, startServerProcess } from "@cryptotrade/server/testing/server-process";
-import { BENCH_ADMIN_EMAIL, openBenchAccounts } from "./bench-accounts";
+import { openBenchAccounts } from "./bench-accounts";
 import { measureCommitFloor } from "./commit-floor";
 import { placeInProcessAtRate } from "./exchange-at-rate";
 import type { LoadJob } from "./load-job";
@@ -42,7 +43,8 @@ const start = async (maxBatchSize: number) => {
       NODE_ENV: "production",
       LOG_LEVEL: "warn",
       DEMO: "false",
-      ADMIN_EMAIL: BENCH_ADMIN_EMAIL,
+      // Production code paths on one PostgreSQL, without the Redis and TLS a deployment has.
+      ALLOW_INSECURE_PRODUCTION: "true",
       RATE_LIMIT_REGISTRATIONS_PER_IP: "100000",
       EXCHANGE_MAX_BATCH_SIZE: String(maxBatchSize),
     },
@@ -56,7 +58,13 @@ try {
   progress(
     `server ready in ${(current.readyAfterMs / 1_000).toFixed(2)} s; opening ${settings.clients} accounts`,
   );
-  const accounts = await openBenchAccounts(current.url, settings.clients);
+  const accounts = await openBenchAccounts(current.url, settings.clients, async (email) => {
+    const granted = await runGrantAdmin(
+      { DATABASE_URL: scratch.url, NODE_ENV: "production", ALLOW_INSECURE_PRODUCTION: "true" },
+      [email],
+    );
+    if (granted.code !== 0) throw new Error(`admin:grant failed: ${granted.stderr}`);
+  });
   const job = (procedure: LoadJob["procedure"], mode: LoadJob["mode"], seed: number): LoadJob => ({
     url: current.url,
     keys: accounts.keys,

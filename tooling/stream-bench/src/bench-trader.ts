@@ -2,20 +2,19 @@ import { randomBytes } from "node:crypto";
 import { type Client, createClient } from "@cryptotrade/api/client";
 
 /**
- * Registers a trader through the public API, funds it, and returns a client holding a fresh
- * trade-scoped API key. The trader registers with the server's ADMIN_EMAIL, which makes it an
- * admin, so it can fund itself with `admin.creditDeposit`: the faucet (`wallet.deposit`) only
- * opens in demo mode, and demo mode also starts a market maker that would add its own,
+ * Registers the bench's trader through the public API; it is then made an admin with
+ * `grantAdmin`, so it can fund itself with `admin.creditDeposit`: the faucet (`wallet.deposit`)
+ * only opens in demo mode, and demo mode also starts a market maker that would add its own,
  * unmetered book updates to every market.
  *
  * @example
- * const trader = await createBenchTrader({ url, origin, email: "bench@example.com" });
+ * const account = await registerBenchTrader({ url, origin, email: "bench@example.com" });
  */
-export async function createBenchTrader(options: {
+export async function registerBenchTrader(options: {
   url: string;
   origin: string;
   email: string;
-}): Promise<Client> {
+}): Promise<{ userId: number; token: string }> {
   // Calls without a token are treated as a browser's and must name an allowed Origin.
   const anonymous = createClient({ url: options.url, headers: { origin: options.origin } });
   const { user, token } = await anonymous.auth.register.mutate({
@@ -23,7 +22,22 @@ export async function createBenchTrader(options: {
     username: "stream_bench",
     password: randomBytes(24).toString("base64url"),
   });
-  const session = createClient({ url: options.url, token });
+  return { userId: user.id, token };
+}
+
+/**
+ * Funds the (admin) trader and returns a client holding a fresh trade-scoped API key.
+ *
+ * @example
+ * const trader = await fundBenchTrader({ url, ...account });
+ */
+export async function fundBenchTrader(options: {
+  url: string;
+  userId: number;
+  token: string;
+}): Promise<Client> {
+  const user = { id: options.userId };
+  const session = createClient({ url: options.url, token: options.token });
   const funds = { USDT: "10000000", SOL: "100000" };
   for (const [asset, amount] of Object.entries(funds)) {
     await session.admin.creditDeposit.mutate({ userId: String(user.id), asset, amount });

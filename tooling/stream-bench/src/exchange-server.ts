@@ -19,7 +19,7 @@ const SERVER_SETTINGS = [
   "DEMO",
   "PUBLIC_ORIGIN",
   "ALLOWED_ORIGINS",
-  "ADMIN_EMAIL",
+  "SECRETS_KEYS",
   "NODE_ENV",
   "LOG_LEVEL",
   "OTEL_EXPORTER_OTLP_ENDPOINT",
@@ -38,21 +38,17 @@ export interface ExchangeServer {
  * maker off, and resolves once `/readyz` answers.
  *
  * @example
- * const server = await startExchangeServer({ database, adminEmail: "bench@example.com" });
+ * const server = await startExchangeServer({ database });
  */
 export async function startExchangeServer(options: {
   database: BenchDatabase;
-  adminEmail: string;
 }): Promise<ExchangeServer> {
   const port = await findFreePort();
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of SERVER_SETTINGS) delete env[name];
-  Object.assign(env, options.database.env, {
+  const env = serverEnv(options.database, {
     PORT: String(port),
     HOST: "127.0.0.1",
     // Off, so the only book updates on the market are the ones the bench drives.
     DEMO: "false",
-    ADMIN_EMAIL: options.adminEmail,
     LOG_LEVEL: "warn",
   });
   const child = spawn(process.execPath, ["--import", TSX_LOADER, "src/main.ts"], {
@@ -74,6 +70,32 @@ export async function startExchangeServer(options: {
     pid: child.pid ?? -1,
     stop: () => stopChild(child),
   };
+}
+
+/**
+ * Makes a registered account an admin with the operator's command (`pnpm admin:grant`), run
+ * as its own process on the bench's database. With PGlite, which admits one process at a time,
+ * stop the server first.
+ *
+ * @example
+ * await grantAdmin(database, "bench@example.com");
+ */
+export async function grantAdmin(database: BenchDatabase, email: string): Promise<void> {
+  const child = spawn(process.execPath, ["--import", TSX_LOADER, "src/cli/grant-admin.ts", email], {
+    cwd: SERVER_DIR,
+    env: serverEnv(database, { LOG_LEVEL: "warn" }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  forwardOutput(child);
+  const [code] = await once(child, "exit");
+  if (code !== 0) throw new Error(`admin:grant ${email} exited with code ${String(code)}`);
+}
+
+/** This process's environment without the server settings the bench decides, plus `settings`. */
+function serverEnv(database: BenchDatabase, settings: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of SERVER_SETTINGS) delete env[name];
+  return Object.assign(env, database.env, settings);
 }
 
 async function waitUntilReady(child: ChildProcess, url: string): Promise<void> {

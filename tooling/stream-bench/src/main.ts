@@ -5,9 +5,9 @@
 import { availableParallelism, loadavg } from "node:os";
 import type { Client } from "@cryptotrade/api/client";
 import { createBenchDatabase } from "./bench-database";
-import { createBenchTrader } from "./bench-trader";
+import { fundBenchTrader, registerBenchTrader } from "./bench-trader";
 import { primeBook, startBookDriver } from "./book-driver";
-import { type ExchangeServer, startExchangeServer } from "./exchange-server";
+import { type ExchangeServer, grantAdmin, startExchangeServer } from "./exchange-server";
 import { readOpenFileLimit } from "./fd-limit";
 import { type FanOutResult, measureFanOut, type UpdateSource } from "./measure-fan-out";
 import { startNaiveServer } from "./naive-server";
@@ -97,12 +97,18 @@ const runOptions = {
 };
 try {
   log(`starting the exchange server on ${database.label}`);
-  server = await startExchangeServer({ database, adminEmail: ADMIN_EMAIL });
-  const trader = await createBenchTrader({
+  server = await startExchangeServer({ database });
+  const account = await registerBenchTrader({
     url: server.url,
     origin: server.origin,
     email: ADMIN_EMAIL,
   });
+  // PGlite admits one process at a time: the command runs while the server is down.
+  const embedded = !("DATABASE_URL" in database.env);
+  if (embedded) await server.stop();
+  await grantAdmin(database, ADMIN_EMAIL);
+  if (embedded) server = await startExchangeServer({ database });
+  const trader = await fundBenchTrader({ url: server.url, ...account });
   const open = await primeBook(trader, SYMBOL, BOOK_DEPTH);
   for (const scenario of SCENARIOS) {
     const label = `${scenario.clients} clients at ${scenario.ratePerSecond}/s`;

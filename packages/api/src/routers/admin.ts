@@ -1,7 +1,7 @@
 import { users } from "@cryptotrade/db/schema";
 import { queries, views } from "@cryptotrade/exchange";
 import { parseDecimal } from "@cryptotrade/exchange/money";
-import { desc, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { Context } from "../context";
 import { AssetSymbol, DecimalString, Id, MarketSymbol, Page } from "../inputs";
@@ -14,6 +14,18 @@ async function audit(
   details: Record<string, unknown>,
 ) {
   await ctx.auth.recordAudit({ actorId: ctx.user.id, action, ip: ctx.request.ip, details });
+}
+
+/**
+ * Refuses a credit to an unknown user (or the fee account) before it reaches the sequencer,
+ * where the database's refusal would fail every command batched with it.
+ */
+async function requireCustomer(ctx: Context, userId: number) {
+  const [user] = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), inArray(users.role, ["user", "admin"])));
+  if (!user) throw new TRPCError({ code: "NOT_FOUND", message: "userId: no such user" });
 }
 
 const NewMarket = z.strictObject({
@@ -84,6 +96,15 @@ export const adminRouter = router({
       }
       return parsed.value;
     };
+    // Checked here, not by the database: a refused row would fail the sequencer's whole batch.
+    const minQuantity = read("minQuantity", baseDecimals);
+    const maxQuantity = read("maxQuantity", baseDecimals);
+    if (minQuantity > maxQuantity) {
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: "minQuantity: must not be above maxQuantity",
+      });
+    }
     const market = await ctx.exchange.createMarket({
       symbol: `${input.baseAsset}-${input.quoteAsset}`,
       baseAsset: input.baseAsset,
@@ -92,8 +113,8 @@ export const adminRouter = router({
       quoteDecimals,
       tickSize: read("tickSize", quoteDecimals),
       lotSize: read("lotSize", baseDecimals),
-      minQuantity: read("minQuantity", baseDecimals),
-      maxQuantity: read("maxQuantity", baseDecimals),
+      minQuantity,
+      maxQuantity,
       minNotional: read("minNotional", quoteDecimals),
       maxPrice: read("maxPrice", quoteDecimals),
       priceBandBps: input.priceBandBps,
@@ -120,6 +141,7 @@ export const adminRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const { amount, decimals } = await readAssetAmount(ctx, input.asset, input.amount);
+      await requireCustomer(ctx, input.userId);
       const transaction = await ctx.exchange.deposit({
         userId: input.userId,
         asset: input.asset,
@@ -135,14 +157,20 @@ export const adminRouter = router({
       return views.toTransactionView(transaction, decimals);
     }),
 
-  pendingWithdrawals: adminProcedure.query(async ({ ctx }) => {
-    const decimals = await queries.assetDecimals(ctx.db);
-    const rows = await queries.pendingWithdrawals(ctx.db);
-    return rows.map((t) => ({
-      ...views.toTransactionView(t, decimals.get(t.asset) ?? 0),
-      userId: String(t.userId),
-    }));
-  }),
+  /** The review queue, oldest first, a page at a time (`cursor`: the previous `nextCursor`). */
+  pendingWithdrawals: adminProcedure
+    .input(z.strictObject({ ...Page }).default({}))
+    .query(async ({ ctx, input }) => {
+      const decimals = await queries.assetDecimals(ctx.db);
+      const page = await queries.pendingWithdrawals(ctx.db, input);
+      return {
+        items: page.items.map((t) => ({
+          ...views.toTransactionView(t, decimals.get(t.asset) ?? 0),
+          userId: String(t.userId),
+        })),
+        nextCursor: page.nextCursor,
+      };
+    }),
 
   approveWithdrawal: reviewWithdrawal(true),
   rejectWithdrawal: reviewWithdrawal(false),

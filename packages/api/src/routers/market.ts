@@ -31,6 +31,17 @@ function toMarketView(m: MarketInfo) {
 export const marketRouter = router({
   ...marketStreams,
 
+  /** Every asset with its withdrawal rules: `withdrawalMin` and the `withdrawalFee` paid on top. */
+  assets: publicProcedure.query(async ({ ctx }) =>
+    (await queries.listAssets(ctx.db)).map((asset) => ({
+      symbol: asset.symbol,
+      name: asset.name,
+      decimals: asset.decimals,
+      withdrawalMin: formatDecimal(asset.withdrawalMin, asset.decimals),
+      withdrawalFee: formatDecimal(asset.withdrawalFee, asset.decimals),
+    })),
+  ),
+
   /** Every market with its trading rules; sizes are decimal strings. */
   list: publicProcedure.query(({ ctx }) => ctx.exchange.markets().map(toMarketView)),
 

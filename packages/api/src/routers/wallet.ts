@@ -15,6 +15,8 @@ const FAUCET_LIMITS: Record<string, bigint> = {
   USDT: 1_000_000n,
 };
 const DEFAULT_FAUCET_LIMIT = 1_000n;
+/** How many calls' worth the faucet grants one user of one asset per UTC day. */
+const FAUCET_CALLS_PER_DAY = 2n;
 
 /** Reads an amount of an asset, naming the field in every complaint. */
 export async function readAssetAmount(ctx: Context, asset: string, text: string) {
@@ -39,7 +41,10 @@ export async function readAssetAmount(ctx: Context, asset: string, text: string)
 const Transfer = { asset: AssetSymbol, amount: DecimalString };
 
 export const walletRouter = router({
-  /** The demo faucet: free test funds, only when the exchange runs in demo mode. */
+  /**
+   * The demo faucet: free test funds, only when the exchange runs in demo mode; at most one
+   * call's limit per call and two calls' worth per user, asset and UTC day.
+   */
   deposit: tradeProcedure.input(z.strictObject(Transfer)).mutation(async ({ ctx, input }) => {
     if (!ctx.config.demo) {
       throw new TRPCError({ code: "FORBIDDEN", message: "The faucet is only open in demo mode" });
@@ -52,18 +57,21 @@ export const walletRouter = router({
         message: "amount: above the faucet's limit per request",
       });
     }
+    // The daily cap is enforced by the sequencer, so parallel calls cannot all pass it.
     const transaction = await ctx.exchange.deposit({
       userId: ctx.user.id,
       asset: input.asset,
       amount,
-      note: "demo faucet",
+      faucetDailyLimit: limit * FAUCET_CALLS_PER_DAY,
     });
     return views.toTransactionView(transaction, decimals);
   }),
 
   /**
-   * Holds the amount until an admin approves or rejects; needs a TOTP code when 2FA is on.
-   * Refused (FORBIDDEN) for 24 hours after a password change or 2FA disable.
+   * Holds amount + the asset's fee until an admin approves or rejects; needs a TOTP code when
+   * 2FA is on. Refused below the asset's minimum (BAD_REQUEST), with 10 withdrawals already
+   * waiting (PRECONDITION_FAILED), and for 24 hours after a password change or 2FA disable
+   * (FORBIDDEN).
    */
   withdraw: withdrawProcedure
     .input(

@@ -53,7 +53,7 @@ export const ledgerEntries = pgTable(
   ],
 );
 
-/** Deposits and withdrawals. A withdrawal holds its amount until an admin approves or rejects it. */
+/** Deposits and withdrawals. A withdrawal holds amount + fee until an admin approves or rejects it. */
 export const transactions = pgTable(
   "transactions",
   {
@@ -66,6 +66,11 @@ export const transactions = pgTable(
       .references(() => assets.symbol),
     type: text("type", { enum: ["deposit", "withdrawal"] }).notNull(),
     amount: amount("amount").notNull(),
+    /**
+     * A withdrawal's fee: held with the amount while pending, paid to the fee account when
+     * approved, returned when rejected. `amount` is what leaves the exchange. Zero for deposits.
+     */
+    fee: amount("fee").notNull().default(sql`0`),
     status: text("status", { enum: ["pending", "completed", "rejected"] }).notNull(),
     address: text("address"),
     note: text("note"),
@@ -77,5 +82,6 @@ export const transactions = pgTable(
     index("transactions_user_idx").on(t.userId, t.id),
     index("transactions_status_idx").on(t.status, t.type),
     check("transactions_amount_positive", sql`${t.amount} > 0`),
+    check("transactions_fee_nonnegative", sql`${t.fee} >= 0`),
   ],
 );

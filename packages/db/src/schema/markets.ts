@@ -2,16 +2,23 @@ import { sql } from "drizzle-orm";
 import { bigint, check, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { amount, createdAt } from "./columns";
 
-/** Assets and how many decimals their minor unit has (BTC 8, USDT 6). */
+/** Assets, how many decimals their minor unit has (BTC 8, USDT 6), and their withdrawal rules. */
 export const assets = pgTable(
   "assets",
   {
     symbol: text("symbol").primaryKey(),
     name: text("name").notNull(),
     decimals: integer("decimals").notNull(),
+    /** The smallest withdrawal, in minor units. */
+    withdrawalMin: amount("withdrawal_min").notNull().default(sql`0`),
+    /** What each withdrawal pays the fee account, in minor units, on top of the amount sent. */
+    withdrawalFee: amount("withdrawal_fee").notNull().default(sql`0`),
     createdAt: createdAt(),
   },
-  (t) => [check("assets_decimals_range", sql`${t.decimals} between 0 and 18`)],
+  (t) => [
+    check("assets_decimals_range", sql`${t.decimals} between 0 and 18`),
+    check("assets_withdrawal_rules", sql`${t.withdrawalMin} >= 0 and ${t.withdrawalFee} >= 0`),
+  ],
 );
 
 /**

@@ -8,4 +8,10 @@ export {
   tickerStats,
 } from "./market-data";
 export { findOrder, listFills, listOrders } from "./orders";
-export { assetDecimals, balancesOf, listTransactions, pendingWithdrawals } from "./wallet";
+export {
+  assetDecimals,
+  balancesOf,
+  listAssets,
+  listTransactions,
+  pendingWithdrawals,
+} from "./wallet";

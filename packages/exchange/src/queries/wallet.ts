@@ -1,6 +1,6 @@
 import type { Database } from "@cryptotrade/db/client";
 import { assets, balances, transactions } from "@cryptotrade/db/schema";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, gt, lt } from "drizzle-orm";
 import { cursorId, type PageRequest, pageLimit, toPage } from "./cursor";
 
 /** Every asset with the user's available and locked amounts (zero where they hold none). */
@@ -21,6 +21,11 @@ export async function balancesOf(db: Database, userId: number) {
     available: row.available ?? 0n,
     locked: row.locked ?? 0n,
   }));
+}
+
+/** Every asset with its decimals and withdrawal rules, by symbol. */
+export function listAssets(db: Database) {
+  return db.select().from(assets).orderBy(assets.symbol);
 }
 
 export async function assetDecimals(db: Database): Promise<Map<string, number>> {
@@ -51,11 +56,24 @@ export async function listTransactions(
   return toPage(rows, limit);
 }
 
-/** Withdrawals waiting for an admin, oldest first. */
-export function pendingWithdrawals(db: Database) {
-  return db
+/**
+ * Withdrawals waiting for an admin, one page at a time and oldest first (the review queue's
+ * order): the cursor is the last id seen, and the next page starts after it.
+ */
+export async function pendingWithdrawals(db: Database, query: PageRequest = {}) {
+  const limit = pageLimit(query.limit);
+  const after = cursorId(query.cursor);
+  const rows = await db
     .select()
     .from(transactions)
-    .where(and(eq(transactions.type, "withdrawal"), eq(transactions.status, "pending")))
-    .orderBy(transactions.id);
+    .where(
+      and(
+        eq(transactions.type, "withdrawal"),
+        eq(transactions.status, "pending"),
+        after ? gt(transactions.id, after) : undefined,
+      ),
+    )
+    .orderBy(transactions.id)
+    .limit(limit + 1);
+  return toPage(rows, limit);
 }

@@ -1,0 +1,166 @@
+import { balances } from "@cryptotrade/db/schema";
+import { getFeeAccountId } from "@cryptotrade/db/seed";
+import { Exchange } from "@cryptotrade/exchange";
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import { makeAdmin, registerUser, type TestUser } from "./testing/test-server";
+import { balancesOf, rejectionOf, useTradingServer } from "./testing/trading";
+
+const ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE";
+
+describe("withdrawal rules and the faucet's daily cap", () => {
+  const t = useTradingServer();
+  let admin: TestUser | undefined;
+  const adminClient = async () => {
+    if (!admin) {
+      admin = await registerUser(t.server);
+      await makeAdmin(t.server, admin.userId);
+    }
+    return admin.client;
+  };
+  const feeAccountUsdt = async () => {
+    const feeAccount = await getFeeAccountId(t.server.database.db);
+    const rows = await t.server.database.db.select().from(balances);
+    return rows.find((r) => r.userId === feeAccount && r.asset === "USDT")?.available ?? 0n;
+  };
+
+  it("shows every asset's withdrawal minimum and fee", async () => {
+    const assets = await t.server.client().market.assets.query();
+    expect(assets.find((a) => a.symbol === "USDT")).toEqual({
+      symbol: "USDT",
+      name: "Tether USD",
+      decimals: 6,
+      withdrawalMin: "10.000000",
+      withdrawalFee: "1.000000",
+    });
+    expect(assets.map((a) => a.symbol)).toEqual(["BTC", "ETH", "SOL", "USDT"]);
+  });
+
+  it("refuses a withdrawal below the minimum, and one that cannot also pay the fee", async () => {
+    const user = await t.trader({ USDT: "100" });
+    expect(
+      await rejectionOf(
+        user.client.wallet.withdraw.mutate({ asset: "USDT", amount: "9.999999", address: ADDRESS }),
+      ),
+    ).toEqual({
+      code: "BAD_REQUEST",
+      message: "amount: below the minimum withdrawal of 10.000000 USDT",
+    });
+    expect(
+      await rejectionOf(
+        user.client.wallet.withdraw.mutate({ asset: "USDT", amount: "100", address: ADDRESS }),
+      ),
+    ).toEqual({ code: "PRECONDITION_FAILED", message: "Insufficient USDT available to withdraw" });
+    const withdrawal = await user.client.wallet.withdraw.mutate({
+      asset: "USDT",
+      amount: "99",
+      address: ADDRESS,
+    });
+    expect(withdrawal).toMatchObject({ amount: "99.000000", fee: "1.000000", status: "pending" });
+    expect((await balancesOf(user.client)).USDT).toEqual({
+      available: "0.000000",
+      locked: "100.000000",
+    });
+  });
+
+  it("pays the fee to the fee account when approved and returns it when rejected", async () => {
+    const user = await t.trader({ USDT: "1000" });
+    const reviewer = await adminClient();
+    const feesBefore = await feeAccountUsdt();
+    const sent = await user.client.wallet.withdraw.mutate({
+      asset: "USDT",
+      amount: "100",
+      address: ADDRESS,
+    });
+    const returned = await user.client.wallet.withdraw.mutate({
+      asset: "USDT",
+      amount: "200",
+      address: ADDRESS,
+    });
+    await reviewer.admin.approveWithdrawal.mutate({ transactionId: sent.id });
+    await reviewer.admin.rejectWithdrawal.mutate({ transactionId: returned.id });
+    expect(await feeAccountUsdt()).toBe(feesBefore + 1_000_000n);
+    expect((await balancesOf(user.client)).USDT).toEqual({
+      available: "899.000000",
+      locked: "0.000000",
+    });
+  });
+
+  it("caps a user's pending withdrawals at 10, even when they arrive at once", async () => {
+    const user = await t.trader({ USDT: "1000" });
+    const outcomes = await Promise.all(
+      Array.from({ length: 15 }, () =>
+        rejectionOf(
+          user.client.wallet.withdraw.mutate({ asset: "USDT", amount: "10", address: ADDRESS }),
+        ),
+      ),
+    );
+    expect(outcomes.filter((o) => o.code === "OK")).toHaveLength(10);
+    expect(outcomes.filter((o) => o.code === "PRECONDITION_FAILED")).toHaveLength(5);
+    expect(outcomes.find((o) => o.code !== "OK")?.message).toBe(
+      "You have 10 withdrawals waiting for review; wait until one is reviewed",
+    );
+    expect((await balancesOf(user.client)).USDT.locked).toBe("110.000000");
+
+    // The admin's queue comes a page at a time, oldest first, and each page picks up after the last.
+    const reviewer = await adminClient();
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await reviewer.admin.pendingWithdrawals.query({ limit: 4, cursor });
+      expect(page.items.length).toBeLessThanOrEqual(4);
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const mine = (await user.client.wallet.transactions.query({ type: "withdrawal" })).items;
+    expect(seen).toEqual(expect.arrayContaining(mine.map((w) => w.id)));
+    expect([...seen].sort((a, b) => Number(a) - Number(b))).toEqual(seen);
+    expect(new Set(seen).size).toBe(seen.length);
+
+    await reviewer.admin.rejectWithdrawal.mutate({ transactionId: mine[0]?.id ?? "" });
+    const again = await user.client.wallet.withdraw.mutate({
+      asset: "USDT",
+      amount: "10",
+      address: ADDRESS,
+    });
+    expect(again.status).toBe("pending");
+    for (const withdrawal of [...mine.slice(1), again]) {
+      await reviewer.admin.rejectWithdrawal.mutate({ transactionId: withdrawal.id });
+    }
+  });
+
+  it("grants at most two calls' worth a day from the faucet, however many run at once", async () => {
+    const user = await registerUser(t.server);
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        rejectionOf(user.client.wallet.deposit.mutate({ asset: "BTC", amount: "5" })),
+      ),
+    );
+    expect(outcomes.filter((o) => o.code === "OK")).toHaveLength(4);
+    expect(outcomes.find((o) => o.code !== "OK")).toEqual({
+      code: "PRECONDITION_FAILED",
+      message: "amount: above the faucet's daily limit of 20.00000000 BTC; 0.00000000 left today",
+    });
+    expect((await balancesOf(user.client)).BTC.available).toBe("20.00000000");
+    // Other assets have their own allowance.
+    await user.client.wallet.deposit.mutate({ asset: "ETH", amount: "1" });
+
+    // A sequencer started afresh on the same database remembers today's grants.
+    const restarted = await Exchange.start({
+      db: t.server.database.db,
+      log: pino({ level: "silent" }),
+    });
+    try {
+      await expect(
+        restarted.deposit({
+          userId: user.userId,
+          asset: "BTC",
+          amount: 1n,
+          faucetDailyLimit: 20_00000000n,
+        }),
+      ).rejects.toMatchObject({ code: "LIMIT_REACHED" });
+    } finally {
+      await restarted.stop();
+    }
+  });
+});
