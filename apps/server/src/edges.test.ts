@@ -78,7 +78,12 @@ describe("the HTTP edge", () => {
 
   it("adds HSTS and __Host- Secure cookies in production", async () => {
     const production = await startTestServer({
-      env: { NODE_ENV: "production", PUBLIC_ORIGIN: "https://exchange.example" },
+      // Production's other requirements (PostgreSQL, Redis, keys) are not what this checks.
+      env: {
+        NODE_ENV: "production",
+        PUBLIC_ORIGIN: "https://exchange.example",
+        ALLOW_INSECURE_PRODUCTION: "true",
+      },
     });
     try {
       const health = await production.fetch("/healthz");
@@ -94,6 +99,18 @@ describe("the HTTP edge", () => {
         /^__Host-ct_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; .*; Secure$/,
       );
       expect(cookie).not.toContain("Domain");
+      const login = await production.fetch("/trpc/auth.login", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "https://exchange.example" },
+        body: JSON.stringify({
+          json: { email: "edgeprod@example.com", password: "fine long passphrase" },
+        }),
+      });
+      expect(login.headers.getSetCookie()).toContainEqual(
+        expect.stringMatching(
+          /^__Host-ct_device=[^;]+; Path=\/; HttpOnly; SameSite=Lax; .*; Secure$/,
+        ),
+      );
     } finally {
       await production.close();
     }
