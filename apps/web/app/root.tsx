@@ -12,6 +12,7 @@ import {
 import type { Route } from "./+types/root";
 import "./app.css";
 import { ColorSchemeHintScript } from "./components/color-scheme-hint-script";
+import { NavigationProgress } from "./components/navigation-progress";
 import { SiteHeader } from "./components/site-header";
 import { SkipLink } from "./components/skip-link";
 import { useNonce } from "./lib/nonce";
@@ -71,6 +72,7 @@ function Shell({ children }: { children: ReactNode }) {
   return (
     <TrpcReactProvider>
       <SkipLink />
+      <NavigationProgress />
       <SiteHeader user={root?.user ?? null} />
       <main
         id="main"
