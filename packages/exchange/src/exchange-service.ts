@@ -1,4 +1,5 @@
 import type { BookSnapshot } from "./book-view";
+import type { AmendOrderInput } from "./commands/amend-order";
 import type { CancelTarget } from "./commands/cancel-order";
 import type { TransferRequest } from "./commands/wallet";
 import type { MarketInfo } from "./markets";
@@ -17,6 +18,7 @@ export interface ExchangeCommands {
   placeOrder(userId: number, input: PlaceOrderInput): Promise<OrderRecord>;
   cancelOrder(userId: number, target: CancelTarget): Promise<OrderRecord>;
   cancelAllOrders(userId: number, symbol?: string): Promise<OrderRecord[]>;
+  amendOrder(userId: number, target: CancelTarget, input: AmendOrderInput): Promise<OrderRecord>;
   deposit(request: TransferRequest): Promise<TransactionRecord>;
   requestWithdrawal(request: TransferRequest): Promise<TransactionRecord>;
   reviewWithdrawal(review: WithdrawalReview): Promise<TransactionRecord>;
@@ -28,6 +30,7 @@ export const COMMAND_NAMES = [
   "placeOrder",
   "cancelOrder",
   "cancelAllOrders",
+  "amendOrder",
   "deposit",
   "requestWithdrawal",
   "reviewWithdrawal",

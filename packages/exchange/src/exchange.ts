@@ -1,6 +1,7 @@
 import type { Database } from "@cryptotrade/db/client";
 import type { Logger } from "pino";
 import { type BookSnapshot, BookView } from "./book-view";
+import { type AmendOrderInput, amendOrder } from "./commands/amend-order";
 import { type CancelTarget, cancelAllOrders, cancelOrder } from "./commands/cancel-order";
 import { createMarket, setMarketStatus } from "./commands/markets";
 import { placeOrder } from "./commands/place-order";
@@ -78,6 +79,12 @@ export class Exchange implements ExchangeService {
     return this.sequencer.submit((state, batch) =>
       cancelAllOrders(state, batch, userId, symbol).map((order) => ({ ...order })),
     );
+  }
+
+  amendOrder(userId: number, target: CancelTarget, input: AmendOrderInput): Promise<OrderRecord> {
+    return this.sequencer.submit((state, batch) => ({
+      ...amendOrder(state, batch, userId, target, input),
+    }));
   }
 
   deposit(request: TransferRequest): Promise<TransactionRecord> {

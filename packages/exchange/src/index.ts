@@ -1,4 +1,5 @@
 export type { BookSnapshot } from "./book-view";
+export type { AmendOrderInput } from "./commands/amend-order";
 export type { CancelTarget } from "./commands/cancel-order";
 export type { TransferRequest } from "./commands/wallet";
 export { ExchangeError, type ExchangeErrorCode } from "./errors";

@@ -147,7 +147,12 @@ function readAmount(field: Field, text: string | undefined, decimals: number): b
   return parsed.value;
 }
 
-function readPrice(market: MarketInfo, field: Field, text: string | undefined): bigint | null {
+/** Parses a price field: positive, on the tick grid, at most the market's max price. */
+export function readPrice(
+  market: MarketInfo,
+  field: Field,
+  text: string | undefined,
+): bigint | null {
   const value = readAmount(field, text, market.quoteDecimals);
   if (value === null) return null;
   const tick = formatDecimal(market.tickSize, market.quoteDecimals);
@@ -163,7 +168,8 @@ function readPrice(market: MarketInfo, field: Field, text: string | undefined): 
   return value;
 }
 
-function readQuantity(market: MarketInfo, text: string | undefined): bigint | null {
+/** Parses a quantity: a whole number of lots between the market's min and max. */
+export function readQuantity(market: MarketInfo, text: string | undefined): bigint | null {
   const value = readAmount("quantity", text, market.baseDecimals);
   if (value === null) return null;
   const show = (v: bigint) => formatDecimal(v, market.baseDecimals);
@@ -179,7 +185,8 @@ function readQuantity(market: MarketInfo, text: string | undefined): bigint | nu
   return value;
 }
 
-function belowMinNotional(market: MarketInfo, field: Field) {
+/** The refusal for an order worth less than the market's minimum notional. */
+export function belowMinNotional(market: MarketInfo, field: Field) {
   const min = formatDecimal(market.minNotional, market.quoteDecimals);
   return invalidInput(
     field,

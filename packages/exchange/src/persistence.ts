@@ -95,6 +95,9 @@ const BATCH_STATEMENT: PreparedStatement = {
       update: [
         "status",
         "reason",
+        // An amend changes these two.
+        "price",
+        "quantity",
         "filledQuantity",
         "filledQuote",
         "feePaid",

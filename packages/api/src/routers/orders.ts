@@ -26,6 +26,25 @@ const OrderTarget = z.union([
   z.strictObject({ clientOrderId: ClientOrderId }),
 ]);
 
+/** Which order to amend and its new price and/or total quantity (filled included). */
+export const AmendOrderInput = z
+  .union([
+    z.strictObject({
+      orderId: Id,
+      quantity: DecimalString.optional(),
+      price: DecimalString.optional(),
+    }),
+    z.strictObject({
+      clientOrderId: ClientOrderId,
+      quantity: DecimalString.optional(),
+      price: DecimalString.optional(),
+    }),
+  ])
+  .refine((input) => input.quantity !== undefined || input.price !== undefined, {
+    message: "give a new quantity, a new price or both",
+    path: ["quantity"],
+  });
+
 export const ordersRouter = router({
   onUpdate: onOrderUpdates,
 
@@ -36,6 +55,12 @@ export const ordersRouter = router({
 
   cancel: tradeProcedure.input(OrderTarget).mutation(async ({ ctx, input }) => {
     const order = await ctx.exchange.cancelOrder(ctx.user.id, input);
+    return views.toOrderView(order, ctx.exchange.requireMarket(order.market));
+  }),
+
+  amend: tradeProcedure.input(AmendOrderInput).mutation(async ({ ctx, input }) => {
+    const { quantity, price, ...target } = input;
+    const order = await ctx.exchange.amendOrder(ctx.user.id, target, { quantity, price });
     return views.toOrderView(order, ctx.exchange.requireMarket(order.market));
   }),
 

@@ -16,6 +16,18 @@ export function cancelOrder(
   userId: number,
   target: CancelTarget,
 ): OrderRecord {
+  const order = findOwnLiveOrder(state, userId, target);
+  const events = state.engine.execute({ kind: "cancel", market: order.market, orderId: order.id });
+  applyEngineEvents(state, batch, events);
+  return order;
+}
+
+/** One of the user's live orders, or NOT_FOUND (also for another user's order). */
+export function findOwnLiveOrder(
+  state: ExchangeState,
+  userId: number,
+  target: CancelTarget,
+): OrderRecord {
   const order =
     "orderId" in target
       ? state.liveOrders.get(target.orderId)
@@ -23,8 +35,6 @@ export function cancelOrder(
   if (!order || order.userId !== userId || !state.liveOrders.has(order.id)) {
     throw new ExchangeError("NOT_FOUND", "No open order with that id");
   }
-  const events = state.engine.execute({ kind: "cancel", market: order.market, orderId: order.id });
-  applyEngineEvents(state, batch, events);
   return order;
 }
 

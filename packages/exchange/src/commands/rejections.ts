@@ -21,6 +21,10 @@ export function describeRejection(
       return "trailingDelta: the market has no trade yet to trail from";
     case "INVALID_OCO":
       return "ocoWith: the orders cannot be linked";
+    case "NOTIONAL_TOO_LARGE":
+      return "quantity: the order is too large to match exactly";
+    case "ORDER_NOT_AMENDABLE":
+      return "orderId: only an order resting on the book can be amended";
     case "DUPLICATE_ORDER_ID":
       return "The order id is already in use";
     default:

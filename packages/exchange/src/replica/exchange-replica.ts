@@ -68,6 +68,7 @@ export class ExchangeReplica implements ExchangeService {
   cancelOrder: ExchangeCommands["cancelOrder"] = (...args) => this.commands.cancelOrder(...args);
   cancelAllOrders: ExchangeCommands["cancelAllOrders"] = (...args) =>
     this.commands.cancelAllOrders(...args);
+  amendOrder: ExchangeCommands["amendOrder"] = (...args) => this.commands.amendOrder(...args);
   deposit: ExchangeCommands["deposit"] = (...args) => this.commands.deposit(...args);
   requestWithdrawal: ExchangeCommands["requestWithdrawal"] = (...args) =>
     this.commands.requestWithdrawal(...args);
