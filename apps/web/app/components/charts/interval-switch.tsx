@@ -1,0 +1,34 @@
+/** The candle intervals `market.candles` and `market.onCandles` take. */
+export const INTERVALS = ["1m", "5m", "15m", "1h", "4h", "1d"] as const;
+
+export type CandleInterval = (typeof INTERVALS)[number];
+
+/** Segmented buttons that are a native radio group ("Chart interval"), so arrow keys work. */
+export function IntervalSwitch({
+  value,
+  onChange,
+}: {
+  value: CandleInterval;
+  onChange(interval: CandleInterval): void;
+}) {
+  return (
+    <fieldset className="flex flex-wrap items-center gap-1">
+      <legend className="sr-only">Chart interval</legend>
+      {INTERVALS.map((interval) => (
+        <label key={interval} className="cursor-pointer">
+          <input
+            type="radio"
+            name="chart-interval"
+            value={interval}
+            checked={value === interval}
+            onChange={() => onChange(interval)}
+            className="peer sr-only"
+          />
+          <span className="block rounded px-2 py-1 text-xs text-muted peer-checked:bg-accent peer-checked:font-semibold peer-checked:text-on-accent peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-focus hover:text-text peer-checked:hover:text-on-accent">
+            {interval}
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}

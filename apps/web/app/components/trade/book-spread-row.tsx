@@ -1,0 +1,38 @@
+import type { BookView } from "./book-view";
+
+/** The row between asks and bids: the last trade's price (with its direction) and the spread. */
+export function BookSpreadRow({
+  last,
+  spread,
+}: {
+  last: { price: string; side: "buy" | "sell" } | null;
+  spread: BookView["spread"];
+}) {
+  return (
+    <tbody>
+      <tr className="border-y border-border">
+        <td colSpan={3} className="px-2 py-1.5">
+          <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+            {last ? (
+              <span
+                className={`tabular text-base font-semibold ${last.side === "buy" ? "text-buy" : "text-sell"}`}
+                data-testid="book-last-price"
+              >
+                <span aria-hidden="true">{last.side === "buy" ? "▲ " : "▼ "}</span>
+                <span className="sr-only">Last trade </span>
+                {last.price}
+              </span>
+            ) : (
+              <span className="text-muted">No trades yet</span>
+            )}
+            <span className="tabular text-xs text-muted" data-testid="book-spread">
+              {spread
+                ? `Spread ${spread.absolute} (${spread.percent}%)`
+                : "No spread: one side is empty"}
+            </span>
+          </div>
+        </td>
+      </tr>
+    </tbody>
+  );
+}

@@ -1,0 +1,73 @@
+import { lazy, memo, Suspense, useState } from "react";
+import { DepthChart } from "~/components/charts/depth-chart";
+import { type CandleInterval, IntervalSwitch } from "~/components/charts/interval-switch";
+import { useTheme } from "~/lib/use-theme";
+import type { BookStore } from "./book-store";
+import type { MarketFormat } from "./book-view";
+
+// The charting library is the page's biggest dependency and draws nothing on the server:
+// it loads in its own chunk, after the book and the tape.
+const CandleChart = lazy(() => import("~/components/charts/candle-chart"));
+
+const VIEWS = ["Price", "Depth"] as const;
+
+/** The chart area: candlesticks with volume and an interval switch, or the depth chart. */
+export const ChartPanel = memo(function ChartPanel({
+  symbol,
+  baseAsset,
+  store,
+  format,
+}: {
+  symbol: string;
+  baseAsset: string;
+  store: BookStore;
+  format: MarketFormat;
+}) {
+  const [view, setView] = useState<(typeof VIEWS)[number]>("Price");
+  const [interval, setInterval] = useState<CandleInterval>("1m");
+  const { scheme } = useTheme();
+  const fallback = (
+    <div className="grid h-72 place-items-center text-sm text-muted sm:h-96">
+      Loading the chart…
+    </div>
+  );
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <fieldset className="flex gap-1">
+          <legend className="sr-only">Chart</legend>
+          {VIEWS.map((name) => (
+            <button
+              key={name}
+              type="button"
+              aria-pressed={view === name}
+              onClick={() => setView(name)}
+              className={`rounded px-3 py-1 text-sm ${view === name ? "bg-surface-raised font-semibold text-text" : "text-muted hover:text-text"}`}
+            >
+              {name}
+            </button>
+          ))}
+        </fieldset>
+        {view === "Price" ? <IntervalSwitch value={interval} onChange={setInterval} /> : null}
+      </div>
+      {view === "Price" ? (
+        <Suspense fallback={fallback}>
+          <CandleChart
+            symbol={symbol}
+            interval={interval}
+            priceDecimals={format.priceDecimals}
+            scheme={scheme}
+          />
+        </Suspense>
+      ) : (
+        <DepthChart store={store} format={format} baseAsset={baseAsset} />
+      )}
+      <p className="text-right text-xs text-muted">
+        Charts by{" "}
+        <a href="https://www.tradingview.com/" className="underline" rel="noopener">
+          TradingView
+        </a>
+      </p>
+    </div>
+  );
+});

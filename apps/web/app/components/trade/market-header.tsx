@@ -1,0 +1,63 @@
+import type { RouterOutputs } from "@cryptotrade/api";
+import type { ComponentProps } from "react";
+import { LiveStatus } from "~/components/live-status";
+import { PriceChange } from "~/components/price-change";
+import { formatDecimal } from "~/lib/decimal";
+
+type Ticker = RouterOutputs["market"]["ticker"];
+
+/** The top of the trade page: the market's name, last price, 24-hour figures and connection. */
+export function MarketHeader({
+  market,
+  ticker,
+  status,
+}: {
+  market: {
+    symbol: string;
+    baseAsset: string;
+    quoteAsset: string;
+    priceDecimals: number;
+    quantityDecimals: number;
+  };
+  ticker: Ticker;
+  status: ComponentProps<typeof LiveStatus>["status"];
+}) {
+  const price = (value: string | null) =>
+    value === null ? "–" : formatDecimal(value, market.priceDecimals);
+  const figures: [string, string][] = [
+    ["24h high", price(ticker.high)],
+    ["24h low", price(ticker.low)],
+    [`24h volume (${market.baseAsset})`, formatDecimal(ticker.volume, market.quantityDecimals)],
+  ];
+  return (
+    <div className="flex flex-wrap items-end gap-x-8 gap-y-3 border-b border-border pb-3">
+      <div>
+        <h1 className="text-xl font-semibold">
+          {market.baseAsset}/{market.quoteAsset}
+          <span className="ml-2 text-sm font-normal text-muted">{market.symbol}</span>
+        </h1>
+        <LiveStatus status={status} />
+      </div>
+      <dl className="flex flex-wrap gap-x-6 gap-y-2">
+        <div>
+          <dt className="text-xs text-muted">Last price ({market.quoteAsset})</dt>
+          <dd className="tabular text-lg font-semibold" data-testid="last-price">
+            {price(ticker.last)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs text-muted">24h change</dt>
+          <dd className="text-lg">
+            <PriceChange percent={ticker.changePercent} />
+          </dd>
+        </div>
+        {figures.map(([label, value]) => (
+          <div key={label}>
+            <dt className="text-xs text-muted">{label}</dt>
+            <dd className="tabular pt-1 text-sm">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

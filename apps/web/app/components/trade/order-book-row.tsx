@@ -1,0 +1,44 @@
+import { memo } from "react";
+import type { BookRow } from "./book-view";
+
+const BAR_COLOURS = {
+  ask: "color-mix(in srgb, var(--ct-sell) 16%, transparent)",
+  bid: "color-mix(in srgb, var(--ct-buy) 16%, transparent)",
+} as const;
+
+/**
+ * One level of the book: its price (a button that hands the price to the order form), size
+ * and running total, over a depth bar as wide as its share of the deepest total shown.
+ * Memoized on plain values, so a paint re-renders only the levels that changed.
+ */
+export const OrderBookRow = memo(function OrderBookRow({
+  side,
+  price,
+  quantity,
+  total,
+  depth,
+  onSelect,
+}: BookRow & { side: "ask" | "bid"; onSelect(price: string): void }) {
+  const width = `${Math.min(Math.max(depth, 0), 1) * 100}%`;
+  return (
+    <tr
+      className="text-xs sm:text-sm"
+      style={{
+        backgroundImage: `linear-gradient(to left, ${BAR_COLOURS[side]} ${width}, transparent ${width})`,
+      }}
+    >
+      <td className="p-0">
+        <button
+          type="button"
+          aria-label={`Use price ${price}`}
+          onClick={() => onSelect(price)}
+          className={`tabular block w-full rounded-sm px-2 py-0.5 text-right font-medium hover:bg-surface-raised ${side === "ask" ? "text-sell" : "text-buy"}`}
+        >
+          {price}
+        </button>
+      </td>
+      <td className="tabular px-2 py-0.5 text-right">{quantity}</td>
+      <td className="tabular px-2 py-0.5 text-right text-muted">{total}</td>
+    </tr>
+  );
+});

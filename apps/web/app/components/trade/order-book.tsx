@@ -1,0 +1,110 @@
+import { memo, useMemo, useState, useSyncExternalStore } from "react";
+import { BookSpreadRow } from "./book-spread-row";
+import type { BookStore } from "./book-store";
+import { type BookRow, computeBookView, type MarketFormat } from "./book-view";
+import { OrderBookRow } from "./order-book-row";
+import { PriceGroupingSelect } from "./price-grouping-select";
+import { useSelectedPrice } from "./price-selection";
+
+/** Levels shown on each side. */
+const ROWS_PER_SIDE = 12;
+
+/**
+ * The live order book: asks above (best nearest the middle), the last price and spread, bids
+ * below; a level's price button hands it to the order form. Re-renders once per animation
+ * frame at most, and then only the rows whose numbers changed.
+ */
+export const OrderBook = memo(function OrderBook({
+  store,
+  format,
+  last,
+  baseAsset,
+  quoteAsset,
+}: {
+  store: BookStore;
+  format: MarketFormat;
+  last: { price: string; side: "buy" | "sell" } | null;
+  baseAsset: string;
+  quoteAsset: string;
+}) {
+  const [group, setGroup] = useState(1);
+  const version = useSyncExternalStore(store.subscribe, store.getVersion, store.getVersion);
+  // The store mutates in place; its version says when to compute again.
+  const view = useMemo(
+    () => computeBookView(store.book, format, group, ROWS_PER_SIDE),
+    [store, format, group, version],
+  );
+  const { selected, selectPrice } = useSelectedPrice();
+  const asksTopDown = useMemo(() => [...view.asks].reverse(), [view.asks]);
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex items-center justify-between gap-2 px-2">
+        <h2 className="text-sm font-semibold">Order book</h2>
+        <PriceGroupingSelect format={format} value={group} onChange={setGroup} />
+      </div>
+      <table aria-label="Order book" className="w-full table-fixed border-collapse">
+        <thead>
+          <tr className="text-xs text-muted">
+            <th scope="col" className="px-2 py-1 text-right font-normal">
+              Price ({quoteAsset})
+            </th>
+            <th scope="col" className="px-2 py-1 text-right font-normal">
+              Amount ({baseAsset})
+            </th>
+            <th scope="col" className="px-2 py-1 text-right font-normal">
+              Total ({baseAsset})
+            </th>
+          </tr>
+        </thead>
+        <BookSide
+          label="Asks (offers to sell)"
+          side="ask"
+          rows={asksTopDown}
+          onSelect={selectPrice}
+        />
+        <BookSpreadRow last={last} spread={view.spread} />
+        <BookSide label="Bids (offers to buy)" side="bid" rows={view.bids} onSelect={selectPrice} />
+      </table>
+      <p
+        className="min-h-5 px-2 text-xs text-muted"
+        aria-live="polite"
+        data-testid="selected-price"
+      >
+        {selected
+          ? `Price ${selected.price} picked for the order form`
+          : "Pick a price to use it in the order form"}
+      </p>
+    </div>
+  );
+});
+
+function BookSide({
+  label,
+  side,
+  rows,
+  onSelect,
+}: {
+  label: string;
+  side: "ask" | "bid";
+  rows: BookRow[];
+  onSelect(price: string): void;
+}) {
+  return (
+    <tbody data-side={side}>
+      <tr className="sr-only">
+        <th scope="rowgroup" colSpan={3}>
+          {label}
+        </th>
+      </tr>
+      {rows.length === 0 ? (
+        <tr>
+          <td colSpan={3} className="px-2 py-2 text-center text-xs text-muted">
+            No {side === "ask" ? "asks" : "bids"} right now
+          </td>
+        </tr>
+      ) : (
+        rows.map((row) => <OrderBookRow key={row.price} side={side} onSelect={onSelect} {...row} />)
+      )}
+    </tbody>
+  );
+}

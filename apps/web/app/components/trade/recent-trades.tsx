@@ -1,0 +1,87 @@
+import { memo } from "react";
+import { formatDecimal } from "~/lib/decimal";
+import type { MarketFormat } from "./book-view";
+import type { PublicTrade } from "./use-live-trades";
+
+const TIME = new Intl.DateTimeFormat(undefined, {
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+});
+
+/** The tape: each trade's time, price (green ▲ when a buyer took, red ▼ when a seller did) and size. */
+export const RecentTrades = memo(function RecentTrades({
+  trades,
+  format,
+  baseAsset,
+  quoteAsset,
+}: {
+  trades: PublicTrade[];
+  format: MarketFormat;
+  baseAsset: string;
+  quoteAsset: string;
+}) {
+  return (
+    <div className="flex flex-col gap-2">
+      <h2 className="px-2 text-sm font-semibold">Recent trades</h2>
+      <table
+        aria-label="Recent trades"
+        className="w-full table-fixed border-collapse text-xs sm:text-sm"
+      >
+        <thead>
+          <tr className="text-xs text-muted">
+            <th scope="col" className="px-2 py-1 text-left font-normal">
+              Time
+            </th>
+            <th scope="col" className="px-2 py-1 text-right font-normal">
+              Price ({quoteAsset})
+            </th>
+            <th scope="col" className="px-2 py-1 text-right font-normal">
+              Amount ({baseAsset})
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {trades.length === 0 ? (
+            <tr>
+              <td colSpan={3} className="px-2 py-3 text-center text-muted">
+                No trades in this market yet
+              </td>
+            </tr>
+          ) : (
+            trades.map((trade) => <TradeRow key={trade.id} trade={trade} format={format} />)
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+});
+
+const TradeRow = memo(function TradeRow({
+  trade,
+  format,
+}: {
+  trade: PublicTrade;
+  format: MarketFormat;
+}) {
+  const bought = trade.takerSide === "buy";
+  return (
+    <tr>
+      <td className="tabular px-2 py-0.5 text-muted">
+        {/* Server and browser may sit in different time zones: the browser's wins. */}
+        <time dateTime={trade.time.toISOString()} suppressHydrationWarning>
+          {TIME.format(trade.time)}
+        </time>
+      </td>
+      <td className={`tabular px-2 py-0.5 text-right ${bought ? "text-buy" : "text-sell"}`}>
+        <span aria-hidden="true">{bought ? "▲ " : "▼ "}</span>
+        <span className="sr-only">{bought ? "Buy " : "Sell "}</span>
+        {formatDecimal(trade.price, format.priceDecimals)}
+      </td>
+      <td className="tabular px-2 py-0.5 text-right">
+        {formatDecimal(trade.quantity, format.quantityDecimals)}
+      </td>
+    </tr>
+  );
+});
