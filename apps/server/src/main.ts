@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ApiServices } from "@cryptotrade/api";
+import { CallLimits } from "@cryptotrade/api/server";
 import { createAuthService, encryptTotpSecrets } from "@cryptotrade/auth";
 import { connectDatabase } from "@cryptotrade/db/client";
 import { seedReferenceData } from "@cryptotrade/db/seed";
@@ -14,7 +15,7 @@ import { schedulePortfolioSnapshots } from "./jobs/portfolio-snapshots";
 import { createLogger } from "./logger";
 import { createRequestListener } from "./node-listener";
 import { withSecretsKey } from "./secrets-key";
-import { createStreams, serveAsLeader, startReplica } from "./streams";
+import { createRevocationBus, createStreams, serveAsLeader, startReplica } from "./streams";
 import { prepareWebApp } from "./web/prepare-web-app";
 import { attachWebSocket, type WebSocketEndpoint } from "./websocket";
 
@@ -34,7 +35,14 @@ await seedReferenceData(database.db);
 const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
 redis?.on("error", (error) => log.warn({ err: error }, "redis error"));
 
-const auth = createAuthService({ db: database.db, config, redis });
+const revocationBus = createRevocationBus({ redis, prefix });
+const auth = createAuthService({
+  db: database.db,
+  config,
+  redis,
+  revocationBus,
+  onInvalidRevocation: (message) => log.warn({ message }, "malformed revocation ignored"),
+});
 const streams = createStreams({ redis, prefix });
 const leader =
   config.exchangeRole === "leader"
@@ -65,6 +73,7 @@ const services: ApiServices = {
   auth,
   exchange,
   streams: streams.hub,
+  callLimits: new CallLimits(),
 };
 const webApp = await prepareWebApp({ dev: process.argv.includes("--dev"), log });
 const app = createApp({ services, checkReady: database.checkReady, web: webApp.web });
@@ -109,6 +118,8 @@ async function shutdown(signal: string) {
   await stopLeading?.();
   await replica?.close();
   await streams.close();
+  auth.close();
+  await revocationBus.close();
   await redis?.quit();
   await webApp.close();
   await database.close();

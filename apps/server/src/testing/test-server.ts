@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { ApiServices } from "@cryptotrade/api";
 import { createClient } from "@cryptotrade/api/client";
+import { CallLimits } from "@cryptotrade/api/server";
 import { createAuthService } from "@cryptotrade/auth";
 import { parseConfig } from "@cryptotrade/config";
 import type { DatabaseConnection } from "@cryptotrade/db/client";
@@ -10,7 +11,7 @@ import { Exchange } from "@cryptotrade/exchange";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { type App, createApp } from "../app";
-import { createStreams, serveAsLeader } from "../streams";
+import { createRevocationBus, createStreams, serveAsLeader } from "../streams";
 import {
   createSubscriberClient,
   type Listening,
@@ -65,7 +66,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const redisUrl = "redisUrl" in options ? options.redisUrl : process.env.REDIS_URL;
   const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  const prefix = `test-${randomBytes(6).toString("hex")}`;
+  const revocationBus = createRevocationBus({ redis, prefix });
   const auth = createAuthService({
+    revocationBus,
     db: database.db,
     config,
     redis,
@@ -74,7 +78,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const log = pino({ level: "silent" });
   const exchange = await Exchange.start({ db: database.db, log });
-  const prefix = `test-${randomBytes(6).toString("hex")}`;
   const streams = createStreams({ redis, prefix });
   const stopLeading = serveAsLeader({ exchange, streams, redis, prefix });
   const services: ApiServices = {
@@ -84,6 +87,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     auth,
     exchange,
     streams: streams.hub,
+    callLimits: new CallLimits(),
   };
   const app = createApp({ services, checkReady: database.checkReady });
   const fetchViaApp = (input: Request | string | URL, init?: RequestInit) =>
@@ -112,6 +116,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       await exchange.stop();
       await stopLeading();
       await streams.close();
+      auth.close();
+      await revocationBus.close();
       await redis?.quit();
       await database.close();
     },
