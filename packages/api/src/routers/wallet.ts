@@ -5,7 +5,14 @@ import { z } from "zod";
 import type { Context } from "../context";
 import { AssetSymbol, DecimalString, Page } from "../inputs";
 import { getRequestMeta } from "../session-cookie";
-import { protectedProcedure, router, TRPCError, tradeProcedure, withdrawProcedure } from "../trpc";
+import {
+  protectedProcedure,
+  publicProcedure,
+  router,
+  TRPCError,
+  tradeProcedure,
+  withdrawProcedure,
+} from "../trpc";
 
 /** The most the demo faucet hands out per call, in whole units. */
 const FAUCET_LIMITS: Record<string, bigint> = {
@@ -41,6 +48,14 @@ export async function readAssetAmount(ctx: Context, asset: string, text: string)
 const Transfer = { asset: AssetSymbol, amount: DecimalString };
 
 export const walletRouter = router({
+  /** Whether the demo faucet (`deposit`) is open, and the most it grants per call, per asset. */
+  faucet: publicProcedure.query(({ ctx }) => ({
+    open: ctx.config.demo,
+    limits: Object.fromEntries(
+      Object.entries(FAUCET_LIMITS).map(([asset, limit]) => [asset, String(limit)]),
+    ),
+  })),
+
   /**
    * The demo faucet: free test funds, only when the exchange runs in demo mode; at most one
    * call's limit per call and two calls' worth per user, asset and UTC day.
