@@ -8,9 +8,9 @@ import { type AuditEntry, type RequestMeta, recordAudit } from "./audit";
 import type { AuthDeps } from "./deps";
 import { AuthError } from "./errors";
 import { InFlightPerKey, PASSWORD_CHECKS_PER_ADDRESS, passwordHashing } from "./hashing-gate";
-import type { AuthUser, Credential } from "./principal";
+import type { AuthUser } from "./principal";
 import { createRateLimits } from "./rate-limits";
-import { deleteRecoveryCodes, replaceRecoveryCodes, spendRecoveryCode } from "./recovery-codes";
+import { spendRecoveryCode } from "./recovery-codes";
 import {
   type CredentialRevocation,
   createLocalRevocationBus,
@@ -29,8 +29,13 @@ import {
   validateSessionToken,
 } from "./sessions";
 import { API_KEY_PREFIX } from "./tokens";
-import { deleteTotp, enableTotp, isTotpEnabled, requireTotpCode, setupTotp } from "./totp";
-import { getWithdrawalHold, holdWithdrawals, requireWithdrawalsAllowed } from "./withdrawal-hold";
+import { isTotpEnabled, requireTotpCode } from "./totp";
+import {
+  createTwoFactorMethods,
+  loginTotpAttempts,
+  sessionTotpAttempts,
+} from "./two-factor-methods";
+import { holdWithdrawals } from "./withdrawal-hold";
 
 export interface AuthServiceOptions {
   db: Database;
@@ -189,107 +194,7 @@ export function createAuthService(options: AuthServiceOptions) {
       by?: { actorId?: number | null; ip?: string | null },
     ) => setUserRole(deps, userId, role, by),
 
-    setupTotp: (userId: number) => setupTotp(deps, userId),
-
-    /**
-     * Turns TOTP on, issues recovery codes, and swaps the caller's session for a new, verified
-     * one (the old token stops working). Other sessions now need a code before they can act.
-     */
-    async enableTotp(userId: number, sessionId: string, code: string, meta: RequestMeta) {
-      await enableTotp(deps, userId, code, meta, sessionTotpAttempts(sessionId));
-      const recoveryCodes = await replaceRecoveryCodes(deps, userId);
-      await deleteSession(deps, sessionId, "two-factor authentication turned on");
-      const session = await createSession(deps, userId, {
-        twoFactorVerified: true,
-        pending: false,
-        meta,
-      });
-      // Every other session now owes a code: whatever they hold open ends.
-      deps.revocations.publish({
-        kind: "userSessions",
-        userId,
-        exceptSessionId: session.id,
-        reason: "two-factor authentication turned on",
-      });
-      return { recoveryCodes, session };
-    },
-
-    /**
-     * Turns 2FA off with a current code from session `sessionId`; then revokes every
-     * withdraw-scoped API key and holds withdrawals for 24 hours.
-     */
-    async disableTotp(userId: number, code: string, meta: RequestMeta, sessionId: string) {
-      await requireTotpCode(deps, userId, code, meta, "disable", sessionTotpAttempts(sessionId));
-      await deleteTotp(deps, userId);
-      await deleteRecoveryCodes(deps, userId);
-      deps.revocations.publish({
-        kind: "userSessions",
-        userId,
-        exceptSessionId: null,
-        reason: "two-factor authentication turned off",
-      });
-      await recordAudit(deps.db, { action: "totp.disabled", userId, ...meta });
-      await holdWithdrawals(deps, userId, "totp.disabled", meta);
-    },
-
-    /**
-     * Replaces the recovery codes; needs a current TOTP code from session `sessionId`, so a
-     * stolen session cookie alone cannot mint a way past the second factor.
-     */
-    async regenerateRecoveryCodes(
-      userId: number,
-      code: string,
-      meta: RequestMeta,
-      sessionId: string,
-    ) {
-      if (!(await isTotpEnabled(deps, userId))) {
-        throw new AuthError("TOTP_NOT_ENABLED", "Turn on two-factor authentication first");
-      }
-      const attempts = sessionTotpAttempts(sessionId);
-      await requireTotpCode(deps, userId, code, meta, "recovery_codes", attempts);
-      const codes = await replaceRecoveryCodes(deps, userId);
-      await recordAudit(deps.db, { action: "recovery_codes.regenerated", userId, ...meta });
-      return codes;
-    },
-
-    /** Whether the user has 2FA on. */
-    isTotpEnabled: (userId: number) => isTotpEnabled(deps, userId),
-
-    /**
-     * The second factor for a withdrawal: passes when the user has no 2FA; otherwise needs a
-     * code (TOTP_REQUIRED without one) that `requireTotpCode` accepts.
-     */
-    async requireSecondFactorForWithdrawal(
-      userId: number,
-      code: string | undefined,
-      meta: RequestMeta | undefined,
-      credential: Credential,
-    ) {
-      if (!(await isTotpEnabled(deps, userId))) return;
-      if (!code) {
-        throw new AuthError("TOTP_REQUIRED", "Enter your two-factor code to withdraw");
-      }
-      await requireTotpCode(deps, userId, code, meta, "withdrawal", totpAttemptsOf(credential));
-    },
-
-    /** Throws WITHDRAWALS_HELD (until when) during the hold after a password or 2FA change. */
-    requireWithdrawalsAllowed: (userId: number) => requireWithdrawalsAllowed(deps, userId),
-
-    /** When the user's withdrawal hold ends; null when none is in force. */
-    getWithdrawalHold: (userId: number) => getWithdrawalHold(deps, userId),
-
-    /**
-     * Checks a TOTP code for a sensitive action: replay-safe like the login's second factor,
-     * with 5 guesses per 30 minutes for the session or key making them. Throws AuthError
-     * RATE_LIMITED, INVALID_CODE or TOTP_NOT_ENABLED.
-     */
-    requireTotpCode: (
-      userId: number,
-      code: string,
-      credential: Credential,
-      meta?: RequestMeta,
-      purpose = "action",
-    ) => requireTotpCode(deps, userId, code, meta, purpose, totpAttemptsOf(credential)),
+    ...createTwoFactorMethods(deps),
 
     /**
      * Creates an API key. Granting `withdraw` to a user with 2FA needs a current code, so a
@@ -331,16 +236,6 @@ export function createAuthService(options: AuthServiceOptions) {
     close: () => deps.revocations.close(),
   };
 }
-
-// TOTP guesses are counted per session or key, and per account only for logins still owing
-// their code: a stranger with the password can spend the login budget, never the owner's
-// budget in a session that is already signed in.
-const loginTotpAttempts = (userId: number) => `login:${userId}`;
-const sessionTotpAttempts = (sessionId: string) => `session:${sessionId}`;
-const totpAttemptsOf = (credential: Credential) =>
-  credential.kind === "session"
-    ? sessionTotpAttempts(credential.sessionId)
-    : `key:${credential.keyId}`;
 
 /** The auth service the api receives in its context. */
 export type AuthService = ReturnType<typeof createAuthService>;
