@@ -1,24 +1,80 @@
-import { MarketTable } from "~/components/market-table";
+import { useState } from "react";
+import { isRouteErrorResponse, Link } from "react-router";
+import { FavouritesFilter } from "~/components/markets/favourites-filter";
+import { MarketSearch } from "~/components/markets/market-search";
+import { MarketsTable } from "~/components/markets/markets-table";
+import { useFavouriteMarkets } from "~/components/markets/use-favourite-markets";
 import type { Route } from "./+types/home";
 
 export const meta: Route.MetaFunction = () => [
   { title: "Markets · CryptoTrade" },
-  { name: "description", content: "Spot crypto markets with live order books." },
+  { name: "description", content: "Spot crypto markets with live prices and order books." },
 ];
+
+/** Hourly candles behind each sparkline: the last 24 hours. */
+const SPARKLINE_CANDLES = { interval: "1h", limit: 24 } as const;
 
 export async function loader({ context }: Route.LoaderArgs) {
   const [markets, tickers] = await Promise.all([
     context.trpc.market.list(),
     context.trpc.market.tickers(),
   ]);
-  return { markets, tickers };
+  // Each hour's opening price; the live last price ends the line in the browser. Drawn from
+  // the loader's data, the sparklines are in the server's HTML.
+  const hourlyOpens = Object.fromEntries(
+    await Promise.all(
+      markets.map(async (market) => {
+        const candles = await context.trpc.market.candles({
+          symbol: market.symbol,
+          ...SPARKLINE_CANDLES,
+        });
+        return [market.symbol, candles.map((candle) => candle.open)] as const;
+      }),
+    ),
+  );
+  return { markets, tickers, hourlyOpens };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
+  const [query, setQuery] = useState("");
+  const [favouritesOnly, setFavouritesOnly] = useState(false);
+  const { favourites, toggleFavourite } = useFavouriteMarkets();
   return (
     <>
-      <h1 className="mb-4 text-2xl font-semibold">Markets</h1>
-      <MarketTable markets={loaderData.markets} tickers={loaderData.tickers} />
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Markets</h1>
+        <div className="flex w-full items-center gap-2 sm:w-auto">
+          <MarketSearch value={query} onChange={setQuery} />
+          <FavouritesFilter
+            pressed={favouritesOnly}
+            onToggle={() => setFavouritesOnly((only) => !only)}
+          />
+        </div>
+      </div>
+      <MarketsTable
+        markets={loaderData.markets}
+        tickers={loaderData.tickers}
+        hourlyOpens={loaderData.hourlyOpens}
+        filter={{ query, favouritesOnly }}
+        favourites={favourites}
+        onToggleFavourite={toggleFavourite}
+      />
     </>
+  );
+}
+
+/** The loader failed (the exchange is down or restarting): say so and offer another try. */
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const detail = isRouteErrorResponse(error) ? ` (${error.status})` : "";
+  return (
+    <section role="alert" className="py-10">
+      <h1 className="text-2xl font-semibold">Markets are unavailable</h1>
+      <p className="mt-2 text-muted">
+        The exchange could not list its markets{detail}. Try again in a moment.
+      </p>
+      <Link to="/" reloadDocument className="mt-4 inline-block text-accent underline">
+        Try again
+      </Link>
+    </section>
   );
 }

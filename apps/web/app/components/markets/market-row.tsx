@@ -1,0 +1,95 @@
+import type { RouterOutputs } from "@cryptotrade/api";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { useEffect } from "react";
+import { Link } from "react-router";
+import { useTRPC } from "~/trpc/react";
+import { PriceChange } from "../price-change";
+import { FavouriteButton } from "./favourite-button";
+import { formatDecimal } from "./format-decimal";
+import { Sparkline } from "./sparkline";
+
+type Market = RouterOutputs["market"]["list"][number];
+type Ticker = RouterOutputs["market"]["ticker"];
+/** A live subscription's state, as @trpc/tanstack-react-query reports it. */
+export type LiveState = "idle" | "connecting" | "pending" | "error";
+
+/** Columns a phone has no room for; the symbol, price and change always show. */
+export const SECONDARY = "hidden md:table-cell";
+
+/**
+ * One market: its ticker kept live by `market.onTicker` over the page's WebSocket (the loader's
+ * ticker shows until the first event), its sparkline ending at the live last price.
+ */
+export function MarketRow({
+  market,
+  initialTicker,
+  hourlyOpens,
+  favourite,
+  hidden,
+  onToggleFavourite,
+  onLiveState,
+}: {
+  market: Market;
+  initialTicker: Ticker | undefined;
+  /** Each hour's opening price over the last 24 hours, oldest first. */
+  hourlyOpens: readonly string[];
+  favourite: boolean;
+  /** Filtered out: the row stays mounted (and subscribed) so it comes back current. */
+  hidden: boolean;
+  onToggleFavourite: (symbol: string) => void;
+  onLiveState: (symbol: string, state: LiveState) => void;
+}) {
+  const trpc = useTRPC();
+  const live = useSubscription(trpc.market.onTicker.subscriptionOptions({ symbol: market.symbol }));
+  const ticker = live.data?.data ?? initialTicker;
+  useEffect(
+    () => onLiveState(market.symbol, live.status),
+    [market.symbol, live.status, onLiveState],
+  );
+
+  const price = (value: string | null | undefined) =>
+    value ? formatDecimal(value, market.priceDecimals) : "–";
+  const last = ticker?.last ?? null;
+  const change = ticker?.changePercent ?? null;
+  const trend =
+    change === null || /^-?0(\.0*)?$/.test(change)
+      ? "flat"
+      : change.startsWith("-")
+        ? "down"
+        : "up";
+  const prices = last === null ? hourlyOpens : [...hourlyOpens, last];
+  return (
+    <tr hidden={hidden} className="border-t border-border hover:bg-surface-raised">
+      <td className="w-10 py-1 pl-2">
+        <FavouriteButton symbol={market.symbol} pressed={favourite} onToggle={onToggleFavourite} />
+      </td>
+      <th scope="row" className="py-2 pr-3 text-left font-medium">
+        <Link to={`/trade/${market.symbol}`} className="text-accent hover:underline">
+          {market.symbol}
+        </Link>
+      </th>
+      <td
+        className="tabular px-3 py-2 text-right font-medium"
+        data-testid={`last-${market.symbol}`}
+      >
+        {price(last)}
+      </td>
+      <td className="px-3 py-2 text-right">
+        <PriceChange percent={change} />
+      </td>
+      <td className={`tabular px-3 py-2 text-right ${SECONDARY}`}>{price(ticker?.high)}</td>
+      <td className={`tabular px-3 py-2 text-right ${SECONDARY}`}>{price(ticker?.low)}</td>
+      <td className={`tabular px-3 py-2 text-right ${SECONDARY}`}>
+        {ticker ? formatDecimal(ticker.volume, market.quantityDecimals) : "–"}
+        <span className="ml-1 text-xs text-muted">{market.baseAsset}</span>
+      </td>
+      <td className={`px-3 py-2 ${SECONDARY}`}>
+        <Sparkline
+          prices={prices}
+          trend={trend}
+          label={`${market.symbol} over the last 24 hours${last === null ? ": no trades" : `, now ${price(last)}`}`}
+        />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,26 @@
+/** The "Search markets" box; filters the list as the trader types. */
+export function MarketSearch({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="min-w-0 flex-1 sm:w-72 sm:flex-none">
+      <label htmlFor="market-search" className="sr-only">
+        Search markets
+      </label>
+      <input
+        id="market-search"
+        type="search"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        placeholder="Search markets, e.g. BTC"
+        autoComplete="off"
+        spellCheck={false}
+        className="w-full rounded-md border border-border bg-surface px-3 py-2 text-sm placeholder:text-muted"
+      />
+    </div>
+  );
+}
