@@ -47,6 +47,17 @@ export async function readAssetAmount(ctx: Context, asset: string, text: string)
 
 const Transfer = { asset: AssetSymbol, amount: DecimalString };
 
+/** The history's filters, shared by `transactions` and `exportCsv` so an export is what was listed. */
+const TransactionFilter = {
+  type: z.enum(["deposit", "withdrawal"]).optional(),
+  asset: AssetSymbol.optional(),
+  status: z.enum(["pending", "completed", "rejected"]).optional(),
+  /** Created at or after. */
+  from: z.date().optional(),
+  /** Created before. */
+  to: z.date().optional(),
+};
+
 export const walletRouter = router({
   /** Whether the demo faucet (`deposit`) is open, and the most it grants per call, per asset. */
   faucet: publicProcedure.query(({ ctx }) => ({
@@ -124,10 +135,9 @@ export const walletRouter = router({
       return views.toTransactionView(transaction, decimals);
     }),
 
+  /** The user's deposits and withdrawals, newest first, narrowed by type, asset, status and time. */
   transactions: protectedProcedure
-    .input(
-      z.strictObject({ type: z.enum(["deposit", "withdrawal"]).optional(), ...Page }).default({}),
-    )
+    .input(z.strictObject({ ...TransactionFilter, ...Page }).default({}))
     .query(async ({ ctx, input }) => {
       const [page, decimals] = await Promise.all([
         queries.listTransactions(ctx.db, ctx.user.id, input),
@@ -139,28 +149,37 @@ export const walletRouter = router({
       };
     }),
 
-  /** Every deposit and withdrawal as CSV, for the user's records and taxes. */
-  exportCsv: protectedProcedure.query(async ({ ctx }) => {
-    const decimals = await queries.assetDecimals(ctx.db);
-    const rows: Array<ReturnType<typeof views.toTransactionView>> = [];
-    let cursor: string | undefined;
-    do {
-      const page = await queries.listTransactions(ctx.db, ctx.user.id, { cursor, limit: 500 });
-      rows.push(...page.items.map((t) => views.toTransactionView(t, decimals.get(t.asset) ?? 0)));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    const csv = stringify(
-      rows.map((t) => [
-        t.id,
-        t.createdAt.toISOString(),
-        t.type,
-        t.asset,
-        t.amount,
-        t.status,
-        t.address ?? "",
-      ]),
-      { header: true, columns: ["id", "time", "type", "asset", "amount", "status", "address"] },
-    );
-    return { filename: "transactions.csv", contentType: "text/csv", csv };
-  }),
+  /**
+   * The deposits and withdrawals that match the same filters as `transactions` (all of them
+   * without any), as CSV, for the user's records and taxes.
+   */
+  exportCsv: protectedProcedure
+    .input(z.strictObject(TransactionFilter).default({}))
+    .query(async ({ ctx, input }) => {
+      const decimals = await queries.assetDecimals(ctx.db);
+      const rows: Array<ReturnType<typeof views.toTransactionView>> = [];
+      let cursor: string | undefined;
+      do {
+        const page = await queries.listTransactions(ctx.db, ctx.user.id, {
+          ...input,
+          cursor,
+          limit: 500,
+        });
+        rows.push(...page.items.map((t) => views.toTransactionView(t, decimals.get(t.asset) ?? 0)));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const csv = stringify(
+        rows.map((t) => [
+          t.id,
+          t.createdAt.toISOString(),
+          t.type,
+          t.asset,
+          t.amount,
+          t.status,
+          t.address ?? "",
+        ]),
+        { header: true, columns: ["id", "time", "type", "asset", "amount", "status", "address"] },
+      );
+      return { filename: "transactions.csv", contentType: "text/csv", csv };
+    }),
 });

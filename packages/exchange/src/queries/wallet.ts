@@ -1,6 +1,6 @@
 import type { Database } from "@cryptotrade/db/client";
 import { assets, balances, transactions } from "@cryptotrade/db/schema";
-import { and, desc, eq, gt, lt } from "drizzle-orm";
+import { and, desc, eq, gt, gte, lt } from "drizzle-orm";
 import { cursorId, type PageRequest, pageLimit, toPage } from "./cursor";
 
 /** Every asset with the user's available and locked amounts (zero where they hold none). */
@@ -33,11 +33,22 @@ export async function assetDecimals(db: Database): Promise<Map<string, number>> 
   return new Map(rows.map((row) => [row.symbol, row.decimals]));
 }
 
-/** The user's deposits and withdrawals, newest first. */
+/** Which of a user's deposits and withdrawals to list or export; every field narrows. */
+export interface TransactionFilter {
+  type?: "deposit" | "withdrawal";
+  asset?: string;
+  status?: "pending" | "completed" | "rejected";
+  /** Created at or after this moment. */
+  from?: Date;
+  /** Created before this moment. */
+  to?: Date;
+}
+
+/** The user's deposits and withdrawals that match the filter, newest first. */
 export async function listTransactions(
   db: Database,
   userId: number,
-  query: PageRequest & { type?: "deposit" | "withdrawal" },
+  query: PageRequest & TransactionFilter,
 ) {
   const limit = pageLimit(query.limit);
   const before = cursorId(query.cursor);
@@ -48,6 +59,10 @@ export async function listTransactions(
       and(
         eq(transactions.userId, userId),
         query.type ? eq(transactions.type, query.type) : undefined,
+        query.asset ? eq(transactions.asset, query.asset) : undefined,
+        query.status ? eq(transactions.status, query.status) : undefined,
+        query.from ? gte(transactions.createdAt, query.from) : undefined,
+        query.to ? lt(transactions.createdAt, query.to) : undefined,
         before ? lt(transactions.id, before) : undefined,
       ),
     )
