@@ -1,11 +1,12 @@
 import { users } from "@cryptotrade/db/schema";
 import { queries, views } from "@cryptotrade/exchange";
 import { parseDecimal } from "@cryptotrade/exchange/money";
-import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Context } from "../context";
 import { AssetSymbol, DecimalString, Id, MarketSymbol, Page } from "../inputs";
 import { adminProcedure, router, TRPCError } from "../trpc";
+import { adminUsersProcedures } from "./admin-users";
 import { readAssetAmount } from "./wallet";
 
 async function audit(
@@ -175,27 +176,5 @@ export const adminRouter = router({
   approveWithdrawal: reviewWithdrawal(true),
   rejectWithdrawal: reviewWithdrawal(false),
 
-  users: adminProcedure
-    .input(z.strictObject({ ...Page }).default({}))
-    .query(async ({ ctx, input }) => {
-      const limit = queries.pageLimit(input.limit);
-      const before = queries.cursorId(input.cursor);
-      const rows = await ctx.db
-        .select({
-          id: users.id,
-          email: users.email,
-          username: users.username,
-          role: users.role,
-          createdAt: users.createdAt,
-        })
-        .from(users)
-        .where(before ? lt(users.id, before) : undefined)
-        .orderBy(desc(users.id))
-        .limit(limit + 1);
-      const page = queries.toPage(rows, limit);
-      return {
-        items: page.items.map((u) => ({ ...u, id: String(u.id) })),
-        nextCursor: page.nextCursor,
-      };
-    }),
+  ...adminUsersProcedures,
 });
