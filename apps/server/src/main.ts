@@ -5,17 +5,18 @@ import { CallLimits } from "@cryptotrade/api/server";
 import { createAuthService, encryptTotpSecrets } from "@cryptotrade/auth";
 import { connectDatabase } from "@cryptotrade/db/client";
 import { seedReferenceData } from "@cryptotrade/db/seed";
-import { Exchange } from "@cryptotrade/exchange";
 import type { MarketMaker } from "@cryptotrade/market-maker";
 import { Redis } from "ioredis";
 import { createApp } from "./app";
 import { startDemoTraders } from "./demo/start-demo-traders";
 import { loadConfig } from "./env";
+import { startExchangeRole } from "./exchange-role";
+import { closeConnectionsWhileStopping, drainServer, withDeadline } from "./graceful-stop";
 import { schedulePortfolioSnapshots } from "./jobs/portfolio-snapshots";
 import { createLogger } from "./logger";
 import { createRequestListener } from "./node-listener";
 import { withSecretsKey } from "./secrets-key";
-import { createRevocationBus, createStreams, serveAsLeader, startReplica } from "./streams";
+import { createRevocationBus, createStreams } from "./streams";
 import { prepareWebApp } from "./web/prepare-web-app";
 import { attachWebSocket, type WebSocketEndpoint } from "./websocket";
 
@@ -23,6 +24,11 @@ const environment = loadConfig();
 const log = createLogger(environment);
 const config = await withSecretsKey(environment, log);
 const prefix = config.rateLimits.keyPrefix;
+/** How long `/readyz` waits for the database before it answers 503. */
+const READY_DEADLINE_MS = 2_000;
+/** How long in-flight requests get to finish after SIGTERM before their sockets are cut. */
+const DRAIN_LIMIT_MS = 12_000;
+const SHUTDOWN_LIMIT_MS = 25_000;
 
 const database = await connectDatabase(config.database);
 await database.migrate();
@@ -44,23 +50,10 @@ const auth = createAuthService({
   onInvalidRevocation: (message) => log.warn({ message }, "malformed revocation ignored"),
 });
 const streams = createStreams({ redis, prefix });
-const leader =
-  config.exchangeRole === "leader"
-    ? await Exchange.start({
-        db: database.db,
-        log: log.child({ component: "exchange" }),
-        maxBatchSize: config.maxBatchSize,
-      })
-    : undefined;
-const stopLeading = leader
-  ? serveAsLeader({ exchange: leader, streams, redis, prefix })
-  : undefined;
-const replica =
-  leader || !redis
-    ? undefined
-    : await startReplica({ db: database.db, streams, redis, prefix, log });
-const exchange = leader ?? replica?.exchange;
-if (!exchange) throw new Error("unreachable: a replica always has Redis (checked by the config)");
+// A candidate leads while it holds the fenced lease and stands by otherwise (ADR 017).
+const role = await startExchangeRole({ config, database, streams, redis, prefix, log });
+const { exchange } = role;
+const leader = role.leader();
 
 const stopSnapshots = leader
   ? schedulePortfolioSnapshots({ db: database.db, exchange: leader, log, everyMs: 5 * 60_000 })
@@ -76,11 +69,23 @@ const services: ApiServices = {
   callLimits: new CallLimits(),
 };
 const webApp = await prepareWebApp({ dev: process.argv.includes("--dev"), log });
-const app = createApp({ services, checkReady: database.checkReady, web: webApp.web });
+let stopping = false;
+// Ready means: not stopping, the database answers in time, and commands can run now.
+const checkReady = async () => {
+  if (stopping) throw new Error("shutting down");
+  await withDeadline(database.checkReady(), READY_DEADLINE_MS, "the database did not answer");
+  await role.checkReady();
+};
+const app = createApp({ services, checkReady, web: webApp.web });
 
 let demo: MarketMaker | undefined;
 let websocket: WebSocketEndpoint | undefined;
-const server = createServer(webApp.wrap(await createRequestListener(app, services)));
+const server = createServer(
+  closeConnectionsWhileStopping(
+    () => stopping,
+    webApp.wrap(await createRequestListener(app, services)),
+  ),
+);
 server.listen(config.port, config.host, () => {
   const info = server.address() as AddressInfo;
   log.info(
@@ -103,20 +108,23 @@ server.listen(config.port, config.host, () => {
     .catch((error: unknown) => log.error({ err: error }, "demo market maker failed to start"));
 });
 
-let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
+  // From here /readyz answers 503 and every answer closes its connection.
   stopping = true;
   log.info({ signal }, "shutting down: finishing in-flight requests");
+  // Whatever happens below, the process is gone well inside Kubernetes' 30 s grace period.
+  setTimeout(() => {
+    log.error("shutdown did not finish in time; exiting");
+    process.exit(1);
+  }, SHUTDOWN_LIMIT_MS).unref();
   stopSnapshots?.();
-  await demo?.stop().catch(() => undefined);
+  await demo?.stop().catch((error: unknown) => log.warn({ err: error }, "demo stop failed"));
   // Tell subscribers to reconnect elsewhere, stop accepting, let in-flight requests finish,
-  // then drain the sequencer and close.
+  // then drain the sequencer, let the lease go, and close.
   await websocket?.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await leader?.stop();
-  await stopLeading?.();
-  await replica?.close();
+  await drainServer(server, DRAIN_LIMIT_MS, log);
+  await role.close();
   await streams.close();
   auth.close();
   await revocationBus.close();

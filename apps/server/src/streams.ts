@@ -1,9 +1,9 @@
 import { StreamHub } from "@cryptotrade/api/server";
 import {
+  channels,
   type EventBus,
   type Exchange,
   ExchangeReplica,
-  type ExchangeService,
   InProcessBus,
   publishExchangeEvents,
   RedisBus,
@@ -55,19 +55,25 @@ export function createRevocationBus(options: {
 
 /**
  * The leader publishes every committed batch and, with Redis, runs commands replicas forward.
- * Returns a function that stops both.
+ * It starts with a reset notice: after a takeover, every replica's books and every subscriber
+ * start again from what this leader rebuilt. Returns a function that stops both.
  */
 export function serveAsLeader(options: {
   exchange: Exchange;
   streams: Streams;
   redis: Redis | undefined;
   prefix: string;
+  log: Logger;
 }): () => Promise<void> {
   const stopPublishing = publishExchangeEvents(options.exchange, options.streams.bus);
+  options.streams.bus.publish(channels.system, {
+    kind: "reset",
+    id: `${Date.now().toString(36)}.0`,
+  });
   const rpc = options.redis
     ? new RedisBus<RpcMessage>(options.redis, `${options.prefix}:rpc`)
     : undefined;
-  const stopServing = rpc ? serveCommands(options.exchange, rpc) : undefined;
+  const stopServing = rpc ? serveCommands(options.exchange, rpc, { log: options.log }) : undefined;
   return async () => {
     stopServing?.();
     stopPublishing();
@@ -82,13 +88,16 @@ export async function startReplica(options: {
   redis: Redis;
   prefix: string;
   log: Logger;
-}): Promise<{ exchange: ExchangeService; close(): Promise<void> }> {
+  /** How long a forwarded command waits for the leader before its outcome is unknown. */
+  forwardTimeoutMs?: number;
+}): Promise<{ exchange: ExchangeReplica; close(): Promise<void> }> {
   const rpc = new RedisBus<RpcMessage>(options.redis, `${options.prefix}:rpc`);
   const exchange = await ExchangeReplica.start({
     db: options.db,
     streams: options.streams.bus,
     rpc,
     log: options.log,
+    ...(options.forwardTimeoutMs ? { forwardTimeoutMs: options.forwardTimeoutMs } : {}),
   });
   return {
     exchange,

@@ -28,6 +28,8 @@ const EXCHANGE_ERROR_CODES: Record<ExchangeErrorCode, TRPCErrorCode> = {
   MARKET_HALTED: "PRECONDITION_FAILED",
   LIMIT_REACHED: "PRECONDITION_FAILED",
   UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  // Not SERVICE_UNAVAILABLE, which promises nothing happened: this may have executed.
+  OUTCOME_UNKNOWN: "TIMEOUT",
 };
 
 /**

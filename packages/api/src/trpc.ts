@@ -1,4 +1,5 @@
 import { AuthError, type AuthUser, type Credential, type Scope } from "@cryptotrade/auth";
+import { ExchangeError } from "@cryptotrade/exchange";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { releasing } from "./call-limits";
@@ -15,6 +16,9 @@ const t = initTRPC.context<Context>().create({
     const fieldErrors = error.cause instanceof ZodError ? fieldErrorsOf(error.cause) : undefined;
     const retryAfterSeconds =
       error.cause instanceof AuthError ? error.cause.retryAfterSeconds : undefined;
+    // With an unknown outcome, the order's clientOrderId is how the caller finds out.
+    const clientOrderId =
+      error.cause instanceof ExchangeError ? error.cause.clientOrderId : undefined;
     return {
       ...shape,
       message: publicMessage(error, fieldErrors),
@@ -24,6 +28,7 @@ const t = initTRPC.context<Context>().create({
         path: shape.data.path,
         ...(fieldErrors ? { fieldErrors } : {}),
         ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+        ...(clientOrderId !== undefined ? { clientOrderId } : {}),
       },
     };
   },
@@ -59,11 +64,18 @@ function isParserFailure(cause: unknown): boolean {
   return cause instanceof SyntaxError || cause instanceof TypeError;
 }
 
+const OPERATIONAL_FAILURES = new Set<TRPCError["code"]>(["SERVICE_UNAVAILABLE", "TIMEOUT"]);
+
 /** Logs unexpected failures with the request id; expected ones (bad input, auth) are not noise. */
 const logFailures = t.middleware(async ({ ctx, path, type, next }) => {
   const result = await next();
   if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
     ctx.log.error({ err: result.error.cause ?? result.error, path, type }, "procedure failed");
+  }
+  // The exchange refused (nothing done) or could not tell (may have executed): an operator
+  // needs each one, with its request id, to match a trader's report.
+  if (!result.ok && OPERATIONAL_FAILURES.has(result.error.code)) {
+    ctx.log.warn({ err: result.error.cause ?? result.error, path, type }, "procedure not served");
   }
   return result;
 });

@@ -69,6 +69,8 @@ const EnvSchema = z
     HOST: z.string().min(1).default("0.0.0.0"),
     DATABASE_URL: postgresUrl,
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(8_000),
+    DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
     REDIS_URL: redisUrl,
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
@@ -93,6 +95,8 @@ const EnvSchema = z
     RATE_LIMIT_REGISTRATIONS_PER_IP: z.coerce.number().int().min(1).default(20),
     EXCHANGE_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
     EXCHANGE_ROLE: z.enum(["leader", "replica"]).default("leader"),
+    EXCHANGE_LEASE_MS: z.coerce.number().int().min(300).max(60_000).default(3_000),
+    EXCHANGE_FORWARD_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   })
   .refine((env) => env.EXCHANGE_ROLE === "leader" || (env.REDIS_URL && env.DATABASE_URL), {
     path: ["EXCHANGE_ROLE"],
@@ -126,7 +130,13 @@ const EnvSchema = z
       port,
       host: env.HOST,
       database: env.DATABASE_URL
-        ? ({ kind: "postgres", url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } as const)
+        ? ({
+            kind: "postgres",
+            url: env.DATABASE_URL,
+            poolSize: env.DATABASE_POOL_SIZE,
+            statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+            lockTimeoutMs: env.DATABASE_LOCK_TIMEOUT_MS,
+          } as const)
         : ({ kind: "pglite", dataDir: env.DATA_DIR } as const),
       redisUrl: env.REDIS_URL,
       logLevel: env.LOG_LEVEL,
@@ -150,8 +160,16 @@ const EnvSchema = z
       },
       /** Most commands the sequencer commits in one transaction (1 = a transaction per command). */
       maxBatchSize: env.EXCHANGE_MAX_BATCH_SIZE,
-      /** The leader runs the sequencer; a replica forwards commands to it over Redis. */
+      /**
+       * "leader" makes this process a candidate: it contends for the fenced lease and runs the
+       * sequencer while it holds it (a standby forwards meanwhile); "replica" never leads and
+       * forwards commands to whoever does, over Redis.
+       */
       exchangeRole: env.EXCHANGE_ROLE,
+      /** How long a leader's lease lasts unrenewed; a standby takes over once it lapses. */
+      leaseMs: env.EXCHANGE_LEASE_MS,
+      /** How long a forwarded command waits for the leader before its outcome is unknown. */
+      forwardTimeoutMs: env.EXCHANGE_FORWARD_TIMEOUT_MS,
       rateLimits: {
         /** Keys in Redis start with it, so deployments (and test runs) sharing a Redis never mix. */
         keyPrefix: env.RATE_LIMIT_PREFIX,

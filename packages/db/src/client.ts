@@ -21,7 +21,15 @@ export type Transaction = PgTransaction<
 
 export type DatabaseOptions =
   | { kind: "pglite"; dataDir?: string }
-  | { kind: "postgres"; url: string; poolSize?: number };
+  | {
+      kind: "postgres";
+      url: string;
+      poolSize?: number;
+      /** Longest any statement may run before PostgreSQL cancels it (default 8 s). */
+      statementTimeoutMs?: number;
+      /** Longest any statement may wait for a lock before it fails (default 2 s). */
+      lockTimeoutMs?: number;
+    };
 
 export interface DatabaseConnection {
   db: Database;
@@ -64,11 +72,17 @@ export function wrapPglite(client: PGlite): DatabaseConnection {
   };
 }
 
-async function connectPostgres(options: {
-  url: string;
-  poolSize?: number;
-}): Promise<DatabaseConnection> {
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+async function connectPostgres(
+  options: Extract<DatabaseOptions, { kind: "postgres" }>,
+): Promise<DatabaseConnection> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    // A locked table or a stuck backend fails the statement instead of freezing order entry:
+    // the sequencer refuses the batch and says so, and /readyz reports it.
+    statement_timeout: options.statementTimeoutMs ?? 8_000,
+    lock_timeout: options.lockTimeoutMs ?? 2_000,
+  });
   // A connection the server drops (idle, or mid-query when its backend is killed) must not take
   // the process down: the query on it fails, and the pool replaces it.
   pool.on("error", () => {});
@@ -81,13 +95,24 @@ async function connectPostgres(options: {
       // Replicas starting together take turns; the second finds nothing left to apply.
       const lockClient = await pool.connect();
       try {
+        // Waiting for another process's migrations, or running a long one, is expected here.
+        await lockClient.query("set statement_timeout = 0; set lock_timeout = 0");
         await lockClient.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
-        await migratePg(db, { migrationsFolder });
+        // On the lock's own connection, so no statement bound cuts a long migration short.
+        await migratePg(drizzlePg({ client: lockClient, schema, casing: "snake_case" }), {
+          migrationsFolder,
+        });
       } finally {
         await lockClient
           .query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID])
           .catch(() => {});
-        lockClient.release();
+        // Back to the pool's bounds before another caller gets this connection; one that
+        // cannot be reset is discarded instead.
+        const reset = await lockClient.query("reset statement_timeout; reset lock_timeout").then(
+          () => undefined,
+          (error: Error) => error,
+        );
+        lockClient.release(reset);
       }
     },
     checkReady: () => checkMigrated(db),
@@ -97,7 +122,7 @@ async function connectPostgres(options: {
 
 async function checkMigrated(db: Database): Promise<void> {
   // The last table of the schema exists only once every migration has run.
-  await db.execute(sql`select 1 from ${schema.portfolioSnapshots} limit 0`);
+  await db.execute(sql`select 1 from ${schema.exchangeLeadership} limit 0`);
 }
 
 /**

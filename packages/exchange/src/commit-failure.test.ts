@@ -65,7 +65,11 @@ describe.skipIf(!serverUrl)("a commit that fails mid-batch", () => {
     expect((await listOrders(t.database.db, user, { status: "open" })).items).toEqual([]);
     await t.assertInvariants();
 
-    // The sequencer rebuilt itself and takes orders again.
+    // The sequencer refuses work while it rebuilds itself, then takes orders again.
+    for (let attempt = 0; attempt < 400 && !t.exchange.health().ok; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(t.exchange.health()).toEqual({ ok: true });
     const retry = await t.exchange.placeOrder(user, {
       symbol: "BTC-USDT",
       side: "buy",

@@ -7,7 +7,10 @@ export type ExchangeErrorCode =
   | "MARKET_HALTED"
   /** A per-user cap (pending withdrawals, the faucet's daily grant) is used up. */
   | "LIMIT_REACHED"
-  | "UNAVAILABLE";
+  /** Nothing was done (no leader, a refused write, shutting down): safe to retry. */
+  | "UNAVAILABLE"
+  /** The command was handed on but no answer came: it may have executed. */
+  | "OUTCOME_UNKNOWN";
 
 /**
  * The exchange's one error class for expected outcomes; `field` names the input at fault.
@@ -21,9 +24,39 @@ export class ExchangeError extends Error {
     readonly code: ExchangeErrorCode,
     message: string,
     readonly field?: string,
+    /** The order's clientOrderId, when the outcome is unknown: look it up, or retry with it. */
+    readonly clientOrderId?: string,
   ) {
     super(message);
   }
+}
+
+/**
+ * A write refused because this process no longer holds the leadership epoch (a newer leader
+ * took over): nothing was written. A forwarded command that meets it is left to the new
+ * leader to answer.
+ */
+export class NotLeaderError extends ExchangeError {
+  override name = "NotLeaderError";
+  constructor() {
+    super(
+      "UNAVAILABLE",
+      "This process no longer leads the exchange; nothing was done, please retry",
+    );
+  }
+}
+
+/** The error for a forwarded command whose answer never came (see `OUTCOME_UNKNOWN`). */
+export function outcomeUnknown(clientOrderId?: string): ExchangeError {
+  const lookUp = clientOrderId
+    ? `look it up by clientOrderId ${clientOrderId}, or retry with the same clientOrderId`
+    : "check its effect before retrying";
+  return new ExchangeError(
+    "OUTCOME_UNKNOWN",
+    `The exchange did not answer in time, so this may have executed: ${lookUp}`,
+    undefined,
+    clientOrderId,
+  );
 }
 
 export function invalidInput(field: string, message: string): ExchangeError {

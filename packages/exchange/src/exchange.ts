@@ -14,16 +14,25 @@ import {
 import { ExchangeError, invalidInput } from "./errors";
 import type { ExchangeEvent, ExchangeListener } from "./events";
 import type { ExchangeService } from "./exchange-service";
+import { describeHolder, LeaderLease } from "./leadership/leader-lease";
 import type { MarketInfo } from "./markets";
 import { type PlaceOrderInput, toPlaceOrderRequest } from "./order-input";
 import type { OrderRecord, TransactionRecord } from "./records";
-import { Sequencer } from "./sequencer";
+import { Sequencer, type SequencerHealth } from "./sequencer";
 import type { ExchangeState } from "./state";
 
 export interface ExchangeOptions {
   db: Database;
   log: Logger;
   maxBatchSize?: number;
+  /**
+   * The leadership epoch this process was granted (`LeaderLease.tryAcquire`). Without one the
+   * exchange claims the leadership outright, which is right only where no other process
+   * writes to the database (embedded PGlite, a test's own database).
+   */
+  epoch?: number;
+  /** Called once if a batch is refused because a newer leader took over. */
+  onFenced?: () => void;
 }
 
 /**
@@ -43,7 +52,20 @@ export class Exchange implements ExchangeService {
   }
 
   static async start(options: ExchangeOptions): Promise<Exchange> {
-    return new Exchange(await Sequencer.start(options));
+    const lease = new LeaderLease(options.db, describeHolder(), 0);
+    const epoch = options.epoch ?? (await lease.claim());
+    return new Exchange(
+      await Sequencer.start({
+        ...options,
+        epoch,
+        holdsEpoch: async () => (await lease.currentEpoch()) === epoch,
+      }),
+    );
+  }
+
+  /** Whether this exchange can take and commit commands now (for `/readyz`). */
+  health(): SequencerHealth {
+    return this.sequencer.health();
   }
 
   /** Every market with its rules, as currently in force. */

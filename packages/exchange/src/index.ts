@@ -2,19 +2,27 @@ export type { BookSnapshot } from "./book-view";
 export type { AmendOrderInput } from "./commands/amend-order";
 export type { CancelTarget } from "./commands/cancel-order";
 export type { TransferRequest } from "./commands/wallet";
-export { ExchangeError, type ExchangeErrorCode } from "./errors";
+export { ExchangeError, type ExchangeErrorCode, NotLeaderError, outcomeUnknown } from "./errors";
 export type { BookLevelChange, ExchangeEvent, ExchangeListener } from "./events";
 export { Exchange, type ExchangeOptions } from "./exchange";
 export type { ExchangeCommands, ExchangeService, WithdrawalReview } from "./exchange-service";
 export { checkInvariants, type InvariantReport } from "./invariants";
+export { ExchangeSwitch } from "./leadership/exchange-switch";
+export { describeHolder, LeaderLease } from "./leadership/leader-lease";
 export type { Balance } from "./ledger";
 export { loadMarkets, type MarketInfo } from "./markets";
 export type { PlaceOrderInput } from "./order-input";
 export * as portfolio from "./portfolio";
 export * as queries from "./queries/index";
 export type { OrderRecord, TradeRecord, TransactionRecord } from "./records";
-export { forwardCommands, type RpcMessage, serveCommands } from "./replica/commands-rpc";
+export {
+  type ForwardedCommands,
+  forwardCommands,
+  type RpcMessage,
+  serveCommands,
+} from "./replica/commands-rpc";
 export { ExchangeReplica } from "./replica/exchange-replica";
+export type { SequencerHealth } from "./sequencer";
 export { type BusHandler, type EventBus, InProcessBus } from "./streams/bus";
 export type { BookDiffMessage, StreamMessage } from "./streams/messages";
 export { channels } from "./streams/messages";

@@ -19,14 +19,20 @@ export interface BatchWrites {
 }
 
 /**
+ * Writes one batch atomically, and only while `epoch` is still the leadership epoch in force:
+ * the statement locks the lease row (FOR SHARE) and divides by the number of rows carrying
+ * this epoch, so after a takeover it fails with division by zero and nothing is written. A
+ * takeover waits for a batch holding the row lock, and a batch waiting for it re-reads the
+ * row, so every batch lands either before the new leader loads its state or not at all.
+ *
  * Writes one batch atomically. The batch travels as one statement: each table's rows go as one
  * JSON parameter, unpacked by `json_to_recordset` in a data-modifying CTE. A single statement
  * is its own transaction, so a batch costs one round trip and one WAL flush, not one per table
  * plus BEGIN and COMMIT (ADR 010). Markets created or halted in the batch (rare, admin) are
  * written first, in a transaction with it, since one statement may not change a row twice.
  */
-export async function writeBatch(db: Database, writes: BatchWrites): Promise<void> {
-  const values = batchValues(writes);
+export async function writeBatch(db: Database, writes: BatchWrites, epoch: number): Promise<void> {
+  const values = [...batchValues(writes), epoch];
   if (writes.batch.markets.size === 0) {
     await executePrepared(db, BATCH_STATEMENT, values);
     return;
@@ -117,8 +123,11 @@ const BATCH_STATEMENT: PreparedStatement = {
     transactions_written as (${insertFromJson(transactions, 6, {
       conflict: ["id"],
       update: ["status", "reviewedBy", "note", "updatedAt"],
-    })})
-    select 1`,
+    })}),
+    fence as (
+      select epoch from exchange_leadership where id = 1 and epoch = $7::bigint for share
+    )
+    select 1 / (select count(*)::int from fence) as fenced`,
 };
 
 /** The statement's parameters, in order: each table's rows as JSON. */

@@ -1,7 +1,7 @@
 import type { Database } from "@cryptotrade/db/client";
 import type { Logger } from "pino";
 import { Batch } from "./batch";
-import { ExchangeError } from "./errors";
+import { ExchangeError, NotLeaderError } from "./errors";
 import type { ExchangeEvent, ExchangeListener } from "./events";
 import { writeBatch } from "./persistence";
 import { loadState } from "./recovery";
@@ -21,7 +21,18 @@ export interface SequencerOptions {
   log: Logger;
   /** Most commands written in one transaction. */
   maxBatchSize?: number;
+  /** The leadership epoch every batch proves it still holds (see `writeBatch`). */
+  epoch: number;
+  /** Tells whether `epoch` is still in force, after a batch failed. */
+  holdsEpoch: () => Promise<boolean>;
+  /** Called once when a batch was refused because a newer leader took over. */
+  onFenced?: () => void;
+  /** A batch in flight longer than this makes the sequencer report itself stalled. */
+  stallMs?: number;
 }
+
+/** Whether the sequencer can take and commit work now, and why not. */
+export type SequencerHealth = { ok: true } | { ok: false; reason: string };
 
 /**
  * The single writer. Jobs run one at a time against memory; each batch of them is written in
@@ -32,6 +43,11 @@ export class Sequencer {
   private queue: Queued[] = [];
   private running = false;
   private stopped = false;
+  /** Set once a newer leader took over: this sequencer never writes again. */
+  private fenced = false;
+  /** While memory is rebuilt after a failed batch, commands are refused at once. */
+  private recovering = false;
+  private batchStartedAt: number | undefined;
   private readonly listeners = new Set<ExchangeListener>();
   private readonly maxBatchSize: number;
 
@@ -48,8 +64,17 @@ export class Sequencer {
 
   /** Runs a job in order with every other; resolves once its effects are durable. */
   submit<T>(job: Job<T>): Promise<T> {
+    if (this.fenced) return Promise.reject(new NotLeaderError());
     if (this.stopped) {
       return Promise.reject(new ExchangeError("UNAVAILABLE", "The exchange is shutting down"));
+    }
+    if (this.recovering) {
+      return Promise.reject(
+        new ExchangeError(
+          "UNAVAILABLE",
+          "The exchange is recovering from a failed write; nothing was done, please retry",
+        ),
+      );
     }
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ run: job, resolve: resolve as (value: unknown) => void, reject });
@@ -65,6 +90,18 @@ export class Sequencer {
   subscribe(listener: ExchangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Not ok while refusing work (fenced, stopping, rebuilding) or stuck on one batch. */
+  health(now = performance.now()): SequencerHealth {
+    if (this.fenced) return { ok: false, reason: "a newer leader took over" };
+    if (this.stopped) return { ok: false, reason: "stopping" };
+    if (this.recovering) return { ok: false, reason: "rebuilding after a failed write" };
+    const stallMs = this.options.stallMs ?? 3_000;
+    if (this.batchStartedAt !== undefined && now - this.batchStartedAt > stallMs) {
+      return { ok: false, reason: `a batch has been committing for over ${stallMs} ms` };
+    }
+    return { ok: true };
   }
 
   /** Finishes queued work, then refuses more. */
@@ -109,16 +146,46 @@ export class Sequencer {
     const writes = { batch, ...this.state.ledger.drain() };
     try {
       if (broken) throw broken;
-      await writeBatch(this.options.db, writes);
+      this.batchStartedAt = performance.now();
+      await writeBatch(this.options.db, writes, this.options.epoch);
     } catch (error) {
+      if (!broken && !(await this.stillLeads())) {
+        this.stepDown(jobs, error);
+        return;
+      }
       await this.recover(jobs, error);
       return;
+    } finally {
+      this.batchStartedAt = undefined;
     }
     for (const settle of outcomes) settle();
     this.publish(writes);
   }
 
+  /** False only when the lease row shows a newer epoch; unknown counts as still leading. */
+  private async stillLeads(): Promise<boolean> {
+    try {
+      return await this.options.holdsEpoch();
+    } catch (error) {
+      this.options.log.warn({ err: error }, "could not read the leadership epoch");
+      return true;
+    }
+  }
+
+  /** A newer leader owns the database: refuse everything, for good, and say so once. */
+  private stepDown(jobs: Queued[], cause: unknown): void {
+    this.options.log.warn(
+      { err: cause, epoch: this.options.epoch, jobs: jobs.length },
+      "batch refused: a newer leader took over; stepping down",
+    );
+    this.fenced = true;
+    const refusal = new NotLeaderError();
+    for (const job of [...jobs, ...this.queue.splice(0)]) job.reject(refusal);
+    this.options.onFenced?.();
+  }
+
   private async recover(jobs: Queued[], cause: unknown): Promise<void> {
+    this.recovering = true;
     this.options.log.error(
       { err: cause, jobs: jobs.length },
       "batch failed; rebuilding from the database",
@@ -127,7 +194,8 @@ export class Sequencer {
       "UNAVAILABLE",
       "The exchange could not record this; please retry",
     );
-    for (const job of jobs) job.reject(refusal);
+    // Commands queued behind the failed batch were never run: refuse them too, now.
+    for (const job of [...jobs, ...this.queue.splice(0)]) job.reject(refusal);
     for (;;) {
       try {
         this.state = await loadState(this.options.db);
@@ -137,6 +205,7 @@ export class Sequencer {
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     }
+    this.recovering = false;
     this.emit([{ type: "reset" }]);
   }
 

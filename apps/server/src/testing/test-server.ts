@@ -79,7 +79,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const log = pino({ level: "silent" });
   const exchange = await Exchange.start({ db: database.db, log });
   const streams = createStreams({ redis, prefix });
-  const stopLeading = serveAsLeader({ exchange, streams, redis, prefix });
+  const stopLeading = serveAsLeader({ exchange, streams, redis, prefix, log });
   const services: ApiServices = {
     config,
     db: database.db,

@@ -1,3 +1,4 @@
+export * from "./leadership";
 export * from "./ledger";
 export * from "./markets";
 export * from "./trading";

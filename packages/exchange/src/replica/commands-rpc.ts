@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { ExchangeError, type ExchangeErrorCode } from "../errors";
+import type { Logger } from "pino";
+import { ExchangeError, type ExchangeErrorCode, NotLeaderError, outcomeUnknown } from "../errors";
 import { COMMAND_NAMES, type ExchangeCommands } from "../exchange-service";
 import type { EventBus } from "../streams/bus";
+import { RecentOutcomes } from "./recent-outcomes";
+import { readRpcMessage } from "./rpc-message";
 
 type CommandName = (typeof COMMAND_NAMES)[number];
 
-export type RpcMessage =
-  | { kind: "request"; id: string; replyTo: string; method: CommandName; args: unknown[] }
+type Response =
   | { kind: "response"; id: string; ok: true; value: unknown }
   | {
       kind: "response";
@@ -17,78 +19,180 @@ export type RpcMessage =
       field?: string;
     };
 
+export type RpcMessage =
+  | { kind: "request"; id: string; replyTo: string; method: CommandName; args: unknown[] }
+  /** The leader has the command: the replica stops re-sending it. */
+  | { kind: "accepted"; id: string }
+  | { kind: "ping"; id: string; replyTo: string }
+  | { kind: "pong"; id: string }
+  | Response;
+
 const REQUESTS = "commands";
-const TIMEOUT_MS = 10_000;
+/** How often a replica re-sends a command no leader has taken yet (say, during failover). */
+const RESEND_MS = 500;
 
 /**
  * The leader's side: runs commands that replicas forward, and answers each on its replica's
- * reply channel. Answers are sent only once the command's batch has committed.
+ * reply channel once the command's batch has committed. A command id seen before is not run
+ * again: its first outcome is answered again (ids are kept for the last `remember` commands).
+ * A command refused because this process no longer leads gets no answer: the new leader
+ * answers it, or the replica reports the outcome unknown.
  */
-export function serveCommands(exchange: ExchangeCommands, bus: EventBus<RpcMessage>): () => void {
-  return bus.subscribe(REQUESTS, (message) => {
-    if (message.kind !== "request" || !COMMAND_NAMES.includes(message.method)) return;
-    const run = exchange[message.method] as (...args: unknown[]) => Promise<unknown>;
-    run.apply(exchange, message.args).then(
-      (value) =>
-        bus.publish(message.replyTo, { kind: "response", id: message.id, ok: true, value }),
-      (error: unknown) => {
-        const known = error instanceof ExchangeError;
-        bus.publish(message.replyTo, {
-          kind: "response",
-          id: message.id,
-          ok: false,
-          code: known ? error.code : "UNAVAILABLE",
-          message: known ? error.message : "The exchange could not run this command",
-          ...(known && error.field ? { field: error.field } : {}),
-        });
-      },
-    );
+export function serveCommands(
+  exchange: ExchangeCommands,
+  bus: EventBus<RpcMessage>,
+  options: { log: Logger; remember?: number },
+): () => void {
+  const outcomes = new RecentOutcomes<Response | undefined>(options.remember ?? 10_000);
+  return bus.subscribe(REQUESTS, (raw) => {
+    const message = readRpcMessage(raw);
+    if (!message) {
+      options.log.warn({ message: raw }, "malformed command message ignored");
+      return;
+    }
+    if (message.kind === "ping") {
+      bus.publish(message.replyTo, { kind: "pong", id: message.id });
+      return;
+    }
+    if (message.kind !== "request") return;
+    bus.publish(message.replyTo, { kind: "accepted", id: message.id });
+    const outcome = outcomes.getOrRun(message.id, () => runCommand(exchange, message, options.log));
+    void outcome.then((response) => {
+      if (response) bus.publish(message.replyTo, response);
+    });
   });
 }
 
-/** The replica's side: every command goes to the leader, and its answer comes back. */
-export function forwardCommands(bus: EventBus<RpcMessage>): ExchangeCommands & { close(): void } {
+async function runCommand(
+  exchange: ExchangeCommands,
+  message: Extract<RpcMessage, { kind: "request" }>,
+  log: Logger,
+): Promise<Response | undefined> {
+  const run = exchange[message.method] as (...args: unknown[]) => Promise<unknown>;
+  try {
+    const value = await run.apply(exchange, message.args);
+    return { kind: "response", id: message.id, ok: true, value };
+  } catch (error) {
+    if (error instanceof NotLeaderError) return undefined;
+    if (error instanceof ExchangeError) {
+      return {
+        kind: "response",
+        id: message.id,
+        ok: false,
+        code: error.code,
+        message: error.message,
+        ...(error.field ? { field: error.field } : {}),
+      };
+    }
+    log.error({ err: error, command: message.method, id: message.id }, "forwarded command failed");
+    return {
+      kind: "response",
+      id: message.id,
+      ok: false,
+      code: "UNAVAILABLE",
+      message: "The exchange could not run this command",
+    };
+  }
+}
+
+/** The replica's side of the command channel. */
+export interface ForwardedCommands extends ExchangeCommands {
+  /** Resolves when a leader answers a ping within `timeoutMs`; rejects otherwise. */
+  pingLeader(timeoutMs: number): Promise<void>;
+  /** Stops sending; waits (bounded by the timeout) for the answers still owed. */
+  close(): Promise<void>;
+}
+
+interface Waiter {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+  accepted(): void;
+}
+
+/**
+ * The replica's side: every command goes to whoever leads, with an id the leader
+ * deduplicates. Until a leader says it has the command, it is re-sent, so a command sent
+ * during a failover reaches the new leader. With no answer within `timeoutMs` the outcome is
+ * unknown, and the error says so (`OUTCOME_UNKNOWN`, with the order's clientOrderId).
+ */
+export function forwardCommands(
+  bus: EventBus<RpcMessage>,
+  options: { timeoutMs: number },
+): ForwardedCommands {
   const replyTo = `replies:${randomUUID()}`;
-  const pending = new Map<
-    string,
-    { resolve: (value: unknown) => void; reject: (error: unknown) => void }
-  >();
-  const stop = bus.subscribe(replyTo, (message) => {
-    if (message.kind !== "response") return;
+  const pending = new Map<string, Waiter>();
+  const stop = bus.subscribe(replyTo, (raw) => {
+    const message = readRpcMessage(raw);
+    if (!message || !("id" in message)) return;
     const waiter = pending.get(message.id);
     if (!waiter) return;
-    pending.delete(message.id);
+    if (message.kind === "accepted") waiter.accepted();
+    if (message.kind === "pong") waiter.resolve(undefined);
+    if (message.kind !== "response") return;
     if (message.ok) waiter.resolve(message.value);
     else waiter.reject(new ExchangeError(message.code, message.message, message.field));
   });
+
+  /** Sends `message` (again, until accepted) and waits for its answer or the timeout. */
+  const exchangeMessage = (
+    message: RpcMessage & { id: string },
+    timeoutMs: number,
+    onTimeout: () => unknown,
+  ) =>
+    new Promise<unknown>((resolve, reject) => {
+      const send = () => bus.publish(REQUESTS, message);
+      const resend = setInterval(send, RESEND_MS);
+      const settle = () => {
+        clearInterval(resend);
+        clearTimeout(timer);
+        pending.delete(message.id);
+      };
+      const timer = setTimeout(() => {
+        settle();
+        reject(onTimeout());
+      }, timeoutMs);
+      pending.set(message.id, {
+        resolve: (value) => {
+          settle();
+          resolve(value);
+        },
+        reject: (error) => {
+          settle();
+          reject(error);
+        },
+        accepted: () => clearInterval(resend),
+      });
+      send();
+    });
+
   const call =
     (method: CommandName) =>
     (...args: unknown[]) =>
-      new Promise((resolve, reject) => {
-        const id = randomUUID();
-        const timer = setTimeout(() => {
-          pending.delete(id);
-          reject(
-            new ExchangeError(
-              "UNAVAILABLE",
-              "The exchange did not answer in time; check before retrying",
-            ),
-          );
-        }, TIMEOUT_MS);
-        pending.set(id, {
-          resolve: (value) => {
-            clearTimeout(timer);
-            resolve(value);
-          },
-          reject: (error) => {
-            clearTimeout(timer);
-            reject(error);
-          },
-        });
-        bus.publish(REQUESTS, { kind: "request", id, replyTo, method, args });
-      });
+      exchangeMessage(
+        { kind: "request", id: randomUUID(), replyTo, method, args },
+        options.timeoutMs,
+        () => outcomeUnknown(clientOrderIdOf(method, args)),
+      );
   const commands = Object.fromEntries(
     COMMAND_NAMES.map((name) => [name, call(name)]),
   ) as unknown as ExchangeCommands;
-  return { ...commands, close: stop };
+  return {
+    ...commands,
+    pingLeader: async (timeoutMs) => {
+      await exchangeMessage({ kind: "ping", id: randomUUID(), replyTo }, timeoutMs, () => {
+        return new ExchangeError("UNAVAILABLE", "No exchange leader answered");
+      });
+    },
+    async close() {
+      while (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      stop();
+    },
+  };
+}
+
+function clientOrderIdOf(method: CommandName, args: unknown[]): string | undefined {
+  if (method !== "placeOrder") return undefined;
+  const input = args[1];
+  if (typeof input !== "object" || input === null || !("clientOrderId" in input)) return undefined;
+  return typeof input.clientOrderId === "string" ? input.clientOrderId : undefined;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { type Database, queryRows } from "@cryptotrade/db/client";
 import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
@@ -8,7 +9,7 @@ import { loadMarkets, type MarketInfo } from "../markets";
 import { parseDecimal } from "../money";
 import type { EventBus } from "../streams/bus";
 import { channels, type StreamMessage } from "../streams/messages";
-import { forwardCommands, type RpcMessage } from "./commands-rpc";
+import { type ForwardedCommands, forwardCommands, type RpcMessage } from "./commands-rpc";
 
 const MARKET_REFRESH_MS = 5_000;
 
@@ -21,7 +22,7 @@ export class ExchangeReplica implements ExchangeService {
   private marketList: MarketInfo[] = [];
   private readonly books = new Map<string, BookView>();
   private readonly stops: Array<() => void> = [];
-  private readonly commands: ExchangeCommands & { close(): void };
+  private readonly commands: ForwardedCommands;
   private refresh: NodeJS.Timeout | undefined;
   private pending: Array<[MarketInfo, StreamMessage]> | undefined;
 
@@ -30,8 +31,9 @@ export class ExchangeReplica implements ExchangeService {
     private readonly streams: EventBus<StreamMessage>,
     rpc: EventBus<RpcMessage>,
     private readonly log: Logger,
+    forwardTimeoutMs: number,
   ) {
-    this.commands = forwardCommands(rpc);
+    this.commands = forwardCommands(rpc, { timeoutMs: forwardTimeoutMs });
   }
 
   static async start(options: {
@@ -39,8 +41,16 @@ export class ExchangeReplica implements ExchangeService {
     streams: EventBus<StreamMessage>;
     rpc: EventBus<RpcMessage>;
     log: Logger;
+    /** How long a forwarded command waits for the leader before its outcome is unknown. */
+    forwardTimeoutMs?: number;
   }): Promise<ExchangeReplica> {
-    const replica = new ExchangeReplica(options.db, options.streams, options.rpc, options.log);
+    const replica = new ExchangeReplica(
+      options.db,
+      options.streams,
+      options.rpc,
+      options.log,
+      options.forwardTimeoutMs ?? 10_000,
+    );
     await replica.load();
     return replica;
   }
@@ -64,7 +74,15 @@ export class ExchangeReplica implements ExchangeService {
     return this.books.get(symbol)?.best() ?? { bid: undefined, ask: undefined };
   }
 
-  placeOrder: ExchangeCommands["placeOrder"] = (...args) => this.commands.placeOrder(...args);
+  /**
+   * Every forwarded order carries a clientOrderId (one is made up when the caller gave none),
+   * so if its outcome is unknown the caller can look it up, or retry it without placing twice.
+   */
+  placeOrder: ExchangeCommands["placeOrder"] = (userId, input) =>
+    this.commands.placeOrder(userId, {
+      ...input,
+      clientOrderId: input.clientOrderId ?? `r-${randomUUID()}`,
+    });
   cancelOrder: ExchangeCommands["cancelOrder"] = (...args) => this.commands.cancelOrder(...args);
   cancelAllOrders: ExchangeCommands["cancelAllOrders"] = (...args) =>
     this.commands.cancelAllOrders(...args);
@@ -79,10 +97,16 @@ export class ExchangeReplica implements ExchangeService {
   setMarketStatus: ExchangeCommands["setMarketStatus"] = async (...args) =>
     this.withRefresh(await this.commands.setMarketStatus(...args));
 
+  /** Resolves when a leader answers within `timeoutMs` (for `/readyz`); rejects otherwise. */
+  pingLeader(timeoutMs: number): Promise<void> {
+    return this.commands.pingLeader(timeoutMs);
+  }
+
+  /** Stops following the books; waits for answers still owed to forwarded commands. */
   async stop(): Promise<void> {
     clearInterval(this.refresh);
     for (const stop of this.stops) stop();
-    this.commands.close();
+    await this.commands.close();
   }
 
   private async withRefresh(market: MarketInfo): Promise<MarketInfo> {

@@ -1,0 +1,240 @@
+import type { Config } from "@cryptotrade/config";
+import type { DatabaseConnection } from "@cryptotrade/db/client";
+import {
+  describeHolder,
+  Exchange,
+  type ExchangeService,
+  ExchangeSwitch,
+  LeaderLease,
+} from "@cryptotrade/exchange";
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import { type Streams, serveAsLeader, startReplica } from "./streams";
+
+/** How long a standby's readiness check waits for the leader to answer a ping. */
+const LEADER_PING_MS = 1_000;
+
+/** This process's part in the exchange, which may change while it runs (ADR 017). */
+export interface ExchangeRole {
+  /** What the API calls: the sequencer while leading, the forwarder while standing by. */
+  exchange: ExchangeService;
+  /** The sequencer, while this process leads. */
+  leader(): Exchange | undefined;
+  /** Resolves when this process can take commands now; rejects saying why not. */
+  checkReady(): Promise<void>;
+  /** Drains the sequencer (if leading), lets the lease lapse, stops forwarding. */
+  close(): Promise<void>;
+}
+
+interface Leading {
+  exchange: Exchange;
+  /** Undefined on PGlite, where the leadership is claimed, not leased. */
+  epoch: number | undefined;
+  stopServing: () => Promise<void>;
+  /** When the last successful renewal was sent (performance.now()). */
+  renewedAt: number;
+}
+
+/**
+ * Starts this process's exchange role. `EXCHANGE_ROLE=replica` only ever forwards. A candidate
+ * (`EXCHANGE_ROLE=leader`) on PGlite claims the leadership (one process owns that database);
+ * on PostgreSQL it contends for the lease: it leads while it holds it, and otherwise stands by
+ * as a forwarding replica (with Redis; without, it refuses commands) and takes over when the
+ * lease lapses. A leader that loses the lease, or whose batch is fenced off, steps down to
+ * standby and contends again.
+ *
+ * @example
+ * const role = await startExchangeRole({ config, database, streams, redis, prefix, log });
+ * const services = { ...others, exchange: role.exchange };
+ */
+export async function startExchangeRole(options: {
+  config: Config;
+  database: DatabaseConnection;
+  streams: Streams;
+  redis: Redis | undefined;
+  prefix: string;
+  log: Logger;
+}): Promise<ExchangeRole> {
+  const { config, database, streams, redis, prefix } = options;
+  const db = database.db;
+  const log = options.log.child({ component: "exchange" });
+  const embedded = database.kind === "pglite";
+  const lease = new LeaderLease(db, describeHolder(), config.leaseMs);
+  const exchange = new ExchangeSwitch();
+  let leading: Leading | undefined;
+  let standby: Awaited<ReturnType<typeof startReplica>> | undefined;
+  let closing = false;
+  let renewTimer: NodeJS.Timeout | undefined;
+  let contendTimer: NodeJS.Timeout | undefined;
+
+  const startLeading = async (epoch: number | undefined) => {
+    const sequencer = await Exchange.start({
+      db,
+      log,
+      maxBatchSize: config.maxBatchSize,
+      ...(epoch === undefined ? {} : { epoch }),
+      onFenced: () => void stepDown("a batch was refused: a newer leader holds the lease"),
+    });
+    const stopServing = serveAsLeader({ exchange: sequencer, streams, redis, prefix, log });
+    leading = { exchange: sequencer, epoch, stopServing, renewedAt: performance.now() };
+    exchange.use(sequencer);
+    if (epoch !== undefined) holdLease();
+    log.info({ epoch, holder: lease.holder }, "leading the exchange");
+    const replaced = standby;
+    standby = undefined;
+    // Forwarded commands still owed an answer get it from this process, now the leader.
+    await replaced?.close();
+  };
+
+  const holdLease = () => {
+    let renewing = false;
+    renewTimer = setInterval(async () => {
+      const current = leading;
+      if (!current || current.epoch === undefined || renewing) return;
+      renewing = true;
+      const sentAt = performance.now();
+      try {
+        if (await lease.renew(current.epoch)) current.renewedAt = sentAt;
+        else void stepDown("another candidate took the lease");
+      } catch (error) {
+        log.warn({ err: error }, "could not renew the leadership lease");
+        if (performance.now() - current.renewedAt > config.leaseMs) {
+          void stepDown("the lease lapsed before it could be renewed");
+        }
+      } finally {
+        renewing = false;
+      }
+    }, config.leaseMs / 3);
+  };
+
+  const stepDown = async (reason: string) => {
+    const current = leading;
+    if (!current) return;
+    leading = undefined;
+    clearInterval(renewTimer);
+    exchange.use(undefined);
+    log.warn({ reason, epoch: current.epoch }, "stepping down: no longer the leader");
+    // Whatever is queued is refused by the fence (or, if nobody took over, still commits).
+    await current.exchange.stop();
+    await current.stopServing();
+    if (!closing) await standBy();
+  };
+
+  const standBy = async () => {
+    if (redis && !standby) {
+      try {
+        standby = await startReplica({
+          db,
+          streams,
+          redis,
+          prefix,
+          log,
+          forwardTimeoutMs: config.forwardTimeoutMs,
+        });
+      } catch (error) {
+        log.error({ err: error }, "could not start forwarding to the leader; retrying");
+      }
+    }
+    exchange.use(standby?.exchange);
+    scheduleContention();
+  };
+
+  const scheduleContention = () => {
+    if (closing) return;
+    contendTimer = setTimeout(() => void contend(), config.leaseMs / 3);
+  };
+
+  /** One attempt at the lease; true when this process now leads. */
+  const tryToLead = async (): Promise<boolean> => {
+    let epoch: number | undefined;
+    try {
+      epoch = await lease.tryAcquire();
+    } catch (error) {
+      log.warn({ err: error }, "could not contend for the leadership");
+      return false;
+    }
+    if (epoch === undefined) return false;
+    try {
+      await startLeading(epoch);
+      return true;
+    } catch (error) {
+      log.error({ err: error, epoch }, "could not start leading; letting the lease go");
+      await lease.release(epoch).catch((releaseError: unknown) => {
+        log.warn({ err: releaseError }, "could not release the lease; it lapses by itself");
+      });
+      return false;
+    }
+  };
+
+  const contend = async () => {
+    if (closing || leading) return;
+    if (await tryToLead()) return;
+    if (!standby && redis) await standBy();
+    else scheduleContention();
+  };
+
+  if (config.exchangeRole === "replica") {
+    await standByOnly();
+  } else if (embedded) {
+    await startLeading(undefined);
+  } else if (!(await tryToLead())) {
+    if (redis) {
+      await standBy();
+    } else {
+      // No Redis to forward over: a standby has nothing to serve, so it waits to lead.
+      log.info({ holder: lease.holder }, "another process leads; waiting for the lease");
+      while (!(await tryToLead())) {
+        await new Promise((resolve) => setTimeout(resolve, config.leaseMs / 3));
+      }
+    }
+  }
+
+  async function standByOnly() {
+    if (!redis) throw new Error("a replica needs Redis (checked by the config)");
+    standby = await startReplica({
+      db,
+      streams,
+      redis,
+      prefix,
+      log,
+      forwardTimeoutMs: config.forwardTimeoutMs,
+    });
+    exchange.use(standby.exchange);
+  }
+
+  return {
+    exchange,
+    leader: () => leading?.exchange,
+    async checkReady() {
+      const current = leading;
+      if (current) {
+        const health = current.exchange.health();
+        if (!health.ok) throw new Error(`sequencer not ready: ${health.reason}`);
+        if (current.epoch !== undefined && performance.now() - current.renewedAt > config.leaseMs) {
+          throw new Error("leadership lease not renewed in time");
+        }
+        return;
+      }
+      if (!standby) throw new Error("no leader to forward commands to");
+      await standby.exchange.pingLeader(LEADER_PING_MS);
+    },
+    async close() {
+      closing = true;
+      clearTimeout(contendTimer);
+      clearInterval(renewTimer);
+      const current = leading;
+      if (current) {
+        await current.exchange.stop();
+        await current.stopServing();
+        leading = undefined;
+        // A standby takes over at once instead of waiting for the lease to lapse.
+        if (current.epoch !== undefined) {
+          await lease.release(current.epoch).catch((error: unknown) => {
+            log.warn({ err: error }, "could not release the lease; it lapses by itself");
+          });
+        }
+      }
+      await standby?.close();
+    },
+  };
+}
