@@ -1,0 +1,129 @@
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import { ExchangeError } from "../errors";
+import type { ExchangeCommands } from "../exchange-service";
+import type { OrderRecord } from "../records";
+import { InProcessBus } from "../streams/bus";
+import { forwardCommands, type RpcMessage, serveCommands } from "./commands-rpc";
+
+const log = pino({ level: "silent" });
+
+/** Commands that count their runs; only placeOrder is ever called here. */
+function countingCommands(): { commands: ExchangeCommands; runs: () => number } {
+  let runs = 0;
+  const placeOrder = async (userId: number) => {
+    runs += 1;
+    return { id: runs, userId } as unknown as OrderRecord;
+  };
+  const refuse = async () => {
+    throw new ExchangeError("NOT_FOUND", "not in this test");
+  };
+  return {
+    commands: {
+      placeOrder,
+      cancelOrder: refuse,
+      cancelAllOrders: refuse,
+      amendOrder: refuse,
+      deposit: refuse,
+      requestWithdrawal: refuse,
+      reviewWithdrawal: refuse,
+      createMarket: refuse,
+      setMarketStatus: refuse,
+    },
+    runs: () => runs,
+  };
+}
+
+function replies(bus: InProcessBus<RpcMessage>, channel: string): RpcMessage[] {
+  const seen: RpcMessage[] = [];
+  bus.subscribe(channel, (message) => seen.push(message));
+  return seen;
+}
+
+async function until(check: () => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 200 && !check(); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe("commands forwarded over the bus", () => {
+  it("runs a command delivered twice with the same id once, and answers both", async () => {
+    const bus = new InProcessBus<RpcMessage>();
+    const { commands, runs } = countingCommands();
+    serveCommands(commands, bus, { log });
+    const replyTo = "replies:00000000-0000-4000-8000-000000000001";
+    const seen = replies(bus, replyTo);
+    const request: RpcMessage = {
+      kind: "request",
+      id: "command-1",
+      replyTo,
+      method: "placeOrder",
+      args: [7, { symbol: "BTC-USDT" }],
+    };
+    bus.publish("commands", request);
+    bus.publish("commands", request);
+    await until(() => seen.filter((m) => m.kind === "response").length === 2);
+
+    expect(runs()).toBe(1);
+    const answers = seen.filter((m) => m.kind === "response");
+    expect(answers).toEqual([
+      { kind: "response", id: "command-1", ok: true, value: { id: 1, userId: 7 } },
+      { kind: "response", id: "command-1", ok: true, value: { id: 1, userId: 7 } },
+    ]);
+    expect(seen.filter((m) => m.kind === "accepted")).toHaveLength(2);
+  });
+
+  it("ignores a message that is not a well-formed command", async () => {
+    const bus = new InProcessBus<RpcMessage>();
+    const { commands, runs } = countingCommands();
+    serveCommands(commands, bus, { log });
+    bus.publish("commands", {
+      kind: "request",
+      id: "x",
+      replyTo: "somewhere-else",
+      method: "placeOrder",
+      args: [],
+    });
+    bus.publish("commands", { kind: "request", id: "y" } as unknown as RpcMessage);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(runs()).toBe(0);
+  });
+
+  it("reaches a leader that starts after the command was sent", async () => {
+    const bus = new InProcessBus<RpcMessage>();
+    const forwarded = forwardCommands(bus, { timeoutMs: 5_000 });
+    const answer = forwarded.placeOrder(3, {
+      symbol: "BTC-USDT",
+      side: "buy",
+      type: "limit",
+      clientOrderId: "late-leader",
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { commands, runs } = countingCommands();
+    serveCommands(commands, bus, { log });
+    expect(await answer).toEqual({ id: 1, userId: 3 });
+    expect(runs()).toBe(1);
+    await forwarded.close();
+  });
+
+  it("says the outcome is unknown, with the order's clientOrderId, when no answer comes", async () => {
+    const bus = new InProcessBus<RpcMessage>();
+    const forwarded = forwardCommands(bus, { timeoutMs: 100 });
+    const error = await forwarded
+      .placeOrder(3, { symbol: "BTC-USDT", side: "buy", type: "limit", clientOrderId: "abc-1" })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ExchangeError);
+    expect(error).toMatchObject({ code: "OUTCOME_UNKNOWN", clientOrderId: "abc-1" });
+    expect((error as Error).message).toMatch(/may have executed/);
+    await forwarded.close();
+  });
+
+  it("fails a ping when no leader answers, and passes it when one does", async () => {
+    const bus = new InProcessBus<RpcMessage>();
+    const forwarded = forwardCommands(bus, { timeoutMs: 1_000 });
+    await expect(forwarded.pingLeader(50)).rejects.toMatchObject({ code: "UNAVAILABLE" });
+    serveCommands(countingCommands().commands, bus, { log });
+    await expect(forwarded.pingLeader(1_000)).resolves.toBeUndefined();
+    await forwarded.close();
+  });
+});
