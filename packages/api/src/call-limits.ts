@@ -40,12 +40,38 @@ function numberField(input: unknown, field: string, fallback: number): number {
   return typeof value === "number" && Number.isFinite(value) ? Math.max(0, value) : fallback;
 }
 
-function refusal(error: unknown, what: string): never {
+/** Which of this process's limits refused a call (a metric label: `rate_limited_total`). */
+export type CallLimit = "call_budget" | "socket_rate" | "socket_subscriptions";
+
+/** A refusal by one of these limits: RATE_LIMITED to the caller, named for the operator. */
+export class CallLimitRefusal extends AuthError {
+  constructor(
+    readonly limit: CallLimit,
+    message: string,
+    retryAfterSeconds: number,
+  ) {
+    super("RATE_LIMITED", message, { retryAfterSeconds });
+  }
+}
+
+/**
+ * Which limit refused a call, from its error's cause: one of this process's, `auth` for the
+ * login and sign-up throttles, or undefined when no limit did.
+ */
+export function limitOf(cause: unknown): CallLimit | "auth" | undefined {
+  if (cause instanceof CallLimitRefusal) return cause.limit;
+  if (cause instanceof AuthError && cause.code === "RATE_LIMITED") return "auth";
+  return undefined;
+}
+
+function refusal(error: unknown, what: string, limit: CallLimit): never {
   if (!(error instanceof RateLimiterRes)) throw error;
   const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-  throw new AuthError("RATE_LIMITED", `${what}; try again in ${retryAfterSeconds} s`, {
+  throw new CallLimitRefusal(
+    limit,
+    `${what}; try again in ${retryAfterSeconds} s`,
     retryAfterSeconds,
-  });
+  );
 }
 
 /**
@@ -72,14 +98,16 @@ export class CallLimits {
     if (cost === 0) return;
     await this.budget
       .consume(caller, cost)
-      .catch((error: unknown) => refusal(error, "Too many requests"));
+      .catch((error: unknown) => refusal(error, "Too many requests", "call_budget"));
   }
 
   /** Counts a call on a socket against its per-second rate. */
   async chargeSocket(socket: object): Promise<void> {
     await this.socketRate
       .consume(this.idOf(socket))
-      .catch((error: unknown) => refusal(error, "Too many calls on this connection"));
+      .catch((error: unknown) =>
+        refusal(error, "Too many calls on this connection", "socket_rate"),
+      );
   }
 
   /**
@@ -89,10 +117,10 @@ export class CallLimits {
   openSubscription(socket: object): () => void {
     const open = this.openSubscriptions.get(socket) ?? 0;
     if (open >= SOCKET_MAX_SUBSCRIPTIONS) {
-      throw new AuthError(
-        "RATE_LIMITED",
+      throw new CallLimitRefusal(
+        "socket_subscriptions",
         `At most ${SOCKET_MAX_SUBSCRIPTIONS} subscriptions per connection; stop one first`,
-        { retryAfterSeconds: 1 },
+        1,
       );
     }
     this.openSubscriptions.set(socket, open + 1);

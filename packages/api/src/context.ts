@@ -9,6 +9,7 @@ import type { Database } from "@cryptotrade/db/client";
 import type { ExchangeService } from "@cryptotrade/exchange";
 import type { Logger } from "pino";
 import type { CallLimits } from "./call-limits";
+import type { CallObserver } from "./call-observer";
 import type { SubscriberSocket } from "./streams/direct-delivery";
 import type { StreamHub } from "./streams/stream-hub";
 
@@ -25,6 +26,8 @@ export interface ApiServices {
   streams: StreamHub;
   /** What one caller and one socket may ask of this process (see `call-limits.ts`). */
   callLimits: CallLimits;
+  /** Metrics and traces of every call (see `call-observer.ts`); none when unobserved. */
+  observer?: CallObserver | undefined;
 }
 
 /** What the HTTP layer knows about one request. */

@@ -2,9 +2,10 @@ import { AuthError, type AuthUser, type Credential, type Scope } from "@cryptotr
 import { ExchangeError } from "@cryptotrade/exchange";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import { releasing } from "./call-limits";
+import { limitOf, releasing } from "./call-limits";
 import { authenticateRequest, type Context } from "./context";
 import { toTRPCError } from "./errors";
+import { isResuming, observeSubscription } from "./observed-calls";
 import { streamingTransformer } from "./streams/shared-encoding";
 
 const t = initTRPC.context<Context>().create({
@@ -65,6 +66,28 @@ function isParserFailure(cause: unknown): boolean {
 }
 
 const OPERATIONAL_FAILURES = new Set<TRPCError["code"]>(["SERVICE_UNAVAILABLE", "TIMEOUT"]);
+
+/**
+ * Times and counts every call for metrics and traces, whichever path answered it: a batch, the
+ * lean single-call path (ADR 011) or a WebSocket. First in the chain, so it sees every refusal.
+ */
+const observeCalls = t.middleware(async ({ ctx, path, type, getRawInput, next }) => {
+  const observer = ctx.observer;
+  if (!observer) return next();
+  const call = {
+    path,
+    type,
+    transport: ctx.request.socket ? "ws" : "http",
+    userId: ctx.principal?.user.id,
+  } as const;
+  const result = await observer.runCall(call, next, (ended) => ({
+    code: ended.ok ? "OK" : ended.error.code,
+    limitedBy: ended.ok ? undefined : limitOf(ended.error.cause),
+  }));
+  if (type !== "subscription" || !result.ok || !isAsyncIterable(result.data)) return result;
+  const resuming = isResuming(await getRawInput());
+  return { ...result, data: observeSubscription(observer, path, resuming, result.data) };
+});
 
 /** Logs unexpected failures with the request id; expected ones (bad input, auth) are not noise. */
 const logFailures = t.middleware(async ({ ctx, path, type, next }) => {
@@ -187,6 +210,7 @@ export const createCallerFactory = t.createCallerFactory;
 
 /** Anyone may call it; `ctx.principal` says who, if anyone, is calling. */
 export const publicProcedure = t.procedure
+  .use(observeCalls)
   .use(logFailures)
   .use(mapDomainErrors)
   .use(recheckSocketCredential)

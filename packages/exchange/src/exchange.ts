@@ -19,6 +19,7 @@ import type { MarketInfo } from "./markets";
 import { type PlaceOrderInput, toPlaceOrderRequest } from "./order-input";
 import type { OrderRecord, TransactionRecord } from "./records";
 import { Sequencer, type SequencerHealth } from "./sequencer";
+import type { SequencerObserver } from "./sequencer-observer";
 import type { ExchangeState } from "./state";
 
 export interface ExchangeOptions {
@@ -33,6 +34,8 @@ export interface ExchangeOptions {
   epoch?: number;
   /** Called once if a batch is refused because a newer leader took over. */
   onFenced?: () => void;
+  /** Metrics and tracing of the sequencer's queue and batches. */
+  observer?: SequencerObserver;
 }
 
 /**

@@ -23,6 +23,7 @@ export {
 } from "./replica/commands-rpc";
 export { ExchangeReplica } from "./replica/exchange-replica";
 export type { SequencerHealth } from "./sequencer";
+export type { SequencerObserver, SequencerPhase } from "./sequencer-observer";
 export { type BusHandler, type EventBus, InProcessBus } from "./streams/bus";
 export type { BookDiffMessage, StreamMessage } from "./streams/messages";
 export { channels } from "./streams/messages";

@@ -5,6 +5,7 @@ import { ExchangeError, NotLeaderError } from "./errors";
 import type { ExchangeEvent, ExchangeListener } from "./events";
 import { writeBatch } from "./persistence";
 import { loadState } from "./recovery";
+import type { SequencerObserver, SequencerPhase } from "./sequencer-observer";
 import type { ExchangeState } from "./state";
 
 /** A unit of work for the single writer; it may throw an ExchangeError to refuse. */
@@ -14,6 +15,8 @@ interface Queued {
   run: Job<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+  /** What the observer tagged the job with when it was queued. */
+  tag: unknown;
 }
 
 export interface SequencerOptions {
@@ -21,6 +24,8 @@ export interface SequencerOptions {
   log: Logger;
   /** Most commands written in one transaction. */
   maxBatchSize?: number;
+  /** Metrics and tracing of the queue and each batch (see `sequencer-observer.ts`). */
+  observer?: SequencerObserver;
   /** The leadership epoch every batch proves it still holds (see `writeBatch`). */
   epoch: number;
   /** Tells whether `epoch` is still in force, after a batch failed. */
@@ -77,7 +82,8 @@ export class Sequencer {
       );
     }
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ run: job, resolve: resolve as (value: unknown) => void, reject });
+      const tag = this.options.observer?.queued(this.queue.length + 1);
+      this.queue.push({ run: job, resolve: resolve as (value: unknown) => void, reject, tag });
       if (!this.running) void this.drain();
     });
   }
@@ -118,6 +124,7 @@ export class Sequencer {
     try {
       while (this.queue.length > 0) {
         const jobs = this.queue.splice(0, this.maxBatchSize);
+        this.options.observer?.dequeued(this.queue.length);
         await this.runBatch(jobs);
       }
     } finally {
@@ -128,27 +135,31 @@ export class Sequencer {
   private async runBatch(jobs: Queued[]): Promise<void> {
     const batch = new Batch();
     const outcomes: Array<() => void> = [];
-    let broken: unknown;
-    for (const job of jobs) {
-      try {
-        const value = job.run(this.state, batch);
-        outcomes.push(() => job.resolve(value));
-      } catch (error) {
-        if (error instanceof ExchangeError) {
-          outcomes.push(() => job.reject(error));
-          continue;
+    const broken = this.observe("match", jobs, (): unknown => {
+      for (const job of jobs) {
+        try {
+          const value = job.run(this.state, batch);
+          outcomes.push(() => job.resolve(value));
+        } catch (error) {
+          if (error instanceof ExchangeError) {
+            outcomes.push(() => job.reject(error));
+            continue;
+          }
+          // A bug left memory half-changed: nothing of this batch may be written.
+          return error;
         }
-        // A bug left memory half-changed: nothing of this batch may be written.
-        broken = error;
-        break;
       }
-    }
+      return undefined;
+    });
     const writes = { batch, ...this.state.ledger.drain() };
     try {
       if (broken) throw broken;
       this.batchStartedAt = performance.now();
-      await writeBatch(this.options.db, writes, this.options.epoch);
+      await this.observe("commit", jobs, () =>
+        writeBatch(this.options.db, writes, this.options.epoch),
+      );
     } catch (error) {
+      this.options.observer?.failed(jobs.length);
       if (!broken && !(await this.stillLeads())) {
         this.stepDown(jobs, error);
         return;
@@ -158,8 +169,23 @@ export class Sequencer {
     } finally {
       this.batchStartedAt = undefined;
     }
-    for (const settle of outcomes) settle();
-    this.publish(writes);
+    this.options.observer?.committed(jobs.length, writes.batch.events);
+    this.observe("publish", jobs, () => {
+      for (const settle of outcomes) settle();
+      this.publish(writes);
+    });
+  }
+
+  /** Runs one phase of a batch through the observer, when there is one. */
+  private observe<T>(phase: SequencerPhase, jobs: Queued[], run: () => T): T {
+    const observer = this.options.observer;
+    return observer
+      ? observer.phase(
+          phase,
+          jobs.map((job) => job.tag),
+          run,
+        )
+      : run();
   }
 
   /** False only when the lease row shows a newer epoch; unknown counts as still leading. */
