@@ -13,6 +13,8 @@ import type { Route } from "./+types/root";
 import "./app.css";
 import { ColorSchemeHintScript } from "./components/color-scheme-hint-script";
 import { NavigationProgress } from "./components/navigation-progress";
+import { OfflineBanner } from "./components/offline/offline-banner";
+import { ServiceWorkerRegistration } from "./components/offline/service-worker-registration";
 import { SiteHeader } from "./components/site-header";
 import { SkipLink } from "./components/skip-link";
 import { useNonce } from "./lib/nonce";
@@ -26,6 +28,8 @@ const PENDING_SESSION_PATHS = new Set(["/login/2fa", "/logout", "/theme"]);
 
 export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
+  { rel: "apple-touch-icon", href: "/icons/icon-192.png" },
 ];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -73,6 +77,8 @@ function Shell({ children }: { children: ReactNode }) {
     <TrpcReactProvider>
       <SkipLink />
       <NavigationProgress />
+      <OfflineBanner />
+      <ServiceWorkerRegistration />
       <SiteHeader user={root?.user ?? null} />
       <main
         id="main"

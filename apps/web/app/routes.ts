@@ -8,5 +8,8 @@ export default [
   route("login/2fa", "routes/login.2fa.tsx"),
   route("logout", "routes/logout.tsx"),
   route("theme", "routes/theme.tsx"),
+  route("portfolio", "routes/portfolio.tsx"),
+  route("wallet", "routes/wallet.tsx"),
+  route("wallet/export.csv", "routes/wallet.export.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,0 +1,83 @@
+import { formatAmount, formatValue } from "./money";
+import { SignedValue } from "./signed-value";
+import type { PortfolioSummary } from "./types";
+
+const CELL = "px-3 py-2 text-right tabular";
+
+/** Realized and unrealized profit and loss per asset on average cost, with how it is worked out. */
+export function PnlTable({ summary }: { summary: PortfolioSummary }) {
+  return (
+    <section aria-labelledby="pnl-heading" className="min-w-0">
+      <h2 id="pnl-heading" className="mb-2 text-lg font-semibold">
+        Profit and loss
+      </h2>
+      {summary.assets.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-border px-4 py-6 text-center text-sm text-muted">
+          No trades yet: profit and loss appear here after your first fill.
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-border">
+          <table className="w-full text-sm">
+            <caption className="sr-only">Profit and loss per asset, in USDT</caption>
+            <thead className="bg-surface-raised text-muted">
+              <tr>
+                <th scope="col" className="px-3 py-2 text-left font-medium">
+                  Asset
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Bought position
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Average cost
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Unrealized
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Realized
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.assets.map((row) => (
+                <tr key={row.asset} className="border-t border-border">
+                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                    {row.asset}
+                  </th>
+                  <td className={CELL}>{formatAmount(row.position)}</td>
+                  <td className={CELL}>{formatValue(row.averageCost)}</td>
+                  <td className={CELL}>
+                    <SignedValue value={row.unrealizedPnl} />
+                  </td>
+                  <td className={CELL}>
+                    <SignedValue value={row.realizedPnl} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr className="border-t border-border font-semibold">
+                <th scope="row" colSpan={3} className="px-3 py-2 text-left">
+                  Total (USDT)
+                </th>
+                <td className={CELL} data-testid="unrealized-total">
+                  <SignedValue value={summary.unrealizedPnl} />
+                </td>
+                <td className={CELL} data-testid="realized-total">
+                  <SignedValue value={summary.realizedPnl} />
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+      <p className="mt-2 text-xs text-muted">
+        How this is worked out: every buy adds its cost (price × size plus the fee) to the asset's
+        position, and the average cost is that total divided by the size you still hold. A sale
+        realizes its proceeds minus the average cost of what it sold and its fee. Unrealized is what
+        the bought position is worth at the last trade price minus its cost. Coins that came in by
+        deposit have no known cost, so they are left out of the bought position. Values in USDT.
+      </p>
+    </section>
+  );
+}

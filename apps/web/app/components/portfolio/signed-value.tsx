@@ -1,0 +1,16 @@
+import { formatSigned } from "./money";
+
+/**
+ * A profit, loss or change in USDT: green with ▲ and "+" when up, red with ▼ and "−" when
+ * down, so it reads without colour too.
+ */
+export function SignedValue({ value, suffix = "" }: { value: string; suffix?: string }) {
+  const { text, sign } = formatSigned(value);
+  if (sign === "flat") return <span className="tabular text-muted">{`${text}${suffix}`}</span>;
+  return (
+    <span className={`tabular ${sign === "up" ? "text-buy" : "text-sell"}`}>
+      <span aria-hidden="true">{sign === "up" ? "▲ " : "▼ "}</span>
+      {`${text}${suffix}`}
+    </span>
+  );
+}

@@ -1,0 +1,27 @@
+/** A subscription's state as @trpc/tanstack-react-query reports it. */
+export type StreamStatus = "idle" | "connecting" | "pending" | "error";
+
+/**
+ * Says plainly when live updates stop (the WebSocket dropped or is reconnecting), so a trader
+ * knows the numbers on screen may be old; nothing while the stream is live.
+ *
+ * @example
+ * const live = useSubscription(trpc.portfolio.onBalances.subscriptionOptions());
+ * <ConnectionNotice status={live.status} what="Balances" />
+ */
+export function ConnectionNotice({ status, what }: { status: StreamStatus; what: string }) {
+  const lost = status === "error" || status === "idle";
+  return (
+    <div role="status" aria-live="polite" data-testid="connection-notice">
+      {lost ? (
+        <p className="rounded-md border border-sell px-3 py-2 text-sm">
+          <span aria-hidden="true">⚠ </span>
+          <span className="font-medium">Connection lost.</span> {what} may be out of date;
+          reconnecting by itself.
+        </p>
+      ) : status === "connecting" ? (
+        <p className="text-sm text-muted">Connecting to live updates…</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { readErrorMessage, readRetryAfterSeconds } from "./retry-after";
+import { useCountdown } from "./use-countdown";
+
+/**
+ * A failed request, said plainly where its data would be: on a rate limit (429) how long to
+ * wait, counting down, and a Retry button that works once the wait is over.
+ *
+ * @example
+ * if (query.error) return <RequestErrorNotice error={query.error} onRetry={() => query.refetch()} />;
+ */
+export function RequestErrorNotice({
+  error,
+  what,
+  onRetry,
+}: {
+  error: unknown;
+  /** What could not be loaded or done, e.g. "Your balances could not be loaded". */
+  what: string;
+  onRetry?: () => void;
+}) {
+  const retryAfter = readRetryAfterSeconds(error);
+  const left = useCountdown(retryAfter);
+  const limited = retryAfter !== null;
+  return (
+    <div
+      role="alert"
+      className="flex flex-wrap items-center gap-3 rounded-md border border-sell px-3 py-2 text-sm"
+    >
+      <p className="text-text">
+        <span className="font-medium">{what}.</span>{" "}
+        {limited
+          ? left > 0
+            ? `Too many requests: you can try again in ${left} s.`
+            : "Too many requests: you can try again now."
+          : readErrorMessage(error)}
+      </p>
+      {onRetry ? (
+        <button
+          type="button"
+          onClick={onRetry}
+          disabled={limited && left > 0}
+          className="rounded-md border border-border px-3 py-1 font-medium disabled:opacity-60"
+        >
+          Retry
+        </button>
+      ) : null}
+    </div>
+  );
+}

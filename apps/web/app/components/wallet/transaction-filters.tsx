@@ -1,0 +1,70 @@
+import { Form, Link } from "react-router";
+import { TextField } from "~/components/text-field";
+import { SelectField } from "./select-field";
+import { type FilterForm, STATUSES, TYPES, toFilterQuery } from "./transaction-filter";
+
+const capitalise = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+/**
+ * The history's filters as a GET form, so the address holds them (shareable, back button) and
+ * the CSV link exports exactly what is listed.
+ */
+export function TransactionFilters({
+  filter,
+  assets,
+}: {
+  filter: FilterForm;
+  assets: readonly string[];
+}) {
+  const query = toFilterQuery(filter);
+  return (
+    <Form
+      method="get"
+      role="search"
+      aria-label="Filter transactions"
+      className="grid grid-cols-2 items-end gap-3 sm:grid-cols-3 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto]"
+      // A new filter starts from the first page: the cursor is not part of the form.
+      key={query}
+    >
+      <SelectField
+        label="Type"
+        name="type"
+        defaultValue={filter.type}
+        options={[
+          { value: "", label: "All types" },
+          ...TYPES.map((t) => ({ value: t, label: capitalise(t) })),
+        ]}
+      />
+      <SelectField
+        label="Asset"
+        name="asset"
+        defaultValue={filter.asset}
+        options={[
+          { value: "", label: "All assets" },
+          ...assets.map((a) => ({ value: a, label: a })),
+        ]}
+      />
+      <SelectField
+        label="Status"
+        name="status"
+        defaultValue={filter.status}
+        options={[
+          { value: "", label: "All statuses" },
+          ...STATUSES.map((s) => ({ value: s, label: capitalise(s) })),
+        ]}
+      />
+      <TextField label="From (UTC)" name="from" type="date" defaultValue={filter.from} />
+      <TextField label="To (UTC)" name="to" type="date" defaultValue={filter.to} />
+      <div className="col-span-2 flex gap-2 sm:col-span-1">
+        <button type="submit" className="rounded-md bg-accent px-4 py-2 font-medium text-on-accent">
+          Apply filters
+        </button>
+        {query ? (
+          <Link to="/wallet" className="self-center text-sm text-accent underline">
+            Clear
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,82 @@
+import type { RouterOutputs } from "@cryptotrade/api";
+import { formatAssetAmount, formatUtc } from "./wallet-format";
+
+type Transaction = RouterOutputs["wallet"]["transactions"]["items"][number];
+
+const STATUS_MARK = { pending: "◷", completed: "✓", rejected: "✕" } as const;
+const CELL = "px-3 py-2 text-right tabular whitespace-nowrap";
+
+/** The trader's deposits and withdrawals, newest first, or why there are none. */
+export function TransactionsTable({
+  items,
+  filtered,
+}: {
+  items: Transaction[];
+  filtered: boolean;
+}) {
+  if (items.length === 0) {
+    return (
+      <p className="rounded-lg border border-dashed border-border px-4 py-8 text-center text-sm text-muted">
+        {filtered ? "No transactions match these filters." : "No deposits or withdrawals yet."}
+      </p>
+    );
+  }
+  return (
+    <div className="overflow-x-auto rounded-lg border border-border">
+      <table className="w-full text-sm">
+        <caption className="sr-only">Transactions, newest first</caption>
+        <thead className="bg-surface-raised text-muted">
+          <tr>
+            <th scope="col" className="px-3 py-2 text-left font-medium">
+              Time
+            </th>
+            <th scope="col" className="px-3 py-2 text-left font-medium">
+              Type
+            </th>
+            <th scope="col" className="px-3 py-2 text-left font-medium">
+              Asset
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Amount
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Fee
+            </th>
+            <th scope="col" className="px-3 py-2 text-left font-medium">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-2 text-left font-medium">
+              Address or note
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((t) => (
+            <tr key={t.id} className="border-t border-border" data-transaction-id={t.id}>
+              <td className="px-3 py-2 whitespace-nowrap tabular">
+                <time dateTime={t.createdAt.toISOString()}>{formatUtc(t.createdAt)}</time>
+              </td>
+              <td className="px-3 py-2 capitalize">{t.type}</td>
+              <td className="px-3 py-2">{t.asset}</td>
+              <td className={CELL}>
+                {t.type === "withdrawal" ? "−" : "+"}
+                {formatAssetAmount(t.amount)}
+              </td>
+              <td className={CELL}>{formatAssetAmount(t.fee)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                <span aria-hidden="true">{STATUS_MARK[t.status]} </span>
+                <span className="capitalize">{t.status}</span>
+              </td>
+              <td
+                className="max-w-56 truncate px-3 py-2 font-mono text-xs"
+                title={t.address ?? t.note ?? ""}
+              >
+                {t.address ?? t.note ?? "–"}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

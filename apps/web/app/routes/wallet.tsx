@@ -1,0 +1,148 @@
+import { data, useSearchParams } from "react-router";
+import { ConnectionNotice } from "~/components/status/connection-notice";
+import type { WalletActionResult } from "~/components/wallet/action-result";
+import { DepositForm } from "~/components/wallet/deposit-form";
+import { readTransactionFilter, toFilterQuery } from "~/components/wallet/transaction-filter";
+import { TransactionFilters } from "~/components/wallet/transaction-filters";
+import { TransactionsPager } from "~/components/wallet/transactions-pager";
+import { TransactionsTable } from "~/components/wallet/transactions-table";
+import { useLiveWalletBalances } from "~/components/wallet/use-live-wallet-balances";
+import { toWalletErrors } from "~/components/wallet/wallet-errors.server";
+import { WithdrawForm } from "~/components/wallet/withdraw-form";
+import { requireSignedIn } from "~/lib/signed-in.server";
+import type { Route } from "./+types/wallet";
+
+export const meta: Route.MetaFunction = () => [{ title: "Wallet · CryptoTrade" }];
+
+const PAGE_SIZE = 20;
+const CURSOR = /^[1-9][0-9]{0,15}$/;
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  await requireSignedIn(context, request);
+  const params = new URL(request.url).searchParams;
+  const filter = readTransactionFilter(params);
+  const cursorParam = params.get("cursor");
+  const cursor = cursorParam && CURSOR.test(cursorParam) ? cursorParam : null;
+  const [me, faucet, assets, balances, history] = await Promise.all([
+    context.trpc.auth.me(),
+    context.trpc.wallet.faucet(),
+    context.trpc.market.assets(),
+    context.trpc.portfolio.balances(),
+    context.trpc.wallet.transactions({
+      ...filter.input,
+      ...(cursor ? { cursor } : {}),
+      limit: PAGE_SIZE,
+    }),
+  ]);
+  return {
+    twoFactorEnabled: me.twoFactorEnabled,
+    withdrawalsHeldUntil: me.withdrawalsHeldUntil,
+    faucet,
+    assets,
+    balances,
+    filter: filter.form,
+    filtered: Object.keys(filter.input).length > 0,
+    cursor,
+    history,
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  await requireSignedIn(context, request);
+  const form = await request.formData();
+  const text = (name: string) => String(form.get(name) ?? "").trim();
+  const intent = form.get("intent") === "withdraw" ? "withdraw" : "deposit";
+  try {
+    if (intent === "deposit") {
+      const deposit = await context.trpc.wallet.deposit({
+        asset: text("asset"),
+        amount: text("amount"),
+      });
+      return {
+        intent,
+        ok: true,
+        message: `Deposited ${deposit.amount} ${deposit.asset}.`,
+      } satisfies WalletActionResult;
+    }
+    const code = text("totpCode").replace(/\s+/g, "");
+    const withdrawal = await context.trpc.wallet.withdraw({
+      asset: text("asset"),
+      amount: text("amount"),
+      address: text("address"),
+      ...(code ? { totpCode: code } : {}),
+    });
+    return {
+      intent,
+      ok: true,
+      message: `Withdrawal of ${withdrawal.amount} ${withdrawal.asset} requested (fee ${withdrawal.fee}). It is pending until the exchange approves it.`,
+    } satisfies WalletActionResult;
+  } catch (error) {
+    return data(toWalletErrors(context, error, intent), { status: 400 });
+  }
+}
+
+/** Deposits (demo faucet), withdrawals and the transaction history with filters and CSV. */
+export default function Wallet({ loaderData }: Route.ComponentProps) {
+  const [searchParams] = useSearchParams();
+  const { balances, status } = useLiveWalletBalances(loaderData.balances);
+  const filterQuery = toFilterQuery(loaderData.filter);
+  const withdrawable = loaderData.assets.map((asset) => ({
+    ...asset,
+    available: balances.find((b) => b.asset === asset.symbol)?.available ?? "0",
+  }));
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Wallet</h1>
+        <ConnectionNotice status={status} what="Balances" />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2">
+        {loaderData.faucet.open ? (
+          <DepositForm assets={loaderData.assets} limits={loaderData.faucet.limits} />
+        ) : (
+          <section
+            aria-labelledby="deposit-heading"
+            className="rounded-lg border border-border p-4"
+          >
+            <h2 id="deposit-heading" className="text-lg font-semibold">
+              Deposit
+            </h2>
+            <p className="mt-1 text-sm text-muted">
+              Deposits are credited by the exchange after your transfer arrives; contact support for
+              your deposit address.
+            </p>
+          </section>
+        )}
+        <WithdrawForm
+          assets={withdrawable}
+          twoFactorEnabled={loaderData.twoFactorEnabled}
+          heldUntil={loaderData.withdrawalsHeldUntil}
+        />
+      </div>
+      <section aria-labelledby="history-heading" className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="history-heading" className="text-lg font-semibold">
+            Transaction history
+          </h2>
+          <a
+            href={filterQuery ? `/wallet/export.csv?${filterQuery}` : "/wallet/export.csv"}
+            download
+            className="rounded-md border border-border px-3 py-1.5 text-sm font-medium"
+          >
+            Export CSV{loaderData.filtered ? " (filtered)" : ""}
+          </a>
+        </div>
+        <TransactionFilters
+          filter={loaderData.filter}
+          assets={loaderData.assets.map((asset) => asset.symbol)}
+        />
+        <TransactionsTable items={loaderData.history.items} filtered={loaderData.filtered} />
+        <TransactionsPager
+          filterQuery={filterQuery}
+          cursor={searchParams.get("cursor") ? loaderData.cursor : null}
+          nextCursor={loaderData.history.nextCursor}
+        />
+      </section>
+    </div>
+  );
+}
