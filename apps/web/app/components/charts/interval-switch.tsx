@@ -15,16 +15,17 @@ export function IntervalSwitch({
     <fieldset className="flex flex-wrap items-center gap-1">
       <legend className="sr-only">Chart interval</legend>
       {INTERVALS.map((interval) => (
-        <label key={interval} className="cursor-pointer">
+        <label key={interval} className="relative">
+          {/* Invisible but on top of its label: pointers, keys and test drivers reach the real radio. */}
           <input
             type="radio"
             name="chart-interval"
             value={interval}
             checked={value === interval}
             onChange={() => onChange(interval)}
-            className="peer sr-only"
+            className="peer absolute inset-0 z-10 cursor-pointer opacity-0"
           />
-          <span className="block rounded px-2 py-1 text-xs text-muted peer-checked:bg-accent peer-checked:font-semibold peer-checked:text-on-accent peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-focus hover:text-text peer-checked:hover:text-on-accent">
+          <span className="block rounded px-2 py-1 text-xs text-muted peer-checked:bg-accent peer-checked:font-semibold peer-checked:text-on-accent peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-focus peer-hover:text-text peer-checked:peer-hover:text-on-accent">
             {interval}
           </span>
         </label>

@@ -45,6 +45,7 @@ export const ChartPanel = memo(function ChartPanel({
               className={`rounded px-3 py-1 text-sm ${view === name ? "bg-surface-raised font-semibold text-text" : "text-muted hover:text-text"}`}
             >
               {name}
+              <span className="sr-only"> chart</span>
             </button>
           ))}
         </fieldset>

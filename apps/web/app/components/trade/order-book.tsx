@@ -103,7 +103,11 @@ function BookSide({
           </td>
         </tr>
       ) : (
-        rows.map((row) => <OrderBookRow key={row.price} side={side} onSelect={onSelect} {...row} />)
+        rows.map((row, index) => (
+          // Keyed by position, not price: a requote changes a row's numbers in place, so the
+          // button under keyboard focus stays put instead of vanishing with its old price.
+          <OrderBookRow key={index} side={side} onSelect={onSelect} {...row} />
+        ))
       )}
     </tbody>
   );
