@@ -1,0 +1,31 @@
+import { randomBytes } from "node:crypto";
+import { type Client, createClient } from "@cryptotrade/api/client";
+
+/**
+ * A bot as a customer would run one: registered through the API, holding a trade-scoped API
+ * key, funded from the demo faucet (`wallet.deposit`). Unbatched, so each call takes the
+ * server's lean single-call path.
+ *
+ * @example
+ * const bot = await openBenchTrader(server.url, { USDT: "1000000", BTC: "10" });
+ */
+export async function openBenchTrader(url: string, funds: Record<string, string>): Promise<Client> {
+  const id = randomBytes(5).toString("hex");
+  // Calls without a token count as a browser's, so they carry the exchange's own Origin.
+  const anonymous = createClient({ url, headers: { origin: url } });
+  const { token } = await anonymous.auth.register.mutate({
+    email: `web-bench-${id}@example.com`,
+    username: `web_bench_${id}`,
+    password: randomBytes(24).toString("base64url"),
+  });
+  const session = createClient({ url, token });
+  const { key } = await session.account.createApiKey.mutate({
+    name: "web bench",
+    scopes: ["read", "trade"],
+  });
+  const bot = createClient({ url, token: key, batch: false });
+  for (const [asset, amount] of Object.entries(funds)) {
+    await bot.wallet.deposit.mutate({ asset, amount });
+  }
+  return bot;
+}

@@ -1,0 +1,45 @@
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+
+export interface LighthouseScores {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  /** Titles of the accessibility and best-practices audits that did not pass. */
+  failing: string[];
+}
+
+/**
+ * Lighthouse (desktop preset) on one page, in the Chromium that `browser` runs with a remote
+ * debugging port; scores are 0–100.
+ *
+ * @example
+ * const browser = await launchChromium([`--remote-debugging-port=${port}`]);
+ * const scores = await runLighthouse(`${url}/`, port);
+ */
+export async function runLighthouse(url: string, port: number): Promise<LighthouseScores> {
+  const result = await lighthouse(
+    url,
+    {
+      port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility", "best-practices"],
+    },
+    desktopConfig,
+  );
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const { categories, audits } = result.lhr;
+  const score = (id: string) => Math.round((categories[id]?.score ?? Number.NaN) * 100);
+  const failing = ["accessibility", "best-practices"].flatMap((id) =>
+    (categories[id]?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
+      .map((ref) => `${id}: ${audits[ref.id]?.title ?? ref.id}`),
+  );
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    bestPractices: score("best-practices"),
+    failing,
+  };
+}
