@@ -12,6 +12,12 @@ export interface ServerProcessOptions {
   readyTimeoutMs?: number;
 }
 
+/** How a process ended: its exit code, or the signal that ended it. */
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface ServerProcess {
   /** `http://127.0.0.1:<port>` */
   url: string;
@@ -19,10 +25,15 @@ export interface ServerProcess {
   pid: number;
   /** Milliseconds from spawn until `/readyz` first answered 200. */
   readyAfterMs: number;
-  /** Sends the signal (SIGKILL by default; SIGKILL anyway after 15 s) and resolves once the process is gone. */
-  kill(signal?: NodeJS.Signals): Promise<void>;
+  /**
+   * Sends the signal (SIGKILL by default; SIGKILL anyway after 15 s) and resolves once the
+   * process is gone, with how it ended.
+   */
+  kill(signal?: NodeJS.Signals): Promise<ProcessExit>;
   /** The last lines the process wrote, for failure messages. */
   output(): string;
+  /** Whether the process is still running. */
+  alive(): boolean;
 }
 
 const serverDir = fileURLToPath(new URL("../..", import.meta.url));
@@ -54,14 +65,17 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   // A test that dies must not leave servers behind holding its database.
   const orphanGuard = () => child.kill("SIGKILL");
   process.once("exit", orphanGuard);
-  const exited = once(child, "exit").finally(() => process.off("exit", orphanGuard));
+  const exited = once(child, "exit")
+    .then(([code, signal]) => ({ code, signal }) as ProcessExit)
+    .finally(() => process.off("exit", orphanGuard));
 
   const kill = async (signal: NodeJS.Signals = "SIGKILL") => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     // A graceful stop that hangs must not hang the caller.
     const escalate = setTimeout(() => child.kill("SIGKILL"), 15_000);
-    await exited;
+    const exit = await exited;
     clearTimeout(escalate);
+    return exit;
   };
   try {
     await waitUntilReady(url, child, options.readyTimeoutMs ?? 60_000);
@@ -76,6 +90,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     readyAfterMs: performance.now() - started,
     kill,
     output: () => output,
+    alive: () => child.exitCode === null && child.signalCode === null,
   };
 }
 

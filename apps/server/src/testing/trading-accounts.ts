@@ -1,0 +1,104 @@
+import { randomBytes } from "node:crypto";
+import { type Client, createClient } from "@cryptotrade/api/client";
+import type { AcknowledgedOrders } from "./acknowledged-orders";
+import { answeredWithError } from "./order-load";
+
+/**
+ * Registers a user through the server at `url`, makes it a trade-scoped API key and funds it
+ * from the demo faucet; returns the key. `origin` must be one the server allows (anonymous
+ * calls count as a browser's).
+ *
+ * @example
+ * const key = await openTradingAccount(server.url, `http://localhost:${server.port}`);
+ * const trader = createClient({ url: server.url, token: key });
+ */
+export async function openTradingAccount(url: string, origin: string): Promise<string> {
+  const unique = randomBytes(4).toString("hex");
+  const anonymous = createClient({ url, headers: { origin } });
+  const { token } = await anonymous.auth.register.mutate({
+    email: `trader-${unique}@example.com`,
+    username: `trader_${unique}`,
+    password: "correct horse battery staple",
+  });
+  const session = createClient({ url, token });
+  const { key } = await session.account.createApiKey.mutate({
+    name: "load test",
+    scopes: ["read", "trade"],
+  });
+  const trader = createClient({ url, token: key });
+  // The faucet grants two calls' worth per asset and day.
+  for (let i = 0; i < 2; i++) {
+    await trader.wallet.deposit.mutate({ asset: "USDT", amount: "1000000" });
+    await trader.wallet.deposit.mutate({ asset: "BTC", amount: "10" });
+  }
+  return key;
+}
+
+/** Where `symbol` last traded, so load keeps crossing the demo maker's quotes. */
+export async function midPrice(trader: Client | undefined, symbol: string): Promise<number> {
+  const ticker = await trader?.market.ticker.query({ symbol });
+  const last = Number(ticker?.last ?? Number.NaN);
+  return Number.isFinite(last) && last > 0 ? last : 65_000;
+}
+
+/** Reads back every acknowledged order through `orders.get`, as its owner; lists the problems. */
+export async function verifyAcknowledged(
+  traders: Client[],
+  acknowledged: AcknowledgedOrders,
+): Promise<string[]> {
+  const problems: string[] = [];
+  await Promise.all(
+    [...acknowledged.idsByOwner()].map(async ([owner, ids]) => {
+      const trader = traders[owner];
+      if (!trader) throw new Error(`no trader ${owner}`);
+      // The client batches calls made together, up to the server's limit per request.
+      for (let at = 0; at < ids.length; at += 50) {
+        const chunk = ids.slice(at, at + 50);
+        const found = await Promise.all(chunk.map((id) => getOrder(trader, id)));
+        chunk.forEach((id, i) => {
+          const problem = acknowledged.verify(id, found[i]);
+          if (problem) problems.push(problem);
+        });
+      }
+    }),
+  );
+  return problems;
+}
+
+async function getOrder(trader: Client, orderId: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await trader.orders.get.query({ orderId });
+    } catch (error) {
+      if (answeredWithError(error)) {
+        if ((error as { data: { code: string } }).data.code === "NOT_FOUND") return undefined;
+        throw error;
+      }
+      // A keep-alive socket to a killed process can still be in the pool: try once more.
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+/** `promise`, or a rejection with `message` after `ms`. */
+export function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Polls `check` until it is true; throws `what` once `ms` have passed. */
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  ms: number,
+  what: string,
+): Promise<void> {
+  const deadline = performance.now() + ms;
+  while (performance.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
