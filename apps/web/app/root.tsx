@@ -38,7 +38,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     throw redirect("/login/2fa");
   }
   return {
-    user: user && !user.twoFactorPending ? { username: user.username } : null,
+    user: user && !user.twoFactorPending ? { username: user.username, role: user.role } : null,
     theme: readTheme(request),
   };
 }

@@ -11,5 +11,12 @@ export default [
   route("portfolio", "routes/portfolio.tsx"),
   route("wallet", "routes/wallet.tsx"),
   route("wallet/export.csv", "routes/wallet.export.tsx"),
+  route("account", "routes/account.tsx"),
+  route("admin", "routes/admin.tsx", [
+    index("routes/admin._index.tsx"),
+    route("withdrawals", "routes/admin.withdrawals.tsx"),
+    route("users", "routes/admin.users.tsx"),
+    route("audit", "routes/admin.audit.tsx"),
+  ]),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,25 +1,58 @@
 import { Link, NavLink } from "react-router";
+import { LiveSessionWatch } from "./account/live-session-watch";
 import { ThemeSwitch } from "./theme-switch";
 import { UserMenu } from "./user-menu";
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
-  `rounded px-2 py-1 text-sm hover:text-text ${isActive ? "font-semibold text-text" : "text-muted"}`;
+  `whitespace-nowrap rounded px-2 py-1 text-sm hover:text-text ${isActive ? "font-semibold text-text" : "text-muted"}`;
 
-/** The header on every page: logo, sections, the theme switch and who is signed in. */
-export function SiteHeader({ user }: { user: { username: string } | null }) {
+/** Who the header is for: the signed-in user's name and role, or null. */
+export interface HeaderUser {
+  username: string;
+  role?: "user" | "admin";
+}
+
+/**
+ * The header on every page: logo, sections (the signed-in ones only when signed in, Admin only
+ * for admins; the admin pages refuse others on the server too), the theme switch and who is
+ * signed in.
+ */
+export function SiteHeader({ user }: { user: HeaderUser | null }) {
   return (
     <header className="border-b border-border bg-surface-raised">
+      <LiveSessionWatch signedIn={user !== null} />
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
         <Link to="/" className="text-lg font-bold tracking-tight">
           CryptoTrade
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-1">
+        <nav
+          aria-label="Main"
+          className="order-last flex w-full flex-wrap items-center gap-1 md:order-none md:w-auto"
+        >
           <NavLink to="/" end className={navLinkClass}>
             Markets
           </NavLink>
           <NavLink to="/trade/BTC-USDT" className={navLinkClass}>
             Trade
           </NavLink>
+          {user ? (
+            <>
+              <NavLink to="/portfolio" className={navLinkClass}>
+                Portfolio
+              </NavLink>
+              <NavLink to="/wallet" className={navLinkClass}>
+                Wallet
+              </NavLink>
+              <NavLink to="/account" className={navLinkClass}>
+                Account
+              </NavLink>
+            </>
+          ) : null}
+          {user?.role === "admin" ? (
+            <NavLink to="/admin" className={navLinkClass}>
+              Admin
+            </NavLink>
+          ) : null}
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-3">
           <ThemeSwitch />

@@ -1,4 +1,5 @@
 import { Form, Link } from "react-router";
+import { expectSignOut } from "~/trpc/session-end";
 
 /** Sign in and sign up, or the signed-in user's name and a log-out button (a form POST). */
 export function UserMenu({ user }: { user: { username: string } | null }) {
@@ -18,7 +19,12 @@ export function UserMenu({ user }: { user: { username: string } | null }) {
     );
   }
   return (
-    <Form method="post" action="/logout" className="flex items-center gap-2 text-sm">
+    <Form
+      method="post"
+      action="/logout"
+      onSubmit={expectSignOut}
+      className="flex items-center gap-2 text-sm"
+    >
       <span className="font-medium" data-testid="signed-in-user">
         {user.username}
       </span>

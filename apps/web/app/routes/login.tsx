@@ -44,6 +44,11 @@ export default function LogIn({ actionData }: Route.ComponentProps) {
     <AuthCard title="Log in">
       <Form method="post" className="flex flex-col gap-4" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        {searchParams.has("ended") && !errors ? (
+          <p role="status" className="rounded-md border border-border px-3 py-2 text-sm">
+            Your session was ended from another device or by a security change. Log in again.
+          </p>
+        ) : null}
         <FormAlert message={errors?.form} />
         <TextField
           label="Email"

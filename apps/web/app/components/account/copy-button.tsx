@@ -1,0 +1,30 @@
+import { useState } from "react";
+
+/** Copies `text` to the clipboard and says so (announced) for two seconds. */
+export function CopyButton({ text, label }: { text: string; label: string }) {
+  const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied("yes");
+    } catch {
+      // Clipboard access can be refused (permissions, insecure origin): say so, the text stays selectable.
+      setCopied("failed");
+    }
+    setTimeout(() => setCopied(null), 2000);
+  }
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button
+        type="button"
+        onClick={copy}
+        className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface"
+      >
+        {label}
+      </button>
+      <span role="status" className="text-xs text-muted">
+        {copied === "yes" ? "Copied" : copied === "failed" ? "Could not copy; select the text" : ""}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,62 @@
+import { CopyButton } from "./copy-button";
+
+/** Saves the codes as a text file through a Blob: nothing leaves the browser. */
+function downloadCodes(codes: string[]) {
+  const text = [
+    "CryptoTrade recovery codes",
+    "Each code signs you in once if you lose your authenticator app. Keep them somewhere safe.",
+    "",
+    ...codes,
+    "",
+  ].join("\n");
+  const url = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = "cryptotrade-recovery-codes.txt";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(url);
+}
+
+/** New recovery codes, shown this once, with copy and download, until the user says they saved them. */
+export function RecoveryCodesPanel({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+  return (
+    <section aria-labelledby="recovery-codes-title" className="rounded-md border border-accent p-4">
+      <h3 id="recovery-codes-title" className="font-semibold">
+        Your recovery codes
+      </h3>
+      <p className="mt-1 text-sm text-muted">
+        Shown only now. Each code signs you in once if you lose your authenticator app. Save them
+        somewhere safe: they will not be shown again.
+      </p>
+      <ol
+        aria-label="Recovery codes"
+        className="mt-3 grid grid-cols-1 gap-1 font-mono text-sm tabular sm:grid-cols-2"
+      >
+        {codes.map((code) => (
+          <li key={code} className="rounded bg-surface px-2 py-1">
+            {code}
+          </li>
+        ))}
+      </ol>
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        <CopyButton text={codes.join("\n")} label="Copy codes" />
+        <button
+          type="button"
+          onClick={() => downloadCodes(codes)}
+          className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface"
+        >
+          Download as .txt
+        </button>
+        <button
+          type="button"
+          onClick={onDone}
+          className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-on-accent"
+        >
+          I have saved my codes
+        </button>
+      </div>
+    </section>
+  );
+}

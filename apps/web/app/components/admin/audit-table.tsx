@@ -1,0 +1,65 @@
+import { formatTime } from "~/components/account/format-time";
+
+/** An audit entry as `admin.auditLog` lists it. */
+export interface AuditEntry {
+  id: string;
+  action: string;
+  createdAt: Date;
+  ip: string | null;
+  details: Record<string, unknown>;
+  actor: { id: string; username: string } | null;
+  user: { id: string; username: string } | null;
+}
+
+/** The details object as short `key: value` text, for scanning a long log. */
+function describeDetails(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
+    .join(" · ");
+}
+
+/** Audit entries, newest first: when, what, who acted, on whom, from where. */
+export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  if (entries.length === 0) return <p className="text-sm text-muted">No entries match.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[44rem] text-left text-sm">
+        <caption className="sr-only">Audit log entries</caption>
+        <thead className="text-muted">
+          <tr>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Time
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Action
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Actor
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Account
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Address
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              Details
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-border">
+          {entries.map((entry) => (
+            <tr key={entry.id} className="align-top">
+              <td className="whitespace-nowrap py-2 pr-3 tabular">{formatTime(entry.createdAt)}</td>
+              <td className="py-2 pr-3 font-mono">{entry.action}</td>
+              <td className="py-2 pr-3">{entry.actor?.username ?? "system"}</td>
+              <td className="py-2 pr-3">{entry.user?.username ?? "—"}</td>
+              <td className="py-2 pr-3 tabular">{entry.ip ?? "—"}</td>
+              <td className="break-all py-2 text-muted">{describeDetails(entry.details)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

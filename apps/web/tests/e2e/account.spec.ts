@@ -1,0 +1,220 @@
+import { expect, test } from "@playwright/test";
+import { signUp } from "./accounts";
+import { callApi, enableTwoFactorOnPage, logIn } from "./security-helpers";
+
+// Journeys with several sign-ins and authenticator steps, on two cores shared with the server.
+test.describe.configure({ timeout: 120_000 });
+
+test("2FA from the account page: QR and secret, codes shown once with download, regenerate and turn off need a code", async ({
+  page,
+}) => {
+  await signUp(page);
+  await page.goto("/account");
+  await expect(page.getByTestId("two-factor-status")).toContainText("Off");
+
+  // A wrong code at setup is refused at the field.
+  await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
+  await page.getByLabel("Authentication code").fill("000000");
+  await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
+  await expect(page.getByLabel("Authentication code")).toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("button", { name: "Cancel setup" }).click();
+
+  const { app, recoveryCodes } = await enableTwoFactorOnPage(page);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download as .txt" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("cryptotrade-recovery-codes.txt");
+  const text = await (await file.createReadStream()).toArray();
+  for (const code of recoveryCodes) expect(Buffer.concat(text).toString()).toContain(code);
+  await page.getByRole("button", { name: "I have saved my codes" }).click();
+  // Shown once: gone after saving, and not there after a reload.
+  await expect(page.getByRole("list", { name: "Recovery codes" })).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole("list", { name: "Recovery codes" })).toBeHidden();
+  await expect(page.getByTestId("two-factor-status")).toContainText("On");
+
+  await page.getByLabel("Code for new recovery codes").fill("123456");
+  await page.getByRole("button", { name: "Get new recovery codes" }).click();
+  await expect(page.getByLabel("Code for new recovery codes")).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
+  await page.getByLabel("Code for new recovery codes").fill(await app.nextCode());
+  await page.getByRole("button", { name: "Get new recovery codes" }).click();
+  const fresh = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(fresh).toHaveCount(10);
+  expect(await fresh.first().textContent()).not.toBe(recoveryCodes[0]);
+  await page.getByRole("button", { name: "I have saved my codes" }).click();
+
+  await page.getByLabel("Code to turn off two-factor authentication").fill(await app.nextCode());
+  await page.getByRole("button", { name: "Turn off two-factor authentication" }).click();
+  await expect(page.getByTestId("two-factor-status")).toContainText("Off");
+  // Turning 2FA off holds withdrawals for 24 hours, and the page says so.
+  await expect(page.getByText(/Withdrawals are paused until/)).toBeVisible();
+});
+
+test("a recovery code read from the page signs in once", async ({ page }) => {
+  const account = await signUp(page);
+  const { recoveryCodes } = await enableTwoFactorOnPage(page);
+  const code = recoveryCodes[3] ?? "";
+  await page.getByRole("button", { name: "I have saved my codes" }).click();
+  await page.getByRole("button", { name: "Log out" }).click();
+  await logIn(page, account, { code, recovery: true });
+  await page.getByRole("button", { name: "Log out" }).click();
+
+  // The same code a second time is refused at its field.
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("link", { name: "Use a recovery code instead" }).click();
+  await page.getByLabel("Recovery code").fill(code);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByLabel("Recovery code")).toHaveAttribute("aria-invalid", "true");
+});
+
+test("revoking a session from another device logs that browser out at once", async ({
+  page,
+  browser,
+}) => {
+  const account = await signUp(page);
+  const other = await browser.newContext();
+  try {
+    const laptop = await other.newPage();
+    await logIn(laptop, account);
+    await laptop.goto("/account");
+    await expect(laptop.getByRole("heading", { name: "Account security" })).toBeVisible();
+
+    await page.goto("/account");
+    const sessions = page.getByRole("list", { name: "Signed-in sessions" });
+    await expect(sessions.getByRole("listitem")).toHaveCount(2);
+    await expect(sessions).toContainText("This device");
+    await expect(sessions).toContainText(/Chrome \d+ on Linux/);
+    await sessions.getByRole("button", { name: /^Sign out Headless Chrome/ }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Signed out" })).toBeVisible();
+    await expect(sessions.getByRole("listitem")).toHaveCount(1);
+
+    // The laptop did nothing: its socket was closed with 4401 and it left for /login.
+    await expect(laptop).toHaveURL(/\/login\?ended=1/);
+    await expect(laptop.getByText("Your session was ended from another device")).toBeVisible();
+    await expect(laptop.getByTestId("signed-in-user")).toHaveCount(0);
+    // This browser is still signed in.
+    await page.reload();
+    await expect(page.getByTestId("signed-in-user")).toHaveText(account.username);
+  } finally {
+    await other.close();
+  }
+});
+
+test("'Sign out all other sessions' ends every other browser live", async ({ page, browser }) => {
+  const account = await signUp(page);
+  const others = [await browser.newContext(), await browser.newContext()];
+  try {
+    const pages = [];
+    for (const context of others) {
+      const other = await context.newPage();
+      await logIn(other, account);
+      await other.goto("/");
+      pages.push(other);
+    }
+    await page.goto("/account");
+    await page.getByRole("button", { name: "Sign out all other sessions" }).click();
+    await expect(page.getByText("Signed out 2 other sessions.")).toBeVisible();
+    for (const other of pages) await expect(other).toHaveURL(/\/login\?ended=1/);
+    await expect(page.getByText("No other sessions.")).toBeVisible();
+  } finally {
+    for (const context of others) await context.close();
+  }
+});
+
+test("an API key is shown once, works, shows its last use, and stops when revoked", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  await signUp(page);
+  await page.goto("/account");
+  await page.getByRole("button", { name: "Create API key" }).click();
+  await expect(page.getByLabel("Key name")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Key name").fill("grid bot");
+  await page.getByRole("checkbox", { name: /^Trade/ }).check();
+  await page.getByRole("button", { name: "Create API key" }).click();
+  const key = (await page.getByTestId("new-api-key").textContent())?.trim() ?? "";
+  expect(key).toMatch(/^ctk_/);
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByTestId("new-api-key")).toBeHidden();
+  const row = page.getByRole("row", { name: /grid bot/ });
+  await expect(row).toContainText("read, trade");
+  await expect(row).toContainText("Never");
+
+  const bot = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${key}` },
+  });
+  try {
+    const balances = await bot.get("/trpc/portfolio.balances");
+    expect(balances.status()).toBe(200);
+    await page.reload();
+    await expect(row).not.toContainText("Never");
+
+    await row.getByRole("button", { name: "Revoke key grid bot" }).click();
+    await expect(row).toContainText("Revoked");
+    const refused = await bot.get("/trpc/portfolio.balances");
+    expect(refused.status()).toBe(401);
+  } finally {
+    await bot.dispose();
+  }
+});
+
+test("a withdraw key needs a code when 2FA is on, given at its field", async ({ page }) => {
+  await signUp(page);
+  const { app } = await enableTwoFactorOnPage(page);
+  await page.getByRole("button", { name: "I have saved my codes" }).click();
+  await page.getByLabel("Key name").fill("payout bot");
+  await page.getByRole("checkbox", { name: /^Withdraw/ }).check();
+  const code = page.getByLabel("Authentication code for withdraw permission");
+  await code.fill("000000");
+  await page.getByRole("button", { name: "Create API key" }).click();
+  await expect(code).toHaveAttribute("aria-invalid", "true");
+  await code.fill(await app.nextCode());
+  await page.getByRole("button", { name: "Create API key" }).click();
+  await expect(page.getByTestId("new-api-key")).toContainText("ctk_");
+  await expect(page.getByRole("row", { name: /payout bot/ })).toContainText("read, withdraw");
+});
+
+test("changing the password: a wrong current one at its field, then the hold said plainly", async ({
+  page,
+  baseURL,
+}) => {
+  const account = await signUp(page);
+  await page.goto("/account");
+  await page.getByLabel("Current password").fill("not-my-password");
+  await page.getByLabel("New password", { exact: true }).fill("a-new-password-123");
+  await page.getByLabel("Confirm new password").fill("a-new-password-123");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByLabel("Current password").fill(account.password);
+  await page.getByLabel("New password", { exact: true }).fill("short");
+  await page.getByLabel("Confirm new password").fill("short");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByLabel("New password", { exact: true })).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
+
+  await page.getByLabel("New password", { exact: true }).fill("a-new-password-123");
+  await page.getByLabel("Confirm new password").fill("a-new-password-123");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText(/^Password changed\./)).toBeVisible();
+  await expect(page.getByText(/Withdrawals are paused until/)).toBeVisible();
+  const me = await callApi<{ withdrawalsHeldUntil: string | null }>(
+    page.request,
+    baseURL ?? "",
+    "query",
+    "auth.me",
+  );
+  expect(me.withdrawalsHeldUntil).not.toBeNull();
+  await page.getByRole("button", { name: "Log out" }).click();
+  await logIn(page, { email: account.email, password: "a-new-password-123" });
+});

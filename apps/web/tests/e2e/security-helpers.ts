@@ -1,0 +1,111 @@
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateHOTP } from "@oslojs/otp";
+import { type APIRequestContext, type Browser, expect, type Page } from "@playwright/test";
+
+const STEP_SECONDS = 30;
+
+/**
+ * An authenticator app for one secret. The server accepts each time step once and one step
+ * either side of now, so every code is for the step after the last one used: at most one
+ * step ahead of the clock (no wait), else it waits for the clock to catch up.
+ */
+export function authenticator(secret: string) {
+  const key = decodeBase32IgnorePadding(secret);
+  let lastStep = 0;
+  return {
+    async nextCode(): Promise<string> {
+      const nowStep = () => Math.floor(Date.now() / 1000 / STEP_SECONDS);
+      const step = Math.max(lastStep + 1, nowStep());
+      while (step > nowStep() + 1) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+      lastStep = step;
+      return generateHOTP(key, BigInt(step), 6);
+    },
+  };
+}
+
+/** Turns 2FA on from the account page, as a person would; returns the app and the recovery codes. */
+export async function enableTwoFactorOnPage(page: Page) {
+  await page.goto("/account");
+  await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
+  await expect(
+    page.getByRole("img", { name: "QR code to add CryptoTrade to your authenticator app" }),
+  ).toBeVisible();
+  const secret = (await page.getByTestId("totp-secret").textContent())?.trim() ?? "";
+  expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+  const app = authenticator(secret);
+  await page.getByLabel("Authentication code").fill(await app.nextCode());
+  await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
+  const list = page.getByRole("list", { name: "Recovery codes" });
+  await expect(list.getByRole("listitem")).toHaveCount(10);
+  const recoveryCodes = (await list.getByRole("listitem").allTextContents()).map((c) => c.trim());
+  await expect(page.getByTestId("two-factor-status")).toContainText("On");
+  return { app, recoveryCodes };
+}
+
+/** Logs in through the form; with `code`, finishes the second step with it. */
+export async function logIn(
+  page: Page,
+  account: { email: string; password: string },
+  second?: { code: string; recovery?: boolean },
+) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  if (second) {
+    await expect(page).toHaveURL(/\/login\/2fa/);
+    if (second.recovery) {
+      await page.getByRole("link", { name: "Use a recovery code instead" }).click();
+      await page.getByLabel("Recovery code").fill(second.code);
+    } else {
+      await page.getByLabel("Authentication code").fill(second.code);
+    }
+    await page.getByRole("button", { name: "Verify" }).click();
+  }
+  await expect(page.getByTestId("signed-in-user")).toBeVisible();
+}
+
+/** The e2e operator (made admin by the global setup with `pnpm admin:grant`). */
+export function adminAccount() {
+  return {
+    email: process.env.E2E_ADMIN_EMAIL ?? "",
+    password: process.env.E2E_ADMIN_PASSWORD ?? "",
+  };
+}
+
+/** A separate browser (its own cookies) signed in as the admin. */
+export async function openAdminBrowser(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await logIn(page, adminAccount());
+  return { context, page };
+}
+
+/** Calls a procedure over HTTP with the page's cookies, as the browser's client does. */
+export async function callApi<T>(
+  request: APIRequestContext,
+  baseURL: string,
+  kind: "query" | "mutation",
+  path: string,
+  input?: unknown,
+): Promise<T> {
+  const response =
+    kind === "query"
+      ? await request.get(
+          `/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`,
+        )
+      : await request.post(`/trpc/${path}`, {
+          headers: { origin: baseURL, "content-type": "application/json" },
+          data: { json: input ?? null },
+        });
+  const body = (await response.json()) as {
+    result?: { data: { json: T } };
+    error?: { json: { message: string } };
+  };
+  if (!response.ok() || !body.result) {
+    throw new Error(`${path}: ${response.status()} ${body.error?.json.message ?? ""}`);
+  }
+  return body.result.data.json;
+}
