@@ -1,10 +1,12 @@
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useMemo } from "react";
 import { data, useRouteLoaderData } from "react-router";
+import { AccountPanel } from "~/components/trade/account-panel";
 import { readMarketFormat } from "~/components/trade/book-view";
 import { ChartPanel } from "~/components/trade/chart-panel";
 import { MarketHeader } from "~/components/trade/market-header";
 import { OrderBook } from "~/components/trade/order-book";
+import { OrderForm } from "~/components/trade/order-form";
 import { PriceSelectionProvider } from "~/components/trade/price-selection";
 import { RecentTrades } from "~/components/trade/recent-trades";
 import { SignInPrompt } from "~/components/trade/sign-in-prompt";
@@ -103,10 +105,16 @@ function TradeTerminal({
           />
         </section>
         <section aria-label="Place order" className="[grid-area:form]">
-          {signedIn ? null : <SignInPrompt redirectTo={`/trade/${market.symbol}`} />}
+          {signedIn ? (
+            <OrderForm market={market} />
+          ) : (
+            <SignInPrompt redirectTo={`/trade/${market.symbol}`} />
+          )}
         </section>
         <section aria-label="Your orders and balances" className="min-w-0 [grid-area:account]">
-          {signedIn ? null : (
+          {signedIn ? (
+            <AccountPanel market={market} />
+          ) : (
             <p className="rounded border border-dashed border-border px-4 py-6 text-center text-sm text-muted">
               Your open orders, order history, fills and balances appear here once you are signed
               in.

@@ -1,0 +1,104 @@
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useId, useMemo, useState } from "react";
+import { useTRPC } from "~/trpc/react";
+import { AccountPanelTabs, type PanelTab } from "./account-panel-tabs";
+import { BalancesTable } from "./balances-table";
+import { FillsTable } from "./fills-table";
+import { type Market, readRules } from "./order-form-model";
+import { historyInput, openOrdersInput } from "./orders-cache";
+import { OrderHistoryTable } from "./orders-history-table";
+import { useLiveAccount } from "./orders-live";
+import { OpenOrdersTable } from "./orders-open-table";
+
+type TabId = "open" | "history" | "fills" | "balances";
+
+/**
+ * The trader's side of the trade page: open orders (cancel, cancel all, amend), order
+ * history, fills and balances, kept live by the account streams, with fills announced.
+ */
+export function AccountPanel({ market }: { market: Market }) {
+  const trpc = useTRPC();
+  const idPrefix = useId();
+  const rules = useMemo(() => readRules(market), [market]);
+  const [tab, setTab] = useState<TabId>("open");
+  const live = useLiveAccount(market.symbol, rules);
+
+  const open = useQuery(trpc.orders.list.queryOptions(openOrdersInput(market.symbol)));
+  const history = useQuery({
+    ...trpc.orders.list.queryOptions(historyInput(market.symbol)),
+    enabled: tab === "history",
+  });
+  const fills = useQuery({
+    ...trpc.orders.fills.queryOptions({ symbol: market.symbol }),
+    enabled: tab === "fills",
+  });
+  const balances = useQuery(trpc.portfolio.balances.queryOptions());
+
+  const { rememberFilled } = live;
+  useEffect(() => {
+    if (open.data) rememberFilled(open.data.items);
+  }, [open.data, rememberFilled]);
+
+  const tabs: PanelTab[] = [
+    { id: "open", label: "Open orders", count: open.data?.items.length },
+    { id: "history", label: "Order history" },
+    { id: "fills", label: "Fills" },
+    { id: "balances", label: "Balances" },
+  ];
+  const errorOf = (query: { error: { message: string } | null }) => query.error?.message ?? null;
+  return (
+    <div className="flex flex-col gap-2 rounded-lg border border-border bg-surface p-3">
+      <AccountPanelTabs
+        tabs={tabs}
+        selected={tab}
+        onSelect={(id) => setTab(id as TabId)}
+        idPrefix={idPrefix}
+      />
+      <p
+        role="log"
+        aria-live="polite"
+        aria-label="Fills as they happen"
+        className="min-h-4 text-xs font-medium"
+      >
+        {live.announcement}
+      </p>
+      <div
+        role="tabpanel"
+        id={`${idPrefix}-panel-${tab}`}
+        aria-labelledby={`${idPrefix}-tab-${tab}`}
+        className="min-w-0"
+      >
+        {tab === "open" ? (
+          <OpenOrdersTable
+            symbol={market.symbol}
+            rules={rules}
+            orders={open.data?.items ?? []}
+            loading={open.isPending}
+            error={errorOf(open)}
+          />
+        ) : tab === "history" ? (
+          <OrderHistoryTable
+            rules={rules}
+            orders={history.data?.items ?? []}
+            loading={history.isPending}
+            error={errorOf(history)}
+          />
+        ) : tab === "fills" ? (
+          <FillsTable
+            rules={rules}
+            fills={fills.data?.items ?? []}
+            loading={fills.isPending}
+            error={errorOf(fills)}
+          />
+        ) : (
+          <BalancesTable
+            balances={balances.data ?? []}
+            loading={balances.isPending}
+            error={errorOf(balances)}
+            assets={[market.quoteAsset, market.baseAsset]}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useTRPC } from "~/trpc/react";
+import { readRefusal } from "./order-form-errors";
+import { AmountInput } from "./order-form-input";
+import { checkPrice, checkQuantity, type FieldErrors, type MarketRules } from "./order-form-model";
+import { applyOrderUpdate, type OrderView } from "./orders-cache";
+
+/**
+ * A modal form to change a resting order's price and/or total quantity (`orders.amend`).
+ * Says what each change does to the order's place in the queue.
+ */
+export function AmendOrderDialog({
+  order,
+  rules,
+  symbol,
+  onClose,
+}: {
+  order: OrderView;
+  rules: MarketRules;
+  symbol: string;
+  /** Called with a confirmation when the order was amended, or null when left unchanged. */
+  onClose(result: string | null): void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [price, setPrice] = useState(order.price ?? "");
+  const [quantity, setQuantity] = useState(order.quantity ?? "");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const amend = useMutation(
+    trpc.orders.amend.mutationOptions({
+      onSuccess: (amended) => {
+        applyOrderUpdate(queryClient, trpc, symbol, amended, false);
+        void queryClient.invalidateQueries(trpc.portfolio.balances.queryFilter());
+        onClose(`Order ${amended.id} amended: ${amended.quantity} at ${amended.price}`);
+      },
+      onError: (failure) => {
+        const refusal = readRefusal(failure, "quantity");
+        setErrors(refusal.fields);
+        setFormError(refusal.form);
+      },
+    }),
+  );
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    const checkedPrice = checkPrice(rules, price, "Price");
+    if ("error" in checkedPrice) found.price = checkedPrice.error;
+    const checkedQuantity = checkQuantity(rules, quantity);
+    if ("error" in checkedQuantity) found.quantity = checkedQuantity.error;
+    setErrors(found);
+    setFormError(null);
+    if (Object.keys(found).length > 0) return;
+    const samePrice = checkedPrice.value === checkPrice(rules, order.price ?? "", "Price").value;
+    const sameQuantity = checkedQuantity.value === checkQuantity(rules, order.quantity ?? "").value;
+    if (samePrice && sameQuantity) {
+      setFormError("Change the price or the quantity first");
+      return;
+    }
+    amend.mutate({
+      orderId: order.id,
+      ...(samePrice ? {} : { price: price.trim() }),
+      ...(sameQuantity ? {} : { quantity: quantity.trim() }),
+    });
+  };
+
+  return (
+    <dialog
+      ref={dialogRef}
+      aria-labelledby="amend-order-title"
+      onClose={() => onClose(null)}
+      className="m-auto w-[min(24rem,calc(100vw-2rem))] rounded-lg border border-border bg-surface p-4 text-text backdrop:bg-black/50"
+    >
+      <form onSubmit={submit} noValidate className="flex flex-col gap-3">
+        <h2 id="amend-order-title" className="text-base font-semibold">
+          Amend order {order.id}
+        </h2>
+        <p className="text-xs text-muted">
+          A smaller quantity at the same price keeps the order's place in the queue; a new price or
+          a larger quantity sends it to the back. Quantity is the new total, filled included (
+          <span className="tabular">{order.filledQuantity}</span> filled).
+        </p>
+        <AmountInput
+          label="Price"
+          unit={rules.quoteAsset}
+          value={price}
+          onChange={setPrice}
+          error={errors.price}
+        />
+        <AmountInput
+          label="Quantity"
+          unit={rules.baseAsset}
+          value={quantity}
+          onChange={setQuantity}
+          error={errors.quantity}
+        />
+        {formError ? (
+          <p role="alert" className="text-sm text-sell">
+            {formError}
+          </p>
+        ) : null}
+        <div className="flex justify-end gap-2">
+          <button
+            type="button"
+            onClick={() => dialogRef.current?.close()}
+            className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface-raised"
+          >
+            Close
+          </button>
+          <button
+            type="submit"
+            aria-disabled={amend.isPending || undefined}
+            className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-on-accent aria-disabled:opacity-70"
+          >
+            Save changes
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,107 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "~/trpc/react";
+import type { BalanceView } from "./orders-cache";
+import { TableState } from "./orders-table-state";
+
+/** What the demo faucet gives of each asset per click: enough to try every order type. */
+const DEMO_GRANTS: Record<string, string> = { USDT: "100000", BTC: "2", ETH: "20", SOL: "200" };
+
+/** Every asset's available, locked and total balance; in demo mode, a button for free funds. */
+export function BalancesTable({
+  balances,
+  loading,
+  error,
+  assets,
+}: {
+  balances: BalanceView[];
+  loading: boolean;
+  error: string | null;
+  /** The market's two assets, which the faucet tops up. */
+  assets: [string, string];
+}) {
+  return (
+    <div className="flex flex-col gap-2">
+      <DemoFunds assets={assets} />
+      <TableState
+        loading={loading}
+        error={error}
+        empty={balances.length === 0}
+        emptyText="No balances yet"
+      >
+        <table className="w-full min-w-[24rem] text-xs">
+          <caption className="sr-only">Balances</caption>
+          <thead className="text-muted">
+            <tr className="border-b border-border">
+              <th scope="col" className="py-1.5 text-left font-medium">
+                Asset
+              </th>
+              <th scope="col" className="text-right font-medium">
+                Available
+              </th>
+              <th scope="col" className="text-right font-medium">
+                Locked
+              </th>
+              <th scope="col" className="text-right font-medium">
+                Total
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {balances.map((row) => (
+              <tr key={row.asset} className="border-b border-border/60">
+                <th scope="row" className="py-1.5 text-left font-medium">
+                  {row.asset}
+                </th>
+                <td className="tabular text-right">{row.available}</td>
+                <td className="tabular text-right">{row.locked}</td>
+                <td className="tabular text-right">{row.total}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableState>
+    </div>
+  );
+}
+
+function DemoFunds({ assets }: { assets: [string, string] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const faucet = useQuery(trpc.wallet.faucet.queryOptions());
+  const [message, setMessage] = useState("");
+  const deposit = useMutation(trpc.wallet.deposit.mutationOptions());
+  if (!faucet.data?.open) return null;
+
+  const grant = async () => {
+    setMessage("Adding demo funds…");
+    try {
+      const granted: string[] = [];
+      for (const asset of assets) {
+        const amount = DEMO_GRANTS[asset] ?? "100";
+        await deposit.mutateAsync({ asset, amount });
+        granted.push(`${amount} ${asset}`);
+      }
+      setMessage(`Added ${granted.join(" and ")} (demo funds)`);
+    } catch (failure) {
+      setMessage(failure instanceof Error ? failure.message : "The faucet refused");
+    } finally {
+      void queryClient.invalidateQueries(trpc.portfolio.balances.queryFilter());
+    }
+  };
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-surface-raised px-3 py-2 text-xs">
+      <p role="status" aria-live="polite" className="text-muted">
+        {message || "Demo mode: funds here are free test money."}
+      </p>
+      <button
+        type="button"
+        onClick={() => void grant()}
+        disabled={deposit.isPending}
+        className="rounded-md bg-accent px-3 py-1 font-semibold text-on-accent disabled:opacity-70"
+      >
+        Get demo funds
+      </button>
+    </div>
+  );
+}

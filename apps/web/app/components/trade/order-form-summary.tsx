@@ -1,0 +1,43 @@
+import { formatAmount, formatRate } from "~/lib/decimal-input";
+import type { MarketRules, Side } from "./order-form-model";
+
+/** Available balance, the order's worth and its fee, in the quote asset, right-aligned. */
+export function OrderSummary({
+  rules,
+  side,
+  available,
+  notional,
+  fee,
+  postOnly,
+}: {
+  rules: MarketRules;
+  side: Side;
+  available: bigint | null;
+  notional: bigint | null;
+  fee: bigint | null;
+  postOnly: boolean;
+}) {
+  const quote = (value: bigint | null) =>
+    value === null
+      ? "—"
+      : `${formatAmount(value, rules.quoteDecimals, rules.priceDecimals)} ${rules.quoteAsset}`;
+  const availableText =
+    available === null
+      ? "—"
+      : side === "buy"
+        ? quote(available)
+        : `${formatAmount(available, rules.baseDecimals, rules.quantityDecimals)} ${rules.baseAsset}`;
+  const rate = postOnly
+    ? `maker ${formatRate(rules.makerFee)}`
+    : `taker ${formatRate(rules.takerFee)}`;
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
+      <dt className="text-muted">Available</dt>
+      <dd className="tabular text-right">{availableText}</dd>
+      <dt className="text-muted">Order value</dt>
+      <dd className="tabular text-right">{quote(notional)}</dd>
+      <dt className="text-muted">Fee (up to, {rate})</dt>
+      <dd className="tabular text-right">{quote(fee)}</dd>
+    </dl>
+  );
+}

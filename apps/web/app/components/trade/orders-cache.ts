@@ -1,0 +1,78 @@
+import type { RouterOutputs } from "@cryptotrade/api";
+import type { QueryClient } from "@tanstack/react-query";
+import type { useTRPC } from "~/trpc/react";
+
+export type OrderView = RouterOutputs["orders"]["list"]["items"][number];
+export type FillView = RouterOutputs["orders"]["fills"]["items"][number];
+export type BalanceView = RouterOutputs["portfolio"]["balances"][number];
+type Trpc = ReturnType<typeof useTRPC>;
+
+const LIVE: ReadonlySet<OrderView["status"]> = new Set(["untriggered", "open", "partially_filled"]);
+
+/** Whether the order still rests on a book or waits for its trigger. */
+export function isLive(order: OrderView): boolean {
+  return LIVE.has(order.status);
+}
+
+/** The one input the open-orders list of a market is cached under (form and panel share it). */
+export function openOrdersInput(symbol: string) {
+  return { status: "open" as const, symbol };
+}
+
+/** The history list of a market, as cached. */
+export function historyInput(symbol: string) {
+  return { status: "history" as const, symbol };
+}
+
+/**
+ * Puts an order's new state into the cached lists without a reload: a live order is added or
+ * replaced in open orders, a finished one leaves it; history and fills are refetched when the
+ * order finished or filled, since their rows come from the server.
+ */
+export function applyOrderUpdate(
+  queryClient: QueryClient,
+  trpc: Trpc,
+  symbol: string,
+  order: OrderView,
+  filled: boolean,
+): void {
+  if (order.symbol !== symbol) return;
+  queryClient.setQueryData(trpc.orders.list.queryKey(openOrdersInput(symbol)), (previous) => {
+    if (!previous) return previous;
+    const others = previous.items.filter((item) => item.id !== order.id);
+    if (!isLive(order)) return { ...previous, items: others };
+    const known = previous.items.some((item) => item.id === order.id);
+    const items = known
+      ? previous.items.map((item) => (item.id === order.id ? order : item))
+      : [order, ...others];
+    return { ...previous, items };
+  });
+  if (!isLive(order)) {
+    void queryClient.invalidateQueries({
+      queryKey: trpc.orders.list.queryKey(historyInput(symbol)),
+    });
+  }
+  if (filled) void queryClient.invalidateQueries(trpc.orders.fills.queryFilter());
+}
+
+/** Puts one asset's new balance into the cached `portfolio.balances`. */
+export function applyBalanceUpdate(
+  queryClient: QueryClient,
+  trpc: Trpc,
+  update: { asset: string; available: string; locked: string },
+  total: string,
+): void {
+  queryClient.setQueryData(trpc.portfolio.balances.queryKey(), (previous) => {
+    if (!previous) return previous;
+    const known = previous.some((row) => row.asset === update.asset);
+    if (!known) {
+      void queryClient.invalidateQueries(trpc.portfolio.balances.queryFilter());
+      return previous;
+    }
+    return previous.map((row) =>
+      row.asset === update.asset
+        ? { ...row, available: update.available, locked: update.locked, total }
+        : row,
+    );
+  });
+}

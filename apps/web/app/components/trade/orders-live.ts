@@ -1,0 +1,123 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { useCallback, useRef, useState } from "react";
+import { formatAmount, parseAmount } from "~/lib/decimal-input";
+import { useTRPC } from "~/trpc/react";
+import type { MarketRules } from "./order-form-model";
+import { applyBalanceUpdate, applyOrderUpdate, type OrderView } from "./orders-cache";
+
+/**
+ * Keeps the trader's cached orders, fills and balances live from `orders.onUpdate` and
+ * `portfolio.onBalances` (no reload), and words each new fill for the live region:
+ * "Filled 0.0100 BTC at 65000.00". After a reconnect the server may say `resync`: the lists
+ * are then loaded again.
+ */
+export function useLiveAccount(symbol: string, rules: MarketRules) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [announcement, setAnnouncement] = useState("");
+  // What each order had filled when last seen, so an update tells how much is new.
+  const filledSeen = useRef(new Map<string, { quantity: bigint; quote: bigint }>());
+
+  const reloadAll = () => {
+    void queryClient.invalidateQueries(trpc.orders.list.queryFilter());
+    void queryClient.invalidateQueries(trpc.orders.fills.queryFilter());
+    void queryClient.invalidateQueries(trpc.portfolio.balances.queryFilter());
+  };
+
+  const orders = useSubscription(
+    trpc.orders.onUpdate.subscriptionOptions(undefined, {
+      onData: (event) => {
+        const message = event.data;
+        if (message.kind === "resync") {
+          reloadAll();
+          return;
+        }
+        const fill = newFill(filledSeen.current, message.order, rules);
+        applyOrderUpdate(queryClient, trpc, symbol, message.order, fill !== null);
+        if (fill && message.order.symbol === symbol) setAnnouncement(fill);
+      },
+    }),
+  );
+
+  const balances = useSubscription(
+    trpc.portfolio.onBalances.subscriptionOptions(undefined, {
+      onData: (event) => {
+        const message = event.data;
+        if (message.kind === "resync") {
+          void queryClient.invalidateQueries(trpc.portfolio.balances.queryFilter());
+          return;
+        }
+        applyBalanceUpdate(queryClient, trpc, message, sumOf(message.available, message.locked));
+      },
+    }),
+  );
+
+  /**
+   * Remembers what orders had filled when the page loaded them, so only fills after that are
+   * announced. Only the first load: a later list may already include a fill not yet announced.
+   */
+  const seeded = useRef(false);
+  const rememberFilled = useCallback(
+    (loaded: OrderView[]) => {
+      if (seeded.current) return;
+      seeded.current = true;
+      for (const order of loaded) {
+        if (filledSeen.current.has(order.id)) continue;
+        filledSeen.current.set(order.id, {
+          quantity: units(order.filledQuantity, rules.baseDecimals),
+          quote: units(order.filledQuote, rules.quoteDecimals),
+        });
+      }
+    },
+    [rules],
+  );
+
+  return { announcement, rememberFilled, status: worse(orders.status, balances.status) };
+}
+
+function newFill(
+  seen: Map<string, { quantity: bigint; quote: bigint }>,
+  order: OrderView,
+  rules: MarketRules,
+): string | null {
+  const quantity = units(order.filledQuantity, rules.baseDecimals);
+  const quote = units(order.filledQuote, rules.quoteDecimals);
+  const before = seen.get(order.id) ?? { quantity: 0n, quote: 0n };
+  seen.set(order.id, { quantity, quote });
+  const filled = quantity - before.quantity;
+  if (filled <= 0n) return null;
+  const price = ((quote - before.quote) * 10n ** BigInt(rules.baseDecimals)) / filled;
+  const side = order.side === "buy" ? "Bought" : "Sold";
+  return `Filled ${trimZeros(formatAmount(filled, rules.baseDecimals))} ${rules.baseAsset} at ${formatAmount(price, rules.quoteDecimals, rules.priceDecimals)} (${side.toLowerCase()}, order ${order.id})`;
+}
+
+/** "0.01000000" → "0.01", "2.00000000" → "2". */
+function trimZeros(text: string): string {
+  return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
+}
+
+function units(text: string, decimals: number): bigint {
+  const parsed = parseAmount(text, decimals);
+  return parsed.ok ? parsed.value : 0n;
+}
+
+/** available + locked as an exact decimal string with the inputs' precision. */
+function sumOf(available: string, locked: string): string {
+  const decimals = Math.max(decimalsOf(available), decimalsOf(locked));
+  return formatAmount(units(available, decimals) + units(locked, decimals), decimals);
+}
+
+function decimalsOf(text: string): number {
+  const point = text.indexOf(".");
+  return point === -1 ? 0 : text.length - point - 1;
+}
+
+type Status = "idle" | "connecting" | "pending" | "error";
+
+function worse(a: Status, b: Status): Status {
+  for (const worst of ["error", "connecting", "idle"] as const) {
+    if (a === worst || b === worst) return worst;
+  }
+  return "pending";
+}

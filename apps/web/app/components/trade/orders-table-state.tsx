@@ -1,0 +1,27 @@
+import type { ReactNode } from "react";
+
+/** A list's loading, error and empty states around its table (which scrolls sideways on phones). */
+export function TableState({
+  loading,
+  error,
+  empty,
+  emptyText,
+  children,
+}: {
+  loading: boolean;
+  error: string | null;
+  empty: boolean;
+  emptyText: string;
+  children: ReactNode;
+}) {
+  if (error) {
+    return (
+      <p role="alert" className="py-6 text-center text-sm text-sell">
+        {error}
+      </p>
+    );
+  }
+  if (loading) return <p className="py-6 text-center text-sm text-muted">Loading…</p>;
+  if (empty) return <p className="py-6 text-center text-sm text-muted">{emptyText}</p>;
+  return <div className="overflow-x-auto">{children}</div>;
+}
