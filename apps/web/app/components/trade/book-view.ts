@@ -1,4 +1,4 @@
-import { countDecimals, formatUnits, toUnits } from "~/lib/decimal";
+import { countDecimals, formatUnits, toUnits } from "../../lib/decimal";
 import type { LocalOrderBook } from "./local-order-book";
 
 /** How the market writes its numbers: from `market.list`'s strings. */
@@ -160,6 +160,10 @@ function computeSpread(book: LocalOrderBook, format: MarketFormat): BookView["sp
   const percent = (spread * 200n * scale) / (ask + bid);
   return {
     absolute: formatUnits(spread, format.quoteDecimals, format.priceDecimals),
-    percent: formatUnits(percent, PERCENT_DECIMALS),
+    // A spread of a tick on a large price rounds to nothing; say it is below the last digit.
+    percent:
+      percent === 0n && spread > 0n
+        ? `<${formatUnits(1n, PERCENT_DECIMALS)}`
+        : formatUnits(percent, PERCENT_DECIMALS),
   };
 }

@@ -1,4 +1,4 @@
-import { isZero } from "~/lib/decimal";
+import { isZero } from "../../lib/decimal";
 
 /** One price level as the API sends it: decimal strings at the market's full precision. */
 export interface BookLevel {
