@@ -16,7 +16,13 @@ export interface FrameScript {
 
 export interface LongTaskRecord {
   tasks: LongTask[];
-  frames: { start: number; duration: number; scripts: FrameScript[] }[];
+  frames: {
+    start: number;
+    duration: number;
+    /** When rendering (style, layout, paint) began; 0 for a frame that did not render. */
+    renderStart: number;
+    scripts: FrameScript[];
+  }[];
 }
 
 type RecorderWindow = Window & { __longTaskRecord?: LongTaskRecord };
@@ -41,10 +47,12 @@ export async function recordLongTasks(page: Page) {
     }).observe({ type: "longtask" });
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
-        const scripts = (entry as PerformanceEntry & { scripts?: FrameScript[] }).scripts ?? [];
+        const frame = entry as PerformanceEntry & { scripts?: FrameScript[]; renderStart?: number };
+        const scripts = frame.scripts ?? [];
         record.frames.push({
           start: entry.startTime,
           duration: entry.duration,
+          renderStart: frame.renderStart ?? 0,
           scripts: scripts.map((script) => ({
             sourceURL: script.sourceURL,
             sourceFunctionName: script.sourceFunctionName,
@@ -84,4 +92,20 @@ export function attributeScripts(record: LongTaskRecord, origin: string, top = 5
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
     .map(([key, ms]) => `${key} ${ms.toFixed(0)} ms`);
+}
+
+/**
+ * The longest animation frame split into its scripts and its rendering, e.g. "longest frame
+ * 126 ms: scripts 20 ms, rendering 9 ms, the rest waiting or in the browser".
+ */
+export function describeLongestFrame(record: LongTaskRecord): string | undefined {
+  const longest = record.frames.reduce<LongTaskRecord["frames"][number] | undefined>(
+    (most, frame) => (!most || frame.duration > most.duration ? frame : most),
+    undefined,
+  );
+  if (!longest) return undefined;
+  const scripts = longest.scripts.reduce((sum, script) => sum + script.duration, 0);
+  const rendering =
+    longest.renderStart > 0 ? longest.start + longest.duration - longest.renderStart : 0;
+  return `longest frame ${longest.duration.toFixed(0)} ms: scripts ${scripts.toFixed(0)} ms, rendering ${rendering.toFixed(0)} ms, the rest neither`;
 }
