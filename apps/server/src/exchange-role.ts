@@ -6,6 +6,7 @@ import {
   type ExchangeService,
   ExchangeSwitch,
   LeaderLease,
+  type SequencerObserver,
 } from "@cryptotrade/exchange";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
@@ -54,6 +55,8 @@ export async function startExchangeRole(options: {
   redis: Redis | undefined;
   prefix: string;
   log: Logger;
+  /** Metrics and tracing of the sequencer, while this process leads. */
+  observer?: SequencerObserver;
 }): Promise<ExchangeRole> {
   const { config, database, streams, redis, prefix } = options;
   const db = database.db;
@@ -74,6 +77,7 @@ export async function startExchangeRole(options: {
       maxBatchSize: config.maxBatchSize,
       ...(epoch === undefined ? {} : { epoch }),
       onFenced: () => void stepDown("a batch was refused: a newer leader holds the lease"),
+      ...(options.observer ? { observer: options.observer } : {}),
     });
     const stopServing = serveAsLeader({ exchange: sequencer, streams, redis, prefix, log });
     leading = { exchange: sequencer, epoch, stopServing, renewedAt: performance.now() };

@@ -14,7 +14,10 @@ import { startExchangeRole } from "./exchange-role";
 import { closeConnectionsWhileStopping, drainServer, withDeadline } from "./graceful-stop";
 import { schedulePortfolioSnapshots } from "./jobs/portfolio-snapshots";
 import { createLogger } from "./logger";
+import { probeDependencies, scheduleInvariantChecks } from "./metrics/health-probes";
+import { countOrders } from "./metrics/order-metrics";
 import { createRequestListener } from "./node-listener";
+import { createObservability } from "./observability";
 import { withSecretsKey } from "./secrets-key";
 import { createRevocationBus, createStreams } from "./streams";
 import { prepareWebApp } from "./web/prepare-web-app";
@@ -22,6 +25,7 @@ import { attachWebSocket, type WebSocketEndpoint } from "./websocket";
 
 const environment = loadConfig();
 const log = createLogger(environment);
+const observability = createObservability(environment);
 const config = await withSecretsKey(environment, log);
 const prefix = config.rateLimits.keyPrefix;
 /** How long `/readyz` waits for the database before it answers 503. */
@@ -39,7 +43,10 @@ await seedReferenceData(database.db);
 
 // Redis carries rate limits and events shared by every replica; without it they stay in process.
 const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
-redis?.on("error", (error) => log.warn({ err: error }, "redis error"));
+redis?.on("error", (error) => {
+  observability.metrics.dependencyErrors.inc({ dependency: "redis" });
+  log.warn({ err: error }, "redis error");
+});
 
 const revocationBus = createRevocationBus({ redis, prefix });
 const auth = createAuthService({
@@ -51,9 +58,36 @@ const auth = createAuthService({
 });
 const streams = createStreams({ redis, prefix });
 // A candidate leads while it holds the fenced lease and stands by otherwise (ADR 017).
-const role = await startExchangeRole({ config, database, streams, redis, prefix, log });
-const { exchange } = role;
+const role = await startExchangeRole({
+  config,
+  database,
+  streams,
+  redis,
+  prefix,
+  log,
+  observer: observability.sequencer(() => role.exchange.markets()),
+});
+const exchange = countOrders(role.exchange, observability.metrics);
 const leader = role.leader();
+observability.samplers.exchange = () => {
+  const current = role.leader();
+  return { leader: Boolean(current), halted: Boolean(current && !current.health().ok) };
+};
+const stopProbes = probeDependencies({
+  metrics: observability.metrics,
+  log,
+  probes: {
+    postgres: () => database.checkReady(),
+    ...(redis ? { redis: () => redis.ping() } : {}),
+  },
+});
+const stopInvariantChecks = scheduleInvariantChecks({
+  db: database.db,
+  metrics: observability.metrics,
+  log,
+  isLeader: () => Boolean(role.leader()),
+});
+const metricsServer = await observability.serve(log);
 
 const stopSnapshots = leader
   ? schedulePortfolioSnapshots({ db: database.db, exchange: leader, log, everyMs: 5 * 60_000 })
@@ -67,6 +101,7 @@ const services: ApiServices = {
   exchange,
   streams: streams.hub,
   callLimits: new CallLimits(),
+  observer: observability.calls,
 };
 const webApp = await prepareWebApp({ dev: process.argv.includes("--dev"), log });
 let stopping = false;
@@ -83,7 +118,7 @@ let websocket: WebSocketEndpoint | undefined;
 const server = createServer(
   closeConnectionsWhileStopping(
     () => stopping,
-    webApp.wrap(await createRequestListener(app, services)),
+    observability.observeRequests(webApp.wrap(await createRequestListener(app, services))),
   ),
 );
 server.listen(config.port, config.host, () => {
@@ -98,7 +133,7 @@ server.listen(config.port, config.host, () => {
     },
     `CryptoTrade is listening on http://localhost:${info.port}`,
   );
-  websocket = attachWebSocket(server, services);
+  websocket = attachWebSocket(server, services, observability.sockets);
   if (!config.demo || !leader) return;
   startDemoTraders({ auth, db: database.db, url: `http://127.0.0.1:${info.port}`, log })
     .then((bot) => {
@@ -131,6 +166,10 @@ async function shutdown(signal: string) {
   await redis?.quit();
   await webApp.close();
   await database.close();
+  stopProbes();
+  stopInvariantChecks();
+  await metricsServer.close();
+  await observability.flush();
   log.info("stopped");
   process.exit(0);
 }

@@ -6,6 +6,7 @@ import { MAX_BATCH_SIZE, sharedFrameEncoder } from "@cryptotrade/api/server";
 import { type Principal, revokes } from "@cryptotrade/auth";
 import { applyWSSHandler } from "@trpc/server/adapters/ws";
 import { type WebSocket, WebSocketServer } from "ws";
+import type { SocketObserver } from "./metrics/socket-metrics";
 import { resolveClientAddress } from "./middleware/client-address";
 import { createConnectLimiter, guardAgainstFloods } from "./socket-guard";
 
@@ -33,7 +34,11 @@ export interface WebSocketEndpoint {
  * the session cookie (and must come from an allowed Origin, so another site cannot open a
  * socket with a visitor's cookie); bots pass `{ token }` as connection params.
  */
-export function attachWebSocket(server: Server, services: ApiServices): WebSocketEndpoint {
+export function attachWebSocket(
+  server: Server,
+  services: ApiServices,
+  observer?: SocketObserver,
+): WebSocketEndpoint {
   const { config } = services;
   const allowedOrigins = new Set(config.allowedOrigins);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
@@ -48,7 +53,10 @@ export function attachWebSocket(server: Server, services: ApiServices): WebSocke
     }
   });
   // Registered before tRPC's own listener, so a flood is cut off before tRPC parses it.
-  wss.on("connection", (ws) => guardAgainstFloods(ws));
+  wss.on("connection", (ws) => {
+    observer?.connected(ws);
+    guardAgainstFloods(ws);
+  });
   const connects = createConnectLimiter();
   const handler = applyWSSHandler({
     wss,
@@ -90,6 +98,11 @@ export function attachWebSocket(server: Server, services: ApiServices): WebSocke
     );
   };
 
+  const refuse = (socket: Duplex, status: number, text: string) => {
+    observer?.upgraded(status);
+    refuseUpgrade(socket, status, text);
+  };
+
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (path !== WEBSOCKET_PATH) return refuse(socket, 404, "Not Found");
@@ -102,7 +115,10 @@ export function attachWebSocket(server: Server, services: ApiServices): WebSocke
       .admit(addressOf(req))
       .then((admitted) => {
         if (!admitted) return refuse(socket, 429, "Too Many Requests");
-        wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          observer?.upgraded(101);
+          wss.emit("connection", ws, req);
+        });
       })
       .catch((error: unknown) => {
         services.log.error({ err: error }, "websocket upgrade failed");
@@ -138,7 +154,7 @@ export function attachWebSocket(server: Server, services: ApiServices): WebSocke
   };
 }
 
-function refuse(socket: Duplex, status: number, text: string): void {
+function refuseUpgrade(socket: Duplex, status: number, text: string): void {
   socket.write(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n\r\n`);
   socket.destroy();
 }

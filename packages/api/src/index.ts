@@ -3,6 +3,7 @@ import type { AppRouter } from "./root";
 
 // The public surface: the router, its types, and how a request becomes a context. What only the
 // HTTP and WebSocket server needs lives at `@cryptotrade/api/server`.
+export type { CallObserver, CallOutcome, ObservedCall } from "./call-observer";
 export { type ApiServices, type Context, createContext, type RequestInfo } from "./context";
 export { type AppRouter, appRouter } from "./root";
 export { createCallerFactory } from "./trpc";

@@ -1,5 +1,5 @@
-import { SlowConsumerError } from "./streams/stream-hub";
 import type { CallObserver } from "./call-observer";
+import { SlowConsumerError } from "./streams/stream-hub";
 
 /** True when a subscription's input asks to resume after an event it already has. */
 export function isResuming(input: unknown): boolean {

@@ -131,3 +131,16 @@ describe("SECRETS_KEYS", () => {
     }
   });
 });
+
+describe("METRICS_PORT", () => {
+  it("serves no metrics unless a port is given", () => {
+    expect(parseConfig({}).metricsPort).toBeUndefined();
+    expect(parseConfig({ METRICS_PORT: "9464" }).metricsPort).toBe(9464);
+  });
+
+  it("refuses the public port, so metrics are never public", () => {
+    expect(() => parseConfig({ PORT: "8080", METRICS_PORT: "8080" })).toThrow(
+      'METRICS_PORT (got "8080") must not be PORT',
+    );
+  });
+});

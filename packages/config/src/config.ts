@@ -84,6 +84,12 @@ const EnvSchema = z
       .optional(),
     ALLOWED_ORIGINS: originList.default([]),
     TRUST_PROXY: booleanFlag.default(false),
+    METRICS_PORT: z.coerce
+      .number({ error: "must be a port number" })
+      .int({ error: "must be a whole port number" })
+      .min(0)
+      .max(65535, { error: "must be between 0 and 65535" })
+      .optional(),
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
     SECRETS_KEYS: secretsKeys.optional(),
     ALLOW_INSECURE_PRODUCTION: booleanFlag.default(false),
@@ -97,6 +103,11 @@ const EnvSchema = z
     EXCHANGE_ROLE: z.enum(["leader", "replica"]).default("leader"),
     EXCHANGE_LEASE_MS: z.coerce.number().int().min(300).max(60_000).default(3_000),
     EXCHANGE_FORWARD_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  })
+  // Port 0 (any free port, in tests) never clashes.
+  .refine((env) => !env.METRICS_PORT || env.METRICS_PORT !== env.PORT, {
+    path: ["METRICS_PORT"],
+    error: "must not be PORT: metrics are never served on the public port",
   })
   .refine((env) => env.EXCHANGE_ROLE === "leader" || (env.REDIS_URL && env.DATABASE_URL), {
     path: ["EXCHANGE_ROLE"],
@@ -150,6 +161,9 @@ const EnvSchema = z
       publicOrigin,
       allowedOrigins: [...new Set([publicOrigin, ...env.ALLOWED_ORIGINS])],
       trustProxy: env.TRUST_PROXY,
+      /** Where Prometheus scrapes `/metrics` (on HOST); unset: no metrics listener. */
+      metricsPort: env.METRICS_PORT,
+      /** OTLP/HTTP collector for traces; unset: tracing is off and its SDK never loads. */
       otelEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
       secrets: {
         /**

@@ -7,6 +7,7 @@ import superjson from "superjson";
 import WebSocket from "ws";
 import type { App } from "../app";
 import { createRequestListener } from "../node-listener";
+import type { Observability } from "../observability";
 import { attachWebSocket } from "../websocket";
 
 export interface Listening {
@@ -15,10 +16,15 @@ export interface Listening {
 }
 
 /** Serves the app with its WebSocket endpoint on 127.0.0.1 and a free port. */
-export async function listenOnLoopback(app: App, services: ApiServices): Promise<Listening> {
-  const server = createServer(await createRequestListener(app, services));
+export async function listenOnLoopback(
+  app: App,
+  services: ApiServices,
+  observability?: Observability,
+): Promise<Listening> {
+  const listener = await createRequestListener(app, services);
+  const server = createServer(observability ? observability.observeRequests(listener) : listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const websocket = attachWebSocket(server, services);
+  const websocket = attachWebSocket(server, services, observability?.sockets);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -11,6 +11,8 @@ import { Exchange } from "@cryptotrade/exchange";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { type App, createApp } from "../app";
+import { countOrders } from "../metrics/order-metrics";
+import type { Observability } from "../observability";
 import { createRevocationBus, createStreams, serveAsLeader } from "../streams";
 import {
   createSubscriberClient,
@@ -26,6 +28,8 @@ export interface TestServerOptions {
   redisUrl?: string | undefined;
   /** The auth service's clock (milliseconds), to test expiry. */
   now?: () => number;
+  /** Metrics (and a tracer) wired in as `main.ts` wires them. */
+  observability?: Observability;
 }
 
 export interface TestServer {
@@ -77,7 +81,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.now ? { now: options.now } : {}),
   });
   const log = pino({ level: "silent" });
-  const exchange = await Exchange.start({ db: database.db, log });
+  const { observability } = options;
+  const exchange: Exchange = await Exchange.start({
+    db: database.db,
+    log,
+    ...(observability ? { observer: observability.sequencer(() => exchange.markets()) } : {}),
+  });
+  if (observability) {
+    observability.samplers.exchange = () => ({ leader: true, halted: !exchange.health().ok });
+  }
   const streams = createStreams({ redis, prefix });
   const stopLeading = serveAsLeader({ exchange, streams, redis, prefix, log });
   const services: ApiServices = {
@@ -85,9 +97,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     db: database.db,
     log,
     auth,
-    exchange,
+    exchange: observability ? countOrders(exchange, observability.metrics) : exchange,
     streams: streams.hub,
     callLimits: new CallLimits(),
+    observer: observability?.calls,
   };
   const app = createApp({ services, checkReady: database.checkReady });
   const fetchViaApp = (input: Request | string | URL, init?: RequestInit) =>
@@ -104,7 +117,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       createClient({ url: "http://localhost", token, headers, fetch: fetchViaApp, batch: false }),
     fetch: (path, init) => fetchViaApp(`http://localhost${path}`, init),
     async listen() {
-      if (!listening) listening = await listenOnLoopback(app, services);
+      if (!listening) listening = await listenOnLoopback(app, services, observability);
       return listening.url;
     },
     subscriber(token) {
