@@ -56,7 +56,7 @@ const auth = createAuthService({
   revocationBus,
   onInvalidRevocation: (message) => log.warn({ message }, "malformed revocation ignored"),
 });
-const streams = createStreams({ redis, prefix });
+const streams = createStreams({ redis, prefix, log });
 // A candidate leads while it holds the fenced lease and stands by otherwise (ADR 017).
 const role = await startExchangeRole({
   config,

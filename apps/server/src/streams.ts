@@ -23,12 +23,29 @@ export interface Streams {
 /**
  * This process's live events: a bus (Redis pub/sub when there is a Redis, so every replica's
  * subscribers hear the leader; in process otherwise) and the hub that fans it out to
- * WebSocket subscribers.
+ * WebSocket subscribers. A Redis outage reaches every subscriber as a reset (resync).
  */
-export function createStreams(options: { redis: Redis | undefined; prefix: string }): Streams {
-  const bus = options.redis
-    ? new RedisBus<StreamMessage>(options.redis, `${options.prefix}:events`)
-    : new InProcessBus<StreamMessage>();
+export function createStreams(options: {
+  redis: Redis | undefined;
+  prefix: string;
+  log?: Logger;
+}): Streams {
+  let bus: EventBus<StreamMessage>;
+  if (options.redis) {
+    const redisBus = new RedisBus<StreamMessage>(options.redis, `${options.prefix}:events`, {
+      ...(options.log ? { log: options.log } : {}),
+      // Messages published while the connection is down are gone: every subscriber is told
+      // to start again from a snapshot, when it drops and again when it is back.
+      onConnection: () =>
+        redisBus.deliverLocally(channels.system, {
+          kind: "reset",
+          id: `${Date.now().toString(36)}.0`,
+        }),
+    });
+    bus = redisBus;
+  } else {
+    bus = new InProcessBus<StreamMessage>();
+  }
   const hub = new StreamHub(bus);
   return {
     bus,

@@ -28,5 +28,5 @@ export { type BusHandler, type EventBus, InProcessBus } from "./streams/bus";
 export type { BookDiffMessage, StreamMessage } from "./streams/messages";
 export { channels } from "./streams/messages";
 export { publishExchangeEvents } from "./streams/publisher";
-export { RedisBus } from "./streams/redis-bus";
+export { RedisBus, type RedisBusOptions } from "./streams/redis-bus";
 export * as views from "./views";

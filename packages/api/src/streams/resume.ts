@@ -31,6 +31,12 @@ export async function* followChannel<K extends StreamMessage["kind"]>(
     }
   }
   for await (const message of stream) {
+    if (message.kind === "reset") {
+      // Messages may have been lost (the bus dropped, a leader died before publishing). The
+      // position stays: ids from another process's clock must not hide the messages to come.
+      yield tracked(position || message.id, { kind: "resync" });
+      continue;
+    }
     if (message.kind !== kind || (position && !isAfter(message, position))) continue;
     position = positionOf(message);
     yield tracked(position, message as Extract<StreamMessage, { kind: K }>);

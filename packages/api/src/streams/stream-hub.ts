@@ -165,6 +165,10 @@ export class StreamHub {
       const created: Channel = { history: [], listeners: new Set(), unsubscribe: () => {} };
       created.unsubscribe = this.bus.subscribe(name, (received) => {
         const message = shareMessage(received);
+        // After a reset (books rebuilt, a new leader, the bus dropped) no history can prove
+        // that nothing was missed: a client resuming from before it must resync.
+        if (message.kind === "reset")
+          for (const other of this.channels.values()) other.history = [];
         created.history.push(message);
         if (created.history.length > this.historySize) created.history.shift();
         for (const deliver of created.listeners) deliver(message);
