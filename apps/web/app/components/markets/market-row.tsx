@@ -2,6 +2,7 @@ import type { RouterOutputs } from "@cryptotrade/api";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect } from "react";
 import { Link } from "react-router";
+import { isZero } from "~/lib/decimal";
 import { useTRPC } from "~/trpc/react";
 import { PriceChange } from "../price-change";
 import { FavouriteButton } from "./favourite-button";
@@ -51,12 +52,7 @@ export function MarketRow({
     value ? formatDecimal(value, market.priceDecimals) : "–";
   const last = ticker?.last ?? null;
   const change = ticker?.changePercent ?? null;
-  const trend =
-    change === null || /^-?0(\.0*)?$/.test(change)
-      ? "flat"
-      : change.startsWith("-")
-        ? "down"
-        : "up";
+  const trend = change === null || isZero(change) ? "flat" : change.startsWith("-") ? "down" : "up";
   const prices = last === null ? hourlyOpens : [...hourlyOpens, last];
   return (
     <tr hidden={hidden} className="border-t border-border hover:bg-surface-raised">
