@@ -9,7 +9,7 @@ import { seedReferenceData } from "@cryptotrade/db/seed";
 import { createTestDatabase } from "@cryptotrade/db/testing";
 import { Exchange } from "@cryptotrade/exchange";
 import { Redis } from "ioredis";
-import { pino } from "pino";
+import { type Logger, pino } from "pino";
 import { type App, createApp } from "../app";
 import { countOrders } from "../metrics/order-metrics";
 import type { Observability } from "../observability";
@@ -28,6 +28,8 @@ export interface TestServerOptions {
   redisUrl?: string | undefined;
   /** The auth service's clock (milliseconds), to test expiry. */
   now?: () => number;
+  /** The server's logger; silent by default. */
+  log?: Logger;
   /** Metrics (and a tracer) wired in as `main.ts` wires them. */
   observability?: Observability;
 }
@@ -80,7 +82,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     rateLimitKeyPrefix: `test-${randomBytes(6).toString("hex")}`,
     ...(options.now ? { now: options.now } : {}),
   });
-  const log = pino({ level: "silent" });
+  const log = options.log ?? pino({ level: "silent" });
   const { observability } = options;
   const exchange: Exchange = await Exchange.start({
     db: database.db,

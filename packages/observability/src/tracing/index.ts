@@ -31,9 +31,15 @@ export function startTracing(options: {
   serviceName: string;
   /** Another exporter (tests: an in-memory one), exported span by span. */
   exporter?: SpanExporter;
+  /**
+   * Hook module loading so pg and ioredis are instrumented (default). Off in tests that run
+   * under a module runner of their own, where they would be loaded already anyway.
+   */
+  instrumentModules?: boolean;
 }): Tracing {
+  const instrumentModules = options.instrumentModules ?? true;
   // ESM imports of pg and ioredis are hooked by import-in-the-middle, registered here.
-  register("@opentelemetry/instrumentation/hook.mjs", import.meta.url);
+  if (instrumentModules) register("@opentelemetry/instrumentation/hook.mjs", import.meta.url);
   const processor = options.exporter
     ? new SimpleSpanProcessor(options.exporter)
     : new BatchSpanProcessor(
@@ -44,6 +50,7 @@ export function startTracing(options: {
     spanProcessors: [processor],
   });
   provider.register();
+  if (!instrumentModules) return { provider, shutdown: () => provider.shutdown() };
   registerInstrumentations({
     tracerProvider: provider,
     instrumentations: [
