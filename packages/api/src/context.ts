@@ -7,6 +7,7 @@ import {
 import type { Config } from "@cryptotrade/config";
 import type { Database } from "@cryptotrade/db/client";
 import type { ExchangeService } from "@cryptotrade/exchange";
+import { TRPCError } from "@trpc/server";
 import type { Logger } from "pino";
 import type { CallLimits } from "./call-limits";
 import type { CallObserver } from "./call-observer";
@@ -59,7 +60,18 @@ export interface Context extends ApiServices {
  */
 export async function createContext(services: ApiServices, request: RequestInfo): Promise<Context> {
   const log = services.log.child({ requestId: request.requestId });
-  const { bearer, cookie, authentication } = await authenticateRequest(services, request);
+  const { bearer, cookie, authentication } = await authenticateRequest(services, request).catch(
+    (error: unknown) => {
+      // Before any procedure runs (so no middleware logs it): a database or Redis failure
+      // here means nothing was done; say so, with a log line to match the request id.
+      log.error({ err: error }, "could not check the request's credential");
+      throw new TRPCError({
+        code: "SERVICE_UNAVAILABLE",
+        message: "The credential could not be checked just now; nothing was done, please retry",
+        cause: error,
+      });
+    },
+  );
   if (!bearer && cookie) {
     if (!authentication) {
       request.resHeaders.append("set-cookie", serializeBlankSessionCookie(services.config));

@@ -80,4 +80,42 @@ describe.skipIf(!serverUrl)("a commit that fails mid-batch", () => {
     expect(retry.status).toBe("open");
     await t.assertInvariants();
   });
+
+  it("fails a batch held up by a table lock after the lock timeout, refuses while the lock lasts, then trades on", async () => {
+    const user = await t.createUser({ USDT: "10000" });
+    const order = {
+      symbol: "BTC-USDT",
+      side: "buy",
+      type: "limit",
+      price: "50000.00",
+      quantity: "0.01",
+    } as const;
+    const [{ name } = { name: "" }] = await queryRows<{ name: string }>(
+      t.database.db,
+      sql`select current_database() as name`,
+    );
+    const lockerUrl = new URL(serverUrl ?? "");
+    lockerUrl.pathname = `/${name}`;
+    const locker = new pg.Client({ connectionString: lockerUrl.toString() });
+    await locker.connect();
+    try {
+      await locker.query("begin; lock table orders in access exclusive mode");
+      // The pool's lock_timeout (2 s) ends the wait: a refusal, not a freeze.
+      const refused = await t.exchange.placeOrder(user, order).catch((error: unknown) => error);
+      expect(refused).toMatchObject({ code: "UNAVAILABLE" });
+      // Rebuilding needs the table too: until the lock goes, commands are refused at once.
+      expect(t.exchange.health().ok).toBe(false);
+      await expect(t.exchange.placeOrder(user, order)).rejects.toMatchObject({
+        code: "UNAVAILABLE",
+      });
+    } finally {
+      await locker.query("rollback");
+      await locker.end();
+    }
+    for (let attempt = 0; attempt < 400 && !t.exchange.health().ok; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect((await t.exchange.placeOrder(user, order)).status).toBe("open");
+    await t.assertInvariants();
+  });
 });
