@@ -5,6 +5,7 @@ import { readRefusal } from "./order-form-errors";
 import { AmountInput } from "./order-form-input";
 import { checkPrice, checkQuantity, type FieldErrors, type MarketRules } from "./order-form-model";
 import { applyOrderUpdate, type OrderView } from "./orders-cache";
+import { shown } from "./orders-format";
 
 /**
  * A modal form to change a resting order's price and/or total quantity (`orders.amend`).
@@ -25,8 +26,10 @@ export function AmendOrderDialog({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [price, setPrice] = useState(order.price ?? "");
-  const [quantity, setQuantity] = useState(order.quantity ?? "");
+  const [price, setPrice] = useState(order.price ? shown(order.price, rules.priceDecimals) : "");
+  const [quantity, setQuantity] = useState(
+    order.quantity ? shown(order.quantity, rules.quantityDecimals) : "",
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
 
@@ -86,8 +89,9 @@ export function AmendOrderDialog({
         </h2>
         <p className="text-xs text-muted">
           A smaller quantity at the same price keeps the order's place in the queue; a new price or
-          a larger quantity sends it to the back. Quantity is the new total, filled included (
-          <span className="tabular">{order.filledQuantity}</span> filled).
+          a larger quantity sends it to the back. The quantity is the new total, including the{" "}
+          <span className="tabular">{shown(order.filledQuantity, rules.quantityDecimals)}</span>{" "}
+          {rules.baseAsset} already filled.
         </p>
         <AmountInput
           label="Price"

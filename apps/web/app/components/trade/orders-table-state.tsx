@@ -23,5 +23,6 @@ export function TableState({
   }
   if (loading) return <p className="py-6 text-center text-sm text-muted">Loading…</p>;
   if (empty) return <p className="py-6 text-center text-sm text-muted">{emptyText}</p>;
-  return <div className="overflow-x-auto">{children}</div>;
+  // relative: screen-reader-only (absolute) text inside must scroll with the table, not widen the page.
+  return <div className="relative overflow-x-auto">{children}</div>;
 }
