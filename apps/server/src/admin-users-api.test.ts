@@ -117,6 +117,18 @@ describe("admin: users, roles and the audit log through the API", () => {
     expect(second.items.map((e) => e.action)).toEqual(["admin.market.halted"]);
     expect(Number(second.items[0]?.id)).toBeLessThan(Number(first.items[0]?.id));
 
+    // An operator's command is nobody's own action: no actor, and not in the user's entries.
+    await t.server.services.auth.recordAudit({
+      action: "user.role_changed",
+      userId: trader.userId,
+      details: { role: "user", previousRole: "user", actor: "cli" },
+    });
+    const [cli] = (await admin.client.admin.auditLog.query({ limit: 1 })).items;
+    expect(cli).toMatchObject({ action: "user.role_changed", actor: null });
+    expect(cli?.user?.username).toBe(trader.username);
+    const stillOwn = await admin.client.admin.auditLog.query({ actor: trader.username });
+    expect(stillOwn.items.map((e) => e.id)).toEqual(own.items.map((e) => e.id));
+
     expect(await errorCodeOf(admin.client.admin.auditLog.query({ cursor: "x" }))).toBe(
       "BAD_REQUEST",
     );

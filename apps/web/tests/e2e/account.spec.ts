@@ -1,6 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { signUp } from "./accounts";
-import { callApi, enableTwoFactorOnPage, logIn } from "./security-helpers";
+import {
+  callApi,
+  enableTwoFactorOnPage,
+  logIn,
+  setThemeCookie,
+  severeViolations,
+} from "./security-helpers";
 
 // Journeys with several sign-ins and authenticator steps, on two cores shared with the server.
 test.describe.configure({ timeout: 120_000 });
@@ -218,3 +224,42 @@ test("changing the password: a wrong current one at its field, then the hold sai
   await page.getByRole("button", { name: "Log out" }).click();
   await logIn(page, { email: account.email, password: "a-new-password-123" });
 });
+
+for (const theme of ["light", "dark"] as const) {
+  test(`the account page has no serious accessibility violation in the ${theme} theme`, async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    await signUp(page);
+    await setThemeCookie(context, baseURL ?? "", theme);
+    await page.goto("/account");
+    await expect(page.getByRole("heading", { name: "Account security" })).toBeVisible();
+    expect(await severeViolations(page), `/account in ${theme}`).toEqual([]);
+    await page.screenshot({ path: `test-results/screens/account-${theme}.png`, fullPage: true });
+    // With the setup open, the new key shown and an error at a field.
+    await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
+    await page.getByLabel("Key name").fill("screenshot bot");
+    await page.getByRole("button", { name: "Create API key" }).click();
+    await expect(page.getByTestId("new-api-key")).toBeVisible();
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
+    expect(await severeViolations(page), `/account (setup open) in ${theme}`).toEqual([]);
+    await page.screenshot({
+      path: `test-results/screens/account-setup-${theme}.png`,
+      fullPage: true,
+    });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
+    await expect(page.getByTestId("totp-secret")).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, "/account at 390 px").toBeLessThanOrEqual(0);
+    await page.screenshot({
+      path: `test-results/screens/account-${theme}-390.png`,
+      fullPage: true,
+    });
+  });
+}

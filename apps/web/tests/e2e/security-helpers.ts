@@ -1,6 +1,13 @@
+import AxeBuilder from "@axe-core/playwright";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
-import { type APIRequestContext, type Browser, expect, type Page } from "@playwright/test";
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  expect,
+  type Page,
+} from "@playwright/test";
 
 const STEP_SECONDS = 30;
 
@@ -108,4 +115,27 @@ export async function callApi<T>(
     throw new Error(`${path}: ${response.status()} ${body.error?.json.message ?? ""}`);
   }
   return body.result.data.json;
+}
+
+/** The serious and critical axe violations of the page as it is now. */
+export async function severeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({
+      id: violation.id,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(" ")),
+    }));
+}
+
+/** Sets the theme cookie, so the next page load renders in that theme. */
+export async function setThemeCookie(
+  context: BrowserContext,
+  baseURL: string,
+  theme: "light" | "dark",
+) {
+  await context.addCookies([{ name: "theme", value: theme, url: baseURL }]);
 }

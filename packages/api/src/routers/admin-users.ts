@@ -1,6 +1,6 @@
 import { auditLog, users } from "@cryptotrade/db/schema";
 import { queries } from "@cryptotrade/exchange";
-import { and, desc, eq, ilike, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Context } from "../context";
@@ -24,6 +24,8 @@ async function findAccountId(ctx: Context, nameOrEmail: string): Promise<number 
 }
 
 const actors = alias(users, "actors");
+/** Entries an operator's command wrote about a user (`details.actor`, e.g. "cli") are not the user's own. */
+const notByOperator = sql`(${auditLog.details}->>'actor') is null`;
 const subjects = alias(users, "subjects");
 
 /** Admin procedures about accounts: finding users, changing roles, reading the audit log. */
@@ -118,7 +120,7 @@ export const adminUsersProcedures = {
         if (actorId === null) return { items: [], nextCursor: null };
         const acted = or(
           eq(auditLog.actorId, actorId),
-          and(isNull(auditLog.actorId), eq(auditLog.userId, actorId)),
+          and(isNull(auditLog.actorId), eq(auditLog.userId, actorId), notByOperator),
         );
         if (acted) conditions.push(acted);
       }
@@ -148,11 +150,12 @@ export const adminUsersProcedures = {
           createdAt: row.createdAt,
           ip: row.ip,
           details: row.details ?? {},
-          // Who acted: the admin, else the user acting on their own account (null: the system or the CLI).
+          // Who acted: the admin, else the user acting on their own account; null when no
+          // exchange user did (the system, or an operator's command: `details.actor` says which).
           actor:
             row.actorId !== null
               ? { id: String(row.actorId), username: row.actorName ?? "" }
-              : row.userId !== null
+              : row.userId !== null && typeof row.details?.actor !== "string"
                 ? { id: String(row.userId), username: row.userName ?? "" }
                 : null,
           user:

@@ -18,6 +18,13 @@ function describeDetails(details: Record<string, unknown>): string {
     .join(" · ");
 }
 
+/** The admin or user who acted, else the operator's command (`details.actor`) or the system. */
+function describeActor(entry: AuditEntry): string {
+  if (entry.actor) return entry.actor.username;
+  const operator = entry.details.actor;
+  return typeof operator === "string" ? `operator (${operator})` : "system";
+}
+
 /** Audit entries, newest first: when, what, who acted, on whom, from where. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   if (entries.length === 0) return <p className="text-sm text-muted">No entries match.</p>;
@@ -40,7 +47,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
               Account
             </th>
             <th scope="col" className="py-2 pr-3 font-medium">
-              Address
+              IP address
             </th>
             <th scope="col" className="py-2 font-medium">
               Details
@@ -52,7 +59,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
             <tr key={entry.id} className="align-top">
               <td className="whitespace-nowrap py-2 pr-3 tabular">{formatTime(entry.createdAt)}</td>
               <td className="py-2 pr-3 font-mono">{entry.action}</td>
-              <td className="py-2 pr-3">{entry.actor?.username ?? "system"}</td>
+              <td className="py-2 pr-3">{describeActor(entry)}</td>
               <td className="py-2 pr-3">{entry.user?.username ?? "—"}</td>
               <td className="py-2 pr-3 tabular">{entry.ip ?? "—"}</td>
               <td className="break-all py-2 text-muted">{describeDetails(entry.details)}</td>
