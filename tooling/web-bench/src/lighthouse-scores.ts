@@ -5,7 +5,7 @@ export interface LighthouseScores {
   performance: number;
   accessibility: number;
   bestPractices: number;
-  /** Titles of the accessibility and best-practices audits that did not pass. */
+  /** Titles of the accessibility and best-practices audits that did not pass, or why none ran. */
   failing: string[];
 }
 
@@ -29,13 +29,16 @@ export async function runLighthouse(url: string, port: number): Promise<Lighthou
     desktopConfig,
   );
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-  const { categories, audits } = result.lhr;
+  const { categories, audits, runtimeError } = result.lhr;
   const score = (id: string) => Math.round((categories[id]?.score ?? Number.NaN) * 100);
   const failing = ["accessibility", "best-practices"].flatMap((id) =>
     (categories[id]?.auditRefs ?? [])
       .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
       .map((ref) => `${id}: ${audits[ref.id]?.title ?? ref.id}`),
   );
+  // A page that failed to load (or a build replaced under the server) scores nothing: say why.
+  if (runtimeError)
+    failing.unshift(`Lighthouse could not run: ${runtimeError.code} ${runtimeError.message}`);
   return {
     performance: score("performance"),
     accessibility: score("accessibility"),
