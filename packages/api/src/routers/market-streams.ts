@@ -10,6 +10,13 @@ import { publicProcedure } from "../trpc";
 import { tickerOf } from "./ticker";
 
 const Resumable = { lastEventId: z.string().max(64).nullish() };
+/** The least time between two tickers of one subscription. */
+const TICKER_INTERVAL_MS = 500;
+
+/** Resolves with undefined after `ms` (at once for a past time). */
+function delay(ms: number): Promise<undefined> {
+  return new Promise((resolve) => setTimeout(() => resolve(undefined), Math.max(0, ms)));
+}
 type Candle = queries.Candle;
 
 function bookSnapshot(ctx: Context, market: MarketInfo) {
@@ -90,18 +97,41 @@ export const marketStreams = {
       yield* followChannel(stream, "trades", input.lastEventId);
     }),
 
-  /** The 24-hour ticker now, then again after trades (at most twice a second). */
+  /**
+   * The 24-hour ticker now, then again after trades: at most twice a second, and trades that
+   * came inside the half second are sent when it ends, so the last trade of a burst always
+   * reaches the client (a quiet market never keeps showing a stale price).
+   */
   onTicker: publicProcedure
     .input(z.strictObject({ symbol: MarketSymbol, ...Resumable }))
     .subscription(async function* ({ ctx, input, signal }) {
       const market = ctx.exchange.requireMarket(input.symbol);
-      const stream = ctx.streams.listen(channels.trades(market.symbol), signal);
+      const messages = ctx.streams
+        .listen(channels.trades(market.symbol), signal)
+        [Symbol.asyncIterator]();
       let sent = 0;
+      // The id of the newest trade batch not yet reflected in a sent ticker.
+      let held: string | undefined;
       yield tracked(String(Date.now()), await tickerOf(ctx, market));
-      for await (const message of stream) {
-        if (message.kind !== "trades" || Date.now() - sent < 500) continue;
+      let next = messages.next();
+      for (;;) {
+        const waited =
+          held === undefined
+            ? await next
+            : await Promise.race([next, delay(sent + TICKER_INTERVAL_MS - Date.now())]);
+        // undefined: the half second ended with trades held, so they are sent now.
+        if (waited !== undefined) {
+          if (waited.done) return;
+          next = messages.next();
+          if (waited.value.kind !== "trades") continue;
+          held = waited.value.id;
+          if (Date.now() - sent < TICKER_INTERVAL_MS) continue;
+        }
+        const id = held;
+        held = undefined;
+        if (id === undefined) continue;
         sent = Date.now();
-        yield tracked(message.id, await tickerOf(ctx, market));
+        yield tracked(id, await tickerOf(ctx, market));
       }
     }),
 
