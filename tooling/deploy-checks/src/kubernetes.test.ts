@@ -157,6 +157,7 @@ describe.skipIf(!hasCommand("kubectl"))("the Kubernetes manifests", () => {
           "ExternalSecret",
           "SecretStore",
           "ServiceMonitor",
+          "PrometheusRule",
           "HorizontalPodAutoscaler",
           "PodDisruptionBudget",
           "Ingress",
