@@ -75,3 +75,45 @@ describe("docker-compose.yml", () => {
     expect(template).toContain("SECRETS_KEYS=");
   });
 });
+
+describe("the files the compose services load", () => {
+  /** host:port pairs a config file points at, e.g. http://loki:3100 → loki. */
+  function hostsIn(path: string): string[] {
+    const text = readFileSync(repoPath(path), "utf8");
+    return [...text.matchAll(/https?:\/\/([a-z][a-z0-9-]*):\d+/g)].map((match) => match[1] ?? "");
+  }
+
+  it("point Alloy, Grafana, Prometheus and the Vault agent at services that exist", () => {
+    const services = new Set(Object.keys(compose.services));
+    for (const path of [
+      "docker/alloy/config.alloy",
+      "docker/grafana/provisioning/datasources/datasources.yml",
+      "docker/vault/agent.hcl",
+    ]) {
+      const hosts = hostsIn(path);
+      expect(hosts.length, path).toBeGreaterThan(0);
+      for (const host of hosts) expect(services.has(host), `${path}: ${host}`).toBe(true);
+    }
+    const scraped = parse(readFileSync(repoPath("docker/prometheus/prometheus.yml"), "utf8")) as {
+      scrape_configs: { static_configs: { targets: string[] }[] }[];
+    };
+    const targets = scraped.scrape_configs.flatMap((job) =>
+      job.static_configs.flatMap((c) => c.targets),
+    );
+    for (const target of targets) {
+      const host = target.split(":")[0] ?? "";
+      expect(host === "localhost" || services.has(host), target).toBe(true);
+    }
+  });
+
+  it("gives the Vault agent every file its config names, and the template every secret the server needs", () => {
+    const agent = readFileSync(repoPath("docker/vault/agent.hcl"), "utf8");
+    const mounted = (compose.services["vault-agent"]?.volumes ?? []).map(
+      (volume) => volume.split(":")[1],
+    );
+    for (const [, path] of agent.matchAll(/"(\/vault\/config\/[^"]+)"/g)) {
+      expect(mounted, path).toContain(path);
+    }
+    expect(agent).toContain('destination = "/vault/secrets/server.env"');
+  });
+});
