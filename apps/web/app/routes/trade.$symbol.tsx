@@ -1,20 +1,20 @@
-import { useSubscription } from "@trpc/tanstack-react-query";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { data, useRouteLoaderData } from "react-router";
 import { AccountPanel } from "~/components/trade/account-panel";
+import { BookFeed } from "~/components/trade/book-feed";
+import { BookStore } from "~/components/trade/book-store";
 import { readMarketFormat } from "~/components/trade/book-view";
 import { ChartPanel } from "~/components/trade/chart-panel";
-import { MarketHeader } from "~/components/trade/market-header";
+import { createFeedStatuses } from "~/components/trade/feed-status";
+import { LiveMarketHeader } from "~/components/trade/live-market-header";
+import { LiveRecentTrades, readLastTrade } from "~/components/trade/live-recent-trades";
+import { LiveValue } from "~/components/trade/live-value";
 import { OrderBook } from "~/components/trade/order-book";
 import { OrderForm } from "~/components/trade/order-form";
 import { PriceSelectionProvider } from "~/components/trade/price-selection";
-import { RecentTrades } from "~/components/trade/recent-trades";
 import { SignInPrompt } from "~/components/trade/sign-in-prompt";
-import { useLiveOrderBook } from "~/components/trade/use-live-order-book";
-import { TAPE_LENGTH, useLiveTrades } from "~/components/trade/use-live-trades";
-import { formatDecimal } from "~/lib/decimal";
+import { TAPE_LENGTH } from "~/components/trade/use-live-trades";
 import type { loader as rootLoader } from "~/root";
-import { useTRPC } from "~/trpc/react";
 import type { Route } from "./+types/trade.$symbol";
 
 export const meta: Route.MetaFunction = ({ params }) => [
@@ -54,54 +54,47 @@ function TradeTerminal({
 }: Route.ComponentProps["loaderData"]) {
   const root = useRouteLoaderData<typeof rootLoader>("root");
   const signedIn = Boolean(root?.user);
-  const trpc = useTRPC();
   const format = useMemo(() => readMarketFormat(market), [market]);
-  const live = useLiveOrderBook(market.symbol, book);
-  const tape = useLiveTrades(market.symbol, loadedTrades);
-  const ticker = useSubscription(
-    trpc.market.onTicker.subscriptionOptions({ symbol: market.symbol }),
-  );
-  const newest = tape.trades[0];
-  const last = useMemo(
-    () =>
-      newest
-        ? { price: formatDecimal(newest.price, format.priceDecimals), side: newest.takerSide }
-        : null,
-    [newest, format.priceDecimals],
-  );
+  // The live data lives outside React state: streams write it, and only the components that
+  // show a piece re-render when it changes. This component renders once per market.
+  const [feeds] = useState(() => ({
+    book: new BookStore(book),
+    lastTrade: new LiveValue(readLastTrade(loadedTrades, format)),
+    statuses: createFeedStatuses(),
+  }));
   return (
     <PriceSelectionProvider>
       <div className={GRID}>
         <section aria-label="Market" className="[grid-area:header]">
-          <MarketHeader
-            market={market}
-            ticker={ticker.data?.data ?? loadedTicker}
-            status={worstStatus(live.status, tape.status, ticker.status)}
-          />
+          <BookFeed store={feeds.book} symbol={market.symbol} statuses={feeds.statuses} />
+          <LiveMarketHeader market={market} loadedTicker={loadedTicker} statuses={feeds.statuses} />
         </section>
         <section aria-label="Chart" className="min-w-0 [grid-area:chart]">
           <ChartPanel
             symbol={market.symbol}
             baseAsset={market.baseAsset}
-            store={live.store}
+            store={feeds.book}
             format={format}
           />
         </section>
         <section aria-label="Order book" className="[grid-area:book]">
           <OrderBook
-            store={live.store}
+            store={feeds.book}
             format={format}
-            last={last}
+            lastTrade={feeds.lastTrade}
             baseAsset={market.baseAsset}
             quoteAsset={market.quoteAsset}
           />
         </section>
         <section aria-label="Recent trades" className="[grid-area:trades]">
-          <RecentTrades
-            trades={tape.trades}
+          <LiveRecentTrades
+            symbol={market.symbol}
+            loadedTrades={loadedTrades}
             format={format}
             baseAsset={market.baseAsset}
             quoteAsset={market.quoteAsset}
+            lastTrade={feeds.lastTrade}
+            statuses={feeds.statuses}
           />
         </section>
         <section aria-label="Place order" className="[grid-area:form]">
@@ -124,14 +117,4 @@ function TradeTerminal({
       </div>
     </PriceSelectionProvider>
   );
-}
-
-type Status = "idle" | "connecting" | "pending" | "error";
-
-/** The page is live only when every stream is: show the worst of their states. */
-function worstStatus(...statuses: Status[]): Status {
-  for (const worst of ["error", "connecting", "idle"] as const) {
-    if (statuses.includes(worst)) return worst;
-  }
-  return "pending";
 }

@@ -144,6 +144,8 @@ for (const theme of ["light", "dark"] as const) {
     context,
     baseURL,
   }, testInfo) => {
+    // Two full axe runs on a busy page, on a machine shared with the server and its bots.
+    test.setTimeout(90_000);
     await context.addCookies([{ name: "theme", value: theme, url: baseURL ?? "" }]);
     await openTradePage(page);
     await expect(page.locator("canvas").first()).toBeVisible();

@@ -1,11 +1,12 @@
 import type { BookView } from "./book-view";
+import type { LastTrade } from "./live-recent-trades";
 
 /** The row between asks and bids: the last trade's price (with its direction) and the spread. */
 export function BookSpreadRow({
   last,
   spread,
 }: {
-  last: { price: string; side: "buy" | "sell" } | null;
+  last: LastTrade | null;
   spread: BookView["spread"];
 }) {
   return (

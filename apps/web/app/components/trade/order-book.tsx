@@ -2,6 +2,9 @@ import { memo, useMemo, useState, useSyncExternalStore } from "react";
 import { BookSpreadRow } from "./book-spread-row";
 import type { BookStore } from "./book-store";
 import { type BookRow, computeBookView, type MarketFormat } from "./book-view";
+import type { LastTrade } from "./live-recent-trades";
+import type { LiveValue } from "./live-value";
+import { useLiveValue } from "./live-value";
 import { OrderBookRow } from "./order-book-row";
 import { PriceGroupingSelect } from "./price-grouping-select";
 import { useSelectedPrice } from "./price-selection";
@@ -17,17 +20,18 @@ const ROWS_PER_SIDE = 12;
 export const OrderBook = memo(function OrderBook({
   store,
   format,
-  last,
+  lastTrade,
   baseAsset,
   quoteAsset,
 }: {
   store: BookStore;
   format: MarketFormat;
-  last: { price: string; side: "buy" | "sell" } | null;
+  lastTrade: LiveValue<LastTrade | null>;
   baseAsset: string;
   quoteAsset: string;
 }) {
   const [group, setGroup] = useState(1);
+  const last = useLiveValue(lastTrade);
   const version = useSyncExternalStore(store.subscribe, store.getVersion, store.getVersion);
   // The store mutates in place; its version says when to compute again.
   const view = useMemo(
