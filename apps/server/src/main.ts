@@ -89,9 +89,12 @@ const stopInvariantChecks = scheduleInvariantChecks({
 });
 const metricsServer = await observability.serve(log);
 
-const stopSnapshots = leader
-  ? schedulePortfolioSnapshots({ db: database.db, exchange: leader, log, everyMs: 5 * 60_000 })
-  : undefined;
+const stopSnapshots = schedulePortfolioSnapshots({
+  db: database.db,
+  leader: () => role.leader(),
+  log,
+  everyMs: 5 * 60_000,
+});
 
 const services: ApiServices = {
   config,
