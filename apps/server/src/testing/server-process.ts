@@ -40,7 +40,7 @@ const serverDir = fileURLToPath(new URL("../..", import.meta.url));
 const OUTPUT_LIMIT = 64 * 1024;
 
 /**
- * Starts the real server (`src/main.ts` under tsx) as a child process bound to 127.0.0.1 and
+ * Starts the real server (`src/start.ts` under tsx, as `pnpm start` does) as a child process bound to 127.0.0.1 and
  * waits until `/readyz` answers 200, so crashes and restarts are real ones.
  *
  * @example
@@ -51,7 +51,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   const port = options.port ?? (await findFreePort());
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/start.ts"], {
     cwd: serverDir,
     env: { ...baseEnv(), HOST: "127.0.0.1", ...options.env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
