@@ -44,6 +44,9 @@ describe("tracing", () => {
       },
     });
     server = await startTestServer({
+      // The in-process bus: through Redis, a push runs in the bus subscriber's context and
+      // leaves the order's trace (docs/operations.md, Tracing).
+      redisUrl: undefined,
       env: { DEMO: "true" },
       log: pino({ level: "info", mixin: logTraceFields }, sink),
       observability: createObservability({
