@@ -1,7 +1,26 @@
 // The offline page's only script (a file, so the page's CSP needs no inline code): go back to
-// the page the trader wanted as soon as the browser says the network is back.
-function retry() {
-  window.location.reload();
+// the page the trader wanted once the exchange answers again. The browser's "online" event
+// can come before requests work, so the health check decides, and it is tried again every few
+// seconds while the browser thinks it is online.
+let checking = false;
+
+async function returnWhenReachable() {
+  if (checking) return;
+  checking = true;
+  try {
+    const response = await fetch("/healthz", { cache: "no-store" });
+    if (response.ok) {
+      window.location.reload();
+      return;
+    }
+  } catch {
+    // Still offline: the next "online" event or tick tries again.
+  }
+  checking = false;
 }
-window.addEventListener("online", retry);
-document.getElementById("retry")?.addEventListener("click", retry);
+
+window.addEventListener("online", returnWhenReachable);
+setInterval(() => {
+  if (navigator.onLine) returnWhenReachable();
+}, 2000);
+document.getElementById("retry")?.addEventListener("click", () => window.location.reload());

@@ -41,7 +41,7 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (SHELL.includes(url.pathname)) {
-    event.respondWith(fetch(request).catch(() => caches.match(url.pathname)));
+    event.respondWith(freshShellFile(request, url.pathname));
   }
 });
 
@@ -51,6 +51,21 @@ async function offlinePage() {
     cached ??
     new Response("You are offline.", { status: 503, headers: { "content-type": "text/plain" } })
   );
+}
+
+// The offline page and its files: the network's copy when there is one (kept for later), the
+// cached copy otherwise, so a new deploy's offline page replaces the old without a new worker.
+async function freshShellFile(request, path) {
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      const copy = response.clone();
+      storeQuietly(caches.open(VERSION).then((cache) => cache.put(path, copy)));
+    }
+    return response;
+  } catch {
+    return (await caches.match(path)) ?? Response.error();
+  }
 }
 
 async function cachedAsset(request) {

@@ -12,21 +12,18 @@ export function RangeSwitch({
     <fieldset className="flex flex-wrap items-center gap-1">
       <legend className="sr-only">Range</legend>
       {HISTORY_RANGES.map((range) => (
-        <label key={range} className="cursor-pointer">
+        <label key={range} className="relative cursor-pointer">
           <input
             type="radio"
             name="history-range"
             value={range}
             checked={value === range}
             onChange={() => onChange(range)}
-            aria-label={`${range} (${RANGE_NAMES[range]})`}
             className="peer sr-only"
           />
-          <span
-            aria-hidden="true"
-            className="block rounded px-2 py-1 text-xs text-muted peer-checked:bg-accent peer-checked:font-semibold peer-checked:text-on-accent peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-focus hover:text-text peer-checked:hover:text-on-accent"
-          >
+          <span className="block rounded px-2 py-1 text-xs text-muted peer-checked:bg-accent peer-checked:font-semibold peer-checked:text-on-accent peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-focus hover:text-text peer-checked:hover:text-on-accent">
             {range}
+            <span className="sr-only"> ({RANGE_NAMES[range]})</span>
           </span>
         </label>
       ))}

@@ -1,9 +1,9 @@
-import { formatDecimal } from "~/components/markets/format-decimal";
+import { groupDecimal } from "~/components/portfolio/money";
 import { countDecimals } from "~/lib/decimal";
 
 /** An asset amount with every decimal of its unit, grouped: "1,000.000000". */
 export function formatAssetAmount(text: string): string {
-  return formatDecimal(text, countDecimals(text));
+  return groupDecimal(text, countDecimals(text));
 }
 
 /** A moment as the trader reads it in history: "2026-11-30 14:05 UTC" (the same on server and browser). */
