@@ -137,8 +137,8 @@ test("a trade placed through the API moves the last price without a reload", asy
     .filter({ has: page.getByRole("link", { name: "SOL-USDT", exact: true }) })
     .getByRole("cell")
     .nth(1);
-  // The ticker stream sends at most two updates a second and the demo market maker trades
-  // too, so one of our trades may be folded into another's update: trade again until ours shows.
+  // The demo market maker trades too and the ticker stream sends at most two updates a second,
+  // so its trade may replace ours before the page shows it: trade again until ours shows.
   await expect(async () => {
     const { filledAt } = await tradeInsideSpread(seller, buyer, sol);
     await seller.orders.cancelAll.mutate({ symbol: sol.symbol });
