@@ -140,6 +140,7 @@ test.describe("trading journey", () => {
       quantity: "0.001",
     });
     const panel = account(alice.page);
+    await panel.getByRole("tab", { name: /Open orders/ }).click();
     const row = panel
       .getByRole("row")
       .filter({ has: alice.page.getByRole("button", { name: `Cancel order ${orderId}` }) });

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { readRefusal } from "./order-form-errors";
+
+describe("readRefusal", () => {
+  it("puts zod's field errors and prefixed domain messages at their fields", () => {
+    expect(
+      readRefusal(
+        { message: "x", data: { fieldErrors: { quoteQuantity: "required" } } },
+        "quantity",
+      ),
+    ).toEqual({
+      fields: { total: "Required" },
+      form: null,
+    });
+    expect(
+      readRefusal({ message: "price: must be a multiple of the tick size 0.01" }, "quantity"),
+    ).toEqual({
+      fields: { price: "Must be a multiple of the tick size 0.01" },
+      form: null,
+    });
+    expect(
+      readRefusal({ message: "postOnly: the order would trade immediately" }, "quantity").fields,
+    ).toEqual({
+      postOnly: "The order would trade immediately",
+    });
+  });
+
+  it("puts a balance refusal at the amount and anything else on the form", () => {
+    expect(
+      readRefusal({ message: "Insufficient USDT available for this order" }, "total").fields,
+    ).toEqual({
+      total: "Insufficient USDT available for this order",
+    });
+    expect(
+      readRefusal({ message: "BTC-USDT is halted; only cancels are accepted" }, "quantity"),
+    ).toEqual({
+      fields: {},
+      form: "BTC-USDT is halted; only cancels are accepted",
+    });
+  });
+});
