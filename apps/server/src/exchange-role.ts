@@ -32,8 +32,15 @@ interface Leading {
   /** Undefined on PGlite, where the leadership is claimed, not leased. */
   epoch: number | undefined;
   stopServing: () => Promise<void>;
+}
+
+/** The lease this process holds, renewed from the moment it is taken. */
+interface Held {
+  epoch: number;
   /** When the last successful renewal was sent (performance.now()). */
   renewedAt: number;
+  /** Set when the lease was found taken, or not renewed for a whole lease. */
+  lost?: string;
 }
 
 /**
@@ -65,12 +72,15 @@ export async function startExchangeRole(options: {
   const lease = new LeaderLease(db, describeHolder(), config.leaseMs);
   const exchange = new ExchangeSwitch();
   let leading: Leading | undefined;
+  let held: Held | undefined;
   let standby: Awaited<ReturnType<typeof startReplica>> | undefined;
   let closing = false;
   let renewTimer: NodeJS.Timeout | undefined;
   let contendTimer: NodeJS.Timeout | undefined;
 
   const startLeading = async (epoch: number | undefined) => {
+    // Renewing starts now, not after the rebuild: loading many orders can outlast a lease.
+    if (epoch !== undefined) holdLease(epoch);
     const sequencer = await Exchange.start({
       db,
       log,
@@ -79,10 +89,13 @@ export async function startExchangeRole(options: {
       onFenced: () => void stepDown("a batch was refused: a newer leader holds the lease"),
       ...(options.observer ? { observer: options.observer } : {}),
     });
+    if (held?.lost) {
+      await sequencer.stop();
+      throw new Error(`lost the lease while rebuilding: ${held.lost}`);
+    }
     const stopServing = serveAsLeader({ exchange: sequencer, streams, redis, prefix, log });
-    leading = { exchange: sequencer, epoch, stopServing, renewedAt: performance.now() };
+    leading = { exchange: sequencer, epoch, stopServing };
     exchange.use(sequencer);
-    if (epoch !== undefined) holdLease();
     log.info({ epoch, holder: lease.holder }, "leading the exchange");
     const replaced = standby;
     standby = undefined;
@@ -90,20 +103,27 @@ export async function startExchangeRole(options: {
     await replaced?.close();
   };
 
-  const holdLease = () => {
+  const holdLease = (epoch: number) => {
+    const current: Held = { epoch, renewedAt: performance.now() };
+    held = current;
     let renewing = false;
+    const lose = (reason: string) => {
+      current.lost = reason;
+      clearInterval(renewTimer);
+      void stepDown(reason);
+    };
+    clearInterval(renewTimer);
     renewTimer = setInterval(async () => {
-      const current = leading;
-      if (!current || current.epoch === undefined || renewing) return;
+      if (renewing || current.lost) return;
       renewing = true;
       const sentAt = performance.now();
       try {
-        if (await lease.renew(current.epoch)) current.renewedAt = sentAt;
-        else void stepDown("another candidate took the lease");
+        if (await lease.renew(epoch)) current.renewedAt = sentAt;
+        else lose("another candidate took the lease");
       } catch (error) {
         log.warn({ err: error }, "could not renew the leadership lease");
         if (performance.now() - current.renewedAt > config.leaseMs) {
-          void stepDown("the lease lapsed before it could be renewed");
+          lose("the lease lapsed before it could be renewed");
         }
       } finally {
         renewing = false;
@@ -116,6 +136,7 @@ export async function startExchangeRole(options: {
     if (!current) return;
     leading = undefined;
     clearInterval(renewTimer);
+    held = undefined;
     exchange.use(undefined);
     log.warn({ reason, epoch: current.epoch }, "stepping down: no longer the leader");
     // Whatever is queued is refused by the fence (or, if nobody took over, still commits).
@@ -163,6 +184,8 @@ export async function startExchangeRole(options: {
       return true;
     } catch (error) {
       log.error({ err: error, epoch }, "could not start leading; letting the lease go");
+      clearInterval(renewTimer);
+      held = undefined;
       await lease.release(epoch).catch((releaseError: unknown) => {
         log.warn({ err: releaseError }, "could not release the lease; it lapses by itself");
       });
@@ -214,7 +237,7 @@ export async function startExchangeRole(options: {
       if (current) {
         const health = current.exchange.health();
         if (!health.ok) throw new Error(`sequencer not ready: ${health.reason}`);
-        if (current.epoch !== undefined && performance.now() - current.renewedAt > config.leaseMs) {
+        if (held && performance.now() - held.renewedAt > config.leaseMs) {
           throw new Error("leadership lease not renewed in time");
         }
         return;
