@@ -10,7 +10,7 @@ import { createScratchDatabase, type ScratchDatabase } from "./testing/scratch-d
 import { type ServerProcess, startServerProcess } from "./testing/server-process";
 import {
   midPrice,
-  openTradingAccount,
+  openTradingAccounts,
   verifyAcknowledged,
   waitFor,
   within,
@@ -82,7 +82,7 @@ describe.skipIf(!serverUrl || !redisUrl)("candidates for the leadership on one d
     await Promise.all([startCandidate(), startCandidate()]);
     replica = await startServerProcess({ env: { ...env, EXCHANGE_ROLE: "replica" } });
     database = await connectDatabase({ kind: "postgres", url: scratch.url, poolSize: 2 });
-    keys = await Promise.all([1, 2, 3].map(() => openTradingAccount(replica.url, ORIGIN)));
+    keys = await openTradingAccounts(replica.url, ORIGIN, 3);
   }, 180_000);
 
   afterAll(async () => {

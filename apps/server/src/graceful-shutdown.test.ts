@@ -11,7 +11,7 @@ import { createScratchDatabase, type ScratchDatabase } from "./testing/scratch-d
 import { findFreePort, type ServerProcess, startServerProcess } from "./testing/server-process";
 import {
   midPrice,
-  openTradingAccount,
+  openTradingAccounts,
   verifyAcknowledged,
   within,
 } from "./testing/trading-accounts";
@@ -51,7 +51,7 @@ describe("SIGTERM under load from kept-alive clients", () => {
     server = await start();
     const url = server.url;
     const origin = `http://localhost:${port}`;
-    const keys = await Promise.all([1, 2, 3].map(() => openTradingAccount(url, origin)));
+    const keys = await openTradingAccounts(url, origin, 3);
     // Node's fetch keeps connections alive between calls, as bots do.
     const traders = keys.map((key) => createClient({ url, token: key }));
     const acknowledged = new AcknowledgedOrders();

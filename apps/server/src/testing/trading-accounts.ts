@@ -34,6 +34,20 @@ export async function openTradingAccount(url: string, origin: string): Promise<s
   return key;
 }
 
+/**
+ * `count` accounts opened one after another: each registration hashes a password, and the
+ * server bounds how many hashes run at once per address.
+ */
+export async function openTradingAccounts(
+  url: string,
+  origin: string,
+  count: number,
+): Promise<string[]> {
+  const keys: string[] = [];
+  for (let i = 0; i < count; i++) keys.push(await openTradingAccount(url, origin));
+  return keys;
+}
+
 /** Where `symbol` last traded, so load keeps crossing the demo maker's quotes. */
 export async function midPrice(trader: Client | undefined, symbol: string): Promise<number> {
   const ticker = await trader?.market.ticker.query({ symbol });
