@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { createClient } from "@cryptotrade/api/client";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { signUp } from "./accounts";
@@ -199,6 +200,35 @@ test.describe("trading journey", () => {
     await expect(panel.getByText("No open orders")).toBeVisible();
     await panel.getByRole("tab", { name: "Order history" }).click();
     await expect(panel.getByText("No past orders")).toBeVisible();
+    await alice.context.close();
+  });
+
+  test("the signed-in trade page has no serious or critical axe violation, light and dark", async ({
+    browser,
+    baseURL,
+  }) => {
+    const alice = await fundedTrader(browser);
+    await placeOrder(alice.page, { side: "Buy", price: "55000.00", quantity: "0.01" });
+    await account(alice.page)
+      .getByRole("tab", { name: /Open orders/ })
+      .click();
+    for (const theme of ["light", "dark"] as const) {
+      await alice.context.addCookies([{ name: "theme", value: theme, url: baseURL ?? "" }]);
+      await alice.page.reload();
+      await expect(
+        account(alice.page).getByRole("button", { name: /^Cancel order/ }),
+      ).toBeVisible();
+      const results = await new AxeBuilder({ page: alice.page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+        .analyze();
+      const severe = results.violations
+        .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+        .map((violation) => ({
+          id: violation.id,
+          targets: violation.nodes.map((n) => n.target.join(" ")),
+        }));
+      expect(severe, theme).toEqual([]);
+    }
     await alice.context.close();
   });
 });
