@@ -71,7 +71,10 @@ export function AccountPanelTabs({
           >
             {tab.label}
             {tab.count ? (
-              <span className="tabular ml-1 text-xs text-muted">({tab.count})</span>
+              // The count is seen, not part of the tab's name: the panel's table says it.
+              <span aria-hidden="true" className="tabular ml-1 text-xs text-muted">
+                ({tab.count})
+              </span>
             ) : null}
           </button>
         );
