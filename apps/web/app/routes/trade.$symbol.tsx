@@ -34,12 +34,12 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 // Phone: one column in reading order (chart, book, form, then the rest). Desktop: the chart
-// big on the left with the book and the tape beside it; the form under them on the right and
-// the account panel under the chart.
+// big on the left, as tall as the book beside it; on the right the form right under the book
+// (in view without scrolling), then the tape; the account panel under the chart.
 const GRID =
   "grid gap-4 [grid-template-areas:'header'_'chart'_'book'_'form'_'trades'_'account'] " +
-  "lg:grid-cols-[minmax(0,1fr)_22rem] " +
-  "lg:[grid-template-areas:'header_header'_'chart_book'_'chart_trades'_'account_form']";
+  "lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_auto_auto_1fr] " +
+  "lg:[grid-template-areas:'header_header'_'chart_book'_'account_form'_'account_trades']";
 
 /** The trading terminal of one market; keyed by symbol so a new market starts fresh. */
 export default function Trade({ loaderData }: Route.ComponentProps) {

@@ -127,7 +127,7 @@ export default function CandleChart({
 
   const empty = history.data?.length === 0;
   return (
-    <div className="relative h-72 w-full sm:h-96">
+    <div className="relative min-h-72 w-full flex-1 sm:min-h-96">
       <div
         ref={container}
         role="img"

@@ -29,7 +29,7 @@ export function DepthChart({
   const { summary } = curves;
   if (!summary) {
     return (
-      <div className="grid h-72 place-items-center text-sm text-muted sm:h-96">
+      <div className="grid min-h-72 flex-1 place-items-center text-sm text-muted sm:min-h-96">
         The depth chart needs orders on both sides of the book.
       </div>
     );
@@ -41,13 +41,13 @@ export function DepthChart({
   const x = (price: number) => ((price - low) / (high - low || 1)) * WIDTH;
   const y = (total: number) => HEIGHT - (total / top) * (HEIGHT - 16);
   return (
-    <figure className="h-72 w-full sm:h-96">
+    <figure className="flex min-h-72 w-full flex-1 flex-col sm:min-h-96">
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         preserveAspectRatio="none"
         role="img"
         aria-label={`Depth: ${summary.bidTotal} ${baseAsset} bid down to ${summary.lowestBid}, ${summary.askTotal} ${baseAsset} asked up to ${summary.highestAsk}`}
-        className="h-[calc(100%-1.5rem)] w-full"
+        className="min-h-0 w-full flex-1"
       >
         <path
           d={stepArea(curves.bids, x, y)}

@@ -27,12 +27,13 @@ export const ChartPanel = memo(function ChartPanel({
   const [interval, setInterval] = useState<CandleInterval>("1m");
   const { scheme } = useTheme();
   const fallback = (
-    <div className="grid h-72 place-items-center text-sm text-muted sm:h-96">
+    <div className="grid min-h-72 flex-1 place-items-center text-sm text-muted sm:min-h-96">
       Loading the chart…
     </div>
   );
   return (
-    <div className="flex flex-col gap-2">
+    // Fills its grid area: on a desktop the chart grows to the height of the book beside it.
+    <div className="flex h-full flex-col gap-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <fieldset className="flex gap-1">
           <legend className="sr-only">Chart</legend>
