@@ -2,6 +2,11 @@
 // the page the trader wanted once the exchange answers again. The browser's "online" event
 // can come before requests work, so the health check decides, and it is tried again every few
 // seconds while the browser thinks it is online.
+
+// The theme the trader chose on the site (its cookie), over the system's.
+const chosen = document.cookie.match(/(?:^|;\s*)theme=(light|dark)/)?.[1];
+if (chosen) document.documentElement.classList.add(chosen);
+
 let checking = false;
 
 async function returnWhenReachable() {

@@ -98,6 +98,8 @@ for (const theme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await page.goto("/offline.html");
     await expect(page.getByRole("heading", { name: "You are offline" })).toBeVisible();
+    // The site's chosen theme (its cookie) carries over to the static page.
+    await expect(page.locator("html")).toHaveClass(theme);
     expect(await severeViolations(page)).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath(`offline-${theme}.png`) });
   });

@@ -74,7 +74,7 @@ export function AllocationChart({ allocation }: { allocation: PortfolioSummary["
               </svg>
               <span className="font-medium">{slice.asset}</span>
               <span className="ml-auto tabular">{slice.percent}%</span>
-              <span className="w-28 text-right tabular text-muted">
+              <span className="whitespace-nowrap text-right tabular text-muted">
                 {slice.value === null ? "no price" : `${formatValue(slice.value)} USDT`}
               </span>
             </li>

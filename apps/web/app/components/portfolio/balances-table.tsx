@@ -3,6 +3,9 @@ import { formatAmount, formatValue } from "./money";
 import type { BalanceRow } from "./types";
 
 const CELL = "px-3 py-2 text-right tabular";
+// On a phone the row keeps what matters most (available and value); locked and total come back
+// from the small breakpoint up.
+const WIDE = "hidden sm:table-cell";
 
 /** Every asset held: available, locked in orders or withdrawals, total, and value in USDT. */
 export function BalancesTable({ balances }: { balances: BalanceRow[] }) {
@@ -23,10 +26,10 @@ export function BalancesTable({ balances }: { balances: BalanceRow[] }) {
               <th scope="col" className="px-3 py-2 text-right font-medium">
                 Available
               </th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">
+              <th scope="col" className={`${WIDE} px-3 py-2 text-right font-medium`}>
                 Locked
               </th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">
+              <th scope="col" className={`${WIDE} px-3 py-2 text-right font-medium`}>
                 Total
               </th>
               <th scope="col" className="px-3 py-2 text-right font-medium">
@@ -41,8 +44,8 @@ export function BalancesTable({ balances }: { balances: BalanceRow[] }) {
                   {row.asset}
                 </th>
                 <td className={CELL}>{formatAmount(row.available)}</td>
-                <td className={CELL}>{formatAmount(row.locked)}</td>
-                <td className={CELL}>{formatAmount(row.total)}</td>
+                <td className={`${WIDE} ${CELL}`}>{formatAmount(row.locked)}</td>
+                <td className={`${WIDE} ${CELL}`}>{formatAmount(row.total)}</td>
                 <td className={CELL}>
                   {row.value === null ? (
                     <span className="text-muted" title="No trade price yet">

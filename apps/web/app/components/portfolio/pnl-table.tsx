@@ -24,7 +24,7 @@ export function PnlTable({ summary }: { summary: PortfolioSummary }) {
                 <th scope="col" className="px-3 py-2 text-left font-medium">
                   Asset
                 </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
+                <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">
                   Bought position
                 </th>
                 <th scope="col" className="px-3 py-2 text-right font-medium">
@@ -44,7 +44,7 @@ export function PnlTable({ summary }: { summary: PortfolioSummary }) {
                   <th scope="row" className="px-3 py-2 text-left font-medium">
                     {row.asset}
                   </th>
-                  <td className={CELL}>{formatAmount(row.position)}</td>
+                  <td className={`hidden sm:table-cell ${CELL}`}>{formatAmount(row.position)}</td>
                   <td className={CELL}>{formatValue(row.averageCost)}</td>
                   <td className={CELL}>
                     <SignedValue value={row.unrealizedPnl} />
@@ -57,9 +57,10 @@ export function PnlTable({ summary }: { summary: PortfolioSummary }) {
             </tbody>
             <tfoot>
               <tr className="border-t border-border font-semibold">
-                <th scope="row" colSpan={3} className="px-3 py-2 text-left">
+                <th scope="row" colSpan={2} className="px-3 py-2 text-left">
                   Total (USDT)
                 </th>
+                <td className="hidden sm:table-cell" />
                 <td className={CELL} data-testid="unrealized-total">
                   <SignedValue value={summary.unrealizedPnl} />
                 </td>

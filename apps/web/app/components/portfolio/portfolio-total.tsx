@@ -24,8 +24,8 @@ export function PortfolioTotal({
         {change ? (
           <>
             <span className="text-muted">Today: </span>
-            <SignedValue value={change.amount} suffix=" USDT" />{" "}
-            <SignedValue value={change.percent} suffix="%" />
+            <SignedValue value={change.amount} suffix=" USDT" /> (
+            <SignedValue value={change.percent} suffix="%" />)
           </>
         ) : (
           <span className="text-muted">Today's change shows once there is a day of history.</span>

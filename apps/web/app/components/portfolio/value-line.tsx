@@ -28,11 +28,13 @@ export function ValueLine({
   const high = Math.max(...values);
   const first = times[0] ?? 0;
   const span = Math.max((times.at(-1) ?? first) - first, 1);
-  const rise = high - low || 1;
+  // A flat history draws across the middle, not along the floor.
+  const rise = high - low;
   const path = values
     .map((value, i) => {
       const x = PAD + (((times[i] ?? first) - first) / span) * (WIDTH - 2 * PAD);
-      const y = HEIGHT - PAD - ((value - low) / rise) * (HEIGHT - 2 * PAD);
+      const y =
+        rise === 0 ? HEIGHT / 2 : HEIGHT - PAD - ((value - low) / rise) * (HEIGHT - 2 * PAD);
       return `${i === 0 ? "M" : "L"}${x.toFixed(1)},${y.toFixed(1)}`;
     })
     .join(" ");

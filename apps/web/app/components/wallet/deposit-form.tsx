@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useFetcher } from "react-router";
+import { groupDecimal } from "~/components/portfolio/money";
 import { TextField } from "~/components/text-field";
 import type { WalletActionResult } from "./action-result";
 import { FormOutcome } from "./form-outcome";
@@ -42,7 +43,7 @@ export function DepositForm({
           inputMode="decimal"
           autoComplete="off"
           required
-          hint={`Up to ${limit} ${asset} per request, twice that per day`}
+          hint={`Up to ${groupDecimal(limit, 0)} ${asset} per request, twice that per day`}
           error={errors.amount}
         />
         <FormOutcome result={result} />

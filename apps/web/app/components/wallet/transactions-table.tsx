@@ -5,6 +5,8 @@ type Transaction = RouterOutputs["wallet"]["transactions"]["items"][number];
 
 const STATUS_MARK = { pending: "◷", completed: "✓", rejected: "✕" } as const;
 const CELL = "px-3 py-2 text-right tabular whitespace-nowrap";
+// A phone keeps time, type, amount and status; the fee and address come back on wider screens.
+const WIDE = "hidden md:table-cell";
 
 /** The trader's deposits and withdrawals, newest first, or why there are none. */
 export function TransactionsTable({
@@ -33,19 +35,16 @@ export function TransactionsTable({
             <th scope="col" className="px-3 py-2 text-left font-medium">
               Type
             </th>
-            <th scope="col" className="px-3 py-2 text-left font-medium">
-              Asset
-            </th>
             <th scope="col" className="px-3 py-2 text-right font-medium">
               Amount
             </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
+            <th scope="col" className={`${WIDE} px-3 py-2 text-right font-medium`}>
               Fee
             </th>
             <th scope="col" className="px-3 py-2 text-left font-medium">
               Status
             </th>
-            <th scope="col" className="px-3 py-2 text-left font-medium">
+            <th scope="col" className={`${WIDE} px-3 py-2 text-left font-medium`}>
               Address or note
             </th>
           </tr>
@@ -57,18 +56,19 @@ export function TransactionsTable({
                 <time dateTime={t.createdAt.toISOString()}>{formatUtc(t.createdAt)}</time>
               </td>
               <td className="px-3 py-2 capitalize">{t.type}</td>
-              <td className="px-3 py-2">{t.asset}</td>
               <td className={CELL}>
                 {t.type === "withdrawal" ? "−" : "+"}
-                {formatAssetAmount(t.amount)}
+                {formatAssetAmount(t.amount)} <span className="text-muted">{t.asset}</span>
               </td>
-              <td className={CELL}>{formatAssetAmount(t.fee)}</td>
+              <td className={`${WIDE} ${CELL}`}>
+                {formatAssetAmount(t.fee)} <span className="text-muted">{t.asset}</span>
+              </td>
               <td className="px-3 py-2 whitespace-nowrap">
                 <span aria-hidden="true">{STATUS_MARK[t.status]} </span>
                 <span className="capitalize">{t.status}</span>
               </td>
               <td
-                className="max-w-56 truncate px-3 py-2 font-mono text-xs"
+                className={`${WIDE} max-w-56 truncate px-3 py-2 font-mono text-xs`}
                 title={t.address ?? t.note ?? ""}
               >
                 {t.address ?? t.note ?? "–"}

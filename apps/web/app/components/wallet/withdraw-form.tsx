@@ -70,7 +70,7 @@ export function WithdrawForm({
             <dd className="text-right tabular" data-testid="withdraw-minimum">
               {formatAssetAmount(asset.withdrawalMin)} {asset.symbol}
             </dd>
-            <dt className="text-muted">Network fee</dt>
+            <dt className="text-muted">Withdrawal fee</dt>
             <dd className="text-right tabular" data-testid="withdraw-fee">
               {formatAssetAmount(asset.withdrawalFee)} {asset.symbol}
             </dd>
