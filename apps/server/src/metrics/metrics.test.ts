@@ -17,7 +17,7 @@ import { probeDependencies, scheduleInvariantChecks } from "./health-probes";
 type PlaceInput = RouterInputs["orders"]["place"];
 
 /** Every family the issue asks for; the dashboards and alert rules may name only these. */
-export const EXPECTED_FAMILIES = [
+const EXPECTED_FAMILIES = [
   "process_cpu_seconds_total",
   "nodejs_eventloop_lag_p99_seconds",
   "cryptotrade_http_requests_total",
