@@ -39,7 +39,13 @@ export async function measureOrderToScreen(
   samples: number,
 ): Promise<OrderToScreenResult> {
   const probe = await attachScreenProbe(page);
-  await page.goto(tradePageUrl);
+  const answer = await page.goto(tradePageUrl);
+  if (!answer?.ok()) {
+    // Seen when another apps/web build replaced the one the server loaded (a shared tree).
+    throw new Error(
+      `the trade page answered ${answer?.status() ?? "nothing"}: is apps/web's build intact?`,
+    );
+  }
   const firstLevel = page.getByRole("table", { name: "Order book" }).getByRole("button").first();
   await firstLevel.waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
     const shot = join(tmpdir(), "web-bench-trade-page.png");
