@@ -77,7 +77,7 @@ function TradeTerminal({
             format={format}
           />
         </section>
-        <section aria-label="Order book" className="[grid-area:book]">
+        <div className="[grid-area:book]">
           <OrderBook
             store={feeds.book}
             format={format}
@@ -85,8 +85,8 @@ function TradeTerminal({
             baseAsset={market.baseAsset}
             quoteAsset={market.quoteAsset}
           />
-        </section>
-        <section aria-label="Recent trades" className="[grid-area:trades]">
+        </div>
+        <div className="[grid-area:trades]">
           <LiveRecentTrades
             symbol={market.symbol}
             loadedTrades={loadedTrades}
@@ -96,7 +96,7 @@ function TradeTerminal({
             lastTrade={feeds.lastTrade}
             statuses={feeds.statuses}
           />
-        </section>
+        </div>
         <section aria-label="Place order" className="[grid-area:form]">
           {signedIn ? (
             <OrderForm market={market} />

@@ -128,10 +128,17 @@ function toCents(price = "0"): bigint {
 test("on a 390 px phone the page stacks chart, book, order form, then trades", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openTradePage(page);
-  const top = async (name: string) =>
-    (await page.getByRole("region", { name, exact: true }).boundingBox())?.y ?? Number.NaN;
+  const region = (name: string) => page.getByRole("region", { name, exact: true });
+  const table = (name: string) => page.getByRole("table", { name, exact: true });
+  const parts = [
+    region("Chart"),
+    table("Order book"),
+    region("Place order"),
+    table("Recent trades"),
+    region("Your orders and balances"),
+  ];
   const order = await Promise.all(
-    ["Chart", "Order book", "Place order", "Recent trades", "Your orders and balances"].map(top),
+    parts.map(async (part) => (await part.boundingBox())?.y ?? Number.NaN),
   );
   expect([...order].sort((a, b) => a - b)).toEqual(order);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
