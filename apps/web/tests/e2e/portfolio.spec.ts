@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signUp } from "./accounts";
+import { openApiTrader } from "./api-traders";
 import { callApi, severeViolations, useTheme } from "./money-pages";
 
 // Journeys of several steps against a real server sharing two cores with the market maker.
@@ -39,13 +40,27 @@ test("a new trader sees the empty state; deposits and a trade move balances, val
   await expect(balances.getByRole("row", { name: /^ETH / })).toContainText("2.00000000");
   await expect(page.getByTestId("total-value")).not.toHaveText("5,000.00 USDT");
 
-  // A market buy fills against the demo market maker: BTC appears, and so does its P&L.
-  await callApi(page.request, origin, "orders.place", {
+  // A buy fills (against a seller placed at the best ask, or the demo market maker's better
+  // price): BTC appears, and so does its P&L.
+  const seller = await openApiTrader(origin, { BTC: "1" });
+  const ticker = await seller.market.ticker.query({ symbol: "BTC-USDT" });
+  const price = ticker.bestAsk ?? ticker.last ?? "65000.00";
+  await seller.orders.place.mutate({
+    symbol: "BTC-USDT",
+    side: "sell",
+    type: "limit",
+    price,
+    quantity: "0.01",
+  });
+  const bought = await callApi<{ filledQuantity: string }>(page.request, origin, "orders.place", {
     symbol: "BTC-USDT",
     side: "buy",
-    type: "market",
-    quoteQuantity: "500",
+    type: "limit",
+    price,
+    quantity: "0.01",
+    timeInForce: "IOC",
   });
+  expect(Number(bought.filledQuantity)).toBeGreaterThan(0);
   await expect(balances.getByRole("row", { name: /^BTC / })).toBeVisible();
   const pnl = page.getByRole("table", { name: "Profit and loss per asset, in USDT" });
   await expect(pnl.getByRole("row", { name: /^BTC / })).toBeVisible();
