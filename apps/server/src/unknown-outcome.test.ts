@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScratchDatabase, type ScratchDatabase } from "./testing/scratch-database";
 import { type ServerProcess, startServerProcess } from "./testing/server-process";
-import { openTradingAccount, waitFor } from "./testing/trading-accounts";
+import { midPrice, openTradingAccount, waitFor } from "./testing/trading-accounts";
 
 const serverUrl = process.env.DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;
@@ -52,11 +52,13 @@ describe.skipIf(!serverUrl || !redisUrl)("a write lock longer than the forwardin
   it("answers 'may have executed' with a clientOrderId, and a retry with it gives exactly one order; /readyz is 503 while the lock lasts", async () => {
     const key = await openTradingAccount(replica.url, ORIGIN);
     const trader = createClient({ url: replica.url, token: key });
+    // A resting buy inside the price band around the demo maker's last trade.
+    const price = ((await midPrice(trader, "BTC-USDT")) * 0.95).toFixed(2);
     const order = {
       symbol: "BTC-USDT",
       side: "buy",
       type: "limit",
-      price: "1000.00",
+      price,
       quantity: "0.01",
     } as const;
 
