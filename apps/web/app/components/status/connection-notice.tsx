@@ -10,7 +10,9 @@ export type StreamStatus = "idle" | "connecting" | "pending" | "error";
  * <ConnectionNotice status={live.status} what="Balances" />
  */
 export function ConnectionNotice({ status, what }: { status: StreamStatus; what: string }) {
-  const lost = status === "error" || status === "idle";
+  // "idle" is also the state before the browser starts the stream (server rendering): only
+  // an error means the connection was lost.
+  const lost = status === "error";
   return (
     <div role="status" aria-live="polite" data-testid="connection-notice">
       {lost ? (
