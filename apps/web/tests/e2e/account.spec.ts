@@ -236,7 +236,7 @@ for (const theme of ["light", "dark"] as const) {
     await page.goto("/account");
     await expect(page.getByRole("heading", { name: "Account security" })).toBeVisible();
     expect(await severeViolations(page), `/account in ${theme}`).toEqual([]);
-    await page.screenshot({ path: `test-results/screens/account-${theme}.png`, fullPage: true });
+    await page.screenshot({ path: test.info().outputPath(`account-${theme}.png`), fullPage: true });
     // With the setup open, the new key shown and an error at a field.
     await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
     await page.getByLabel("Key name").fill("screenshot bot");
@@ -246,7 +246,7 @@ for (const theme of ["light", "dark"] as const) {
     await expect(page.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
     expect(await severeViolations(page), `/account (setup open) in ${theme}`).toEqual([]);
     await page.screenshot({
-      path: `test-results/screens/account-setup-${theme}.png`,
+      path: test.info().outputPath(`account-setup-${theme}.png`),
       fullPage: true,
     });
     await page.setViewportSize({ width: 390, height: 844 });
@@ -258,7 +258,7 @@ for (const theme of ["light", "dark"] as const) {
     );
     expect(overflow, "/account at 390 px").toBeLessThanOrEqual(0);
     await page.screenshot({
-      path: `test-results/screens/account-${theme}-390.png`,
+      path: test.info().outputPath(`account-${theme}-390.png`),
       fullPage: true,
     });
   });

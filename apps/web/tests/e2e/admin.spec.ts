@@ -201,7 +201,9 @@ for (const theme of ["light", "dark"] as const) {
       await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
       expect(await severeViolations(page), `${path} in ${theme}`).toEqual([]);
       await page.screenshot({
-        path: `test-results/screens/admin${path.slice(6).replaceAll("/", "-") || "-markets"}-${theme}.png`,
+        path: test
+          .info()
+          .outputPath(`admin${path.slice(6).replaceAll("/", "-") || "-markets"}-${theme}.png`),
         fullPage: true,
       });
     }
@@ -209,7 +211,9 @@ for (const theme of ["light", "dark"] as const) {
     for (const path of ADMIN_PAGES) {
       await page.goto(path);
       await page.screenshot({
-        path: `test-results/screens/admin${path.slice(6).replaceAll("/", "-") || "-markets"}-${theme}-390.png`,
+        path: test
+          .info()
+          .outputPath(`admin${path.slice(6).replaceAll("/", "-") || "-markets"}-${theme}-390.png`),
         fullPage: true,
       });
       // Nothing sticks out sideways (wide tables scroll inside their own box).

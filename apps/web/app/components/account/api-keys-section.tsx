@@ -84,7 +84,7 @@ export function ApiKeysSection({
       {keys.length === 0 ? (
         <p className="text-sm text-muted">No API keys yet.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">Your API keys</caption>
             <thead className="text-muted">

@@ -60,7 +60,7 @@ export function SessionsSection({ sessions }: { sessions: SessionItem[] }) {
                 <p className="font-medium">
                   {device}
                   {session.current ? (
-                    <span className="ml-2 rounded bg-accent px-1.5 py-0.5 text-xs text-on-accent">
+                    <span className="ml-2 whitespace-nowrap rounded bg-accent px-1.5 py-0.5 text-xs text-on-accent">
                       This device
                     </span>
                   ) : null}

@@ -29,7 +29,7 @@ function describeActor(entry: AuditEntry): string {
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   if (entries.length === 0) return <p className="text-sm text-muted">No entries match.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[44rem] text-left text-sm">
         <caption className="sr-only">Audit log entries</caption>
         <thead className="text-muted">

@@ -46,7 +46,7 @@ export function MarketStatusTable({ markets }: { markets: AdminMarket[] }) {
       <p role="status" className="text-sm text-buy">
         {done}
       </p>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full min-w-[40rem] text-sm">
           <caption className="sr-only">Markets</caption>
           <thead className="text-left text-muted">

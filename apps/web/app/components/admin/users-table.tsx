@@ -46,7 +46,7 @@ export function UsersTable({ users, selfId }: { users: AdminUser[]; selfId: stri
       {users.length === 0 ? (
         <p className="text-sm text-muted">No accounts match.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">Accounts</caption>
             <thead className="text-muted">
