@@ -7,9 +7,12 @@ import { type Client, createClient } from "@cryptotrade/api/client";
  * server's lean single-call path.
  *
  * @example
- * const bot = await openBenchTrader(server.url, { USDT: "1000000", BTC: "10" });
+ * const { bot, apiKey } = await openBenchTrader(server.url, { USDT: "1000000", BTC: "10" });
  */
-export async function openBenchTrader(url: string, funds: Record<string, string>): Promise<Client> {
+export async function openBenchTrader(
+  url: string,
+  funds: Record<string, string>,
+): Promise<{ bot: Client; apiKey: string }> {
   const id = randomBytes(5).toString("hex");
   // Calls without a token count as a browser's, so they carry the exchange's own Origin.
   const anonymous = createClient({ url, headers: { origin: url } });
@@ -27,5 +30,5 @@ export async function openBenchTrader(url: string, funds: Record<string, string>
   for (const [asset, amount] of Object.entries(funds)) {
     await bot.wallet.deposit.mutate({ asset, amount });
   }
-  return bot;
+  return { bot, apiKey: key };
 }

@@ -19,7 +19,8 @@ import {
   totalBlockingTime,
 } from "./long-tasks";
 import { describeMainThread, meterMainThread } from "./main-thread-time";
-import { measureOrderToScreen, summariseOrderToScreen } from "./order-to-screen";
+import { measureOrderToScreen } from "./order-to-screen";
+import { orderToScreenFigures } from "./order-to-screen-figures";
 import { measureScriptWeight } from "./page-weight";
 import { runTradingLoad } from "./trading-load";
 import { ensureWebBuild } from "./web-build";
@@ -56,7 +57,7 @@ try {
     openBenchTrader(url, { USDT: "1000000" }),
     openBenchTrader(url, { USDT: "1000000", BTC: "10" }),
   ]);
-  const market = (await placer.market.list.query()).find((m) => m.symbol === SYMBOL);
+  const market = (await placer.bot.market.list.query()).find((m) => m.symbol === SYMBOL);
   if (!market) throw new Error(`the exchange has no ${SYMBOL}`);
   // Give the market maker time to quote every market and trade a little.
   await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -130,38 +131,18 @@ try {
     await lighthouseBrowser.close();
   }
 
-  log(`order to screen: ${SAMPLES} orders at a new best price on ${SYMBOL}`);
+  log(`order to screen: ${SAMPLES} orders at a new best price on ${SYMBOL}, from a bot`);
   const context = await browser.newContext();
   const page = await context.newPage();
-  const screen = await measureOrderToScreen(page, placer, market, tradeUrl, SAMPLES);
-  const summary = summariseOrderToScreen(screen);
-  const frame = (value: number) => ({ label: "socket frame in page", value });
-  const clock = `clock offset ${screen.clock.offsetMs.toFixed(2)} ms ± ${screen.clock.uncertaintyMs.toFixed(2)} ms, drift ${screen.clock.driftMs.toFixed(2)} ms`;
-  figures.push(
-    {
-      name: "order to screen p50",
-      value: summary.screenP50,
-      unit: "ms",
-      target: { op: "≤", value: 25 },
-      baseline: frame(summary.frameP50),
-      note: `${screen.screenMs.length} samples, ${screen.skipped} skipped (spread moved), ${screen.timedOut} never shown; ${clock}`,
-    },
-    {
-      name: "order to screen p99",
-      value: summary.screenP99,
-      unit: "ms",
-      target: { op: "≤", value: 50 },
-      baseline: frame(summary.frameP99),
-    },
-    // Context: a figure near or below zero means the book showed the level before the bot
-    // had its answer; these say where the time went.
-    {
-      name: "order sent to screen p50 / p99",
-      value: summary.sentToScreenP50,
-      unit: "ms",
-      note: `p99 ${summary.sentToScreenP99.toFixed(1)} ms; the bot's API round trip p50 ${summary.roundTripP50.toFixed(1)} ms, p99 ${summary.roundTripP99.toFixed(1)} ms`,
-    },
-  );
+  const fromBot = await measureOrderToScreen(page, placer.bot, market, tradeUrl, SAMPLES);
+  figures.push(...orderToScreenFigures("bot", fromBot));
+  log(`order to screen: ${SAMPLES} more, placed from inside the page`);
+  const pagePlaced = await context.newPage();
+  const fromPage = await measureOrderToScreen(pagePlaced, placer.bot, market, tradeUrl, SAMPLES, {
+    apiKey: placer.apiKey,
+  });
+  await pagePlaced.close();
+  figures.push(...orderToScreenFigures("page", fromPage));
 
   log("smooth under load: 10 s on the trade page, market maker only, then with bots trading");
   const idle = await recordLongTasks(page);
@@ -172,8 +153,8 @@ try {
   const busy = await recordLongTasks(page);
   const busyMeter = await meterMainThread(page);
   const load = await runTradingLoad({
-    seller,
-    buyer,
+    seller: seller.bot,
+    buyer: buyer.bot,
     market,
     ratePerSecond: LOAD_RATE,
     durationMs: LOAD_MS,

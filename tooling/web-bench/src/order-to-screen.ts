@@ -2,6 +2,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Client, RouterOutputs } from "@cryptotrade/api/client";
 import type { Page } from "@playwright/test";
+import { placeOrderFromPage } from "./page-order";
 import { percentile } from "./percentile";
 import { countDecimals, fromUnits, toUnits } from "./price-steps";
 import { attachScreenProbe, measureClockOffset } from "./screen-probe";
@@ -26,7 +27,8 @@ export interface OrderToScreenResult {
  * Places `samples` post-only limit orders one at a time, each at a NEW best price (one tick
  * inside the spread, buys and sells in turn), and times each from the API's answer to its row
  * in the trade page's order book. Both ends are on the page's clock: the answer time is moved
- * onto it by the offset measured from the quickest of many round trips.
+ * onto it by the offset measured from the quickest of many round trips, or (`fromPage`) the
+ * order is placed from inside the page, so no offset is needed.
  *
  * @example
  * const result = await measureOrderToScreen(page, bot, market, `${url}/trade/BTC-USDT`, 120);
@@ -37,6 +39,8 @@ export async function measureOrderToScreen(
   market: Market,
   tradePageUrl: string,
   samples: number,
+  /** Place the orders from inside the page with this API key instead of from the bot. */
+  fromPage?: { apiKey: string },
 ): Promise<OrderToScreenResult> {
   const probe = await attachScreenProbe(page);
   const answer = await page.goto(tradePageUrl);
@@ -68,19 +72,28 @@ export async function measureOrderToScreen(
   };
   for (let sample = 0; result.screenMs.length < samples; sample++) {
     if (sample > samples * 3) break;
-    const side = sample % 2 === 0 ? "buy" : "sell";
+    const side: "buy" | "sell" = sample % 2 === 0 ? "buy" : "sell";
     const order = await chooseNewBestPrice(bot, market, side);
     if (!order) {
       result.skipped += 1;
       continue;
     }
     await probe.watch(order.shown, order.raw);
-    const sentAt = performance.timeOrigin + performance.now();
-    const placed = await bot.orders.place
-      .mutate({ ...order.input, side, type: "limit", postOnly: true })
-      .catch(() => undefined);
-    const answeredAt = performance.timeOrigin + performance.now();
-    if (!placed || (placed.status !== "open" && placed.status !== "partially_filled")) {
+    const input = { ...order.input, side, type: "limit" as const, postOnly: true };
+    // Every time here is on the page's clock (epoch ms).
+    let placed: { id: string | undefined; status: string | undefined } | undefined;
+    let sentAt: number;
+    let answeredAt: number;
+    if (fromPage) {
+      const fromPageOrder = await placeOrderFromPage(page, fromPage.apiKey, input);
+      ({ sentAt, answeredAt } = fromPageOrder);
+      placed = fromPageOrder;
+    } else {
+      sentAt = performance.timeOrigin + performance.now() + result.clock.offsetMs;
+      placed = await bot.orders.place.mutate(input).catch(() => undefined);
+      answeredAt = performance.timeOrigin + performance.now() + result.clock.offsetMs;
+    }
+    if (!placed?.id || (placed.status !== "open" && placed.status !== "partially_filled")) {
       // The market maker moved into our price first: post-only refused to trade.
       await probe.collect(order.shown, 0);
       result.skipped += 1;
@@ -92,11 +105,10 @@ export async function measureOrderToScreen(
       result.timedOut += 1;
       continue;
     }
-    const answeredOnPage = answeredAt + result.clock.offsetMs;
-    result.screenMs.push(seen.seenAt - answeredOnPage);
-    result.sentToScreenMs.push(seen.seenAt - (sentAt + result.clock.offsetMs));
+    result.screenMs.push(seen.seenAt - answeredAt);
+    result.sentToScreenMs.push(seen.seenAt - sentAt);
     result.roundTripMs.push(answeredAt - sentAt);
-    if (seen.frameAt !== undefined) result.frameMs.push(seen.frameAt - answeredOnPage);
+    if (seen.frameAt !== undefined) result.frameMs.push(seen.frameAt - answeredAt);
   }
   const after = await measureClockOffset(page);
   result.clock.driftMs = after.offsetMs - before.offsetMs;
