@@ -95,6 +95,9 @@ try {
   const lighthouseBrowser = await launchChromium([`--remote-debugging-port=${lighthousePort}`]);
   try {
     const floorScores = await runLighthouse(floorUrl, lighthousePort);
+    if (floorScores.failing.length > 0) {
+      log(`lighthouse on the log-in page (baseline): ${floorScores.failing.join("; ")}`);
+    }
     for (const [page, pageUrl] of [
       ["markets", `${url}/`],
       ["trade", tradeUrl],
