@@ -10,6 +10,9 @@ export default defineConfig({
   globalSetup: "./tests/e2e/global-setup.ts",
   // Two cores, shared with the server and its demo market maker.
   workers: 2,
+  // A shared 2-core CI machine runs the server, its market maker and two browsers at once: a
+  // journey that times out once is run again, and the report still names it as flaky.
+  retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   forbidOnly: Boolean(process.env.CI),
