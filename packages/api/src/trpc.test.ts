@@ -8,6 +8,7 @@ import { createTestDatabase } from "@cryptotrade/db/testing";
 import { Exchange, InProcessBus } from "@cryptotrade/exchange";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CallLimits } from "./call-limits";
 import { type ApiServices, createContext } from "./context";
 import { StreamHub } from "./streams/stream-hub";
 import {
@@ -55,7 +56,15 @@ describe("the base procedures", () => {
     const log = pino({ level: "silent" });
     exchange = await Exchange.start({ db: database.db, log });
     const streams = new StreamHub(new InProcessBus());
-    services = { config, db: database.db, log, auth, exchange, streams };
+    services = {
+      config,
+      db: database.db,
+      log,
+      auth,
+      exchange,
+      streams,
+      callLimits: new CallLimits(),
+    };
   });
   afterAll(async () => {
     await exchange.stop();
