@@ -13,8 +13,10 @@ let leaving = false;
 
 /** The header says whether this page was rendered for a signed-in user. */
 export function setSignedIn(value: boolean): void {
+  // Only a new sign-in clears a logout in progress: the header re-renders as signed in while
+  // its own logout is still on its way, and that must not re-arm "ended elsewhere".
+  if (value && !signedIn) leaving = false;
   signedIn = value;
-  if (value) leaving = false;
 }
 
 /** The user is logging out on purpose: their own logout must not read as "ended elsewhere". */

@@ -65,6 +65,7 @@ test("a recovery code read from the page signs in once", async ({ page }) => {
   const code = recoveryCodes[3] ?? "";
   await page.getByRole("button", { name: "I have saved my codes" }).click();
   await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
   await logIn(page, account, { code, recovery: true });
   await page.getByRole("button", { name: "Log out" }).click();
 
@@ -222,6 +223,7 @@ test("changing the password: a wrong current one at its field, then the hold sai
   );
   expect(me.withdrawalsHeldUntil).not.toBeNull();
   await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
   await logIn(page, { email: account.email, password: "a-new-password-123" });
 });
 

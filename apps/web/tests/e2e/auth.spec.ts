@@ -28,6 +28,8 @@ test("logging out and in again", async ({ page }) => {
 test("a wrong password is shown at the password field", async ({ page }) => {
   const account = await signUp(page);
   await page.getByRole("button", { name: "Log out" }).click();
+  // The logout is a form post: wait for it to land before opening another page.
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
   await page.goto("/login");
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill("not-the-password");
@@ -42,6 +44,8 @@ test("a wrong password is shown at the password field", async ({ page }) => {
 test("sign-up problems appear at their fields", async ({ page }) => {
   const taken = await signUp(page);
   await page.getByRole("button", { name: "Log out" }).click();
+  // The logout is a form post: wait for it to land before opening another page.
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
   await page.goto("/signup");
   const fresh = newAccount();
   await page.getByLabel("Email").fill(fresh.email);

@@ -73,8 +73,10 @@ test.describe("trading journey", () => {
   }) => {
     const alice = await fundedTrader(browser);
     const { bid } = await bestPrices(baseURL ?? "");
-    // 2% under the best bid: below every quote of the demo market maker, so nothing crosses it.
-    const price = Math.floor(bid * 0.98).toFixed(2);
+    // Half a percent under the best bid: below the demo market maker's six bid levels, so
+    // nothing crosses it, and close enough to stay among the book's twelve shown levels while
+    // other journeys leave bids of their own further down.
+    const price = Math.floor(bid * 0.995).toFixed(2);
     const orderId = await placeOrder(alice.page, { side: "Buy", price, quantity: "0.5" });
 
     const panel = account(alice.page);
@@ -84,7 +86,7 @@ test.describe("trading journey", () => {
       .filter({ has: alice.page.getByRole("button", { name: `Cancel order ${orderId}` }) });
     await expect(row).toContainText(price);
     await expect(row).toContainText("Open");
-    const book = alice.page.getByRole("region", { name: "Order book" });
+    const book = alice.page.getByRole("table", { name: "Order book" });
     await expect(book.getByRole("button", { name: `Use price ${price}` })).toBeVisible();
 
     // Bob sells 0.45 BTC down to Alice's price: the market maker's bids (well under 0.45 BTC
@@ -132,8 +134,12 @@ test.describe("trading journey", () => {
     const origin = baseURL ?? "";
     const alice = await fundedTrader(browser);
     const buyer = await openApiTrader(origin, { USDT: "100000" });
-    const { ask, last } = await bestPrices(origin);
-    const stopPrice = (Math.max(ask, last) + 0.01).toFixed(2);
+    // Between the best ask and the next: the demo traders' own trades at the best ask leave it
+    // untriggered, and the buyer below sweeps past it.
+    const { asks } = await buyer.market.orderBook.query({ symbol: SYMBOL, depth: 5 });
+    const [best, next] = asks.map((level) => Number(level.price));
+    if (best === undefined || next === undefined) throw new Error("the market maker has no asks");
+    const stopPrice = ((best + next) / 2).toFixed(2);
     const orderId = await placeOrder(alice.page, {
       side: "Buy",
       type: "Stop-market",
