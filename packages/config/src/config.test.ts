@@ -28,6 +28,9 @@ describe("parseConfig", () => {
       kind: "postgres",
       url: "postgres://postgres@127.0.0.1:5432/test",
       poolSize: 10,
+      // A locked table fails a statement instead of freezing order entry (operations.md).
+      statementTimeoutMs: 8_000,
+      lockTimeoutMs: 2_000,
     });
     expect(config.demo).toBe(false);
   });
