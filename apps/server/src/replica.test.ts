@@ -2,48 +2,24 @@ import { randomBytes } from "node:crypto";
 import { createClient } from "@cryptotrade/api/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { eventually } from "./testing/eventually";
 import { runGrantAdmin } from "./testing/grant-admin-process";
-import { createScratchDatabase, type ScratchDatabase } from "./testing/scratch-database";
-import { type ServerProcess, startServerProcess } from "./testing/server-process";
+import { type LeaderAndReplica, startLeaderAndReplica } from "./testing/leader-and-replica";
 
 const serverUrl = process.env.DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;
 
-async function eventually(check: () => boolean, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 400; attempt++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 // Two processes must share one database and one Redis: PostgreSQL and Redis only.
 describe.skipIf(!serverUrl || !redisUrl)("a leader and a replica on one Redis", () => {
-  let database: ScratchDatabase;
-  let leader: ServerProcess;
-  let replica: ServerProcess;
+  let pair: LeaderAndReplica;
   beforeAll(async () => {
-    database = await createScratchDatabase(serverUrl ?? "", "ct_replica");
-    const env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: redisUrl ?? "",
-      RATE_LIMIT_PREFIX: `replica-${randomBytes(4).toString("hex")}`,
-      LOG_LEVEL: "warn",
-      // No demo market maker: its quotes would move the book while the test compares it.
-      DEMO: "false",
-      ALLOWED_ORIGINS: "http://test.invalid",
-    };
-    leader = await startServerProcess({ env });
-    replica = await startServerProcess({ env: { ...env, EXCHANGE_ROLE: "replica" } });
+    pair = await startLeaderAndReplica(serverUrl ?? "", redisUrl ?? "", "ct_replica");
   }, 120_000);
-  afterAll(async () => {
-    await replica?.kill("SIGTERM");
-    await leader?.kill("SIGTERM");
-    await database?.drop();
-  });
+  afterAll(() => pair?.close());
 
   it("shows subscribers of one process the orders placed through the other, and forwards commands", async () => {
-    const origin = { origin: "http://test.invalid" };
+    const { leader, replica } = pair;
+    const origin = { origin: pair.origin };
     const { token } = await createClient({ url: leader.url, headers: origin }).auth.register.mutate(
       {
         email: "replica-admin@example.com",
@@ -53,7 +29,7 @@ describe.skipIf(!serverUrl || !redisUrl)("a leader and a replica on one Redis", 
     );
     // Roles come only from the operator's command (ADR 014).
     expect(
-      (await runGrantAdmin({ DATABASE_URL: database.url }, ["replica-admin@example.com"])).code,
+      (await runGrantAdmin({ DATABASE_URL: pair.databaseUrl }, ["replica-admin@example.com"])).code,
     ).toBe(0);
     const viaLeader = createClient({ url: leader.url, token });
     const { user } = await viaLeader.auth.me.query();

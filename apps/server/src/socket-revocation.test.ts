@@ -5,9 +5,9 @@ import { sessions } from "@cryptotrade/db/schema";
 import { channels } from "@cryptotrade/exchange";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "./testing/eventually";
+import { type LeaderAndReplica, startLeaderAndReplica } from "./testing/leader-and-replica";
 import { createSocketClient } from "./testing/listen";
-import { createScratchDatabase, type ScratchDatabase } from "./testing/scratch-database";
-import { type ServerProcess, startServerProcess } from "./testing/server-process";
 import {
   errorCodeOf,
   registerUser,
@@ -18,14 +18,6 @@ import {
 import { CREDENTIAL_REVOKED_CLOSE_CODE } from "./websocket";
 
 type SocketClient = ReturnType<typeof createSocketClient>;
-
-async function eventually(check: () => boolean, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 400; attempt++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** The error code of a call over a socket that may already be closing: never "OK". */
 async function refusal(call: Promise<unknown>): Promise<string> {
@@ -208,30 +200,15 @@ const redisUrl = process.env.REDIS_URL;
 
 // Two processes share one database and one Redis: PostgreSQL and Redis only.
 describe.skipIf(!serverUrl || !redisUrl)("revocation across server processes", () => {
-  let database: ScratchDatabase;
-  let leader: ServerProcess;
-  let replica: ServerProcess;
+  let pair: LeaderAndReplica;
   beforeAll(async () => {
-    database = await createScratchDatabase(serverUrl ?? "", "ct_revocation");
-    const env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: redisUrl ?? "",
-      RATE_LIMIT_PREFIX: `revocation-${randomBytes(4).toString("hex")}`,
-      LOG_LEVEL: "warn",
-      DEMO: "false",
-      ALLOWED_ORIGINS: "http://test.invalid",
-    };
-    leader = await startServerProcess({ env });
-    replica = await startServerProcess({ env: { ...env, EXCHANGE_ROLE: "replica" } });
+    pair = await startLeaderAndReplica(serverUrl ?? "", redisUrl ?? "", "ct_revocation");
   }, 120_000);
-  afterAll(async () => {
-    await replica?.kill("SIGTERM");
-    await leader?.kill("SIGTERM");
-    await database?.drop();
-  });
+  afterAll(() => pair?.close());
 
   it("ends a socket on one process when its session is revoked through the other", async () => {
-    const origin = { origin: "http://test.invalid" };
+    const { leader, replica } = pair;
+    const origin = { origin: pair.origin };
     const credentials = {
       email: `revoked-${randomBytes(3).toString("hex")}@example.com`,
       username: `revoked_${randomBytes(3).toString("hex")}`,

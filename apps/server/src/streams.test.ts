@@ -1,5 +1,6 @@
 import { checkInvariants } from "@cryptotrade/exchange";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "./testing/eventually";
 import {
   registerUser,
   startTestServer,
@@ -13,14 +14,6 @@ type BookEvent =
   | { kind: "diff"; fromSequence: number; toSequence: number; bids: Level[]; asks: Level[] };
 
 /** Waits until `check` passes, polling; streams are asynchronous by nature. */
-async function eventually(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 400; attempt++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 /** A client-side book: applies a snapshot, then diffs, refusing any gap. */
 class LocalBook {
   sequence = -1;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "./testing/eventually";
 import {
   registerUser,
   startTestServer,
@@ -9,14 +10,6 @@ import {
 type Ticker = { last: string | null };
 
 /** Waits until `check` passes, polling; streams are asynchronous by nature. */
-async function eventually(check: () => boolean, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 describe("market.onTicker", () => {
   let server: TestServer;
   let seller: TestUser;

@@ -7,12 +7,12 @@ import { type Client, createClient } from "@cryptotrade/api/client";
  * server's lean single-call path.
  *
  * @example
- * const { bot, apiKey } = await openBenchTrader(server.url, { USDT: "1000000", BTC: "10" });
+ * const { bot, apiKey, sessionToken } = await openBenchTrader(server.url, { USDT: "1000000", BTC: "10" });
  */
 export async function openBenchTrader(
   url: string,
   funds: Record<string, string>,
-): Promise<{ bot: Client; apiKey: string }> {
+): Promise<{ bot: Client; apiKey: string; sessionToken: string }> {
   const id = randomBytes(5).toString("hex");
   // Calls without a token count as a browser's, so they carry the exchange's own Origin.
   const anonymous = createClient({ url, headers: { origin: url } });
@@ -30,5 +30,5 @@ export async function openBenchTrader(
   for (const [asset, amount] of Object.entries(funds)) {
     await bot.wallet.deposit.mutate({ asset, amount });
   }
-  return { bot, apiKey: key };
+  return { bot, apiKey: key, sessionToken: token };
 }

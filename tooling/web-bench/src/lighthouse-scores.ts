@@ -17,11 +17,17 @@ export interface LighthouseScores {
  * const browser = await launchChromium([`--remote-debugging-port=${port}`]);
  * const scores = await runLighthouse(`${url}/`, port);
  */
-export async function runLighthouse(url: string, port: number): Promise<LighthouseScores> {
+export async function runLighthouse(
+  url: string,
+  port: number,
+  /** A `Cookie` header, for pages only a signed-in trader sees. */
+  cookie?: string,
+): Promise<LighthouseScores> {
   const result = await lighthouse(
     url,
     {
       port,
+      ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
       output: "json",
       logLevel: "error",
       onlyCategories: ["performance", "accessibility", "best-practices"],

@@ -22,6 +22,7 @@ import { describeMainThread, meterMainThread } from "./main-thread-time";
 import { measureOrderToScreen } from "./order-to-screen";
 import { orderToScreenFigures } from "./order-to-screen-figures";
 import { measureScriptWeight } from "./page-weight";
+import { measureSignedInPages } from "./signed-in-pages";
 import { runTradingLoad } from "./trading-load";
 import { ensureWebBuild } from "./web-build";
 
@@ -133,6 +134,9 @@ try {
   } finally {
     await lighthouseBrowser.close();
   }
+
+  log("signed-in pages: portfolio, wallet and account weight, Lighthouse, the offline page");
+  figures.push(...(await measureSignedInPages(browser, url, placer.sessionToken)));
 
   log(`order to screen: ${SAMPLES} orders at a new best price on ${SYMBOL}, from a bot`);
   const context = await browser.newContext();

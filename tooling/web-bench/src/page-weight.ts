@@ -1,5 +1,5 @@
 import { gzipSync } from "node:zlib";
-import type { Browser } from "@playwright/test";
+import type { Browser, BrowserContext } from "@playwright/test";
 
 /**
  * Every script a page loads (its own chunks and the lazy ones it pulls in once live), gzipped
@@ -10,8 +10,13 @@ import type { Browser } from "@playwright/test";
  * @example
  * const { gzipBytes } = await measureScriptWeight(browser, `${url}/`);
  */
-export async function measureScriptWeight(browser: Browser, url: string) {
+export async function measureScriptWeight(
+  browser: Browser,
+  url: string,
+  cookies: Parameters<BrowserContext["addCookies"]>[0] = [],
+) {
   const context = await browser.newContext();
+  await context.addCookies(cookies);
   try {
     const page = await context.newPage();
     const scripts: Promise<{ url: string; gzipBytes: number }>[] = [];

@@ -3,6 +3,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { createObservability, type Observability } from "../observability";
+import { eventually } from "../testing/eventually";
 import { createSocketClient } from "../testing/listen";
 import { familiesOf, parseScrape, type Sample, sumOf } from "../testing/scrape";
 import {
@@ -56,14 +57,6 @@ const EXPECTED_FAMILIES = [
   "cryptotrade_dependency_up",
   "cryptotrade_dependency_errors_total",
 ];
-
-async function eventually(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe("metrics", () => {
   let server: TestServer;

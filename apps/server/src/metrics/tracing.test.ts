@@ -7,15 +7,8 @@ import { InMemorySpanExporter, type ReadableSpan } from "@opentelemetry/sdk-trac
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createObservability } from "../observability";
+import { eventually } from "../testing/eventually";
 import { registerUser, startTestServer, type TestServer } from "../testing/test-server";
-
-async function eventually(check: () => boolean, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** The names of a span and its ancestors, nearest first. */
 function ancestry(span: ReadableSpan, byId: Map<string, ReadableSpan>): string[] {
