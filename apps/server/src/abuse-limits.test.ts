@@ -65,6 +65,9 @@ describe("one client cannot stall the server for everyone", () => {
               {
                 onStarted: () => resolve("OK"),
                 onError: (error) => resolve(String(error.data?.code)),
+                // Never the answer expected, but an answer: the test fails on it, not on time.
+                onStopped: () => resolve("STOPPED"),
+                onComplete: () => resolve("COMPLETED"),
               },
             );
           }),

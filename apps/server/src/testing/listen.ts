@@ -49,8 +49,8 @@ export function createSubscriberClient(url: string, token?: string) {
 
 /**
  * A typed client whose every call goes over one real WebSocket, as a browser's or a bot's
- * socket would carry them, and the close codes the server sent it. It does not reconnect, so
- * a socket the server closed stays closed.
+ * socket would carry them, and the close codes the server sent it. After a close it
+ * reconnects (with the same token) only after a pause, as a browser would.
  */
 export function createSocketClient(url: string, token?: string) {
   const closes: { code: number; reason: string }[] = [];
@@ -65,7 +65,7 @@ export function createSocketClient(url: string, token?: string) {
     url: socketUrl,
     WebSocket: RecordingWebSocket as unknown as typeof globalThis.WebSocket,
     connectionParams: () => (token ? { token } : null),
-    retryDelayMs: () => 60_000,
+    retryDelayMs: () => 1_000,
   });
   const client = createTRPCClient<AppRouter>({
     links: [wsLink({ client: ws, transformer: superjson })],
