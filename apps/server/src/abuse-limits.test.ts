@@ -3,18 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { CONNECTS_PER_ADDRESS, POLICY_VIOLATION_CLOSE_CODE } from "./socket-guard";
 import { createSocketClient } from "./testing/listen";
-import { registerUser, startTestServer, type TestServer } from "./testing/test-server";
-
-/** The tRPC error code a call failed with, or "OK". */
-async function outcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return "OK";
-  } catch (error) {
-    const code = (error as { data?: { code?: unknown } } | null)?.data?.code;
-    return typeof code === "string" ? code : String(error);
-  }
-}
+import { errorCodeOf, registerUser, startTestServer, type TestServer } from "./testing/test-server";
 
 /**
  * Starts `n` calls a few per tick: the client sends the calls of one tick as one frame, and a
@@ -130,12 +119,12 @@ describe("one client cannot stall the server for everyone", () => {
     const exports = CALL_BUDGET.points / 250 + 5;
     const results: string[] = [];
     for (let i = 0; i < exports; i++)
-      results.push(await outcome(alice.client.wallet.exportCsv.query()));
+      results.push(await errorCodeOf(alice.client.wallet.exportCsv.query()));
     expect(count(results, "OK")).toBe(CALL_BUDGET.points / 250);
     expect(count(results, "TOO_MANY_REQUESTS")).toBe(5);
     // Another user is untouched by Alice's flood.
     const bob = await registerUser(server);
-    expect(await outcome(bob.client.wallet.exportCsv.query())).toBe("OK");
+    expect(await errorCodeOf(bob.client.wallet.exportCsv.query())).toBe("OK");
 
     const refused = await server.fetch("/trpc/wallet.exportCsv", {
       headers: { authorization: `Bearer ${alice.token}` },
@@ -164,6 +153,8 @@ describe("one client cannot stall the server for everyone", () => {
     expect(busy.every((response) => response.headers.get("retry-after") === "1")).toBe(true);
     expect(count(statuses.map(String), "401") + busy.length).toBe(attempts);
     // Market data was never in the queue.
-    expect(await outcome(server.client().market.ticker.query({ symbol: "BTC-USDT" }))).toBe("OK");
+    expect(await errorCodeOf(server.client().market.ticker.query({ symbol: "BTC-USDT" }))).toBe(
+      "OK",
+    );
   });
 });

@@ -118,7 +118,7 @@ export function createAuthService(options: AuthServiceOptions) {
       meta: RequestMeta,
     ) {
       passwordHashing.refuseWhenFull();
-      return checksPerAddress.run(meta.ip ?? "unknown", () => registerUser(deps, input, meta));
+      return checksPerAddress.run(meta.ip, () => registerUser(deps, input, meta));
     },
 
     /** `deviceToken`: the caller's device cookie, if any (see `device-cookies.ts`). */
@@ -128,9 +128,7 @@ export function createAuthService(options: AuthServiceOptions) {
       deviceToken?: string | null,
     ) => {
       passwordHashing.refuseWhenFull();
-      return checksPerAddress.run(meta.ip ?? "unknown", () =>
-        logIn(deps, input, meta, deviceToken),
-      );
+      return checksPerAddress.run(meta.ip, () => logIn(deps, input, meta, deviceToken));
     },
 
     /** Resolves a bearer token or cookie value: an API key (`ctk_...`) or a session token. */
