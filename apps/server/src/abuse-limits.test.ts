@@ -2,27 +2,8 @@ import { CALL_BUDGET, SOCKET_MAX_SUBSCRIPTIONS } from "@cryptotrade/api/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { CONNECTS_PER_ADDRESS, POLICY_VIOLATION_CLOSE_CODE } from "./socket-guard";
-import { createSocketClient } from "./testing/listen";
+import { eventually } from "./testing/eventually";
 import { errorCodeOf, registerUser, startTestServer, type TestServer } from "./testing/test-server";
-
-/**
- * Starts `n` calls a few per tick: the client sends the calls of one tick as one frame, and a
- * frame of more than 50 calls is refused whole (tested on its own below).
- */
-async function startInTicks<T>(
-  socket: ReturnType<typeof createSocketClient>,
-  n: number,
-  start: () => Promise<T>,
-): Promise<T[]> {
-  // Calls made before the socket opens are sent together once it does: open it first.
-  await socket.client.market.list.query();
-  const started: Promise<T>[] = [];
-  for (let i = 0; i < n; i++) {
-    if (i % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
-    started.push(start());
-  }
-  return Promise.all(started);
-}
 
 function count(outcomes: string[], code: string): number {
   return outcomes.filter((value) => value === code).length;
@@ -41,30 +22,37 @@ describe("one client cannot stall the server for everyone", () => {
   afterAll(() => server.close());
 
   it("caps the subscriptions one socket may hold open", async () => {
-    const socket = createSocketClient(url);
+    // Raw frames, so every subscription's first answer (started, or an error) is counted by id.
+    const ws = new WebSocket(`${url.replace(/^http/, "ws")}/ws`);
+    const firstAnswers = new Map<number, string>();
+    ws.on("message", (data) => {
+      const answer = JSON.parse(data.toString()) as {
+        id?: number;
+        result?: { type?: string };
+        error?: { json?: { data?: { code?: string } } };
+      };
+      if (typeof answer.id !== "number" || firstAnswers.has(answer.id)) return;
+      if (answer.error) firstAnswers.set(answer.id, answer.error.json?.data?.code ?? "ERROR");
+      else if (answer.result?.type === "started") firstAnswers.set(answer.id, "OK");
+    });
+    await new Promise((resolve) => ws.once("open", resolve));
+    const attempts = SOCKET_MAX_SUBSCRIPTIONS + 10;
+    const subscribe = (id: number) => ({
+      id,
+      method: "subscription",
+      params: { path: "market.onBook", input: { json: { symbol: "BTC-USDT" } } },
+    });
     try {
-      const attempts = SOCKET_MAX_SUBSCRIPTIONS + 10;
-      const results = await startInTicks(
-        socket,
-        attempts,
-        () =>
-          new Promise<string>((resolve) => {
-            socket.client.market.onBook.subscribe(
-              { symbol: "BTC-USDT" },
-              {
-                onStarted: () => resolve("OK"),
-                onError: (error) => resolve(String(error.data?.code)),
-                // Never the answer expected, but an answer: the test fails on it, not on time.
-                onStopped: () => resolve("STOPPED"),
-                onComplete: () => resolve("COMPLETED"),
-              },
-            );
-          }),
-      );
+      for (let from = 1; from <= attempts; from += 20) {
+        const ids = Array.from({ length: Math.min(20, attempts - from + 1) }, (_, i) => from + i);
+        ws.send(JSON.stringify(ids.map(subscribe)));
+      }
+      await eventually(() => firstAnswers.size === attempts, "every subscription's first answer");
+      const results = [...firstAnswers.values()];
       expect(count(results, "OK")).toBe(SOCKET_MAX_SUBSCRIPTIONS);
       expect(count(results, "TOO_MANY_REQUESTS")).toBe(attempts - SOCKET_MAX_SUBSCRIPTIONS);
     } finally {
-      socket.close();
+      ws.close();
     }
   });
 
