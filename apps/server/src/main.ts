@@ -6,7 +6,6 @@ import { createAuthService, encryptTotpSecrets } from "@cryptotrade/auth";
 import { connectDatabase } from "@cryptotrade/db/client";
 import { seedReferenceData } from "@cryptotrade/db/seed";
 import type { MarketMaker } from "@cryptotrade/market-maker";
-import { Redis } from "ioredis";
 import { createApp } from "./app";
 import { startDemoTraders } from "./demo/start-demo-traders";
 import { loadConfig } from "./env";
@@ -18,6 +17,7 @@ import { probeDependencies, scheduleInvariantChecks } from "./metrics/health-pro
 import { countOrders } from "./metrics/order-metrics";
 import { createRequestListener } from "./node-listener";
 import { createObservability } from "./observability";
+import { createRedisClient } from "./redis-client";
 import { withSecretsKey } from "./secrets-key";
 import { createRevocationBus, createStreams } from "./streams";
 import { prepareWebApp } from "./web/prepare-web-app";
@@ -42,7 +42,7 @@ if (resealed > 0) log.info({ rows: resealed }, "TOTP secrets sealed under the cu
 await seedReferenceData(database.db);
 
 // Redis carries rate limits and events shared by every replica; without it they stay in process.
-const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+const redis = config.redisUrl ? createRedisClient(config.redisUrl) : undefined;
 redis?.on("error", (error) => {
   observability.metrics.dependencyErrors.inc({ dependency: "redis" });
   log.warn({ err: error }, "redis error");

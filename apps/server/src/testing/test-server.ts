@@ -8,11 +8,12 @@ import type { DatabaseConnection } from "@cryptotrade/db/client";
 import { seedReferenceData } from "@cryptotrade/db/seed";
 import { createTestDatabase } from "@cryptotrade/db/testing";
 import { Exchange } from "@cryptotrade/exchange";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { type Logger, pino } from "pino";
 import { type App, createApp } from "../app";
 import { countOrders } from "../metrics/order-metrics";
 import type { Observability } from "../observability";
+import { createRedisClient } from "../redis-client";
 import { createRevocationBus, createStreams, serveAsLeader } from "../streams";
 import {
   createSubscriberClient,
@@ -71,7 +72,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.env,
   });
   const redisUrl = "redisUrl" in options ? options.redisUrl : process.env.REDIS_URL;
-  const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  const redis = redisUrl ? createRedisClient(redisUrl) : undefined;
   const prefix = `test-${randomBytes(6).toString("hex")}`;
   const revocationBus = createRevocationBus({ redis, prefix });
   const auth = createAuthService({
