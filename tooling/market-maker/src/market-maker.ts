@@ -27,6 +27,8 @@ export class MarketMaker {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private readonly prices = new Map<string, number>();
+  /** The ladder resting on each market, replaced (new quotes first) every tick. */
+  private readonly ladders = new Map<string, string[]>();
   private markets: Market[] = [];
   private ticks = 0;
 
@@ -78,13 +80,14 @@ export class MarketMaker {
     this.prices.set(market.symbol, price);
 
     const { maker, taker } = this.options;
-    await maker.orders.cancelAll.mutate({ symbol: market.symbol });
     const levels = this.options.levels ?? 6;
     // Quotes worth 30-150 times the market's minimum order, so the book has some depth.
     const minQuantity = Math.max(
       Number(market.minQuantity),
       (Number(market.minNotional) * 30) / price,
     );
+    // The new ladder goes up before the old one comes down, so the book never shows an empty side.
+    const ladder: string[] = [];
     for (let level = 0; level < levels; level++) {
       const offset = 0.0005 + level * 0.0007;
       const quantity = toLotString(
@@ -94,7 +97,7 @@ export class MarketMaker {
       );
       for (const side of ["buy", "sell"] as const) {
         const quote = side === "buy" ? price * (1 - offset) : price * (1 + offset);
-        await maker.orders.place
+        const placed = await maker.orders.place
           .mutate({
             symbol: market.symbol,
             side,
@@ -104,8 +107,11 @@ export class MarketMaker {
             postOnly: true,
           })
           .catch(() => undefined); // a post-only quote that would cross is simply skipped
+        if (placed) ladder.push(placed.id);
       }
     }
+    await this.withdrawLadder(this.ladders.get(market.symbol));
+    this.ladders.set(market.symbol, ladder);
     if (Math.random() < 0.6) {
       await taker.orders.place
         .mutate({
@@ -119,6 +125,13 @@ export class MarketMaker {
           ),
         })
         .catch(() => undefined);
+    }
+  }
+
+  /** Cancels a previous ladder's quotes; those already filled are simply gone. */
+  private async withdrawLadder(ids: string[] | undefined): Promise<void> {
+    for (const id of ids ?? []) {
+      await this.options.maker.orders.cancel.mutate({ orderId: id }).catch(() => undefined);
     }
   }
 
