@@ -14,6 +14,8 @@ import { type Streams, serveAsLeader, startReplica } from "./streams";
 
 /** How long a standby's readiness check waits for the leader to answer a ping. */
 const LEADER_PING_MS = 1_000;
+/** A standby bids this long after the lease should have lapsed, so it finds it lapsed. */
+const LAPSE_MARGIN_MS = 5;
 
 /** This process's part in the exchange, which may change while it runs (ADR 017). */
 export interface ExchangeRole {
@@ -69,6 +71,8 @@ export async function startExchangeRole(options: {
   const db = database.db;
   const log = options.log.child({ component: "exchange" });
   const embedded = database.kind === "pglite";
+  /** How often a standby bids for the lease at most apart, and a leader renews it. */
+  const pollMs = config.leaseMs / 3;
   const lease = new LeaderLease(db, describeHolder(), config.leaseMs);
   const exchange = new ExchangeSwitch();
   let leading: Leading | undefined;
@@ -128,7 +132,7 @@ export async function startExchangeRole(options: {
       } finally {
         renewing = false;
       }
-    }, config.leaseMs / 3);
+    }, pollMs);
   };
 
   const stepDown = async (reason: string) => {
@@ -145,7 +149,7 @@ export async function startExchangeRole(options: {
     if (!closing) await standBy();
   };
 
-  const standBy = async () => {
+  const standBy = async (retryInMs = pollMs) => {
     if (redis && !standby) {
       try {
         standby = await startReplica({
@@ -161,24 +165,31 @@ export async function startExchangeRole(options: {
       }
     }
     exchange.use(standby?.exchange);
-    scheduleContention();
+    scheduleContention(retryInMs);
   };
 
-  const scheduleContention = () => {
+  const scheduleContention = (retryInMs = pollMs) => {
     if (closing) return;
-    contendTimer = setTimeout(() => void contend(), config.leaseMs / 3);
+    clearTimeout(contendTimer);
+    contendTimer = setTimeout(() => void contend(), retryInMs);
   };
 
-  /** One attempt at the lease; true when this process now leads. */
-  const tryToLead = async (): Promise<boolean> => {
+  /**
+   * One attempt at the lease: true when this process now leads, otherwise when to try next.
+   * That is the moment the holder's lease lapses (plus a little, for the clocks' tick), or a
+   * poll interval if sooner, so a lease released by a clean shutdown is noticed too.
+   */
+  const tryToLead = async (): Promise<true | number> => {
     let epoch: number | undefined;
     try {
-      epoch = await lease.tryAcquire();
+      const attempt = await lease.tryAcquire();
+      if (attempt.epoch === undefined)
+        return Math.min(pollMs, attempt.lapsesInMs + LAPSE_MARGIN_MS);
+      epoch = attempt.epoch;
     } catch (error) {
       log.warn({ err: error }, "could not contend for the leadership");
-      return false;
+      return pollMs;
     }
-    if (epoch === undefined) return false;
     try {
       await startLeading(epoch);
       return true;
@@ -189,29 +200,33 @@ export async function startExchangeRole(options: {
       await lease.release(epoch).catch((releaseError: unknown) => {
         log.warn({ err: releaseError }, "could not release the lease; it lapses by itself");
       });
-      return false;
+      return pollMs;
     }
   };
 
   const contend = async () => {
     if (closing || leading) return;
-    if (await tryToLead()) return;
-    if (!standby && redis) await standBy();
-    else scheduleContention();
+    const outcome = await tryToLead();
+    if (outcome === true) return;
+    if (!standby && redis) await standBy(outcome);
+    else scheduleContention(outcome);
   };
 
   if (config.exchangeRole === "replica") {
     await standByOnly();
   } else if (embedded) {
     await startLeading(undefined);
-  } else if (!(await tryToLead())) {
-    if (redis) {
-      await standBy();
-    } else {
+  } else {
+    let outcome = await tryToLead();
+    if (outcome !== true && redis) {
+      await standBy(outcome);
+    } else if (outcome !== true) {
       // No Redis to forward over: a standby has nothing to serve, so it waits to lead.
       log.info({ holder: lease.holder }, "another process leads; waiting for the lease");
-      while (!(await tryToLead())) {
-        await new Promise((resolve) => setTimeout(resolve, config.leaseMs / 3));
+      while (outcome !== true) {
+        const retryInMs = outcome;
+        await new Promise((resolve) => setTimeout(resolve, retryInMs));
+        outcome = await tryToLead();
       }
     }
   }

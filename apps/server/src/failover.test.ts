@@ -20,7 +20,13 @@ const serverUrl = process.env.DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;
 const SYMBOL = "BTC-USDT";
 const ORIGIN = "http://test.invalid";
-const KILLS = 3;
+/** The issue asks for ten kill -9 cycles under load. */
+const KILLS = 10;
+/**
+ * A shorter lease than the 3 s default keeps ten failovers inside CI time; long enough that a
+ * busy test machine does not make leaders step down for late renewals.
+ */
+const LEASE_MS = "1500";
 
 /**
  * Places an order, retrying while the answer is SERVICE_UNAVAILABLE: "nothing was done", as
@@ -77,6 +83,7 @@ describe.skipIf(!serverUrl || !redisUrl)("candidates for the leadership on one d
       LOG_LEVEL: "warn",
       DEMO: "true",
       ALLOWED_ORIGINS: ORIGIN,
+      EXCHANGE_LEASE_MS: LEASE_MS,
     };
     // Two candidates at once: both migrate, both contend.
     await Promise.all([startCandidate(), startCandidate()]);
@@ -134,7 +141,7 @@ describe.skipIf(!serverUrl || !redisUrl)("candidates for the leadership on one d
       // The killed one comes back as a standby.
       await startCandidate();
     }
-  }, 400_000);
+  }, 900_000);
 
   it("fences off a paused leader: once its lease is taken it cannot commit, and it steps down", async () => {
     const lease = await leaseOf(database);

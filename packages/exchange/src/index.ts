@@ -8,7 +8,7 @@ export { Exchange, type ExchangeOptions } from "./exchange";
 export type { ExchangeCommands, ExchangeService, WithdrawalReview } from "./exchange-service";
 export { checkInvariants, type InvariantReport } from "./invariants";
 export { ExchangeSwitch } from "./leadership/exchange-switch";
-export { describeHolder, LeaderLease } from "./leadership/leader-lease";
+export { describeHolder, LeaderLease, type LeaseAttempt } from "./leadership/leader-lease";
 export type { Balance } from "./ledger";
 export { loadMarkets, type MarketInfo } from "./markets";
 export type { PlaceOrderInput } from "./order-input";

@@ -3,6 +3,11 @@ import { hostname } from "node:os";
 import { type Database, queryRows } from "@cryptotrade/db/client";
 import { sql } from "drizzle-orm";
 
+/** The outcome of one bid for the lease. */
+export type LeaseAttempt =
+  | { epoch: number; lapsesInMs?: undefined }
+  | { epoch: undefined; lapsesInMs: number };
+
 /** A name for this process in the lease row, for operators reading it. */
 export function describeHolder(): string {
   return `${hostname()}/${process.pid}/${randomBytes(3).toString("hex")}`;
@@ -16,7 +21,7 @@ export function describeHolder(): string {
  *
  * @example
  * const lease = new LeaderLease(db, describeHolder(), 3_000);
- * const epoch = await lease.tryAcquire(); // a number when this process now leads
+ * const { epoch } = await lease.tryAcquire(); // a number when this process now leads
  */
 export class LeaderLease {
   constructor(
@@ -25,19 +30,35 @@ export class LeaderLease {
     readonly leaseMs: number,
   ) {}
 
-  /** Takes the lease if nobody holds it or it has lapsed; returns the new epoch, or undefined. */
-  async tryAcquire(): Promise<number | undefined> {
-    const [row] = await queryRows<{ epoch: string }>(
+  /**
+   * Takes the lease if nobody holds it or it has lapsed. Returns the new epoch, or how long
+   * (database clock) until the current holder's lease lapses, so a standby can try again at
+   * that moment instead of on a coarse poll: a dead leader is replaced one lease after its
+   * last renewal, not up to a poll interval later.
+   *
+   * @example
+   * const attempt = await lease.tryAcquire();
+   * if (attempt.epoch === undefined) setTimeout(retry, attempt.lapsesInMs);
+   */
+  async tryAcquire(): Promise<LeaseAttempt> {
+    // The outer select reads the row as it was before the upsert: when nothing was taken,
+    // that is the holder's current expiry.
+    const [row] = await queryRows<{ epoch: string | null; lapses_in_ms: number | null }>(
       this.db,
-      sql`insert into exchange_leadership (id, holder, epoch, expires_at)
-          values (1, ${this.holder}, 1, now() + ${this.leaseMs} * interval '1 millisecond')
-          on conflict (id) do update
-            set holder = excluded.holder, epoch = exchange_leadership.epoch + 1,
-                expires_at = excluded.expires_at
-            where exchange_leadership.expires_at < now()
-          returning epoch::text`,
+      sql`with taken as (
+            insert into exchange_leadership (id, holder, epoch, expires_at)
+            values (1, ${this.holder}, 1, now() + ${this.leaseMs} * interval '1 millisecond')
+            on conflict (id) do update
+              set holder = excluded.holder, epoch = exchange_leadership.epoch + 1,
+                  expires_at = excluded.expires_at
+              where exchange_leadership.expires_at < now()
+            returning epoch)
+          select (select epoch::text from taken) as epoch,
+                 (select greatest(0, ceil(extract(epoch from expires_at - now()) * 1000))::int
+                  from exchange_leadership where id = 1) as lapses_in_ms`,
     );
-    return row ? Number(row.epoch) : undefined;
+    if (row?.epoch) return { epoch: Number(row.epoch) };
+    return { epoch: undefined, lapsesInMs: row?.lapses_in_ms ?? 0 };
   }
 
   /**

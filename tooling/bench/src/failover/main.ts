@@ -18,6 +18,7 @@ import { openBenchAccounts } from "../bench-accounts";
 import { BENCH_SYMBOL } from "../resting-orders";
 import { seedOpenOrders } from "../seed-open-orders";
 import { readSettings } from "../settings";
+import { watchLeaseEpoch } from "./lease-epoch";
 
 const TRIALS = 3;
 const OPEN_ORDERS = 10_000;
@@ -25,6 +26,22 @@ const TARGET_MS = 5_000;
 const settings = readSettings(process.env);
 const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379";
 const progress = (line: string) => process.stderr.write(`failover bench: ${line}\n`);
+
+/** Places until acknowledged, retrying while no leader answers. */
+async function placeUntilAcknowledged(place: () => Promise<unknown>): Promise<void> {
+  for (;;) {
+    try {
+      await place();
+      return;
+    } catch (error) {
+      // SERVICE_UNAVAILABLE (changing roles) or TIMEOUT (no leader yet): try again.
+      const code = (error as { data?: { code?: string } }).data?.code;
+      if (code !== "SERVICE_UNAVAILABLE" && code !== "TIMEOUT") throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
+const seconds = (ms: number) => `${(ms / 1_000).toFixed(2)} s`;
 
 let scratch: ScratchDatabase;
 try {
@@ -65,11 +82,16 @@ try {
   running.length = 0;
   const seeded = await seedOpenOrders(scratch.url, accounts.userIds, OPEN_ORDERS);
   progress(`${seeded.open} open orders; starting two candidates`);
-  let leader = await startCandidate();
-  let standby = await startCandidate();
+  await startCandidate();
+  await startCandidate();
 
-  const trials: number[] = [];
+  const trials: { totalMs: number; leaseMs: number }[] = [];
   for (let trial = 1; trial <= TRIALS; trial++) {
+    const taken = watchLeaseEpoch(scratch.url);
+    const leaderPid = await taken.ready;
+    const leader = running.find((p) => p.pid === leaderPid);
+    const standby = running.find((p) => p.pid !== leaderPid);
+    if (!leader || !standby) throw new Error(`no candidate holds the lease (${leaderPid})`);
     const trader = createClient({ url: standby.url, token: accounts.keys[0] ?? "", batch: false });
     const order = {
       symbol: BENCH_SYMBOL,
@@ -78,30 +100,22 @@ try {
       price: "50000.00",
       quantity: "0.001",
     } as const;
-    await trader.orders.place.mutate(order); // the standby forwards to the leader: all is up
+    // The standby forwards to the leader: all is up. (A fresh candidate may still be settling.)
+    await placeUntilAcknowledged(() => trader.orders.place.mutate(order));
     await leader.kill("SIGKILL");
     const killedAt = performance.now();
-    for (;;) {
-      try {
-        await trader.orders.place.mutate(order);
-        break;
-      } catch (error) {
-        // SERVICE_UNAVAILABLE (changing roles) or TIMEOUT (no leader yet): try again.
-        const code = (error as { data?: { code?: string } }).data?.code;
-        if (code !== "SERVICE_UNAVAILABLE" && code !== "TIMEOUT") throw error;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    }
+    await placeUntilAcknowledged(() => trader.orders.place.mutate(order));
     const failoverMs = performance.now() - killedAt;
-    trials.push(failoverMs);
+    const leaseMs = (await taken.stop()) - killedAt;
+    trials.push({ totalMs: failoverMs, leaseMs });
     progress(
-      `trial ${trial}: first order acknowledged ${(failoverMs / 1_000).toFixed(2)} s after the kill`,
+      `trial ${trial}: first order acknowledged ${seconds(failoverMs)} after the kill ` +
+        `(lease taken after ${seconds(leaseMs)}, then ${seconds(failoverMs - leaseMs)} to rebuild and answer)`,
     );
     running.splice(running.indexOf(leader), 1);
-    leader = standby;
-    standby = await startCandidate();
+    await startCandidate();
   }
-  const sorted = [...trials].sort((a, b) => a - b);
+  const sorted = trials.map((t) => t.totalMs).sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
   const worst = sorted[sorted.length - 1] ?? Number.NaN;
   const verdict = worst <= TARGET_MS ? "PASS" : "MISS";
@@ -109,9 +123,10 @@ try {
     [
       "",
       `Failover (kill -9 of the leader → first acknowledged order, ${seeded.open} open orders, load ${(loadavg()[0] ?? 0).toFixed(1)})`,
-      `  trials      ${trials.map((ms) => `${(ms / 1_000).toFixed(2)} s`).join(", ")}`,
-      `  median      ${(median / 1_000).toFixed(2)} s`,
-      `  worst       ${(worst / 1_000).toFixed(2)} s   target ≤ ${TARGET_MS / 1_000} s   ${verdict}`,
+      `  trials      ${trials.map((t) => seconds(t.totalMs)).join(", ")}`,
+      `  lease taken ${trials.map((t) => seconds(t.leaseMs)).join(", ")}   (the rest is the rebuild)`,
+      `  median      ${seconds(median)}`,
+      `  worst       ${seconds(worst)}   target ≤ ${TARGET_MS / 1_000} s   ${verdict}`,
       "",
     ].join("\n"),
   );
