@@ -27,6 +27,8 @@ export interface ExchangeRole {
   checkReady(): Promise<void>;
   /** Drains the sequencer (if leading), lets the lease lapse, stops forwarding. */
   close(): Promise<void>;
+  /** Calls `listener` whenever this process starts (true) or stops (false) leading; returns how to stop listening. */
+  onLeadershipChange(listener: (leading: boolean) => void): () => void;
 }
 
 interface Leading {
@@ -81,6 +83,16 @@ export async function startExchangeRole(options: {
   let closing = false;
   let renewTimer: NodeJS.Timeout | undefined;
   let contendTimer: NodeJS.Timeout | undefined;
+  const listeners = new Set<(leading: boolean) => void>();
+  const announce = (leadingNow: boolean) => {
+    for (const listener of listeners) {
+      try {
+        listener(leadingNow);
+      } catch (error) {
+        log.error({ err: error, leading: leadingNow }, "a leadership listener failed");
+      }
+    }
+  };
 
   const startLeading = async (epoch: number | undefined) => {
     // Renewing starts now, not after the rebuild: loading many orders can outlast a lease.
@@ -101,6 +113,7 @@ export async function startExchangeRole(options: {
     leading = { exchange: sequencer, epoch, stopServing };
     exchange.use(sequencer);
     log.info({ epoch, holder: lease.holder }, "leading the exchange");
+    announce(true);
     const replaced = standby;
     standby = undefined;
     // Forwarded commands still owed an answer get it from this process, now the leader.
@@ -143,6 +156,7 @@ export async function startExchangeRole(options: {
     held = undefined;
     exchange.use(undefined);
     log.warn({ reason, epoch: current.epoch }, "stepping down: no longer the leader");
+    announce(false);
     // Whatever is queued is refused by the fence (or, if nobody took over, still commits).
     await current.exchange.stop();
     await current.stopServing();
@@ -266,6 +280,7 @@ export async function startExchangeRole(options: {
       clearInterval(renewTimer);
       const current = leading;
       if (current) {
+        announce(false);
         await current.exchange.stop();
         await current.stopServing();
         leading = undefined;
@@ -277,6 +292,10 @@ export async function startExchangeRole(options: {
         }
       }
       await standby?.close();
+    },
+    onLeadershipChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

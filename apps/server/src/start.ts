@@ -1,7 +1,9 @@
-// The server's entry point. Tracing has to hook pg and ioredis before anything imports them,
-// so it starts here, before main.ts loads; with no OTEL_EXPORTER_OTLP_ENDPOINT the SDK is
+// The server's entry point (src/start.ts under tsx, dist/start.js when built). Tracing has to
+// hook pg and ioredis before anything imports them, so it starts here, before main.ts loads
+// (the build keeps both imports below lazy); with no OTEL_EXPORTER_OTLP_ENDPOINT the SDK is
 // never even imported.
 import { loadConfig } from "./env";
+import { locateServerFiles } from "./server-files";
 
 const config = loadConfig();
 if (config.otelEndpoint) {
@@ -9,4 +11,5 @@ if (config.otelEndpoint) {
   // main.ts flushes the spans still buffered before the process exits.
   startTracing({ endpoint: config.otelEndpoint, serviceName: "cryptotrade" });
 }
-await import("./main");
+const { runServer } = await import("./main");
+await runServer(config, locateServerFiles(new URL(".", import.meta.url)));

@@ -41,9 +41,19 @@ export interface DatabaseConnection {
   close(): Promise<void>;
 }
 
-const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
+/** This package's migrations; a bundle that inlines the package passes their new place instead. */
+const defaultMigrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
 // Any fixed number works; it only has to be the same for every process migrating this database.
 const MIGRATION_LOCK_ID = 7_320_641;
+
+export interface MigrationOptions {
+  /**
+   * The folder of drizzle migrations (`packages/db/drizzle`). The default finds it beside this
+   * source file; a bundle that inlines this package (apps/server's `dist/`) copies the folder
+   * and passes where.
+   */
+  migrationsFolder?: string | undefined;
+}
 
 /**
  * Opens the database: PGlite (embedded, files in `dataDir`, in memory without one) or
@@ -51,17 +61,20 @@ const MIGRATION_LOCK_ID = 7_320_641;
  *
  * @example
  * const { db, migrate, close } = await connectDatabase({ kind: "pglite", dataDir: "./data" });
+ * const bundled = await connectDatabase(options, { migrationsFolder: "/app/dist/drizzle" });
  */
-export async function connectDatabase(options: DatabaseOptions): Promise<DatabaseConnection> {
-  return options.kind === "pglite" ? connectPglite(options.dataDir) : connectPostgres(options);
-}
-
-async function connectPglite(dataDir: string | undefined): Promise<DatabaseConnection> {
-  return wrapPglite(await PGlite.create(dataDir));
+export async function connectDatabase(
+  options: DatabaseOptions,
+  migrations: MigrationOptions = {},
+): Promise<DatabaseConnection> {
+  return options.kind === "pglite"
+    ? wrapPglite(await PGlite.create(options.dataDir), migrations)
+    : connectPostgres(options, migrations.migrationsFolder ?? defaultMigrationsFolder);
 }
 
 /** A connection over an already open PGlite instance (tests clone a migrated one). */
-export function wrapPglite(client: PGlite): DatabaseConnection {
+export function wrapPglite(client: PGlite, migrations: MigrationOptions = {}): DatabaseConnection {
+  const migrationsFolder = migrations.migrationsFolder ?? defaultMigrationsFolder;
   const db = drizzlePglite({ client, schema, casing: "snake_case" });
   return {
     db,
@@ -74,6 +87,7 @@ export function wrapPglite(client: PGlite): DatabaseConnection {
 
 async function connectPostgres(
   options: Extract<DatabaseOptions, { kind: "postgres" }>,
+  migrationsFolder: string,
 ): Promise<DatabaseConnection> {
   const pool = new pg.Pool({
     connectionString: options.url,

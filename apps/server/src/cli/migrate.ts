@@ -1,6 +1,7 @@
 import { connectDatabase } from "@cryptotrade/db/client";
 import { seedReferenceData } from "@cryptotrade/db/seed";
 import { loadConfig } from "../env";
+import { locateServerFiles } from "../server-files";
 
 /**
  * `pnpm db:migrate`: applies the migrations and the reference data (assets, markets) to the
@@ -9,7 +10,9 @@ import { loadConfig } from "../env";
  */
 async function main(): Promise<number> {
   const config = loadConfig();
-  const database = await connectDatabase(config.database);
+  // src/ under tsx, dist/ when built: the bundle carries its own copy of the migrations.
+  const { migrationsFolder } = locateServerFiles(new URL("..", import.meta.url));
+  const database = await connectDatabase(config.database, { migrationsFolder });
   try {
     await database.migrate();
     await seedReferenceData(database.db);

@@ -10,6 +10,11 @@ export interface ServerProcessOptions {
   env: Record<string, string>;
   /** How long to wait for `/readyz` before giving up. */
   readyTimeoutMs?: number;
+  /**
+   * Run the build (`dist/start.js`, as the image does) instead of `src/start.ts` under tsx.
+   * The build must exist: call `buildServer()` first.
+   */
+  built?: boolean;
 }
 
 /** How a process ended: its exit code, or the signal that ended it. */
@@ -38,10 +43,41 @@ export interface ServerProcess {
 
 const serverDir = fileURLToPath(new URL("../..", import.meta.url));
 const OUTPUT_LIMIT = 64 * 1024;
+let building: Promise<void> | undefined;
 
 /**
- * Starts the real server (`src/start.ts` under tsx, as `pnpm start` does) as a child process bound to 127.0.0.1 and
- * waits until `/readyz` answers 200, so crashes and restarts are real ones.
+ * Builds the server into `apps/server/dist` (`pnpm --filter @cryptotrade/server build`), once
+ * per process however often it is called, so `startServerProcess({ built: true })` runs what
+ * the image runs, from the current source.
+ *
+ * @example
+ * await buildServer();
+ * const server = await startServerProcess({ built: true, env: { DATABASE_URL: url } });
+ */
+export function buildServer(): Promise<void> {
+  building ??= (async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
+      cwd: serverDir,
+      env: baseEnv(),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const [code] = (await once(child, "exit")) as [number | null];
+    if (code !== 0) throw new Error(`the server build failed (${code}):\n${output}`);
+  })();
+  return building;
+}
+
+/**
+ * Starts the real server (`src/start.ts` under tsx, as `pnpm dev` does, or with `built` the
+ * bundle `dist/start.js`, as `pnpm start` and the image do) as a child process bound to
+ * 127.0.0.1 and waits until `/readyz` answers 200, so crashes and restarts are real ones.
  *
  * @example
  * const server = await startServerProcess({ env: { DATABASE_URL: url, LOG_LEVEL: "warn" } });
@@ -51,7 +87,10 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   const port = options.port ?? (await findFreePort());
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/start.ts"], {
+  const entry = options.built
+    ? ["--enable-source-maps", "dist/start.js"]
+    : ["--import", "tsx", "src/start.ts"];
+  const child = spawn(process.execPath, entry, {
     cwd: serverDir,
     env: { ...baseEnv(), HOST: "127.0.0.1", ...options.env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],

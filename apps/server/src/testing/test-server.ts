@@ -1,20 +1,14 @@
 import { randomBytes } from "node:crypto";
 import type { ApiServices } from "@cryptotrade/api";
 import { createClient } from "@cryptotrade/api/client";
-import { CallLimits } from "@cryptotrade/api/server";
-import { createAuthService } from "@cryptotrade/auth";
 import { parseConfig } from "@cryptotrade/config";
 import type { DatabaseConnection } from "@cryptotrade/db/client";
-import { seedReferenceData } from "@cryptotrade/db/seed";
 import { createTestDatabase } from "@cryptotrade/db/testing";
-import { Exchange } from "@cryptotrade/exchange";
 import type { Redis } from "ioredis";
 import { type Logger, pino } from "pino";
 import { type App, createApp } from "../app";
-import { countOrders } from "../metrics/order-metrics";
+import { createServices } from "../create-services";
 import type { Observability } from "../observability";
-import { createRedisClient } from "../redis-client";
-import { createRevocationBus, createStreams, serveAsLeader } from "../streams";
 import {
   createSubscriberClient,
   type Listening,
@@ -61,8 +55,6 @@ export interface TestServer {
  * start from zero: they use a key prefix of their own, in Redis when `REDIS_URL` is set.
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
-  await seedReferenceData(database.db);
   const config = parseConfig({
     NODE_ENV: "test",
     LOG_LEVEL: "silent",
@@ -72,39 +64,21 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.env,
   });
   const redisUrl = "redisUrl" in options ? options.redisUrl : process.env.REDIS_URL;
-  const redis = redisUrl ? createRedisClient(redisUrl) : undefined;
-  const prefix = `test-${randomBytes(6).toString("hex")}`;
-  const revocationBus = createRevocationBus({ redis, prefix });
-  const auth = createAuthService({
-    revocationBus,
-    db: database.db,
-    config,
-    redis,
+  const log = options.log ?? pino({ level: "silent" });
+  // The services main.ts builds, on a fresh test database and key prefixes of their own.
+  const built = await createServices({ ...config, redisUrl }, log, {
+    database: await createTestDatabase(),
+    prefix: `test-${randomBytes(6).toString("hex")}`,
     rateLimitKeyPrefix: `test-${randomBytes(6).toString("hex")}`,
+    observability: options.observability,
     ...(options.now ? { now: options.now } : {}),
   });
-  const log = options.log ?? pino({ level: "silent" });
+  const { database, redis } = built;
   const { observability } = options;
-  const exchange: Exchange = await Exchange.start({
-    db: database.db,
-    log,
-    ...(observability ? { observer: observability.sequencer(() => exchange.markets()) } : {}),
-  });
-  if (observability) {
-    observability.samplers.exchange = () => ({ leader: true, halted: !exchange.health().ok });
-  }
-  const streams = createStreams({ redis, prefix });
-  const stopLeading = serveAsLeader({ exchange, streams, redis, prefix, log });
-  const services: ApiServices = {
-    config,
-    db: database.db,
-    log,
-    auth,
-    exchange: observability ? countOrders(exchange, observability.metrics) : exchange,
-    streams: streams.hub,
-    callLimits: new CallLimits(),
-    observer: observability?.calls,
-  };
+  // A test database is the server's own, so it leads from the start and never steps down;
+  // tests get the sequencer itself (to subscribe to its events), unless metrics wrap it.
+  const leader = built.role.leader();
+  const services = observability || !leader ? built.api : { ...built.api, exchange: leader };
   const app = createApp({ services, checkReady: database.checkReady });
   const fetchViaApp = (input: Request | string | URL, init?: RequestInit) =>
     Promise.resolve(app.fetch(new Request(input, init)));
@@ -129,13 +103,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     async close() {
       await listening?.close();
-      await exchange.stop();
-      await stopLeading();
-      await streams.close();
-      auth.close();
-      await revocationBus.close();
-      await redis?.quit();
-      await database.close();
+      await built.close();
     },
   };
 }

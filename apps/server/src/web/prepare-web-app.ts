@@ -1,11 +1,7 @@
 import type { RequestListener } from "node:http";
-import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import { loadBuiltWebApp, type WebApp } from "./web-app";
 import { startWebDevServer } from "./web-dev-server";
-
-/** apps/web, beside this app in the repository. */
-const WEB_ROOT = fileURLToPath(new URL("../../../web/", import.meta.url));
 
 export interface PreparedWebApp {
   /** For `createApp`; undefined when the web app is not built (the API is served alone). */
@@ -17,18 +13,21 @@ export interface PreparedWebApp {
 
 /**
  * The web app for this process: from source through Vite with hot reload (`dev`, which
- * `pnpm dev` sets with `--dev`), or the production build in apps/web/build.
+ * `pnpm dev` sets with `--dev`), or the production build in `<webRoot>/build`.
  *
  * @example
- * const webApp = await prepareWebApp({ dev: process.argv.includes("--dev"), log });
+ * const { webRoot } = locateServerFiles(new URL(".", import.meta.url));
+ * const webApp = await prepareWebApp({ dev: process.argv.includes("--dev"), webRoot, log });
  * const server = createServer(webApp.wrap(await createRequestListener(app, services)));
  */
 export async function prepareWebApp(options: {
   dev: boolean;
+  /** apps/web (see server-files.ts). */
+  webRoot: string;
   log: Logger;
 }): Promise<PreparedWebApp> {
   if (options.dev) {
-    const vite = await startWebDevServer(WEB_ROOT);
+    const vite = await startWebDevServer(options.webRoot);
     options.log.info("web app: from source with hot reload (Vite middleware)");
     return {
       web: vite.web,
@@ -36,7 +35,7 @@ export async function prepareWebApp(options: {
       close: () => vite.close(),
     };
   }
-  const web = await loadBuiltWebApp(WEB_ROOT);
+  const web = await loadBuiltWebApp(options.webRoot);
   if (!web) {
     options.log.warn(
       "web app not built: serving the API only (`pnpm start` at the root builds it first)",
