@@ -1,36 +1,13 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { once } from "node:events";
+import type { ChildProcess } from "node:child_process";
 import { channels, type StreamMessage } from "@cryptotrade/exchange";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { pino } from "pino";
 import { afterAll, describe, expect, it } from "vitest";
+import { createRedisClient } from "./redis-client";
 import { createStreams } from "./streams";
+import { hasRedisServer, startRedisServer, stopRedisServer } from "./testing/redis-server";
 import { findFreePort } from "./testing/server-process";
 import { waitFor } from "./testing/trading-accounts";
-
-/** A redis-server of the test's own on `port`, with no persistence; resolves once it listens. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  await waitFor(() => output.includes("Ready to accept connections"), 10_000, "redis-server");
-  return child;
-}
-
-async function stopRedis(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, "exit");
-  child.kill("SIGKILL");
-  await exited;
-}
-
-const hasRedisServer = spawnSync("redis-server", ["--version"]).status === 0;
 
 // Needs the redis-server binary; the shared Redis is never the one killed.
 describe.skipIf(!hasRedisServer)("a Redis outage under live streams", () => {
@@ -40,18 +17,14 @@ describe.skipIf(!hasRedisServer)("a Redis outage under live streams", () => {
   afterAll(async () => {
     await streams?.close();
     redis?.disconnect();
-    await stopRedis(redisServer);
+    await stopRedisServer(redisServer);
   });
 
   it("tells every subscriber to resync when the bus drops, and again once it is back", async () => {
     const port = await findFreePort();
-    redisServer = await startRedis(port);
-    redis = new Redis({
-      port,
-      host: "127.0.0.1",
-      maxRetriesPerRequest: 1,
-      retryStrategy: () => 100,
-    });
+    redisServer = await startRedisServer(port);
+    // The server's own connection options: fast-failing commands, quick reconnects.
+    redis = createRedisClient(`redis://127.0.0.1:${port}`);
     // The publishing connection's errors during the outage are expected here.
     const publishErrors: Error[] = [];
     redis.on("error", (error: Error) => publishErrors.push(error));
@@ -80,7 +53,7 @@ describe.skipIf(!hasRedisServer)("a Redis outage under live streams", () => {
     );
     const before = received.length;
 
-    await stopRedis(redisServer);
+    await stopRedisServer(redisServer);
     await waitFor(
       () => received.slice(before).some((m) => m.kind === "reset"),
       10_000,
@@ -88,7 +61,7 @@ describe.skipIf(!hasRedisServer)("a Redis outage under live streams", () => {
     );
     const afterLoss = received.length;
 
-    redisServer = await startRedis(port);
+    redisServer = await startRedisServer(port);
     await waitFor(
       () => received.slice(afterLoss).some((m) => m.kind === "reset"),
       20_000,

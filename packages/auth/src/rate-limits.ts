@@ -75,8 +75,13 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
     return new RateLimiterRedis({
       ...settings,
       storeClient: options.redis,
-      // A Redis outage degrades to per-process limits instead of refusing every login.
+      // A Redis outage degrades to per-process limits instead of refusing every login. What
+      // is counted meanwhile stays in this process: once Redis is back its counters (from
+      // before the outage) apply again, and the outage's attempts are forgotten.
       insuranceLimiter: new RateLimiterMemory(settings),
+      // While the connection is down, go to the insurance at once instead of queueing the
+      // command behind reconnects (logins took seconds that way).
+      rejectIfRedisNotReady: true,
     });
   };
 
