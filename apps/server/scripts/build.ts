@@ -6,12 +6,13 @@
 
 import { cp, readFile, rm } from "node:fs/promises";
 import { builtinModules } from "node:module";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
 
 const serverDir = fileURLToPath(new URL("..", import.meta.url));
-const outdir = join(serverDir, "dist");
+// Another directory may be named (the deployment checks build into a temporary one).
+const outdir = resolve(serverDir, process.argv[2] ?? "dist");
 /** Loaded only by `--dev` (Vite's middleware), which the built server never runs with. */
 const DEV_ONLY = new Set(["vite"]);
 
@@ -61,7 +62,7 @@ if (undeclared.length > 0) {
   process.exit(1);
 }
 process.stdout.write(
-  `Built dist/ in ${Math.round(performance.now() - started)} ms; ${imported.size} npm packages stay external.\n`,
+  `Built ${outdir} in ${Math.round(performance.now() - started)} ms; ${imported.size} npm packages stay external.\n`,
 );
 
 /** Inlines @cryptotrade/* and relative imports; leaves every other bare import to Node. */
