@@ -47,9 +47,10 @@ export class HashingGate {
 }
 
 /**
- * The process's one gate. argon2 runs on libuv's thread pool, which the whole process shares,
- * so the bound is process-wide by nature: half the cores (at least one) hash, the rest stay
- * free for trading.
+ * The process's one gate, in front of its hashing threads (one per slot, at the lowest CPU
+ * priority; see `password-workers.ts`): half the cores (at least one) hash, the rest stay free
+ * for trading. The queue bounds memory and waiting; the low priority keeps even the running
+ * hashes from taking a core the main thread wants.
  */
 export const passwordHashing = new HashingGate(
   Math.max(1, Math.floor(availableParallelism() / 2)),

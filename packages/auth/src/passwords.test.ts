@@ -1,5 +1,11 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { getPasswordWeakness, hashPassword, verifyPassword } from "./passwords";
+import {
+  getPasswordThreadIds,
+  getPasswordWeakness,
+  hashPassword,
+  verifyPassword,
+} from "./passwords";
 
 const owner = { username: "alice", email: "alice.smith@example.com" };
 
@@ -15,6 +21,20 @@ describe("passwords", () => {
     expect(await verifyPassword(stored, "correct horse battery stapler")).toBe(false);
     expect(await verifyPassword("not a hash", "anything")).toBe(false);
   });
+
+  it.runIf(process.platform === "linux")(
+    "hashes on the process's threads at nice 19, so trading keeps the cores under a flood",
+    async () => {
+      await hashPassword("correct horse battery staple");
+      const tids = getPasswordThreadIds();
+      expect(tids.length).toBeGreaterThan(0);
+      for (const tid of tids) {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+        // Field 19, the nice value, counted from field 3 after the command name.
+        expect(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]).toBe("19");
+      }
+    },
+  );
 
   it("spends full argon2 work on an unknown user, as on a wrong password", async () => {
     const stored = await hashPassword("correct horse battery staple");

@@ -1,5 +1,5 @@
-import { hash, verify } from "@node-rs/argon2";
 import { passwordHashing } from "./hashing-gate";
+import { Argon2Error, PasswordWorkers } from "./password-workers";
 
 /**
  * OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. argon2id is the library's default
@@ -8,13 +8,40 @@ import { passwordHashing } from "./hashing-gate";
 const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 };
 
 /**
+ * The process's hashing threads, as many as the gate lets run at once. They run at the lowest
+ * CPU priority: under a login flood, hashing gets what trading and market data leave over.
+ */
+const passwordWorkers = new PasswordWorkers(passwordHashing.maxConcurrent);
+
+/**
+ * Stops the hashing threads (busy ones after their current hash); the next hash starts them
+ * again. They never hold the process open while idle, so this is tidiness, not a must.
+ *
+ * @example
+ * await closePasswordWorkers();
+ */
+export function closePasswordWorkers(): Promise<void> {
+  return passwordWorkers.close();
+}
+
+/**
+ * The Linux thread ids of the running hashing threads, for `ps -L -o tid,ni,comm` and tests.
+ *
+ * @example
+ * getPasswordThreadIds(); // [48213]
+ */
+export function getPasswordThreadIds(): number[] {
+  return passwordWorkers.threadIds();
+}
+
+/**
  * Hashes a password as an argon2id PHC string.
  *
  * @example
  * const stored = await hashPassword("correct horse battery staple"); // "$argon2id$v=19$m=19456,t=2,p=1$..."
  */
 export function hashPassword(password: string): Promise<string> {
-  return passwordHashing.run(() => hash(password, ARGON2_OPTIONS));
+  return passwordHashing.run(() => passwordWorkers.hash(password, ARGON2_OPTIONS));
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -35,11 +62,12 @@ export async function verifyPassword(
   const target = storedHash ?? (await dummyHash);
   return passwordHashing.run(async () => {
     try {
-      const matches = await verify(target, password);
+      const matches = await passwordWorkers.verify(target, password);
       return storedHash !== null && matches;
-    } catch {
-      // A malformed stored hash is a failed login, not a crash.
-      return false;
+    } catch (error) {
+      // A malformed stored hash is a failed login, not a crash; a dead worker is an error.
+      if (error instanceof Argon2Error) return false;
+      throw error;
     }
   });
 }

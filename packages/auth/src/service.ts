@@ -8,6 +8,7 @@ import { type AuditEntry, type RequestMeta, recordAudit } from "./audit";
 import type { AuthDeps } from "./deps";
 import { AuthError } from "./errors";
 import { InFlightPerKey, PASSWORD_CHECKS_PER_ADDRESS, passwordHashing } from "./hashing-gate";
+import { closePasswordWorkers } from "./passwords";
 import type { AuthUser } from "./principal";
 import { createRateLimits } from "./rate-limits";
 import { spendRecoveryCode } from "./recovery-codes";
@@ -230,8 +231,15 @@ export function createAuthService(options: AuthServiceOptions) {
     onCredentialRevoked: (listener: (revocation: CredentialRevocation) => void) =>
       deps.revocations.listen(listener),
 
-    /** Stops listening to the revocation bus. */
-    close: () => deps.revocations.close(),
+    /**
+     * Stops listening to the revocation bus and stops the hashing threads (they are the
+     * process's, shared by every auth service in it: busy ones finish their hash first, and
+     * the next hash starts them again).
+     */
+    close: async () => {
+      deps.revocations.close();
+      await closePasswordWorkers();
+    },
   };
 }
 
