@@ -29,6 +29,13 @@ export async function runServer(environment: Config, files: ServerFiles): Promis
   const log = createLogger(environment);
   const observability = createObservability(environment);
   const config = await withSecretsKey(environment, log);
+  // The web app's build loads while the exchange rebuilds its books (the longest step of a
+  // restart), instead of after it.
+  const webAppLoading = prepareWebApp({
+    dev: process.argv.includes("--dev"),
+    webRoot: files.webRoot,
+    log,
+  });
   const services = await createServices(config, log, {
     observability,
     migrationsFolder: files.migrationsFolder,
@@ -57,11 +64,7 @@ export async function runServer(environment: Config, files: ServerFiles): Promis
     everyMs: 5 * 60_000,
   });
 
-  const webApp = await prepareWebApp({
-    dev: process.argv.includes("--dev"),
-    webRoot: files.webRoot,
-    log,
-  });
+  const webApp = await webAppLoading;
   let stopping = false;
   // Ready means: not stopping, the database answers in time, and commands can run now.
   const checkReady = async () => {
