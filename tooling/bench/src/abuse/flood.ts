@@ -2,12 +2,15 @@
  * The abusers of the abuse bench, each run in a process of its own so their client-side work
  * never delays the well-behaved client's measurements:
  *   node --import tsx flood.ts socket <url> <seconds>   one socket flooding subscriptions and calls
- *   node --import tsx flood.ts logins <url> <count>     logins with unknown emails from three addresses
- * Prints one JSON line with what the server answered.
+ *   node --import tsx flood.ts logins <url> <count> <burst>   logins with unknown emails from three
+ *                                                             addresses, new ones for each burst
+ * Prints "ready" once loaded, starts when its stdin closes (so its own start-up is not
+ * measured as abuse), and ends with one JSON line of what the server answered.
  */
+import { once } from "node:events";
 import WebSocket from "ws";
 
-const [mode, url = "", amount = "0"] = process.argv.slice(2);
+const [mode, url = "", amount = "0", burst = "0"] = process.argv.slice(2);
 
 /** One tRPC-over-WebSocket call in the wire format (superjson input). */
 function call(id: number, method: "query" | "subscription", path: string, input: object) {
@@ -74,8 +77,9 @@ async function floodSocket(seconds: number) {
   return { sentCalls: id, ...answers };
 }
 
-async function floodLogins(count: number) {
-  const addresses = ["203.0.113.1", "203.0.113.2", "203.0.113.3"];
+async function floodLogins(count: number, burst: number) {
+  // Addresses of its own per burst: an earlier burst's failures must not change the answers.
+  const addresses = [1, 2, 3].map((host) => `203.0.113.${burst * 3 + host}`);
   const statuses = await Promise.all(
     Array.from({ length: count }, async (_, i) => {
       const response = await fetch(`${url}/trpc/auth.login`, {
@@ -98,11 +102,14 @@ async function floodLogins(count: number) {
   return { logins: count, byStatus };
 }
 
+process.stdout.write("ready\n");
+process.stdin.resume();
+await once(process.stdin, "end");
 const result =
   mode === "socket"
     ? await floodSocket(Number(amount))
     : mode === "logins"
-      ? await floodLogins(Number(amount))
+      ? await floodLogins(Number(amount), Number(burst))
       : undefined;
 if (!result) throw new Error(`unknown mode ${mode}`);
 process.stdout.write(`${JSON.stringify(result)}\n`);

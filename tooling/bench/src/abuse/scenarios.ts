@@ -1,0 +1,147 @@
+/**
+ * The abuse bench's measurements against one running server: a well-behaved client's
+ * `market.ticker` latency with nothing else going on, then while one socket floods, then while
+ * a burst of logins arrives. Each abuser runs in a process of its own (flood.ts).
+ */
+import { spawn } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+
+export const PHASE_SECONDS = 8;
+export const LOGINS = 300;
+/**
+ * The burst of logins is over in a second or two: one gives 50 to 200 samples, whose p99 is
+ * their worst one or two. Three bursts, measured only while one runs, give p99 some footing.
+ */
+export const LOGIN_BURSTS = 3;
+/** A well-behaved client polls at this pace, from an address of its own (through the proxy). */
+export const CALLS_PER_SECOND = 100;
+const WELL_BEHAVED_ADDRESS = "198.51.100.7";
+const floodScript = fileURLToPath(new URL("./flood.ts", import.meta.url));
+
+export interface AbuseSamples {
+  quiet: number[];
+  socket: number[];
+  logins: number[];
+  socketAnswers: unknown;
+  /** One per burst. */
+  loginAnswers: unknown[];
+  /** Threads of the server process at nice 19 after the logins (its password hashers). */
+  nicedThreads: number | undefined;
+}
+
+/** Runs the three phases against the server at `url` (process `pid`), reporting progress. */
+export async function measureAbuse(
+  url: string,
+  pid: number,
+  progress: (line: string) => void,
+): Promise<AbuseSamples> {
+  progress("warming up");
+  await measureTicker(url, forSeconds(3));
+
+  progress(`quiet: ${PHASE_SECONDS} s of market.ticker, nothing else`);
+  const quiet = await measureTicker(url, forSeconds(PHASE_SECONDS));
+
+  progress(`one socket flooding subscriptions and deep books for ${PHASE_SECONDS} s`);
+  const socketFlood = await startFlood(["socket", url, String(PHASE_SECONDS)]);
+  socketFlood.go();
+  const socket = await measureTicker(url, socketFlood.finished);
+  const socketAnswers = await socketFlood.result;
+
+  const logins: number[] = [];
+  const loginAnswers: unknown[] = [];
+  for (let burst = 0; burst < LOGIN_BURSTS; burst++) {
+    progress(`${LOGINS} logins with unknown emails from three addresses (burst ${burst + 1})`);
+    const loginFlood = await startFlood(["logins", url, String(LOGINS), String(burst)]);
+    loginFlood.go();
+    logins.push(...(await measureTicker(url, loginFlood.finished)));
+    loginAnswers.push(await loginFlood.result);
+  }
+
+  return {
+    quiet,
+    socket,
+    logins,
+    socketAnswers,
+    loginAnswers,
+    nicedThreads: await countNiced(pid),
+  };
+}
+
+/** Calls `market.ticker` at a steady pace until `done()` and returns each latency (ms). */
+async function measureTicker(url: string, done: () => boolean): Promise<number[]> {
+  const input = encodeURIComponent(JSON.stringify({ json: { symbol: "BTC-USDT" } }));
+  const headers = { "x-forwarded-for": WELL_BEHAVED_ADDRESS };
+  const samples: number[] = [];
+  while (!done()) {
+    const started = performance.now();
+    const response = await fetch(`${url}/trpc/market.ticker?input=${input}`, { headers });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`market.ticker answered ${response.status}`);
+    samples.push(performance.now() - started);
+    const pause = started + 1_000 / CALLS_PER_SECOND - performance.now();
+    if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+  return samples;
+}
+
+const forSeconds = (seconds: number) => {
+  const until = performance.now() + seconds * 1_000;
+  return () => performance.now() >= until;
+};
+
+interface Flood {
+  /** Tells the loaded abuser to start. */
+  go(): void;
+  finished(): boolean;
+  /** The JSON line it printed at its end. */
+  result: Promise<unknown>;
+}
+
+/** Starts an abuser process and resolves once it is loaded and waiting for `go()`. */
+async function startFlood(args: string[]): Promise<Flood> {
+  const child = spawn(process.execPath, ["--import", "tsx", floodScript, ...args], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  let output = "";
+  let exited = false;
+  let loaded: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    loaded = resolve;
+  });
+  child.stdout.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    if (output.startsWith("ready\n")) loaded();
+  });
+  // A bench that dies must not leave an abuser hammering a port.
+  const orphanGuard = () => child.kill("SIGKILL");
+  process.once("exit", orphanGuard);
+  const result = new Promise<unknown>((resolve, reject) => {
+    child.once("exit", (code) => {
+      exited = true;
+      process.off("exit", orphanGuard);
+      if (code === 0) resolve(JSON.parse(output.slice("ready\n".length)));
+      else reject(new Error(`abuser ${args[0]} exited with ${code}`));
+    });
+  });
+  await Promise.race([ready, result]);
+  return { go: () => child.stdin.end(), finished: () => exited, result };
+}
+
+/** How many of process `pid`'s threads run at nice 19; undefined where /proc is missing. */
+async function countNiced(pid: number): Promise<number | undefined> {
+  if (process.platform !== "linux") return undefined;
+  let count = 0;
+  for (const tid of await readdir(`/proc/${pid}/task`)) {
+    const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, "utf8").catch(
+      (error: NodeJS.ErrnoException) => {
+        // A thread that ended since the listing is simply not counted.
+        if (error.code === "ENOENT") return "";
+        throw error;
+      },
+    );
+    // Field 19 (the nice value), counted from field 3 after the command name.
+    if (stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16] === "19") count += 1;
+  }
+  return count;
+}
