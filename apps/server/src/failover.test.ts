@@ -54,6 +54,16 @@ async function leaseOf(database: DatabaseConnection): Promise<{ pid: number; epo
   return { pid: Number(row.holder.split("/")[1]), epoch: Number(row.epoch) };
 }
 
+/** The newest order id of the demo market maker's account (0 when it has none). */
+async function latestDemoQuote(database: DatabaseConnection): Promise<number> {
+  const [row] = await queryRows<{ id: string | null }>(
+    database.db,
+    sql`select max(o.id)::text as id from orders o join users u on u.id = o.user_id
+        where u.email = 'demo-maker@demo.invalid'`,
+  );
+  return Number(row?.id ?? 0);
+}
+
 // Candidates share one PostgreSQL and one Redis: real processes, killed by pid.
 describe.skipIf(!serverUrl || !redisUrl)("candidates for the leadership on one database", () => {
   let scratch: ScratchDatabase;
@@ -126,6 +136,7 @@ describe.skipIf(!serverUrl || !redisUrl)("candidates for the leadership on one d
       await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 500));
       await leader.kill("SIGKILL");
       const before = acknowledged.size;
+      const quotedBefore = await latestDemoQuote(database);
       await waitFor(
         async () => (await leaseOf(database)).pid === standby.pid,
         30_000,
@@ -133,6 +144,12 @@ describe.skipIf(!serverUrl || !redisUrl)("candidates for the leadership on one d
       );
       // Orders flow again, through the survivors.
       await waitFor(() => acknowledged.size >= before + 20, 30_000, "orders after the takeover");
+      // The demo market maker follows the lease: the new leader's own bot quotes again.
+      await waitFor(
+        async () => (await latestDemoQuote(database)) > quotedBefore,
+        30_000,
+        `the demo market maker to quote on the new leader after kill ${kill}`,
+      );
       await load.stop();
       expect((await leaseOf(database)).epoch).toBeGreaterThan(lease.epoch);
 
