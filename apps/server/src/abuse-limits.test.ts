@@ -1,4 +1,5 @@
 import { CALL_BUDGET, SOCKET_MAX_SUBSCRIPTIONS } from "@cryptotrade/api/server";
+import { PASSWORD_CHECKS_PER_ADDRESS } from "@cryptotrade/auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { CONNECTS_PER_ADDRESS, POLICY_VIOLATION_CLOSE_CODE } from "./socket-guard";
@@ -144,5 +145,70 @@ describe("one client cannot stall the server for everyone", () => {
     expect(await errorCodeOf(server.client().market.ticker.query({ symbol: "BTC-USDT" }))).toBe(
       "OK",
     );
+  });
+});
+
+describe("a login flood", () => {
+  let server: TestServer;
+  // A server of its own: the tests above spend the in-process address's call budget.
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  /** Four logins that keep `address`'s password checks busy until they are answered. */
+  async function holdPasswordChecks(send: (body: string) => Promise<Response>, address: string) {
+    const held = Array.from({ length: PASSWORD_CHECKS_PER_ADDRESS }, (_, i) =>
+      send(
+        JSON.stringify({ json: { email: `held${i}@example.com`, password: "wrong password 1" } }),
+      ),
+    );
+    await eventually(
+      () => server.services.auth.passwordCheckRefusal(address) !== undefined,
+      "the address to have every password check in flight",
+    );
+    return held;
+  }
+
+  async function expectRefusedUnread(refused: Response, held: Promise<Response>[]) {
+    // Read, the body would be a 400: the refusal came before anything looked at it.
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("1");
+    const body = (await refused.json()) as { error: { json: { data: Record<string, unknown> } } };
+    expect(body.error.json.data).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      path: "auth.login",
+      retryAfterSeconds: 1,
+    });
+    expect((await Promise.all(held)).map((response) => response.status)).toEqual(
+      held.map(() => 401),
+    );
+  }
+
+  it("is turned away before its body is read, with the procedure's own answer", async () => {
+    const login = (body: string) =>
+      server.fetch("/trpc/auth.login", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "http://localhost:8080" },
+        body,
+      });
+    // In-process requests all come from one address, "unknown".
+    const held = await holdPasswordChecks(login, "unknown");
+    await expectRefusedUnread(await login("{ not json"), held);
+  });
+
+  it("is turned away the same way on a program's lean path (ADR 011)", async () => {
+    const url = await server.listen();
+    const login = (body: string, headers: Record<string, string>) =>
+      fetch(`${url}/trpc/auth.login`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body,
+      });
+    const held = await holdPasswordChecks(
+      (body) => login(body, { origin: "http://localhost:8080" }),
+      "127.0.0.1",
+    );
+    await expectRefusedUnread(await login("{ not json", { authorization: "Bearer ctk_x" }), held);
   });
 });

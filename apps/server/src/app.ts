@@ -9,6 +9,7 @@ import { requestId } from "hono/request-id";
 import type { AppEnv } from "./app-env";
 import { getClientAddress } from "./middleware/client-address";
 import { checkOrigin } from "./middleware/origin-check";
+import { turnAwayPasswordFloods } from "./middleware/password-flood";
 import { requestLogger } from "./middleware/request-logger";
 import { securityHeaders } from "./middleware/security-headers";
 import type { WebApp } from "./web/web-app";
@@ -59,6 +60,7 @@ export function createApp({ services, checkReady, web }: AppDeps) {
     }),
   );
   app.use(checkOrigin(config.allowedOrigins));
+  app.use(turnAwayPasswordFloods(services, TRPC_ENDPOINT));
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,

@@ -4,6 +4,7 @@ import { type ApiServices, createContext } from "@cryptotrade/api";
 import {
   answerSingleCall,
   findSingleCall,
+  refusePasswordFlood,
   type SingleCall,
   type SingleCallAnswer,
 } from "@cryptotrade/api/server";
@@ -53,21 +54,24 @@ export async function createRequestListener(
     const started = performance.now();
     const requestId = requestIdOf(req);
     try {
-      const answered = await answerSingleCall(call, {
-        readInput: async () => (call.type === "query" ? search.get("input") : readBody(req)),
-        createContext: (resHeaders) =>
-          createContext(services, {
-            requestId,
-            ip: resolveClientAddress(
-              headerOf(req, "x-forwarded-for") ?? undefined,
-              req.socket.remoteAddress,
-              config.trustProxy,
-            ),
-            userAgent: headerOf(req, "user-agent"),
-            headers: { get: (name) => headerOf(req, name.toLowerCase()) },
-            resHeaders,
-          }),
-      });
+      const ip = resolveClientAddress(
+        headerOf(req, "x-forwarded-for") ?? undefined,
+        req.socket.remoteAddress,
+        config.trustProxy,
+      );
+      const answered =
+        (await refusePasswordFlood(services, call, ip)) ??
+        (await answerSingleCall(call, {
+          readInput: async () => (call.type === "query" ? search.get("input") : readBody(req)),
+          createContext: (resHeaders) =>
+            createContext(services, {
+              requestId,
+              ip,
+              userAgent: headerOf(req, "user-agent"),
+              headers: { get: (name) => headerOf(req, name.toLowerCase()) },
+              resHeaders,
+            }),
+        }));
       writeAnswer(res, answered, { ...template, "x-request-id": requestId });
       if (log.isLevelEnabled("info")) {
         const ms = Math.round((performance.now() - started) * 10) / 10;

@@ -7,6 +7,7 @@ export {
   SOCKET_CALLS_PER_SECOND,
   SOCKET_MAX_SUBSCRIPTIONS,
 } from "./call-limits";
+export { refusePasswordFlood } from "./password-flood";
 export {
   answerSingleCall,
   findSingleCall,

@@ -15,16 +15,17 @@ export class HashingGate {
     readonly maxWaiting: number,
   ) {}
 
+  /** Whether a hash could not even queue now: every slot busy and the queue full. */
+  isFull(): boolean {
+    return this.running >= this.maxConcurrent && this.waiting.length >= this.maxWaiting;
+  }
+
   /**
    * Throws RATE_LIMITED (retry in a second) when a hash could not even queue now. A login
    * checks it first, so a flood is refused before it costs a database lookup.
    */
   refuseWhenFull(): void {
-    if (this.running >= this.maxConcurrent && this.waiting.length >= this.maxWaiting) {
-      throw new AuthError("RATE_LIMITED", "The server is busy signing people in; try again", {
-        retryAfterSeconds: 1,
-      });
-    }
+    if (this.isFull()) throw busyHashing();
   }
 
   /** Runs `work` when a slot is free; throws RATE_LIMITED (retry in a second) when the queue is full. */
@@ -69,18 +70,14 @@ export class InFlightPerKey {
 
   constructor(readonly maxPerKey: number) {}
 
+  /** Whether `key` already has as much in flight as it may. */
+  isFull(key: string): boolean {
+    return (this.counts.get(key) ?? 0) >= this.maxPerKey;
+  }
+
   async run<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const current = this.counts.get(key) ?? 0;
-    if (current >= this.maxPerKey) {
-      throw new AuthError(
-        "RATE_LIMITED",
-        "Too many sign-ins at once from your address; try again",
-        {
-          retryAfterSeconds: 1,
-        },
-      );
-    }
-    this.counts.set(key, current + 1);
+    if (this.isFull(key)) throw busyAddress();
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     try {
       return await work();
     } finally {
@@ -89,4 +86,18 @@ export class InFlightPerKey {
       else this.counts.set(key, left);
     }
   }
+}
+
+/** The hashing queue is full: every caller is told to come back in a second. */
+export function busyHashing(): AuthError {
+  return new AuthError("RATE_LIMITED", "The server is busy signing people in; try again", {
+    retryAfterSeconds: 1,
+  });
+}
+
+/** This address has its password checks in flight already. */
+export function busyAddress(): AuthError {
+  return new AuthError("RATE_LIMITED", "Too many sign-ins at once from your address; try again", {
+    retryAfterSeconds: 1,
+  });
 }

@@ -13,6 +13,7 @@ export {
 export { encryptTotpSecrets } from "./encrypt-totp-secrets";
 export { AuthError, type AuthErrorCode } from "./errors";
 export { grantRole } from "./grant-role";
+export { PASSWORD_CHECKS_PER_ADDRESS } from "./hashing-gate";
 export {
   ApiKeyName,
   ApiKeyScope,

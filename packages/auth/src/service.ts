@@ -7,7 +7,13 @@ import { createApiKey, listApiKeys, revokeApiKey, validateApiKey } from "./api-k
 import { type AuditEntry, type RequestMeta, recordAudit } from "./audit";
 import type { AuthDeps } from "./deps";
 import { AuthError } from "./errors";
-import { InFlightPerKey, PASSWORD_CHECKS_PER_ADDRESS, passwordHashing } from "./hashing-gate";
+import {
+  busyAddress,
+  busyHashing,
+  InFlightPerKey,
+  PASSWORD_CHECKS_PER_ADDRESS,
+  passwordHashing,
+} from "./hashing-gate";
 import { closePasswordWorkers } from "./passwords";
 import type { AuthUser } from "./principal";
 import { createRateLimits } from "./rate-limits";
@@ -120,6 +126,17 @@ export function createAuthService(options: AuthServiceOptions) {
     ) {
       passwordHashing.refuseWhenFull();
       return checksPerAddress.run(meta.ip, () => registerUser(deps, input, meta));
+    },
+
+    /**
+     * The refusal a password check from `address` would meet right now (the hashing queue is
+     * full, or the address has its checks in flight), else undefined. The server asks before
+     * it even reads a login's body, so a flood is turned away at the cost of a health check.
+     */
+    passwordCheckRefusal(address: string): AuthError | undefined {
+      if (passwordHashing.isFull()) return busyHashing();
+      if (checksPerAddress.isFull(address)) return busyAddress();
+      return undefined;
     },
 
     /** `deviceToken`: the caller's device cookie, if any (see `device-cookies.ts`). */
