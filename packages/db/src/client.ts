@@ -89,9 +89,13 @@ async function connectPostgres(
   options: Extract<DatabaseOptions, { kind: "postgres" }>,
   migrationsFolder: string,
 ): Promise<DatabaseConnection> {
+  const poolSize = options.poolSize ?? 10;
   const pool = new pg.Pool({
     connectionString: options.url,
-    max: options.poolSize ?? 10,
+    max: poolSize,
+    // Connections stay open once made, and all are made now: each new one forks a PostgreSQL
+    // backend, and a burst of logins that had to open several at once stalled everything else.
+    idleTimeoutMillis: 0,
     // A locked table or a stuck backend fails the statement instead of freezing order entry:
     // the sequencer refuses the batch and says so, and /readyz reports it.
     statement_timeout: options.statementTimeoutMs ?? 8_000,
@@ -101,6 +105,9 @@ async function connectPostgres(
   // the process down: the query on it fails, and the pool replaces it.
   pool.on("error", () => {});
   pool.on("connect", (client) => client.on("error", () => {}));
+  await Promise.all(Array.from({ length: poolSize }, () => pool.connect())).then((clients) => {
+    for (const client of clients) client.release();
+  });
   const db = drizzlePg({ client: pool, schema, casing: "snake_case" });
   return {
     db,
