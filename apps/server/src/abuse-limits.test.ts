@@ -150,27 +150,53 @@ describe("one client cannot stall the server for everyone", () => {
 
 describe("a login flood", () => {
   let server: TestServer;
-  // A server of its own: the tests above spend the in-process address's call budget.
+  // A server of its own (the tests above spend the in-process address's call budget), behind
+  // a proxy, so the flood can come from many addresses.
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({
+      env: { TRUST_PROXY: "true", RATE_LIMIT_LOGIN_FAILURES_PER_IP: "100000" },
+    });
   });
   afterAll(() => server.close());
 
-  /** Four logins that keep `address`'s password checks busy until they are answered. */
-  async function holdPasswordChecks(send: (body: string) => Promise<Response>, address: string) {
-    const held = Array.from({ length: PASSWORD_CHECKS_PER_ADDRESS }, (_, i) =>
-      send(
-        JSON.stringify({ json: { email: `held${i}@example.com`, password: "wrong password 1" } }),
-      ),
+  let fills = 0;
+
+  /**
+   * Gives `address` four password checks in flight that stay there: they queue for the hashing
+   * thread behind 28 logins from seven other addresses, sent first.
+   */
+  async function holdPasswordChecks(address: string): Promise<Promise<Response>[]> {
+    fills += 1;
+    const login = (from: string, i: number) =>
+      server.fetch("/trpc/auth.login", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          origin: "http://localhost:8080",
+          "x-forwarded-for": from,
+        },
+        body: JSON.stringify({
+          json: { email: `held${fills}-${i}-${from}@example.com`, password: "wrong password 1" },
+        }),
+      });
+    const ahead = Array.from({ length: 7 * PASSWORD_CHECKS_PER_ADDRESS }, (_, i) =>
+      login(`203.0.${fills}.${i % 7}`, i),
     );
+    await eventually(
+      () => server.services.auth.passwordCheckRefusal(`203.0.${fills}.6`) !== undefined,
+      "the logins ahead to be in flight",
+    );
+    const held = Array.from({ length: PASSWORD_CHECKS_PER_ADDRESS }, (_, i) => login(address, i));
     await eventually(
       () => server.services.auth.passwordCheckRefusal(address) !== undefined,
       "the address to have every password check in flight",
     );
-    return held;
+    return [...ahead, ...held];
   }
 
   async function expectRefusedUnread(refused: Response, held: Promise<Response>[]) {
+    // Every held login is answered first, so a failure here leaves nothing in flight.
+    const heldStatuses = (await Promise.all(held)).map((response) => response.status);
     // Read, the body would be a 400: the refusal came before anything looked at it.
     expect(refused.status).toBe(429);
     expect(refused.headers.get("retry-after")).toBe("1");
@@ -180,35 +206,35 @@ describe("a login flood", () => {
       path: "auth.login",
       retryAfterSeconds: 1,
     });
-    expect((await Promise.all(held)).map((response) => response.status)).toEqual(
-      held.map(() => 401),
-    );
+    expect(heldStatuses).toEqual(held.map(() => 401));
   }
 
   it("is turned away before its body is read, with the procedure's own answer", async () => {
-    const login = (body: string) =>
-      server.fetch("/trpc/auth.login", {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: "http://localhost:8080" },
-        body,
-      });
-    // In-process requests all come from one address, "unknown".
-    const held = await holdPasswordChecks(login, "unknown");
-    await expectRefusedUnread(await login("{ not json"), held);
+    const held = await holdPasswordChecks("198.51.100.1");
+    const refused = await server.fetch("/trpc/auth.login", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        origin: "http://localhost:8080",
+        "x-forwarded-for": "198.51.100.1",
+      },
+      body: "{ not json",
+    });
+    await expectRefusedUnread(refused, held);
   });
 
   it("is turned away the same way on a program's lean path (ADR 011)", async () => {
     const url = await server.listen();
-    const login = (body: string, headers: Record<string, string>) =>
-      fetch(`${url}/trpc/auth.login`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...headers },
-        body,
-      });
-    const held = await holdPasswordChecks(
-      (body) => login(body, { origin: "http://localhost:8080" }),
-      "127.0.0.1",
-    );
-    await expectRefusedUnread(await login("{ not json", { authorization: "Bearer ctk_x" }), held);
+    const held = await holdPasswordChecks("198.51.100.2");
+    const refused = await fetch(`${url}/trpc/auth.login`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: "Bearer ctk_x",
+        "x-forwarded-for": "198.51.100.2",
+      },
+      body: "{ not json",
+    });
+    await expectRefusedUnread(refused, held);
   });
 });
