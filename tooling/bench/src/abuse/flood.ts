@@ -4,6 +4,8 @@
  *   node --import tsx flood.ts socket <url> <seconds>   one socket flooding subscriptions and calls
  *   node --import tsx flood.ts logins <url> <count> <burst>   logins with unknown emails from three
  *                                                             addresses, new ones for each burst
+ *   node --import tsx flood.ts health <url> <count> <burst>   the same burst of requests, each a
+ *                                                             health check: what any burst costs
  * Prints "ready" once loaded, starts when its stdin closes (so its own start-up is not
  * measured as abuse), and ends with one JSON line of what the server answered.
  */
@@ -77,30 +79,41 @@ async function floodSocket(seconds: number) {
   return { sentCalls: id, ...answers };
 }
 
-async function floodLogins(count: number, burst: number) {
+/** `count` requests at once from three addresses (new ones for each burst); answers by status. */
+async function floodFromThreeAddresses(
+  count: number,
+  burst: number,
+  request: (i: number, address: string) => Promise<Response>,
+) {
   // Addresses of its own per burst: an earlier burst's failures must not change the answers.
   const addresses = [1, 2, 3].map((host) => `203.0.113.${burst * 3 + host}`);
   const statuses = await Promise.all(
     Array.from({ length: count }, async (_, i) => {
-      const response = await fetch(`${url}/trpc/auth.login`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          origin: url,
-          "x-forwarded-for": addresses[i % addresses.length] ?? "203.0.113.1",
-        },
-        body: JSON.stringify({
-          json: { email: `nobody-${i}@example.com`, password: "not the password 1" },
-        }),
-      });
+      const response = await request(i, addresses[i % addresses.length] ?? "203.0.113.1");
       await response.body?.cancel();
       return response.status;
     }),
   );
   const byStatus: Record<string, number> = {};
   for (const status of statuses) byStatus[status] = (byStatus[status] ?? 0) + 1;
-  return { logins: count, byStatus };
+  return { requests: count, byStatus };
 }
+
+const floodLogins = (count: number, burst: number) =>
+  floodFromThreeAddresses(count, burst, (i, address) =>
+    fetch(`${url}/trpc/auth.login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: url, "x-forwarded-for": address },
+      body: JSON.stringify({
+        json: { email: `nobody-${i}@example.com`, password: "not the password 1" },
+      }),
+    }),
+  );
+
+const floodHealthChecks = (count: number, burst: number) =>
+  floodFromThreeAddresses(count, burst, (_, address) =>
+    fetch(`${url}/healthz`, { headers: { "x-forwarded-for": address } }),
+  );
 
 process.stdout.write("ready\n");
 process.stdin.resume();
@@ -110,6 +123,8 @@ const result =
     ? await floodSocket(Number(amount))
     : mode === "logins"
       ? await floodLogins(Number(amount), Number(burst))
-      : undefined;
+      : mode === "health"
+        ? await floodHealthChecks(Number(amount), Number(burst))
+        : undefined;
 if (!result) throw new Error(`unknown mode ${mode}`);
 process.stdout.write(`${JSON.stringify(result)}\n`);

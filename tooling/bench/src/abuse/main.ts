@@ -1,11 +1,13 @@
 /**
  * `pnpm bench` (abuse): a well-behaved client's `market.ticker` latency while one socket floods
  * subscriptions and calls, and while 300 logins arrive from three addresses (three such bursts,
- * measured only while one runs), beside its own latency with no abuse in the same run. Two passes of the built server (`dist/start.js`, as
- * `pnpm start` runs it) with the demo market maker: the README's default (PGlite), then
- * PostgreSQL + Redis on a scratch database (skipped when no PostgreSQL answers; DATABASE_URL
- * and REDIS_URL name others). Prints a table per pass and PASS/MISS against the target (p99
- * at most 2x the quiet p99); never fails on a miss.
+ * measured only while one runs), beside its own latency with no abuse in the same run. Two
+ * passes of the built server (`dist/start.js`, as `pnpm start` runs it) with the demo market
+ * maker: the README's default (PGlite), then PostgreSQL + Redis on a scratch database (skipped
+ * when no PostgreSQL answers; DATABASE_URL and REDIS_URL name others). Prints a table per pass
+ * and PASS/MISS against the target (p99 at most 2x the quiet p99); never fails on a miss. A
+ * last row, the floor, sends the same bursts as health checks: what 300 requests at once cost
+ * whatever they ask, so a miss can be told apart from what this machine allows.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -90,6 +92,13 @@ function formatTable(name: string, samples: AbuseSamples, loadRange: string): st
       quiet,
     ),
     `target: p99 under each abuse at most ${TARGET_RATIO}x the quiet p99`,
+    row(
+      `(floor) ${LOGINS} health checks at once, same bursts`,
+      summarizeLatencies(samples.healthChecks),
+      samples.healthChecks.length,
+      quiet,
+    ).replace(/PASS|MISS/, "    "),
+    "the floor: what 300 requests at once cost this server and machine, whatever they ask",
     `socket flood, what the server answered: ${JSON.stringify(samples.socketAnswers)}`,
     `logins, answers by HTTP status per burst: ${samples.loginAnswers.map((answers) => JSON.stringify(answers)).join(" ")}`,
     `server threads at nice 19 (password hashers) after the logins: ${samples.nicedThreads ?? "n/a"}`,

@@ -23,6 +23,8 @@ export interface AbuseSamples {
   quiet: number[];
   socket: number[];
   logins: number[];
+  /** The same bursts, of health checks: what any 300 requests at once cost this machine. */
+  healthChecks: number[];
   socketAnswers: unknown;
   /** One per burst. */
   loginAnswers: unknown[];
@@ -48,20 +50,26 @@ export async function measureAbuse(
   const socket = await measureTicker(url, socketFlood.finished);
   const socketAnswers = await socketFlood.result;
 
-  const logins: number[] = [];
-  const loginAnswers: unknown[] = [];
-  for (let burst = 0; burst < LOGIN_BURSTS; burst++) {
-    progress(`${LOGINS} logins with unknown emails from three addresses (burst ${burst + 1})`);
-    const loginFlood = await startFlood(["logins", url, String(LOGINS), String(burst)]);
-    loginFlood.go();
-    logins.push(...(await measureTicker(url, loginFlood.finished)));
-    loginAnswers.push(await loginFlood.result);
-  }
+  const bursts = async (mode: "logins" | "health") => {
+    const samples: number[] = [];
+    const answers: unknown[] = [];
+    for (let burst = 0; burst < LOGIN_BURSTS; burst++) {
+      progress(`${LOGINS} ${mode} requests at once from three addresses (burst ${burst + 1})`);
+      const flood = await startFlood([mode, url, String(LOGINS), String(burst)]);
+      flood.go();
+      samples.push(...(await measureTicker(url, flood.finished)));
+      answers.push(await flood.result);
+    }
+    return { samples, answers };
+  };
+  const healthChecks = await bursts("health");
+  const { samples: logins, answers: loginAnswers } = await bursts("logins");
 
   return {
     quiet,
     socket,
     logins,
+    healthChecks: healthChecks.samples,
     socketAnswers,
     loginAnswers,
     nicedThreads: await countNiced(pid),
