@@ -104,6 +104,11 @@ export class PasswordWorkers {
     });
   }
 
+  /** How many jobs were handed to the workers since the pool was made. */
+  jobsSubmitted(): number {
+    return this.nextId;
+  }
+
   /** The Linux thread ids of the running workers (empty elsewhere); `ps -L` shows them niced. */
   threadIds(): number[] {
     return [...this.slots].flatMap((slot) => (slot.tid === null ? [] : [slot.tid]));

@@ -35,6 +35,16 @@ export function getPasswordThreadIds(): number[] {
 }
 
 /**
+ * How many hashes and verifications have gone to the hashing threads, for tests.
+ *
+ * @example
+ * countPasswordJobs(); // 12
+ */
+export function countPasswordJobs(): number {
+  return passwordWorkers.jobsSubmitted();
+}
+
+/**
  * Hashes a password as an argon2id PHC string.
  *
  * @example
