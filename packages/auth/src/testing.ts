@@ -8,6 +8,8 @@ import { generateHOTP, generateTOTP } from "@oslojs/otp";
 import { Redis } from "ioredis";
 import { type AuthService, createAuthService } from "./service";
 
+export { countPasswordJobs } from "./passwords";
+
 /** The auth service on a fresh database, with rate limits in Redis when `REDIS_URL` is set. */
 export interface AuthHarness {
   auth: AuthService;
