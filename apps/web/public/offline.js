@@ -24,8 +24,12 @@ async function returnWhenReachable() {
   checking = false;
 }
 
-window.addEventListener("online", returnWhenReachable);
-setInterval(() => {
-  if (navigator.onLine) returnWhenReachable();
-}, 2000);
+// The service worker shows this page in place of the one asked for, at that page's address;
+// opened at its own address there is nothing to return to, and reloading would loop.
+if (window.location.pathname !== "/offline.html") {
+  window.addEventListener("online", returnWhenReachable);
+  setInterval(() => {
+    if (navigator.onLine) returnWhenReachable();
+  }, 2000);
+}
 document.getElementById("retry")?.addEventListener("click", () => window.location.reload());

@@ -3,7 +3,7 @@
 // page navigation goes to the network and, when the network is gone, gets the offline page.
 // Nothing else is cached: never /trpc or /ws (live data and money), never a page's HTML (it
 // carries a per-request CSP nonce and the trader's data).
-const VERSION = "ct-shell-v1";
+const VERSION = "ct-shell-v2";
 const SHELL = ["/offline.html", "/offline.js", "/favicon.svg", "/icons/icon-192.png"];
 
 self.addEventListener("install", (event) => {

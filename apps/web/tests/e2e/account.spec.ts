@@ -68,6 +68,8 @@ test("a recovery code read from the page signs in once", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
   await logIn(page, account, { code, recovery: true });
   await page.getByRole("button", { name: "Log out" }).click();
+  // The logout is a form post: wait for it to land before opening another page.
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
 
   // The same code a second time is refused at its field.
   await page.goto("/login");

@@ -40,6 +40,8 @@ test("with 2FA on, signing in stops at the code page until a recovery code is gi
   );
   await page.reload();
   await page.getByRole("button", { name: "Log out" }).click();
+  // The logout is a form post: wait for it to land before opening another page.
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
 
   await page.goto("/login");
   await page.getByLabel("Email").fill(account.email);
