@@ -93,8 +93,9 @@ async function connectPostgres(
   const pool = new pg.Pool({
     connectionString: options.url,
     max: poolSize,
-    // Connections stay open once made, and all are made now: each new one forks a PostgreSQL
-    // backend, and a burst of logins that had to open several at once stalled everything else.
+    // Connections stay open once made, and all are made at start: each new one forks a
+    // PostgreSQL backend, and a burst of logins that had to open several at once stalled
+    // everything else.
     idleTimeoutMillis: 0,
     // A locked table or a stuck backend fails the statement instead of freezing order entry:
     // the sequencer refuses the batch and says so, and /readyz reports it.
@@ -105,8 +106,10 @@ async function connectPostgres(
   // the process down: the query on it fails, and the pool replaces it.
   pool.on("error", () => {});
   pool.on("connect", (client) => client.on("error", () => {}));
-  await Promise.all(Array.from({ length: poolSize }, () => pool.connect())).then((clients) => {
-    for (const client of clients) client.release();
+  // In the background, so start-up does not wait for them; a connection that cannot be made
+  // now fails the query that needs it, and says why there.
+  void Promise.allSettled(Array.from({ length: poolSize }, () => pool.connect())).then((opened) => {
+    for (const result of opened) if (result.status === "fulfilled") result.value.release();
   });
   const db = drizzlePg({ client: pool, schema, casing: "snake_case" });
   return {

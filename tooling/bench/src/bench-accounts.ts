@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createClient } from "@cryptotrade/api/client";
+import { runGrantAdmin } from "@cryptotrade/server/testing/grant-admin-process";
 
 /** The account the bench makes an admin (with `pnpm admin:grant`) to credit deposits. */
 export const BENCH_ADMIN_EMAIL = "bench-admin@example.com";
@@ -12,16 +13,17 @@ export interface BenchAccounts {
 }
 
 /**
- * Registers an admin and `count` funded traders through the API. Funds come from the admin's
- * `creditDeposit`, so the demo faucet (and its market maker) can stay off.
+ * Registers an admin (made one with `pnpm admin:grant` against `databaseUrl`) and `count`
+ * funded traders through the API. Funds come from the admin's `creditDeposit`, so the demo
+ * faucet (and its market maker) can stay off.
  *
  * @example
- * const { keys } = await openBenchAccounts("http://127.0.0.1:8080", 32, grantAdmin);
+ * const { keys } = await openBenchAccounts("http://127.0.0.1:8080", 32, scratch.url);
  */
 export async function openBenchAccounts(
   url: string,
   count: number,
-  grantAdmin: (email: string) => Promise<void>,
+  databaseUrl: string,
 ): Promise<BenchAccounts> {
   const origin = `http://localhost:${new URL(url).port}`;
   const register = (email: string) =>
@@ -31,7 +33,11 @@ export async function openBenchAccounts(
       password: randomBytes(18).toString("base64url"),
     });
   const admin = createClient({ url, token: (await register(BENCH_ADMIN_EMAIL)).token });
-  await grantAdmin(BENCH_ADMIN_EMAIL);
+  const granted = await runGrantAdmin(
+    { DATABASE_URL: databaseUrl, NODE_ENV: "production", ALLOW_INSECURE_PRODUCTION: "true" },
+    [BENCH_ADMIN_EMAIL],
+  );
+  if (granted.code !== 0) throw new Error(`admin:grant failed: ${granted.stderr}`);
 
   const accounts: BenchAccounts = { keys: [], userIds: [] };
   // A few at a time: each registration is an argon2 hash, and the server has few cores.
@@ -60,4 +66,26 @@ export async function openBenchAccounts(
     }
   }
   return accounts;
+}
+
+/**
+ * A production server's environment on one PostgreSQL database (and Redis, when given), without
+ * the TLS a deployment has, the demo off and sign-ups unthrottled for the bench's accounts.
+ *
+ * @example
+ * const server = await startServerProcess({ env: benchServerEnv(scratch.url) });
+ */
+export function benchServerEnv(
+  databaseUrl: string,
+  redis?: { url: string; prefix: string },
+): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    ...(redis ? { REDIS_URL: redis.url, RATE_LIMIT_PREFIX: redis.prefix } : {}),
+    NODE_ENV: "production",
+    ALLOW_INSECURE_PRODUCTION: "true",
+    LOG_LEVEL: "warn",
+    DEMO: "false",
+    RATE_LIMIT_REGISTRATIONS_PER_IP: "100000",
+  };
 }

@@ -5,13 +5,12 @@
  */
 import { cpus, loadavg } from "node:os";
 import { createClient } from "@cryptotrade/api/client";
-import { runGrantAdmin } from "@cryptotrade/server/testing/grant-admin-process";
 import {
   createScratchDatabase,
   type ScratchDatabase,
 } from "@cryptotrade/server/testing/scratch-database";
 import { type ServerProcess, startServerProcess } from "@cryptotrade/server/testing/server-process";
-import { openBenchAccounts } from "./bench-accounts";
+import { benchServerEnv, openBenchAccounts } from "./bench-accounts";
 import { measureCommitFloor } from "./commit-floor";
 import { placeInProcessAtRate } from "./exchange-at-rate";
 import type { LoadJob } from "./load-job";
@@ -38,16 +37,7 @@ try {
 let server: ServerProcess | undefined;
 const start = async (maxBatchSize: number) => {
   server = await startServerProcess({
-    env: {
-      DATABASE_URL: scratch.url,
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-      DEMO: "false",
-      // Production code paths on one PostgreSQL, without the Redis and TLS a deployment has.
-      ALLOW_INSECURE_PRODUCTION: "true",
-      RATE_LIMIT_REGISTRATIONS_PER_IP: "100000",
-      EXCHANGE_MAX_BATCH_SIZE: String(maxBatchSize),
-    },
+    env: { ...benchServerEnv(scratch.url), EXCHANGE_MAX_BATCH_SIZE: String(maxBatchSize) },
   });
   return server;
 };
@@ -58,13 +48,7 @@ try {
   progress(
     `server ready in ${(current.readyAfterMs / 1_000).toFixed(2)} s; opening ${settings.clients} accounts`,
   );
-  const accounts = await openBenchAccounts(current.url, settings.clients, async (email) => {
-    const granted = await runGrantAdmin(
-      { DATABASE_URL: scratch.url, NODE_ENV: "production", ALLOW_INSECURE_PRODUCTION: "true" },
-      [email],
-    );
-    if (granted.code !== 0) throw new Error(`admin:grant failed: ${granted.stderr}`);
-  });
+  const accounts = await openBenchAccounts(current.url, settings.clients, scratch.url);
   const job = (procedure: LoadJob["procedure"], mode: LoadJob["mode"], seed: number): LoadJob => ({
     url: current.url,
     keys: accounts.keys,

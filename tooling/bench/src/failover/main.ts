@@ -8,13 +8,12 @@
 import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
 import { createClient } from "@cryptotrade/api/client";
-import { runGrantAdmin } from "@cryptotrade/server/testing/grant-admin-process";
 import {
   createScratchDatabase,
   type ScratchDatabase,
 } from "@cryptotrade/server/testing/scratch-database";
 import { type ServerProcess, startServerProcess } from "@cryptotrade/server/testing/server-process";
-import { openBenchAccounts } from "../bench-accounts";
+import { benchServerEnv, openBenchAccounts } from "../bench-accounts";
 import { BENCH_SYMBOL } from "../resting-orders";
 import { seedOpenOrders } from "../seed-open-orders";
 import { readSettings } from "../settings";
@@ -51,16 +50,10 @@ try {
   process.exit(0);
 }
 
-const env = {
-  DATABASE_URL: scratch.url,
-  REDIS_URL: redisUrl,
-  RATE_LIMIT_PREFIX: `failover-bench-${randomBytes(4).toString("hex")}`,
-  NODE_ENV: "production",
-  ALLOW_INSECURE_PRODUCTION: "true",
-  LOG_LEVEL: "warn",
-  DEMO: "false",
-  RATE_LIMIT_REGISTRATIONS_PER_IP: "100000",
-};
+const env = benchServerEnv(scratch.url, {
+  url: redisUrl,
+  prefix: `failover-bench-${randomBytes(4).toString("hex")}`,
+});
 const running: ServerProcess[] = [];
 const startCandidate = async () => {
   const started = await startServerProcess({ env });
@@ -70,13 +63,7 @@ const startCandidate = async () => {
 
 try {
   const first = await startCandidate();
-  const accounts = await openBenchAccounts(first.url, 4, async (email) => {
-    const granted = await runGrantAdmin(
-      { DATABASE_URL: scratch.url, NODE_ENV: "production", ALLOW_INSECURE_PRODUCTION: "true" },
-      [email],
-    );
-    if (granted.code !== 0) throw new Error(`admin:grant failed: ${granted.stderr}`);
-  });
+  const accounts = await openBenchAccounts(first.url, 4, scratch.url);
   // Seeding writes through a sequencer of its own: no server may run meanwhile.
   await first.kill("SIGTERM");
   running.length = 0;

@@ -6,14 +6,13 @@
  * cost at most 5% of throughput and 10% of p99. Prints figures; never fails on a miss.
  */
 import { cpus, loadavg } from "node:os";
-import { runGrantAdmin } from "@cryptotrade/server/testing/grant-admin-process";
 import { createScratchDatabase } from "@cryptotrade/server/testing/scratch-database";
 import {
   findFreePort,
   type ServerProcess,
   startServerProcess,
 } from "@cryptotrade/server/testing/server-process";
-import { openBenchAccounts } from "../bench-accounts";
+import { benchServerEnv, openBenchAccounts } from "../bench-accounts";
 import type { LoadJob, LoadResult } from "../load-job";
 import { runLoad } from "../run-load";
 import { readSettings } from "../settings";
@@ -43,26 +42,12 @@ let server: ServerProcess | undefined;
 
 const start = (env: Record<string, string>) =>
   startServerProcess({
-    env: {
-      DATABASE_URL: scratch.url,
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-      DEMO: "false",
-      ALLOW_INSECURE_PRODUCTION: "true",
-      RATE_LIMIT_REGISTRATIONS_PER_IP: "100000",
-      ...env,
-    },
+    env: { ...benchServerEnv(scratch.url), ...env },
   });
 
 try {
   server = await start({});
-  const accounts = await openBenchAccounts(server.url, settings.clients, async (email) => {
-    const granted = await runGrantAdmin(
-      { DATABASE_URL: scratch.url, NODE_ENV: "production", ALLOW_INSECURE_PRODUCTION: "true" },
-      [email],
-    );
-    if (granted.code !== 0) throw new Error(`admin:grant failed: ${granted.stderr}`);
-  });
+  const accounts = await openBenchAccounts(server.url, settings.clients, scratch.url);
   const job = (url: string, mode: LoadJob["mode"], seed: number): LoadJob => ({
     url,
     keys: accounts.keys,

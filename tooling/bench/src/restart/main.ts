@@ -8,7 +8,6 @@
  */
 import { loadavg } from "node:os";
 import { createClient } from "@cryptotrade/api/client";
-import { runGrantAdmin } from "@cryptotrade/server/testing/grant-admin-process";
 import {
   createScratchDatabase,
   type ScratchDatabase,
@@ -18,7 +17,7 @@ import {
   type ServerProcess,
   startServerProcess,
 } from "@cryptotrade/server/testing/server-process";
-import { openBenchAccounts } from "../bench-accounts";
+import { benchServerEnv, openBenchAccounts } from "../bench-accounts";
 import { BENCH_SYMBOL } from "../resting-orders";
 import { seedOpenOrders } from "../seed-open-orders";
 import { readSettings } from "../settings";
@@ -37,15 +36,7 @@ try {
   process.exit(0);
 }
 
-const env = {
-  DATABASE_URL: scratch.url,
-  NODE_ENV: "production",
-  // Production code paths on one PostgreSQL, without the Redis and TLS a deployment has.
-  ALLOW_INSECURE_PRODUCTION: "true",
-  LOG_LEVEL: "warn",
-  DEMO: "false",
-  RATE_LIMIT_REGISTRATIONS_PER_IP: "100000",
-};
+const env = benchServerEnv(scratch.url);
 let server: ServerProcess | undefined;
 
 /** Starts the server, checks the restored book has both sides, stops it; its time to ready. */
@@ -67,13 +58,7 @@ try {
   progress("building the server");
   await buildServer();
   server = await startServerProcess({ env, built: true });
-  const accounts = await openBenchAccounts(server.url, 4, async (email) => {
-    const granted = await runGrantAdmin(
-      { DATABASE_URL: scratch.url, NODE_ENV: "production", ALLOW_INSECURE_PRODUCTION: "true" },
-      [email],
-    );
-    if (granted.code !== 0) throw new Error(`admin:grant failed: ${granted.stderr}`);
-  });
+  const accounts = await openBenchAccounts(server.url, 4, scratch.url);
   // Seeding writes through a sequencer of its own: no server may run meanwhile.
   await server.kill("SIGTERM");
   server = undefined;

@@ -13,7 +13,6 @@ import { type Client, createClient } from "@cryptotrade/api/client";
 import { connectDatabase } from "@cryptotrade/db/client";
 import { checkInvariants } from "@cryptotrade/exchange";
 import { AcknowledgedOrders } from "@cryptotrade/server/testing/acknowledged-orders";
-import { runGrantAdmin } from "@cryptotrade/server/testing/grant-admin-process";
 import { startOrderLoad } from "@cryptotrade/server/testing/order-load";
 import {
   createScratchDatabase,
@@ -25,7 +24,7 @@ import {
   startServerProcess,
 } from "@cryptotrade/server/testing/server-process";
 import { verifyAcknowledged, within } from "@cryptotrade/server/testing/trading-accounts";
-import { openBenchAccounts } from "../bench-accounts";
+import { benchServerEnv, openBenchAccounts } from "../bench-accounts";
 import { BENCH_SYMBOL } from "../resting-orders";
 import { readSettings } from "../settings";
 
@@ -56,16 +55,10 @@ interface Trial {
 }
 
 const port = await findFreePort();
-const env = {
-  DATABASE_URL: scratch.url,
-  REDIS_URL: redisUrl,
-  RATE_LIMIT_PREFIX: `shutdown-bench-${randomBytes(4).toString("hex")}`,
-  NODE_ENV: "production",
-  ALLOW_INSECURE_PRODUCTION: "true",
-  LOG_LEVEL: "warn",
-  DEMO: "false",
-  RATE_LIMIT_REGISTRATIONS_PER_IP: "100000",
-};
+const env = benchServerEnv(scratch.url, {
+  url: redisUrl,
+  prefix: `shutdown-bench-${randomBytes(4).toString("hex")}`,
+});
 let server: ServerProcess | undefined;
 const start = async () => {
   server = await startServerProcess({ port, env });
@@ -74,13 +67,7 @@ const start = async () => {
 
 try {
   const first = await start();
-  const accounts = await openBenchAccounts(first.url, 8, async (email) => {
-    const granted = await runGrantAdmin(
-      { DATABASE_URL: scratch.url, NODE_ENV: "production", ALLOW_INSECURE_PRODUCTION: "true" },
-      [email],
-    );
-    if (granted.code !== 0) throw new Error(`admin:grant failed: ${granted.stderr}`);
-  });
+  const accounts = await openBenchAccounts(first.url, 8, scratch.url);
   // The typed client's fetch keeps connections alive between calls, as bots do.
   const traders: Client[] = accounts.keys.map((key) =>
     createClient({ url: first.url, token: key }),
