@@ -10,6 +10,7 @@ import {
 } from "@cryptotrade/exchange";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import { type HeldLease, renewLease } from "./lease-renewal";
 import { type Streams, serveAsLeader, startReplica } from "./streams";
 
 /** How long a standby's readiness check waits for the leader to answer a ping. */
@@ -36,15 +37,6 @@ interface Leading {
   /** Undefined on PGlite, where the leadership is claimed, not leased. */
   epoch: number | undefined;
   stopServing: () => Promise<void>;
-}
-
-/** The lease this process holds, renewed from the moment it is taken. */
-interface Held {
-  epoch: number;
-  /** When the last successful renewal was sent (performance.now()). */
-  renewedAt: number;
-  /** Set when the lease was found taken, or not renewed for a whole lease. */
-  lost?: string;
 }
 
 /**
@@ -78,10 +70,9 @@ export async function startExchangeRole(options: {
   const lease = new LeaderLease(db, describeHolder(), config.leaseMs);
   const exchange = new ExchangeSwitch();
   let leading: Leading | undefined;
-  let held: Held | undefined;
+  let held: HeldLease | undefined;
   let standby: Awaited<ReturnType<typeof startReplica>> | undefined;
   let closing = false;
-  let renewTimer: NodeJS.Timeout | undefined;
   let contendTimer: NodeJS.Timeout | undefined;
   const listeners = new Set<(leading: boolean) => void>();
   const announce = (leadingNow: boolean) => {
@@ -105,9 +96,10 @@ export async function startExchangeRole(options: {
       onFenced: () => void stepDown("a batch was refused: a newer leader holds the lease"),
       ...(options.observer ? { observer: options.observer } : {}),
     });
-    if (held?.lost) {
+    const lost = held?.lost();
+    if (lost) {
       await sequencer.stop();
-      throw new Error(`lost the lease while rebuilding: ${held.lost}`);
+      throw new Error(`lost the lease while rebuilding: ${lost}`);
     }
     const stopServing = serveAsLeader({ exchange: sequencer, streams, redis, prefix, log });
     leading = { exchange: sequencer, epoch, stopServing };
@@ -121,39 +113,38 @@ export async function startExchangeRole(options: {
   };
 
   const holdLease = (epoch: number) => {
-    const current: Held = { epoch, renewedAt: performance.now() };
-    held = current;
-    let renewing = false;
-    const lose = (reason: string) => {
-      current.lost = reason;
-      clearInterval(renewTimer);
-      void stepDown(reason);
-    };
-    clearInterval(renewTimer);
-    renewTimer = setInterval(async () => {
-      if (renewing || current.lost) return;
-      renewing = true;
-      const sentAt = performance.now();
-      try {
-        if (await lease.renew(epoch)) current.renewedAt = sentAt;
-        else lose("another candidate took the lease");
-      } catch (error) {
-        log.warn({ err: error }, "could not renew the leadership lease");
-        if (performance.now() - current.renewedAt > config.leaseMs) {
-          lose("the lease lapsed before it could be renewed");
-        }
-      } finally {
-        renewing = false;
-      }
-    }, pollMs);
+    held?.stop();
+    held = renewLease({
+      lease,
+      epoch,
+      everyMs: pollMs,
+      leaseMs: config.leaseMs,
+      log,
+      onLost: (reason) => void stepDown(reason),
+    });
   };
+
+  const letLeaseGo = () => {
+    held?.stop();
+    held = undefined;
+  };
+
+  /** Forwards commands to whichever process leads (over Redis). */
+  const startForwarding = (bus: Redis) =>
+    startReplica({
+      db,
+      streams,
+      redis: bus,
+      prefix,
+      log,
+      forwardTimeoutMs: config.forwardTimeoutMs,
+    });
 
   const stepDown = async (reason: string) => {
     const current = leading;
     if (!current) return;
     leading = undefined;
-    clearInterval(renewTimer);
-    held = undefined;
+    letLeaseGo();
     exchange.use(undefined);
     log.warn({ reason, epoch: current.epoch }, "stepping down: no longer the leader");
     announce(false);
@@ -166,14 +157,7 @@ export async function startExchangeRole(options: {
   const standBy = async (retryInMs = pollMs) => {
     if (redis && !standby) {
       try {
-        standby = await startReplica({
-          db,
-          streams,
-          redis,
-          prefix,
-          log,
-          forwardTimeoutMs: config.forwardTimeoutMs,
-        });
+        standby = await startForwarding(redis);
       } catch (error) {
         log.error({ err: error }, "could not start forwarding to the leader; retrying");
       }
@@ -209,8 +193,7 @@ export async function startExchangeRole(options: {
       return true;
     } catch (error) {
       log.error({ err: error, epoch }, "could not start leading; letting the lease go");
-      clearInterval(renewTimer);
-      held = undefined;
+      letLeaseGo();
       await lease.release(epoch).catch((releaseError: unknown) => {
         log.warn({ err: releaseError }, "could not release the lease; it lapses by itself");
       });
@@ -247,14 +230,7 @@ export async function startExchangeRole(options: {
 
   async function standByOnly() {
     if (!redis) throw new Error("a replica needs Redis (checked by the config)");
-    standby = await startReplica({
-      db,
-      streams,
-      redis,
-      prefix,
-      log,
-      forwardTimeoutMs: config.forwardTimeoutMs,
-    });
+    standby = await startForwarding(redis);
     exchange.use(standby.exchange);
   }
 
@@ -266,7 +242,7 @@ export async function startExchangeRole(options: {
       if (current) {
         const health = current.exchange.health();
         if (!health.ok) throw new Error(`sequencer not ready: ${health.reason}`);
-        if (held && performance.now() - held.renewedAt > config.leaseMs) {
+        if (held && performance.now() - held.renewedAt() > config.leaseMs) {
           throw new Error("leadership lease not renewed in time");
         }
         return;
@@ -277,7 +253,7 @@ export async function startExchangeRole(options: {
     async close() {
       closing = true;
       clearTimeout(contendTimer);
-      clearInterval(renewTimer);
+      held?.stop();
       const current = leading;
       if (current) {
         announce(false);
