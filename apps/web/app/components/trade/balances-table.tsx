@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { DataTable } from "~/components/data-table";
 import { useTRPC } from "~/trpc/react";
 import type { BalanceView } from "./orders-cache";
 import { TableState } from "./orders-table-state";
@@ -29,37 +30,28 @@ export function BalancesTable({
         empty={balances.length === 0}
         emptyText="No balances yet"
       >
-        <table className="w-full min-w-[24rem] text-xs">
-          <caption className="sr-only">Balances</caption>
-          <thead className="text-muted">
-            <tr className="border-b border-border">
-              <th scope="col" className="py-1.5 text-left font-medium">
-                Asset
+        <DataTable
+          caption="Balances"
+          density="compact"
+          className="min-w-[24rem]"
+          columns={[
+            { name: "Asset" },
+            { name: "Available", align: "right" },
+            { name: "Locked", align: "right" },
+            { name: "Total", align: "right" },
+          ]}
+        >
+          {balances.map((row) => (
+            <tr key={row.asset} className="border-b border-border/60">
+              <th scope="row" className="py-1.5 text-left font-medium">
+                {row.asset}
               </th>
-              <th scope="col" className="text-right font-medium">
-                Available
-              </th>
-              <th scope="col" className="text-right font-medium">
-                Locked
-              </th>
-              <th scope="col" className="text-right font-medium">
-                Total
-              </th>
+              <td className="tabular text-right">{row.available}</td>
+              <td className="tabular text-right">{row.locked}</td>
+              <td className="tabular text-right">{row.total}</td>
             </tr>
-          </thead>
-          <tbody>
-            {balances.map((row) => (
-              <tr key={row.asset} className="border-b border-border/60">
-                <th scope="row" className="py-1.5 text-left font-medium">
-                  {row.asset}
-                </th>
-                <td className="tabular text-right">{row.available}</td>
-                <td className="tabular text-right">{row.locked}</td>
-                <td className="tabular text-right">{row.total}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </TableState>
     </div>
   );

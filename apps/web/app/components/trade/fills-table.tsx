@@ -1,3 +1,4 @@
+import { DataTable } from "~/components/data-table";
 import type { MarketRules } from "./order-form-model";
 import type { FillView } from "./orders-cache";
 import { shown, timeOf } from "./orders-format";
@@ -18,45 +19,32 @@ export function FillsTable({
 }) {
   return (
     <TableState loading={loading} error={error} empty={fills.length === 0} emptyText="No fills yet">
-      <table className="w-full min-w-[36rem] text-xs">
-        <caption className="sr-only">Fills</caption>
-        <thead className="text-muted">
-          <tr className="border-b border-border">
-            <th scope="col" className="py-1.5 text-left font-medium">
-              Time
-            </th>
-            <th scope="col" className="text-left font-medium">
-              Side
-            </th>
-            <th scope="col" className="text-right font-medium">
-              Price ({rules.quoteAsset})
-            </th>
-            <th scope="col" className="text-right font-medium">
-              Quantity ({rules.baseAsset})
-            </th>
-            <th scope="col" className="text-right font-medium">
-              Fee ({rules.quoteAsset})
-            </th>
-            <th scope="col" className="pl-3 text-left font-medium">
-              Role
-            </th>
+      <DataTable
+        caption="Fills"
+        density="compact"
+        className="min-w-[36rem]"
+        columns={[
+          { name: "Time" },
+          { name: "Side" },
+          { name: `Price (${rules.quoteAsset})`, align: "right" },
+          { name: `Quantity (${rules.baseAsset})`, align: "right" },
+          { name: `Fee (${rules.quoteAsset})`, align: "right" },
+          { name: "Role", className: "pl-3" },
+        ]}
+      >
+        {fills.map((fill) => (
+          <tr key={`${fill.id}-${fill.orderId}`} className="border-b border-border/60">
+            <td className="tabular py-1.5 text-muted">{timeOf(fill.time)}</td>
+            <td>
+              <OrderSide side={fill.side} />
+            </td>
+            <td className="tabular text-right">{shown(fill.price, rules.priceDecimals)}</td>
+            <td className="tabular text-right">{shown(fill.quantity, rules.quantityDecimals)}</td>
+            <td className="tabular text-right">{fill.fee}</td>
+            <td className="pl-3">{fill.liquidity === "maker" ? "Maker" : "Taker"}</td>
           </tr>
-        </thead>
-        <tbody>
-          {fills.map((fill) => (
-            <tr key={`${fill.id}-${fill.orderId}`} className="border-b border-border/60">
-              <td className="tabular py-1.5 text-muted">{timeOf(fill.time)}</td>
-              <td>
-                <OrderSide side={fill.side} />
-              </td>
-              <td className="tabular text-right">{shown(fill.price, rules.priceDecimals)}</td>
-              <td className="tabular text-right">{shown(fill.quantity, rules.quantityDecimals)}</td>
-              <td className="tabular text-right">{fill.fee}</td>
-              <td className="pl-3">{fill.liquidity === "maker" ? "Maker" : "Taker"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </TableState>
   );
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { DataTable } from "~/components/data-table";
 import { useTRPC } from "~/trpc/react";
 import { AmendOrderDialog } from "./amend-order-dialog";
 import type { MarketRules } from "./order-form-model";
@@ -72,77 +73,60 @@ export function OpenOrdersTable({
         empty={orders.length === 0}
         emptyText="No open orders"
       >
-        <table className="w-full min-w-[40rem] text-xs">
-          <caption className="sr-only">Open orders in {symbol}</caption>
-          <thead className="text-muted">
-            <tr className="border-b border-border">
-              <th scope="col" className="py-1.5 text-left font-medium">
-                Time
-              </th>
-              <th scope="col" className="text-left font-medium">
-                Side
-              </th>
-              <th scope="col" className="text-left font-medium">
-                Type
-              </th>
-              <th scope="col" className="text-right font-medium">
-                Price ({rules.quoteAsset})
-              </th>
-              <th scope="col" className="text-right font-medium">
-                Quantity ({rules.baseAsset})
-              </th>
-              <th scope="col" className="text-right font-medium">
-                Filled
-              </th>
-              <th scope="col" className="text-left font-medium pl-3">
-                Status
-              </th>
-              <th scope="col" className="text-right font-medium">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {orders.map((order) => (
-              <tr key={order.id} className="border-b border-border/60">
-                <td className="tabular py-1.5 text-muted">{timeOf(order.createdAt)}</td>
-                <td>
-                  <OrderSide side={order.side} />
-                </td>
-                <td>
-                  {typeName(order.type)}
-                  {order.stopPrice ? (
-                    <span className="block text-muted">stop {price(order.stopPrice)}</span>
-                  ) : null}
-                </td>
-                <td className="tabular text-right">{price(order.price)}</td>
-                <td className="tabular text-right">{size(order.quantity)}</td>
-                <td className="tabular text-right">{size(order.filledQuantity)}</td>
-                <td className="pl-3">{statusName(order.status)}</td>
-                <td className="py-1 text-right whitespace-nowrap">
-                  {order.status !== "untriggered" && order.price !== null ? (
-                    <button
-                      type="button"
-                      onClick={() => setAmending(order)}
-                      aria-label={`Amend order ${order.id}`}
-                      className="mr-1 rounded border border-border px-2 py-0.5 hover:bg-surface-raised"
-                    >
-                      Amend
-                    </button>
-                  ) : null}
+        <DataTable
+          caption={`Open orders in ${symbol}`}
+          density="compact"
+          className="min-w-[40rem]"
+          columns={[
+            { name: "Time" },
+            { name: "Side" },
+            { name: "Type" },
+            { name: `Price (${rules.quoteAsset})`, align: "right" },
+            { name: `Quantity (${rules.baseAsset})`, align: "right" },
+            { name: "Filled", align: "right" },
+            { name: "Status", className: "pl-3" },
+            { name: "Actions", align: "right", hidden: true },
+          ]}
+        >
+          {orders.map((order) => (
+            <tr key={order.id} className="border-b border-border/60">
+              <td className="tabular py-1.5 text-muted">{timeOf(order.createdAt)}</td>
+              <td>
+                <OrderSide side={order.side} />
+              </td>
+              <td>
+                {typeName(order.type)}
+                {order.stopPrice ? (
+                  <span className="block text-muted">stop {price(order.stopPrice)}</span>
+                ) : null}
+              </td>
+              <td className="tabular text-right">{price(order.price)}</td>
+              <td className="tabular text-right">{size(order.quantity)}</td>
+              <td className="tabular text-right">{size(order.filledQuantity)}</td>
+              <td className="pl-3">{statusName(order.status)}</td>
+              <td className="py-1 text-right whitespace-nowrap">
+                {order.status !== "untriggered" && order.price !== null ? (
                   <button
                     type="button"
-                    onClick={() => cancel.mutate({ orderId: order.id })}
-                    aria-label={`Cancel order ${order.id}`}
-                    className="rounded border border-border px-2 py-0.5 text-sell hover:bg-surface-raised"
+                    onClick={() => setAmending(order)}
+                    aria-label={`Amend order ${order.id}`}
+                    className="mr-1 rounded border border-border px-2 py-0.5 hover:bg-surface-raised"
                   >
-                    Cancel
+                    Amend
                   </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                ) : null}
+                <button
+                  type="button"
+                  onClick={() => cancel.mutate({ orderId: order.id })}
+                  aria-label={`Cancel order ${order.id}`}
+                  className="rounded border border-border px-2 py-0.5 text-sell hover:bg-surface-raised"
+                >
+                  Cancel
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </TableState>
       {amending ? (
         <AmendOrderDialog

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-/** A list's loading, error and empty states around its table (which scrolls sideways on phones). */
+/** A list's loading, error and empty states around its table. */
 export function TableState({
   loading,
   error,
@@ -23,6 +23,5 @@ export function TableState({
   }
   if (loading) return <p className="py-6 text-center text-sm text-muted">Loading…</p>;
   if (empty) return <p className="py-6 text-center text-sm text-muted">{emptyText}</p>;
-  // relative: screen-reader-only (absolute) text inside must scroll with the table, not widen the page.
-  return <div className="relative overflow-x-auto">{children}</div>;
+  return children;
 }

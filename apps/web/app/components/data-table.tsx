@@ -1,0 +1,75 @@
+import type { ReactNode } from "react";
+
+/** One column heading. */
+export interface DataColumn {
+  /** What the heading says; also its React key, so unique within a table. */
+  name: string;
+  /** Numbers line up on the right. */
+  align?: "left" | "right";
+  /** Said to screen readers only, for a column of buttons whose purpose is plain to the eye. */
+  hidden?: boolean;
+  /** Extra spacing for this heading, such as `pl-3`. */
+  className?: string;
+}
+
+/**
+ * compact: the trade account panel, dense rows with a rule under the heading.
+ * comfortable: account and admin pages, roomier rows divided by rules.
+ */
+type Density = "compact" | "comfortable";
+
+/** The heading's padding: only the first compact one pads (the row takes its height from it). */
+function padHeading(density: Density, index: number, last: boolean): string {
+  if (density === "compact") return index === 0 ? "py-1.5" : "";
+  return last ? "py-2" : "py-2 pr-3";
+}
+
+/**
+ * A table with a screen-reader caption and a row of column headings; the body rows are the
+ * children. It scrolls sideways inside its own box, so a wide table never widens the page.
+ */
+export function DataTable({
+  caption,
+  columns,
+  density,
+  className,
+  children,
+}: {
+  caption: string;
+  columns: DataColumn[];
+  density: Density;
+  /** The table's minimum width, such as `min-w-[40rem]`, past which it scrolls. */
+  className: string;
+  children: ReactNode;
+}) {
+  const compact = density === "compact";
+  return (
+    // relative: screen-reader-only (absolute) text inside must scroll with the table, not widen the page.
+    <div className="relative overflow-x-auto">
+      <table className={`w-full ${className} ${compact ? "text-xs" : "text-left text-sm"}`}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="text-muted">
+          <tr className={compact ? "border-b border-border" : undefined}>
+            {columns.map((column, index) => (
+              <th
+                key={column.name}
+                scope="col"
+                className={[
+                  padHeading(density, index, index === columns.length - 1),
+                  column.align === "right" ? "text-right" : "text-left",
+                  "font-medium",
+                  column.className,
+                ]
+                  .filter(Boolean)
+                  .join(" ")}
+              >
+                {column.hidden ? <span className="sr-only">{column.name}</span> : column.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className={compact ? undefined : "divide-y divide-border"}>{children}</tbody>
+      </table>
+    </div>
+  );
+}
