@@ -1,12 +1,13 @@
 import { useState } from "react";
 import { useRevalidator } from "react-router";
+import { DataTable } from "~/components/data-table";
 import { FormAlert } from "~/components/form-alert";
 import { useTRPCClient } from "~/trpc/react";
 import { CopyButton } from "./copy-button";
 import { formatTime } from "./format-time";
-import { readCallErrors } from "./mutation-errors";
 import { NewApiKeyForm } from "./new-api-key-form";
 import { SectionCard } from "./section-card";
+import { useRowAction } from "./use-row-action";
 
 /** An API key as `account.apiKeys` lists it (never its secret). */
 export interface ApiKeyItem {
@@ -29,21 +30,17 @@ export function ApiKeysSection({
   const client = useTRPCClient();
   const revalidator = useRevalidator();
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useRowAction();
 
-  async function revoke(key: ApiKeyItem) {
-    setBusy(key.id);
-    setError(null);
-    try {
-      await client.account.revokeApiKey.mutate({ id: key.id });
-      await revalidator.revalidate();
-    } catch (failure) {
-      setError(readCallErrors(failure).form ?? "Could not revoke the key");
-    } finally {
-      setBusy(null);
-    }
-  }
+  const revoke = (key: ApiKeyItem) =>
+    run(
+      key.id,
+      async () => {
+        await client.account.revokeApiKey.mutate({ id: key.id });
+        return null;
+      },
+      (errors) => errors.form ?? "Could not revoke the key",
+    );
 
   return (
     <SectionCard
@@ -84,57 +81,44 @@ export function ApiKeysSection({
       {keys.length === 0 ? (
         <p className="text-sm text-muted">No API keys yet.</p>
       ) : (
-        <div className="relative overflow-x-auto">
-          <table className="w-full min-w-[36rem] text-left text-sm">
-            <caption className="sr-only">Your API keys</caption>
-            <thead className="text-muted">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Permissions
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Created
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Last used
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  <span className="sr-only">Status or action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-border">
-              {keys.map((key) => (
-                <tr key={key.id}>
-                  <td className="py-2 pr-3 font-medium">{key.name}</td>
-                  <td className="py-2 pr-3">{key.scopes.join(", ")}</td>
-                  <td className="py-2 pr-3 tabular">{formatTime(key.createdAt)}</td>
-                  <td className="py-2 pr-3 tabular">
-                    {key.lastUsedAt ? formatTime(key.lastUsedAt) : "Never"}
-                  </td>
-                  <td className="py-2 text-right">
-                    {key.revokedAt ? (
-                      <span className="text-muted">Revoked {formatTime(key.revokedAt)}</span>
-                    ) : (
-                      <button
-                        type="button"
-                        disabled={busy !== null}
-                        aria-label={`Revoke key ${key.name}`}
-                        onClick={() => revoke(key)}
-                        className="rounded-md border border-sell px-3 py-1 text-sell hover:bg-surface disabled:opacity-70"
-                      >
-                        {busy === key.id ? "Revoking…" : "Revoke"}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Your API keys"
+          density="comfortable"
+          className="min-w-[36rem]"
+          columns={[
+            { name: "Name" },
+            { name: "Permissions" },
+            { name: "Created" },
+            { name: "Last used" },
+            { name: "Status or action", hidden: true },
+          ]}
+        >
+          {keys.map((key) => (
+            <tr key={key.id}>
+              <td className="py-2 pr-3 font-medium">{key.name}</td>
+              <td className="py-2 pr-3">{key.scopes.join(", ")}</td>
+              <td className="py-2 pr-3 tabular">{formatTime(key.createdAt)}</td>
+              <td className="py-2 pr-3 tabular">
+                {key.lastUsedAt ? formatTime(key.lastUsedAt) : "Never"}
+              </td>
+              <td className="py-2 text-right">
+                {key.revokedAt ? (
+                  <span className="text-muted">Revoked {formatTime(key.revokedAt)}</span>
+                ) : (
+                  <button
+                    type="button"
+                    disabled={busy !== null}
+                    aria-label={`Revoke key ${key.name}`}
+                    onClick={() => revoke(key)}
+                    className="rounded-md border border-sell px-3 py-1 text-sell hover:bg-surface disabled:opacity-70"
+                  >
+                    {busy === key.id ? "Revoking…" : "Revoke"}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <div className="mt-6">
         <NewApiKeyForm

@@ -1,11 +1,9 @@
-import { useState } from "react";
-import { useRevalidator } from "react-router";
-import { FormAlert } from "~/components/form-alert";
+import { ActionOutcome } from "~/components/action-outcome";
 import { useTRPCClient } from "~/trpc/react";
 import { describeUserAgent } from "./describe-user-agent";
 import { formatTime } from "./format-time";
-import { readCallErrors } from "./mutation-errors";
 import { SectionCard } from "./section-card";
+import { useRowAction } from "./use-row-action";
 
 /** A signed-in session as `auth.sessions` lists it. */
 export interface SessionItem {
@@ -20,25 +18,19 @@ export interface SessionItem {
 /** The user's sessions with device, address and last use; revoke one, or all but this one. */
 export function SessionsSection({ sessions }: { sessions: SessionItem[] }) {
   const client = useTRPCClient();
-  const revalidator = useRevalidator();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { busy, error, done, run, clearDone } = useRowAction();
   const others = sessions.filter((session) => !session.current);
 
-  async function revoke(ids: string[], busyKey: string, message: string) {
-    setBusy(busyKey);
-    setError(null);
-    setDone(null);
-    try {
-      for (const id of ids) await client.auth.revokeSession.mutate({ id });
-      setDone(message);
-      await revalidator.revalidate();
-    } catch (failure) {
-      setError(readCallErrors(failure).form ?? "Could not sign that session out");
-    } finally {
-      setBusy(null);
-    }
+  function revoke(ids: string[], busyKey: string, message: string) {
+    clearDone();
+    return run(
+      busyKey,
+      async () => {
+        for (const id of ids) await client.auth.revokeSession.mutate({ id });
+        return message;
+      },
+      (errors) => errors.form ?? "Could not sign that session out",
+    );
   }
 
   return (
@@ -47,10 +39,7 @@ export function SessionsSection({ sessions }: { sessions: SessionItem[] }) {
       title="Sessions"
       description="Where your account is signed in. Sign out any you do not recognise."
     >
-      <FormAlert message={error} />
-      <p role="status" className="text-sm text-buy">
-        {done}
-      </p>
+      <ActionOutcome error={error} done={done} />
       <ul className="divide-y divide-border" aria-label="Signed-in sessions">
         {sessions.map((session) => {
           const device = describeUserAgent(session.userAgent);

@@ -1,4 +1,5 @@
 import { formatTime } from "~/components/account/format-time";
+import { DataTable } from "~/components/data-table";
 
 /** An audit entry as `admin.auditLog` lists it. */
 export interface AuditEntry {
@@ -29,44 +30,29 @@ function describeActor(entry: AuditEntry): string {
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   if (entries.length === 0) return <p className="text-sm text-muted">No entries match.</p>;
   return (
-    <div className="relative overflow-x-auto">
-      <table className="w-full min-w-[44rem] text-left text-sm">
-        <caption className="sr-only">Audit log entries</caption>
-        <thead className="text-muted">
-          <tr>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Time
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Action
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Actor
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Account
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              IP address
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              Details
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-border">
-          {entries.map((entry) => (
-            <tr key={entry.id} className="align-top">
-              <td className="whitespace-nowrap py-2 pr-3 tabular">{formatTime(entry.createdAt)}</td>
-              <td className="py-2 pr-3 font-mono">{entry.action}</td>
-              <td className="py-2 pr-3">{describeActor(entry)}</td>
-              <td className="py-2 pr-3">{entry.user?.username ?? "—"}</td>
-              <td className="py-2 pr-3 tabular">{entry.ip ?? "—"}</td>
-              <td className="break-all py-2 text-muted">{describeDetails(entry.details)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Audit log entries"
+      density="comfortable"
+      className="min-w-[44rem]"
+      columns={[
+        { name: "Time" },
+        { name: "Action" },
+        { name: "Actor" },
+        { name: "Account" },
+        { name: "IP address" },
+        { name: "Details" },
+      ]}
+    >
+      {entries.map((entry) => (
+        <tr key={entry.id} className="align-top">
+          <td className="whitespace-nowrap py-2 pr-3 tabular">{formatTime(entry.createdAt)}</td>
+          <td className="py-2 pr-3 font-mono">{entry.action}</td>
+          <td className="py-2 pr-3">{describeActor(entry)}</td>
+          <td className="py-2 pr-3">{entry.user?.username ?? "—"}</td>
+          <td className="py-2 pr-3 tabular">{entry.ip ?? "—"}</td>
+          <td className="break-all py-2 text-muted">{describeDetails(entry.details)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
