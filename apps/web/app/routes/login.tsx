@@ -1,5 +1,7 @@
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { data, Form, redirect, useSearchParams } from "react-router";
+import { AuthAlternative } from "~/components/auth-alternative";
 import { AuthCard } from "~/components/auth-card";
+import { EmailField } from "~/components/email-field";
 import { FormAlert } from "~/components/form-alert";
 import { SubmitButton } from "~/components/submit-button";
 import { TextField } from "~/components/text-field";
@@ -50,15 +52,7 @@ export default function LogIn({ actionData }: Route.ComponentProps) {
           </p>
         ) : null}
         <FormAlert message={errors?.form} />
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={actionData?.values.email}
-          error={errors?.fields.email}
-        />
+        <EmailField defaultValue={actionData?.values.email} error={errors?.fields.email} />
         <TextField
           label="Password"
           name="password"
@@ -69,12 +63,9 @@ export default function LogIn({ actionData }: Route.ComponentProps) {
         />
         <SubmitButton pendingText="Logging in…">Log in</SubmitButton>
       </Form>
-      <p className="mt-4 text-sm text-muted">
-        New here?{" "}
-        <Link to="/signup" className="text-accent underline">
-          Create an account
-        </Link>
-      </p>
+      <AuthAlternative question="New here?" to="/signup">
+        Create an account
+      </AuthAlternative>
     </AuthCard>
   );
 }

@@ -1,5 +1,7 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, redirect } from "react-router";
+import { AuthAlternative } from "~/components/auth-alternative";
 import { AuthCard } from "~/components/auth-card";
+import { EmailField } from "~/components/email-field";
 import { FormAlert } from "~/components/form-alert";
 import { SubmitButton } from "~/components/submit-button";
 import { TextField } from "~/components/text-field";
@@ -44,15 +46,7 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
     <AuthCard title="Create your account">
       <Form method="post" className="flex flex-col gap-4" noValidate>
         <FormAlert message={errors?.form} />
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={actionData?.values.email}
-          error={errors?.fields.email}
-        />
+        <EmailField defaultValue={actionData?.values.email} error={errors?.fields.email} />
         <TextField
           label="Username"
           name="username"
@@ -73,12 +67,9 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
         />
         <SubmitButton pendingText="Creating account…">Sign up</SubmitButton>
       </Form>
-      <p className="mt-4 text-sm text-muted">
-        Already have an account?{" "}
-        <Link to="/login" className="text-accent underline">
-          Log in
-        </Link>
-      </p>
+      <AuthAlternative question="Already have an account?" to="/login">
+        Log in
+      </AuthAlternative>
     </AuthCard>
   );
 }
