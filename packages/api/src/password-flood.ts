@@ -1,19 +1,15 @@
 import type { AuthError } from "@cryptotrade/auth";
-import { getErrorShape, transformTRPCResponse } from "@trpc/server";
-import { getHTTPStatusCode } from "@trpc/server/http";
 import type { ApiServices } from "./context";
 import { toTRPCError } from "./errors";
-import { appRouter } from "./root";
-import type { SingleCall, SingleCallAnswer } from "./single-call";
+import { answerFailedCall, type SingleCall, type SingleCallAnswer } from "./single-call";
 
 /** The calls that hash a password for someone who has not signed in yet. */
 const PASSWORD_CALLS = new Set(["auth.login", "auth.register"]);
-const config = appRouter._def._config;
 
 /**
  * Turns away a login or sign-up that would be refused anyway (the hashing queue is full, or
- * its address has its checks in flight) before its body is read or a context is built: a
- * flood of 300 logins then costs the server what 300 health checks cost, not 300 tRPC calls.
+ * its address has its checks in flight) before its body is read or a context is built, so each
+ * refused one costs the server little more than a health check, not a tRPC call.
  * The answer is the one the procedure would give (TOO_MANY_REQUESTS with `Retry-After`), and
  * it is counted and traced like any call. Null when the call may go ahead.
  *
@@ -42,17 +38,5 @@ export async function refusePasswordFlood(
 function answerRefused(call: SingleCall, refusal: AuthError): SingleCallAnswer {
   const error = toTRPCError(refusal);
   if (!error) throw refusal;
-  const response = {
-    error: getErrorShape({ config, ctx: undefined, error, input: undefined, ...call }),
-  };
-  const headers = new Headers([
-    ["vary", "trpc-accept, accept"],
-    ["content-type", "application/json"],
-    ["retry-after", String(refusal.retryAfterSeconds ?? 1)],
-  ]);
-  return {
-    status: getHTTPStatusCode([response], [error]),
-    body: JSON.stringify(transformTRPCResponse(config, response)),
-    headers,
-  };
+  return answerFailedCall(call, error, [["retry-after", String(refusal.retryAfterSeconds ?? 1)]]);
 }

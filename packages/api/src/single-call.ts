@@ -39,6 +39,11 @@ const procedures = appRouter._def.procedures as unknown as Record<
   { _def: { type: string } } | undefined
 >;
 const METHOD_OF_TYPE = { query: "GET", mutation: "POST" } as const;
+/** The headers tRPC's fetch adapter puts on every single call's answer. */
+const ANSWER_HEADERS: [string, string][] = [
+  ["vary", "trpc-accept, accept"],
+  ["content-type", "application/json"],
+];
 
 /**
  * The call this request makes when it is a single query or mutation with a JSON input, else
@@ -78,10 +83,7 @@ export async function answerSingleCall(
     createContext(resHeaders: Headers): Promise<Context>;
   },
 ): Promise<SingleCallAnswer> {
-  const headers = new Headers([
-    ["vary", "trpc-accept, accept"],
-    ["content-type", "application/json"],
-  ]);
+  const headers = new Headers(ANSWER_HEADERS);
   const resHeaders = new Headers();
   let input: unknown;
   let inputRead: Promise<unknown> | undefined;
@@ -124,6 +126,28 @@ export async function answerSingleCall(
     status: getHTTPStatusCode([response], error ? [error] : []),
     body: JSON.stringify(transformTRPCResponse(config, response)),
     headers,
+  };
+}
+
+/**
+ * The answer tRPC gives a single call that failed with `error` before it ran (no context, no
+ * input read), with `headers` beside its own.
+ *
+ * @example
+ * const refused = answerFailedCall(call, new TRPCError({ code: "TOO_MANY_REQUESTS" }));
+ */
+export function answerFailedCall(
+  call: SingleCall,
+  error: TRPCError,
+  headers: [string, string][] = [],
+): SingleCallAnswer {
+  const response = {
+    error: getErrorShape({ config, ctx: undefined, error, input: undefined, ...call }),
+  };
+  return {
+    status: getHTTPStatusCode([response], [error]),
+    body: JSON.stringify(transformTRPCResponse(config, response)),
+    headers: new Headers([...ANSWER_HEADERS, ...headers]),
   };
 }
 
