@@ -1,12 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signUp } from "./accounts";
-import {
-  callApi,
-  enableTwoFactorOnPage,
-  logIn,
-  setThemeCookie,
-  severeViolations,
-} from "./security-helpers";
+import { callApi, severeViolations, useTheme } from "./page-helpers";
+import { enableTwoFactorOnPage, logIn } from "./security-helpers";
 
 // Journeys with several sign-ins and authenticator steps, on two cores shared with the server.
 test.describe.configure({ timeout: 120_000 });
@@ -220,8 +215,9 @@ test("changing the password: a wrong current one at its field, then the hold sai
   const me = await callApi<{ withdrawalsHeldUntil: string | null }>(
     page.request,
     baseURL ?? "",
-    "query",
     "auth.me",
+    undefined,
+    "query",
   );
   expect(me.withdrawalsHeldUntil).not.toBeNull();
   await page.getByRole("button", { name: "Log out" }).click();
@@ -236,7 +232,7 @@ for (const theme of ["light", "dark"] as const) {
     baseURL,
   }) => {
     await signUp(page);
-    await setThemeCookie(context, baseURL ?? "", theme);
+    await useTheme(context, baseURL ?? "", theme);
     await page.goto("/account");
     await expect(page.getByRole("heading", { name: "Account security" })).toBeVisible();
     expect(await severeViolations(page), `/account in ${theme}`).toEqual([]);

@@ -1,13 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signUp } from "./accounts";
-import {
-  adminAccount,
-  callApi,
-  logIn,
-  openAdminBrowser,
-  setThemeCookie,
-  severeViolations,
-} from "./security-helpers";
+import { callApi, severeViolations, useTheme } from "./page-helpers";
+import { adminAccount, logIn, openAdminBrowser } from "./security-helpers";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -31,7 +25,7 @@ test("a trader cannot open an admin page: the server answers 404, the menu has n
   const refused = await page.request.get("/trpc/admin.auditLog");
   expect(refused.status()).toBe(403);
   await expect(
-    callApi(page.request, baseURL ?? "", "mutation", "admin.haltMarket", { symbol: "BTC-USDT" }),
+    callApi(page.request, baseURL ?? "", "admin.haltMarket", { symbol: "BTC-USDT" }),
   ).rejects.toThrow(/403/);
 });
 
@@ -76,8 +70,9 @@ test("an admin opens a market (a refused rule at its field), halts it and resume
   const list = await callApi<Array<{ symbol: string; status: string }>>(
     page.request,
     "",
-    "query",
     "market.list",
+    undefined,
+    "query",
   );
   expect(list.find((m) => m.symbol === "SOL-ETH")?.status).toBe("halted");
   await row.getByRole("button", { name: "Resume SOL-ETH" }).click();
@@ -101,14 +96,13 @@ test("an admin rejects a withdrawal with a reason; the trader gets amount and fe
 }) => {
   const origin = baseURL ?? "";
   await signUp(page);
-  await callApi(page.request, origin, "mutation", "wallet.deposit", {
+  await callApi(page.request, origin, "wallet.deposit", {
     asset: "USDT",
     amount: "500",
   });
   const withdrawal = await callApi<{ id: string; amount: string }>(
     page.request,
     origin,
-    "mutation",
     "wallet.withdraw",
     { asset: "USDT", amount: "50", address: ADDRESS },
   );
@@ -130,9 +124,9 @@ test("an admin rejects a withdrawal with a reason; the trader gets amount and fe
   const history = await callApi<{ items: Array<{ id: string; status: string; note: string }> }>(
     page.request,
     origin,
-    "query",
     "wallet.transactions",
     {},
+    "query",
   );
   expect(history.items.find((t) => t.id === withdrawal.id)).toMatchObject({
     status: "rejected",
@@ -200,11 +194,11 @@ for (const theme of ["light", "dark"] as const) {
     const traderPage = await trader.newPage();
     await signUp(traderPage);
     const origin = baseURL ?? "";
-    await callApi(traderPage.request, origin, "mutation", "wallet.deposit", {
+    await callApi(traderPage.request, origin, "wallet.deposit", {
       asset: "USDT",
       amount: "100",
     });
-    await callApi(traderPage.request, origin, "mutation", "wallet.withdraw", {
+    await callApi(traderPage.request, origin, "wallet.withdraw", {
       asset: "USDT",
       amount: "20",
       address: ADDRESS,
@@ -212,7 +206,7 @@ for (const theme of ["light", "dark"] as const) {
     await trader.close();
 
     await logIn(page, adminAccount());
-    await setThemeCookie(context, origin, theme);
+    await useTheme(context, origin, theme);
     for (const path of ADMIN_PAGES) {
       await page.goto(path);
       await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { severeViolations, useTheme } from "./money-pages";
+import { severeViolations, useTheme } from "./page-helpers";
 
 // Journeys of several steps against a real server sharing two cores with the market maker.
 test.describe.configure({ timeout: 90_000 });

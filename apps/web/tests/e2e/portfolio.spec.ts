@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signUp } from "./accounts";
 import { openApiTrader } from "./api-traders";
-import { callApi, severeViolations, useTheme } from "./money-pages";
+import { callApi, severeViolations, useTheme } from "./page-helpers";
 
 // Journeys of several steps against a real server sharing two cores with the market maker.
 test.describe.configure({ timeout: 90_000 });

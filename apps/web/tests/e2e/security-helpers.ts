@@ -1,13 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
-import {
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-  expect,
-  type Page,
-} from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 
 const STEP_SECONDS = 30;
 
@@ -88,54 +81,4 @@ export async function openAdminBrowser(browser: Browser) {
   const page = await context.newPage();
   await logIn(page, adminAccount());
   return { context, page };
-}
-
-/** Calls a procedure over HTTP with the page's cookies, as the browser's client does. */
-export async function callApi<T>(
-  request: APIRequestContext,
-  baseURL: string,
-  kind: "query" | "mutation",
-  path: string,
-  input?: unknown,
-): Promise<T> {
-  const response =
-    kind === "query"
-      ? await request.get(
-          `/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`,
-        )
-      : await request.post(`/trpc/${path}`, {
-          headers: { origin: baseURL, "content-type": "application/json" },
-          data: { json: input ?? null },
-        });
-  const body = (await response.json()) as {
-    result?: { data: { json: T } };
-    error?: { json: { message: string } };
-  };
-  if (!response.ok() || !body.result) {
-    throw new Error(`${path}: ${response.status()} ${body.error?.json.message ?? ""}`);
-  }
-  return body.result.data.json;
-}
-
-/** The serious and critical axe violations of the page as it is now. */
-export async function severeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => ({
-      id: violation.id,
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target.join(" ")),
-    }));
-}
-
-/** Sets the theme cookie, so the next page load renders in that theme. */
-export async function setThemeCookie(
-  context: BrowserContext,
-  baseURL: string,
-  theme: "light" | "dark",
-) {
-  await context.addCookies([{ name: "theme", value: theme, url: baseURL }]);
 }

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { signUp } from "./accounts";
-import { callApi, enableTwoFactorOnPage, logIn, openAdminBrowser } from "./security-helpers";
+import { callApi } from "./page-helpers";
+import { enableTwoFactorOnPage, logIn, openAdminBrowser } from "./security-helpers";
 
 const ADDRESS = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
 
@@ -46,7 +47,6 @@ test("sign up → 2FA → log in with a code → deposit → trade → portfolio
   const order = await callApi<{ status: string; filledQuantity: string }>(
     page.request,
     origin,
-    "mutation",
     "orders.place",
     { symbol: "BTC-USDT", side: "buy", type: "market", quoteQuantity: "2000.00" },
   );

@@ -1,25 +1,33 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, type BrowserContext, expect, type Page } from "@playwright/test";
+import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
 
-/** Calls a procedure over HTTP with the page's session cookie, as the browser's client does. */
+/**
+ * Calls a procedure over HTTP with the page's cookies, as the browser's client does; throws,
+ * naming the status and the server's message, unless it succeeded.
+ */
 export async function callApi<T>(
   request: APIRequestContext,
   baseURL: string,
   path: string,
-  input: unknown,
+  input?: unknown,
   method: "query" | "mutation" = "mutation",
 ): Promise<T> {
   const response =
-    method === "mutation"
-      ? await request.post(`/trpc/${path}`, {
+    method === "query"
+      ? await request.get(
+          `/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`,
+        )
+      : await request.post(`/trpc/${path}`, {
           headers: { origin: baseURL, "content-type": "application/json" },
-          data: { json: input },
-        })
-      : await request.get(
-          `/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
-        );
-  expect(response.status(), path).toBe(200);
-  const body = (await response.json()) as { result: { data: { json: T } } };
+          data: { json: input ?? null },
+        });
+  const body = (await response.json()) as {
+    result?: { data: { json: T } };
+    error?: { json: { message: string } };
+  };
+  if (response.status() !== 200 || !body.result) {
+    throw new Error(`${path}: ${response.status()} ${body.error?.json.message ?? ""}`);
+  }
   return body.result.data.json;
 }
 
