@@ -15,6 +15,13 @@ export const Id = z
 export const ClientOrderId = z
   .string()
   .regex(/^[A-Za-z0-9_:.-]{1,64}$/, "use 1-64 letters, digits, or _ : . -");
+/**
+ * A money command's idempotency key (ADR 025): made once per intent (a UUID suits), sent again
+ * with every retry of it. The same key with other content is refused as CONFLICT.
+ */
+export const IdempotencyKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_:.-]{1,64}$/, "use 1-64 letters, digits, or _ : . -");
 export const Page = {
   // A malformed cursor is refused rather than read as "from the top", which would loop a pager.
   cursor: z

@@ -17,9 +17,10 @@ const t = initTRPC.context<Context>().create({
     const fieldErrors = error.cause instanceof ZodError ? fieldErrorsOf(error.cause) : undefined;
     const retryAfterSeconds =
       error.cause instanceof AuthError ? error.cause.retryAfterSeconds : undefined;
-    // With an unknown outcome, the order's clientOrderId is how the caller finds out.
-    const clientOrderId =
-      error.cause instanceof ExchangeError ? error.cause.clientOrderId : undefined;
+    // With an unknown outcome, the order's clientOrderId or the command's idempotency key is
+    // how the caller finds out, or retries without doing it twice.
+    const { clientOrderId, idempotencyKey } =
+      error.cause instanceof ExchangeError ? error.cause : {};
     return {
       ...shape,
       message: publicMessage(error, fieldErrors),
@@ -30,6 +31,7 @@ const t = initTRPC.context<Context>().create({
         ...(fieldErrors ? { fieldErrors } : {}),
         ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
         ...(clientOrderId !== undefined ? { clientOrderId } : {}),
+        ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
       },
     };
   },

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { ExchangeEvent } from "./events";
+import type { IdempotencyKeyRow } from "./idempotency";
 import type { MarketRow, OrderRecord, TradeRecord, TransactionRecord } from "./records";
 
 /**
@@ -6,6 +8,8 @@ import type { MarketRow, OrderRecord, TradeRecord, TransactionRecord } from "./r
  * after it commits.
  */
 export class Batch {
+  /** Written with the batch, so whether it committed can be read back (`batch-outcome.ts`). */
+  readonly id = randomUUID();
   readonly now = new Date();
   readonly orders = new Map<number, OrderRecord>();
   readonly trades: TradeRecord[] = [];
@@ -14,6 +18,8 @@ export class Batch {
   /** Each touched book's last sequence, persisted so sequences continue after a restart. */
   readonly bookSequences = new Map<string, number>();
   readonly events: ExchangeEvent[] = [];
+  /** The idempotency keys of the money commands carried out in this batch. */
+  readonly idempotencyKeys: IdempotencyKeyRow[] = [];
 
   touchOrder(order: OrderRecord): void {
     order.updatedAt = this.now;

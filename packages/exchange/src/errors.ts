@@ -9,8 +9,17 @@ export type ExchangeErrorCode =
   | "LIMIT_REACHED"
   /** Nothing was done (no leader, a refused write, shutting down): safe to retry. */
   | "UNAVAILABLE"
-  /** The command was handed on but no answer came: it may have executed. */
+  /**
+   * No answer came for the command (a forwarded one, or a batch whose commit could not be
+   * confirmed): it may have executed.
+   */
   | "OUTCOME_UNKNOWN";
+
+/** How to find out what became of a command whose outcome is unknown, or retry it safely. */
+export interface OutcomeLookup {
+  clientOrderId?: string;
+  idempotencyKey?: string;
+}
 
 /**
  * The exchange's one error class for expected outcomes; `field` names the input at fault.
@@ -20,14 +29,19 @@ export type ExchangeErrorCode =
  */
 export class ExchangeError extends Error {
   override name = "ExchangeError";
+  /** The order's clientOrderId, when the outcome is unknown: look it up, or retry with it. */
+  readonly clientOrderId?: string;
+  /** The command's idempotency key, when the outcome is unknown: retry with it. */
+  readonly idempotencyKey?: string;
   constructor(
     readonly code: ExchangeErrorCode,
     message: string,
     readonly field?: string,
-    /** The order's clientOrderId, when the outcome is unknown: look it up, or retry with it. */
-    readonly clientOrderId?: string,
+    lookup: OutcomeLookup = {},
   ) {
     super(message);
+    this.clientOrderId = lookup.clientOrderId;
+    this.idempotencyKey = lookup.idempotencyKey;
   }
 }
 
@@ -46,16 +60,22 @@ export class NotLeaderError extends ExchangeError {
   }
 }
 
-/** The error for a forwarded command whose answer never came (see `OUTCOME_UNKNOWN`). */
-export function outcomeUnknown(clientOrderId?: string): ExchangeError {
+/**
+ * The error for a command whose answer never came, or whose batch could not be confirmed
+ * committed or not (see `OUTCOME_UNKNOWN`): never "nothing was done".
+ */
+export function outcomeUnknown(lookup: OutcomeLookup = {}): ExchangeError {
+  const { clientOrderId, idempotencyKey } = lookup;
   const lookUp = clientOrderId
     ? `look it up by clientOrderId ${clientOrderId}, or retry with the same clientOrderId`
-    : "check its effect before retrying";
+    : idempotencyKey
+      ? `retry with the same idempotencyKey ${idempotencyKey}, which cannot apply it twice`
+      : "check its effect before retrying";
   return new ExchangeError(
     "OUTCOME_UNKNOWN",
-    `The exchange did not answer in time, so this may have executed: ${lookUp}`,
+    `The exchange could not confirm this, so it may have executed: ${lookUp}`,
     undefined,
-    clientOrderId,
+    lookup,
   );
 }
 

@@ -16,8 +16,8 @@ export interface WithdrawalReview {
 /** The commands that change money; a replica forwards exactly these to the leader. */
 export interface ExchangeCommands {
   placeOrder(userId: number, input: PlaceOrderInput): Promise<OrderRecord>;
-  cancelOrder(userId: number, target: CancelTarget): Promise<OrderRecord>;
-  cancelAllOrders(userId: number, symbol?: string): Promise<OrderRecord[]>;
+  cancelOrder(userId: number, target: CancelTarget, idempotencyKey?: string): Promise<OrderRecord>;
+  cancelAllOrders(userId: number, symbol?: string, idempotencyKey?: string): Promise<OrderRecord[]>;
   amendOrder(userId: number, target: CancelTarget, input: AmendOrderInput): Promise<OrderRecord>;
   deposit(request: TransferRequest): Promise<TransactionRecord>;
   requestWithdrawal(request: TransferRequest): Promise<TransactionRecord>;

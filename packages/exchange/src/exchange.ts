@@ -91,35 +91,50 @@ export class Exchange implements ExchangeService {
     const market = this.markets().find((m) => m.symbol === input.symbol);
     if (!market) throw invalidInput("symbol", `there is no market ${input.symbol}`);
     const request = toPlaceOrderRequest(market, userId, input);
-    return this.sequencer.submit((state, batch) => ({ ...placeOrder(state, batch, request) }));
+    return this.sequencer.submit((state, batch) => ({ ...placeOrder(state, batch, request) }), {
+      clientOrderId: input.clientOrderId,
+    });
   }
 
-  cancelOrder(userId: number, target: CancelTarget): Promise<OrderRecord> {
-    return this.sequencer.submit((state, batch) => ({
-      ...cancelOrder(state, batch, userId, target),
-    }));
+  cancelOrder(userId: number, target: CancelTarget, idempotencyKey?: string): Promise<OrderRecord> {
+    return this.sequencer.submit(
+      (state, batch) => ({ ...cancelOrder(state, batch, userId, target, idempotencyKey) }),
+      { idempotencyKey },
+    );
   }
 
-  cancelAllOrders(userId: number, symbol?: string): Promise<OrderRecord[]> {
-    return this.sequencer.submit((state, batch) =>
-      cancelAllOrders(state, batch, userId, symbol).map((order) => ({ ...order })),
+  cancelAllOrders(
+    userId: number,
+    symbol?: string,
+    idempotencyKey?: string,
+  ): Promise<OrderRecord[]> {
+    return this.sequencer.submit(
+      (state, batch) =>
+        cancelAllOrders(state, batch, userId, symbol, idempotencyKey).map((order) => ({
+          ...order,
+        })),
+      { idempotencyKey },
     );
   }
 
   amendOrder(userId: number, target: CancelTarget, input: AmendOrderInput): Promise<OrderRecord> {
-    return this.sequencer.submit((state, batch) => ({
-      ...amendOrder(state, batch, userId, target, input),
-    }));
+    return this.sequencer.submit(
+      (state, batch) => ({ ...amendOrder(state, batch, userId, target, input) }),
+      "clientOrderId" in target ? { clientOrderId: target.clientOrderId } : {},
+    );
   }
 
   deposit(request: TransferRequest): Promise<TransactionRecord> {
-    return this.sequencer.submit((state, batch) => ({ ...deposit(state, batch, request) }));
+    return this.sequencer.submit((state, batch) => ({ ...deposit(state, batch, request) }), {
+      idempotencyKey: request.idempotencyKey,
+    });
   }
 
   requestWithdrawal(request: TransferRequest): Promise<TransactionRecord> {
-    return this.sequencer.submit((state, batch) => ({
-      ...requestWithdrawal(state, batch, request),
-    }));
+    return this.sequencer.submit(
+      (state, batch) => ({ ...requestWithdrawal(state, batch, request) }),
+      { idempotencyKey: request.idempotencyKey },
+    );
   }
 
   reviewWithdrawal(review: Parameters<typeof reviewWithdrawal>[2]): Promise<TransactionRecord> {

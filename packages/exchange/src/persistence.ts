@@ -1,6 +1,7 @@
 import { type Database, executePrepared, type PreparedStatement } from "@cryptotrade/db/client";
 import {
   balances,
+  idempotencyKeys,
   ledgerEntries,
   markets,
   orders,
@@ -25,6 +26,9 @@ export interface BatchWrites {
  * takeover waits for a batch holding the row lock, and a batch waiting for it re-reads the
  * row, so every batch lands either before the new leader loads its state or not at all.
  *
+ * The statement also records the batch's id in `exchange_batches` (ADR 025), so after a lost
+ * answer `readBatchOutcome` can tell whether it committed.
+ *
  * Writes one batch atomically. The batch travels as one statement: each table's rows go as one
  * JSON parameter, unpacked by `json_to_recordset` in a data-modifying CTE. A single statement
  * is its own transaction, so a batch costs one round trip and one WAL flush, not one per table
@@ -32,7 +36,7 @@ export interface BatchWrites {
  * written first, in a transaction with it, since one statement may not change a row twice.
  */
 export async function writeBatch(db: Database, writes: BatchWrites, epoch: number): Promise<void> {
-  const values = [...batchValues(writes), epoch];
+  const values = [...batchValues(writes), epoch, writes.batch.id];
   if (writes.batch.markets.size === 0) {
     await executePrepared(db, BATCH_STATEMENT, values);
     return;
@@ -124,8 +128,16 @@ const BATCH_STATEMENT: PreparedStatement = {
       conflict: ["id"],
       update: ["status", "reviewedBy", "note", "updatedAt"],
     })}),
+    keys_written as (${insertFromJson(idempotencyKeys, 7, { omit: ["createdAt"] })}),
+    -- The batch's own row: a read-back after a lost answer finds it only if this committed.
+    batch_recorded as (
+      insert into exchange_batches (id, epoch, outcome) values ($9::uuid, $8::bigint, 'committed')
+    ),
+    batches_pruned as (
+      delete from exchange_batches where recorded_at < now() - interval '10 minutes'
+    ),
     fence as (
-      select epoch from exchange_leadership where id = 1 and epoch = $7::bigint for share
+      select epoch from exchange_leadership where id = 1 and epoch = $8::bigint for share
     )
     select 1 / (select count(*)::int from fence) as fenced`,
 };
@@ -141,6 +153,7 @@ function batchValues(writes: BatchWrites): string[] {
     toJson(writes.entries),
     toJson(writes.balances),
     toJson([...batch.transactions.values()]),
+    toJson(batch.idempotencyKeys),
   ];
 }
 

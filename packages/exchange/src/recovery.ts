@@ -3,6 +3,7 @@ import { assets, balances, markets, orders, trades, transactions } from "@crypto
 import { getFeeAccountId } from "@cryptotrade/db/seed";
 import { and, desc, eq, gte, inArray, isNotNull, max, notInArray, sql, sum } from "drizzle-orm";
 import { FAUCET_NOTE, faucetDay } from "./commands/wallet";
+import { loadIdempotencyKeys } from "./idempotency";
 import { loadMarkets } from "./markets";
 import type { OrderRecord } from "./records";
 import { ExchangeState } from "./state";
@@ -115,6 +116,7 @@ export async function loadState(db: Database): Promise<ExchangeState> {
     .from(orders)
     .where(and(isNotNull(orders.clientOrderId), notInArray(orders.status, [...LIVE])));
   for (const order of finished) state.rememberClientOrderId(order);
+  await loadIdempotencyKeys(db, state);
   return state;
 }
 

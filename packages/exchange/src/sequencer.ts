@@ -1,10 +1,12 @@
 import type { Database } from "@cryptotrade/db/client";
 import type { Logger } from "pino";
 import { Batch } from "./batch";
-import { ExchangeError, NotLeaderError } from "./errors";
-import type { ExchangeEvent, ExchangeListener } from "./events";
-import { writeBatch } from "./persistence";
+import { readBatchOutcome } from "./batch-outcome";
+import { ExchangeError, NotLeaderError, type OutcomeLookup, outcomeUnknown } from "./errors";
+import type { ExchangeListener } from "./events";
+import { type BatchWrites, writeBatch } from "./persistence";
 import { loadState } from "./recovery";
+import { SequencerListeners } from "./sequencer-listeners";
 import type { SequencerObserver, SequencerPhase } from "./sequencer-observer";
 import type { ExchangeState } from "./state";
 
@@ -17,7 +19,14 @@ interface Queued {
   reject: (error: unknown) => void;
   /** What the observer tagged the job with when it was queued. */
   tag: unknown;
+  /** How the caller can find out what happened, should its batch's outcome be unknown. */
+  lookup: OutcomeLookup;
 }
+
+/** A job's answer, given once its batch is known committed (or known not to be). */
+type Settled =
+  | { job: Queued; ok: true; value: unknown }
+  | { job: Queued; ok: false; error: unknown };
 
 export interface SequencerOptions {
   db: Database;
@@ -53,7 +62,7 @@ export class Sequencer {
   /** While memory is rebuilt after a failed batch, commands are refused at once. */
   private recovering = false;
   private batchStartedAt: number | undefined;
-  private readonly listeners = new Set<ExchangeListener>();
+  private readonly listeners: SequencerListeners;
   private readonly maxBatchSize: number;
 
   private constructor(
@@ -61,14 +70,19 @@ export class Sequencer {
     private readonly options: SequencerOptions,
   ) {
     this.maxBatchSize = options.maxBatchSize ?? 500;
+    this.listeners = new SequencerListeners(options.log);
   }
 
   static async start(options: SequencerOptions): Promise<Sequencer> {
     return new Sequencer(await loadState(options.db), options);
   }
 
-  /** Runs a job in order with every other; resolves once its effects are durable. */
-  submit<T>(job: Job<T>): Promise<T> {
+  /**
+   * Runs a job in order with every other; resolves once its effects are durable. `lookup`
+   * (the command's clientOrderId or idempotency key) goes into the error when its batch's
+   * commit can be neither confirmed nor ruled out.
+   */
+  submit<T>(job: Job<T>, lookup: OutcomeLookup = {}): Promise<T> {
     if (this.fenced) return Promise.reject(new NotLeaderError());
     if (this.stopped) {
       return Promise.reject(new ExchangeError("UNAVAILABLE", "The exchange is shutting down"));
@@ -83,7 +97,13 @@ export class Sequencer {
     }
     return new Promise<T>((resolve, reject) => {
       const tag = this.options.observer?.queued(this.queue.length + 1);
-      this.queue.push({ run: job, resolve: resolve as (value: unknown) => void, reject, tag });
+      this.queue.push({
+        run: job,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        tag,
+        lookup,
+      });
       if (!this.running) void this.drain();
     });
   }
@@ -94,8 +114,7 @@ export class Sequencer {
   }
 
   subscribe(listener: ExchangeListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** Not ok while refusing work (fenced, stopping, rebuilding) or stuck on one batch. */
@@ -134,15 +153,14 @@ export class Sequencer {
 
   private async runBatch(jobs: Queued[]): Promise<void> {
     const batch = new Batch();
-    const outcomes: Array<() => void> = [];
+    const settled: Settled[] = [];
     const broken = this.observe("match", jobs, (): unknown => {
       for (const job of jobs) {
         try {
-          const value = job.run(this.state, batch);
-          outcomes.push(() => job.resolve(value));
+          settled.push({ job, ok: true, value: job.run(this.state, batch) });
         } catch (error) {
           if (error instanceof ExchangeError) {
-            outcomes.push(() => job.reject(error));
+            settled.push({ job, ok: false, error });
             continue;
           }
           // A bug left memory half-changed: nothing of this batch may be written.
@@ -152,28 +170,69 @@ export class Sequencer {
       return undefined;
     });
     const writes = { batch, ...this.state.ledger.drain() };
-    try {
-      if (broken) throw broken;
-      this.batchStartedAt = performance.now();
-      await this.observe("commit", jobs, () =>
-        writeBatch(this.options.db, writes, this.options.epoch),
-      );
-    } catch (error) {
+    if (broken) {
       this.options.observer?.failed(jobs.length);
-      if (!broken && !(await this.stillLeads())) {
-        this.stepDown(jobs, error);
-        return;
-      }
-      await this.recover(jobs, error);
+      await this.recover(jobs, broken, () => this.refusal());
       return;
+    }
+    if (!(await this.commit(jobs, settled, writes))) return;
+    this.options.observer?.committed(jobs.length, writes.batch.events);
+    this.observe("publish", jobs, () => {
+      for (const outcome of settled) {
+        if (outcome.ok) outcome.job.resolve(outcome.value);
+        else outcome.job.reject(outcome.error);
+      }
+      this.listeners.publish(writes);
+    });
+  }
+
+  /**
+   * Writes the batch; true once it is durable. When the write fails, whether it committed is
+   * read back (the answer to COMMIT may be all that was lost): committed counts as written;
+   * not committed refuses the jobs (nothing was done) and rebuilds; unknown tells each caller
+   * its command may have executed, and rebuilds from whatever the database holds.
+   */
+  private async commit(jobs: Queued[], settled: Settled[], writes: BatchWrites): Promise<boolean> {
+    const { db, epoch, log } = this.options;
+    this.batchStartedAt = performance.now();
+    try {
+      await this.observe("commit", jobs, () => writeBatch(db, writes, epoch));
+      return true;
+    } catch (error) {
+      const outcome = await readBatchOutcome(db, { id: writes.batch.id, epoch }, log);
+      if (outcome === "committed") {
+        log.warn(
+          { err: error, batch: writes.batch.id },
+          "batch committed; only its answer was lost",
+        );
+        return true;
+      }
+      this.options.observer?.failed(jobs.length);
+      if (outcome === "unknown") {
+        // A refused job changed nothing whatever became of the batch; the others may have.
+        const answers = new Map(settled.map((s) => [s.job, s]));
+        await this.recover(jobs, error, (job) => {
+          const answer = answers.get(job);
+          return answer && !answer.ok ? answer.error : outcomeUnknown(job.lookup);
+        });
+        return false;
+      }
+      if (!(await this.stillLeads())) {
+        this.stepDown(jobs, error);
+        return false;
+      }
+      await this.recover(jobs, error, () => this.refusal());
+      return false;
     } finally {
       this.batchStartedAt = undefined;
     }
-    this.options.observer?.committed(jobs.length, writes.batch.events);
-    this.observe("publish", jobs, () => {
-      for (const settle of outcomes) settle();
-      this.publish(writes);
-    });
+  }
+
+  private refusal(): ExchangeError {
+    return new ExchangeError(
+      "UNAVAILABLE",
+      "The exchange could not record this; nothing was done, please retry",
+    );
   }
 
   /** Runs one phase of a batch through the observer, when there is one. */
@@ -210,18 +269,20 @@ export class Sequencer {
     this.options.onFenced?.();
   }
 
-  private async recover(jobs: Queued[], cause: unknown): Promise<void> {
+  /** Answers the failed batch's jobs with `answer`, then rebuilds memory from the database. */
+  private async recover(
+    jobs: Queued[],
+    cause: unknown,
+    answer: (job: Queued) => unknown,
+  ): Promise<void> {
     this.recovering = true;
     this.options.log.error(
       { err: cause, jobs: jobs.length },
       "batch failed; rebuilding from the database",
     );
-    const refusal = new ExchangeError(
-      "UNAVAILABLE",
-      "The exchange could not record this; please retry",
-    );
+    for (const job of jobs) job.reject(answer(job));
     // Commands queued behind the failed batch were never run: refuse them too, now.
-    for (const job of [...jobs, ...this.queue.splice(0)]) job.reject(refusal);
+    for (const job of this.queue.splice(0)) job.reject(this.refusal());
     for (;;) {
       try {
         this.state = await loadState(this.options.db);
@@ -232,28 +293,6 @@ export class Sequencer {
       }
     }
     this.recovering = false;
-    this.emit([{ type: "reset" }]);
-  }
-
-  private publish(writes: ReturnType<ExchangeState["ledger"]["drain"]> & { batch: Batch }): void {
-    const events: ExchangeEvent[] = [...writes.batch.events];
-    for (const order of writes.batch.orders.values()) {
-      events.push({ type: "order", userId: order.userId, order: { ...order } });
-    }
-    for (const { userId, asset, available, locked } of writes.balances) {
-      events.push({ type: "balance", userId, asset, balance: { available, locked } });
-    }
-    this.emit(events);
-  }
-
-  private emit(events: ExchangeEvent[]): void {
-    if (events.length === 0) return;
-    for (const listener of this.listeners) {
-      try {
-        listener(events);
-      } catch (error) {
-        this.options.log.error({ err: error }, "exchange listener failed");
-      }
-    }
+    this.listeners.emit([{ type: "reset" }]);
   }
 }

@@ -1,4 +1,5 @@
 import { MatchingEngine } from "@cryptotrade/engine";
+import type { RememberedCommand } from "./idempotency";
 import { Ledger } from "./ledger";
 import type { MarketInfo } from "./markets";
 import type { OrderRecord, TransactionRecord } from "./records";
@@ -32,6 +33,8 @@ export class ExchangeState {
   /** `userId:clientOrderId` → the order, for every order this process has seen with one. */
   readonly clientOrderIds = new Map<string, OrderRecord>();
   readonly pendingWithdrawals = new Map<number, TransactionRecord>();
+  /** `callerId:idempotencyKey` → the money command that key carried out (see `runOnce`). */
+  readonly idempotencyKeys = new Map<string, RememberedCommand>();
   readonly assets = new Map<string, AssetRules>();
   /**
    * `userId:asset` → what the demo faucet granted on `day` (UTC, YYYY-MM-DD). Kept here, in

@@ -4,7 +4,7 @@ import { parseDecimal } from "@cryptotrade/exchange/money";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Context } from "../context";
-import { AssetSymbol, DecimalString, Id, MarketSymbol, Page } from "../inputs";
+import { AssetSymbol, DecimalString, Id, IdempotencyKey, MarketSymbol, Page } from "../inputs";
 import { adminProcedure, router, TRPCError } from "../trpc";
 import { adminUsersProcedures } from "./admin-users";
 import { readAssetAmount } from "./wallet";
@@ -138,6 +138,7 @@ export const adminRouter = router({
         asset: AssetSymbol,
         amount: DecimalString,
         note: z.string().max(200).optional(),
+        idempotencyKey: IdempotencyKey.optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -148,6 +149,9 @@ export const adminRouter = router({
         asset: input.asset,
         amount,
         note: input.note,
+        // The admin's own key: it never collides with the customer's keys.
+        idempotencyKey: input.idempotencyKey,
+        requestedBy: ctx.user.id,
       });
       await audit(ctx, "admin.deposit.credited", {
         userId: input.userId,

@@ -1,7 +1,7 @@
 import { ORDER_SIDES, ORDER_TYPES, STP_MODES, TIME_IN_FORCE } from "@cryptotrade/db/schema";
 import { queries, views } from "@cryptotrade/exchange";
 import { z } from "zod";
-import { ClientOrderId, DecimalString, Id, MarketSymbol, Page } from "../inputs";
+import { ClientOrderId, DecimalString, Id, IdempotencyKey, MarketSymbol, Page } from "../inputs";
 import { protectedProcedure, router, TRPCError, tradeProcedure } from "../trpc";
 import { onOrderUpdates } from "./account-streams";
 
@@ -24,6 +24,12 @@ export const PlaceOrderInput = z.strictObject({
 const OrderTarget = z.union([
   z.strictObject({ orderId: Id }),
   z.strictObject({ clientOrderId: ClientOrderId }),
+]);
+
+/** Which order to cancel; with a key, a retry answers the order it cancelled, not NOT_FOUND. */
+const CancelInput = z.union([
+  z.strictObject({ orderId: Id, idempotencyKey: IdempotencyKey.optional() }),
+  z.strictObject({ clientOrderId: ClientOrderId, idempotencyKey: IdempotencyKey.optional() }),
 ]);
 
 /** Which order to amend and its new price and/or total quantity (filled included). */
@@ -53,8 +59,9 @@ export const ordersRouter = router({
     return views.toOrderView(order, ctx.exchange.requireMarket(order.market));
   }),
 
-  cancel: tradeProcedure.input(OrderTarget).mutation(async ({ ctx, input }) => {
-    const order = await ctx.exchange.cancelOrder(ctx.user.id, input);
+  cancel: tradeProcedure.input(CancelInput).mutation(async ({ ctx, input }) => {
+    const { idempotencyKey, ...target } = input;
+    const order = await ctx.exchange.cancelOrder(ctx.user.id, target, idempotencyKey);
     return views.toOrderView(order, ctx.exchange.requireMarket(order.market));
   }),
 
@@ -65,9 +72,20 @@ export const ordersRouter = router({
   }),
 
   cancelAll: tradeProcedure
-    .input(z.strictObject({ symbol: MarketSymbol.optional() }).optional())
+    .input(
+      z
+        .strictObject({
+          symbol: MarketSymbol.optional(),
+          idempotencyKey: IdempotencyKey.optional(),
+        })
+        .optional(),
+    )
     .mutation(async ({ ctx, input }) => {
-      const cancelled = await ctx.exchange.cancelAllOrders(ctx.user.id, input?.symbol);
+      const cancelled = await ctx.exchange.cancelAllOrders(
+        ctx.user.id,
+        input?.symbol,
+        input?.idempotencyKey,
+      );
       return {
         cancelled: cancelled.map((order) =>
           views.toOrderView(order, ctx.exchange.requireMarket(order.market)),

@@ -3,7 +3,7 @@ import { parseDecimal } from "@cryptotrade/exchange/money";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { Context } from "../context";
-import { AssetSymbol, DecimalString, Page } from "../inputs";
+import { AssetSymbol, DecimalString, IdempotencyKey, Page } from "../inputs";
 import { getRequestMeta } from "../session-cookie";
 import {
   protectedProcedure,
@@ -45,7 +45,11 @@ export async function readAssetAmount(ctx: Context, asset: string, text: string)
   return { amount: parsed.value, decimals };
 }
 
-const Transfer = { asset: AssetSymbol, amount: DecimalString };
+const Transfer = {
+  asset: AssetSymbol,
+  amount: DecimalString,
+  idempotencyKey: IdempotencyKey.optional(),
+};
 
 /** The history's filters, shared by `transactions` and `exportCsv` so an export is what was listed. */
 const TransactionFilter = {
@@ -89,6 +93,7 @@ export const walletRouter = router({
       asset: input.asset,
       amount,
       faucetDailyLimit: limit * FAUCET_CALLS_PER_DAY,
+      idempotencyKey: input.idempotencyKey,
     });
     return views.toTransactionView(transaction, decimals);
   }),
@@ -125,6 +130,7 @@ export const walletRouter = router({
         asset: input.asset,
         amount,
         address: input.address,
+        idempotencyKey: input.idempotencyKey,
       });
       await ctx.auth.recordAudit({
         userId: ctx.user.id,

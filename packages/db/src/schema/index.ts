@@ -1,3 +1,4 @@
+export * from "./commands";
 export * from "./leadership";
 export * from "./ledger";
 export * from "./markets";

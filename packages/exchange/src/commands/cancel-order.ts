@@ -1,5 +1,6 @@
 import type { Batch } from "../batch";
 import { ExchangeError } from "../errors";
+import { runOnce } from "../idempotency";
 import type { OrderRecord } from "../records";
 import { applyEngineEvents } from "../settlement";
 import { clientOrderKey, type ExchangeState } from "../state";
@@ -8,9 +9,23 @@ export type CancelTarget = { orderId: number } | { clientOrderId: string };
 
 /**
  * Cancels one of the user's live orders. Another user's order is NOT_FOUND, exactly like a
- * missing one, so ids reveal nothing.
+ * missing one, so ids reveal nothing. With an idempotency key, a retry answers the order it
+ * cancelled (as it is now) instead of NOT_FOUND.
  */
 export function cancelOrder(
+  state: ExchangeState,
+  batch: Batch,
+  userId: number,
+  target: CancelTarget,
+  idempotencyKey?: string,
+): OrderRecord {
+  const ref = idempotencyKey === undefined ? undefined : { callerId: userId, key: idempotencyKey };
+  return runOnce(state, batch, ref, "cancel", { ...target }, () =>
+    cancelLiveOrder(state, batch, userId, target),
+  );
+}
+
+function cancelLiveOrder(
   state: ExchangeState,
   batch: Batch,
   userId: number,
@@ -38,8 +53,21 @@ export function findOwnLiveOrder(
   return order;
 }
 
-/** Cancels every live order of the user, in one market or all of them. */
+/** Cancels every live order of the user, in one market or all of them; a keyed retry answers the same orders. */
 export function cancelAllOrders(
+  state: ExchangeState,
+  batch: Batch,
+  userId: number,
+  symbol: string | undefined,
+  idempotencyKey?: string,
+): OrderRecord[] {
+  const ref = idempotencyKey === undefined ? undefined : { callerId: userId, key: idempotencyKey };
+  return runOnce(state, batch, ref, "cancelAll", { symbol: symbol ?? null }, () =>
+    cancelEveryOrder(state, batch, userId, symbol),
+  );
+}
+
+function cancelEveryOrder(
   state: ExchangeState,
   batch: Batch,
   userId: number,

@@ -1,5 +1,6 @@
 import type { Batch } from "../batch";
 import { ExchangeError, invalidInput } from "../errors";
+import { type IdempotencyRef, runOnce } from "../idempotency";
 import { formatDecimal } from "../money";
 import type { TransactionRecord } from "../records";
 import type { AssetRules, ExchangeState } from "../state";
@@ -20,6 +21,10 @@ export interface TransferRequest {
    * checked and counted here in the single writer, so parallel requests cannot overshoot it.
    */
   faucetDailyLimit?: bigint;
+  /** Makes a retry harmless: the same key and content get the first outcome back (ADR 025). */
+  idempotencyKey?: string;
+  /** Whose key it is, when not the account's owner (the admin who credits a deposit). */
+  requestedBy?: number;
 }
 
 /** Credits money arriving from outside: the demo faucet or an admin-confirmed deposit. */
@@ -28,6 +33,14 @@ export function deposit(
   batch: Batch,
   request: TransferRequest,
 ): TransactionRecord {
+  const { userId, asset, amount, note } = request;
+  const content = { userId, asset, amount, note: note ?? null, faucet: !!request.faucetDailyLimit };
+  return runOnce(state, batch, keyOf(request), "deposit", content, () =>
+    credit(state, batch, request),
+  );
+}
+
+function credit(state: ExchangeState, batch: Batch, request: TransferRequest): TransactionRecord {
   const rules = requireAsset(state, request.asset);
   const grant =
     request.faucetDailyLimit === undefined ? null : checkFaucetGrant(state, batch, request, rules);
@@ -45,6 +58,18 @@ export function deposit(
  * available balance cannot cover amount + fee.
  */
 export function requestWithdrawal(
+  state: ExchangeState,
+  batch: Batch,
+  request: TransferRequest,
+): TransactionRecord {
+  const { userId, asset, amount, address } = request;
+  const content = { userId, asset, amount, address: address ?? null };
+  return runOnce(state, batch, keyOf(request), "withdraw", content, () =>
+    holdWithdrawal(state, batch, request),
+  );
+}
+
+function holdWithdrawal(
   state: ExchangeState,
   batch: Batch,
   request: TransferRequest,
@@ -109,6 +134,11 @@ export function reviewWithdrawal(
 /** The UTC day of a moment, as the faucet's daily cap counts it. */
 export function faucetDay(moment: Date): string {
   return moment.toISOString().slice(0, 10);
+}
+
+function keyOf(request: TransferRequest): IdempotencyRef | undefined {
+  if (request.idempotencyKey === undefined) return undefined;
+  return { callerId: request.requestedBy ?? request.userId, key: request.idempotencyKey };
 }
 
 function requireAsset(state: ExchangeState, asset: string): AssetRules {

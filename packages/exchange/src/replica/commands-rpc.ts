@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
-import { ExchangeError, type ExchangeErrorCode, NotLeaderError, outcomeUnknown } from "../errors";
+import {
+  ExchangeError,
+  type ExchangeErrorCode,
+  NotLeaderError,
+  type OutcomeLookup,
+  outcomeUnknown,
+} from "../errors";
 import { COMMAND_NAMES, type ExchangeCommands } from "../exchange-service";
 import type { EventBus } from "../streams/bus";
 import { RecentOutcomes } from "./recent-outcomes";
@@ -17,6 +23,9 @@ type Response =
       code: ExchangeErrorCode;
       message: string;
       field?: string;
+      /** With OUTCOME_UNKNOWN: how the caller finds out what happened. */
+      clientOrderId?: string;
+      idempotencyKey?: string;
     };
 
 export type RpcMessage =
@@ -82,6 +91,8 @@ async function runCommand(
         code: error.code,
         message: error.message,
         ...(error.field ? { field: error.field } : {}),
+        ...(error.clientOrderId ? { clientOrderId: error.clientOrderId } : {}),
+        ...(error.idempotencyKey ? { idempotencyKey: error.idempotencyKey } : {}),
       };
     }
     log.error({ err: error, command: message.method, id: message.id }, "forwarded command failed");
@@ -130,7 +141,15 @@ export function forwardCommands(
     if (message.kind === "pong") waiter.resolve(undefined);
     if (message.kind !== "response") return;
     if (message.ok) waiter.resolve(message.value);
-    else waiter.reject(new ExchangeError(message.code, message.message, message.field));
+    else {
+      const { clientOrderId, idempotencyKey } = message;
+      waiter.reject(
+        new ExchangeError(message.code, message.message, message.field, {
+          clientOrderId,
+          idempotencyKey,
+        }),
+      );
+    }
   });
 
   /** Sends `message` (again, until accepted) and waits for its answer or the timeout. */
@@ -171,7 +190,7 @@ export function forwardCommands(
       exchangeMessage(
         { kind: "request", id: randomUUID(), replyTo, method, args },
         options.timeoutMs,
-        () => outcomeUnknown(clientOrderIdOf(method, args)),
+        () => outcomeUnknown(lookupOf(method, args)),
       );
   const commands = Object.fromEntries(
     COMMAND_NAMES.map((name) => [name, call(name)]),
@@ -190,9 +209,25 @@ export function forwardCommands(
   };
 }
 
-function clientOrderIdOf(method: CommandName, args: unknown[]): string | undefined {
-  if (method !== "placeOrder") return undefined;
-  const input = args[1];
-  if (typeof input !== "object" || input === null || !("clientOrderId" in input)) return undefined;
-  return typeof input.clientOrderId === "string" ? input.clientOrderId : undefined;
+/** The clientOrderId or idempotency key in a command's arguments, for an unknown outcome. */
+function lookupOf(method: CommandName, args: unknown[]): OutcomeLookup {
+  const textAt = (index: number, key: string) => {
+    const value = args[index];
+    if (typeof value !== "object" || value === null || !(key in value)) return undefined;
+    const found = (value as Record<string, unknown>)[key];
+    return typeof found === "string" ? found : undefined;
+  };
+  const stringAt = (index: number) => (typeof args[index] === "string" ? args[index] : undefined);
+  switch (method) {
+    case "placeOrder":
+      return { clientOrderId: textAt(1, "clientOrderId") };
+    case "deposit":
+    case "requestWithdrawal":
+      return { idempotencyKey: textAt(0, "idempotencyKey") };
+    case "cancelOrder":
+    case "cancelAllOrders":
+      return { idempotencyKey: stringAt(2) };
+    default:
+      return {};
+  }
 }

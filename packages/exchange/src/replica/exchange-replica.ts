@@ -87,9 +87,14 @@ export class ExchangeReplica implements ExchangeService {
   cancelAllOrders: ExchangeCommands["cancelAllOrders"] = (...args) =>
     this.commands.cancelAllOrders(...args);
   amendOrder: ExchangeCommands["amendOrder"] = (...args) => this.commands.amendOrder(...args);
-  deposit: ExchangeCommands["deposit"] = (...args) => this.commands.deposit(...args);
-  requestWithdrawal: ExchangeCommands["requestWithdrawal"] = (...args) =>
-    this.commands.requestWithdrawal(...args);
+  /** Deposits and withdrawals likewise always carry an idempotency key (ADR 025). */
+  deposit: ExchangeCommands["deposit"] = (request) =>
+    this.commands.deposit({ ...request, idempotencyKey: request.idempotencyKey ?? madeUpKey() });
+  requestWithdrawal: ExchangeCommands["requestWithdrawal"] = (request) =>
+    this.commands.requestWithdrawal({
+      ...request,
+      idempotencyKey: request.idempotencyKey ?? madeUpKey(),
+    });
   reviewWithdrawal: ExchangeCommands["reviewWithdrawal"] = (...args) =>
     this.commands.reviewWithdrawal(...args);
   createMarket: ExchangeCommands["createMarket"] = async (...args) =>
@@ -222,6 +227,10 @@ export class ExchangeReplica implements ExchangeService {
       if (this.books.has(symbol)) this.books.set(symbol, BookView.from(snapshot));
     }
   }
+}
+
+function madeUpKey(): string {
+  return `r-${randomUUID()}`;
 }
 
 function amount(text: string, decimals: number): bigint {

@@ -40,7 +40,9 @@ export function readRpcMessage(raw: unknown): RpcMessage | undefined {
       return m.ok === false &&
         Object.hasOwn(ERROR_CODES, m.code as string) &&
         typeof m.message === "string" &&
-        (m.field === undefined || typeof m.field === "string")
+        [m.field, m.clientOrderId, m.idempotencyKey].every(
+          (text) => text === undefined || typeof text === "string",
+        )
         ? (raw as RpcMessage)
         : undefined;
     default:
