@@ -1,6 +1,6 @@
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import { ExchangeError } from "../errors";
+import { ExchangeError, outcomeUnknown } from "../errors";
 import type { ExchangeCommands } from "../exchange-service";
 import type { OrderRecord } from "../records";
 import { InProcessBus } from "../streams/bus";
@@ -116,6 +116,32 @@ describe("commands forwarded over the bus", () => {
     expect(error).toMatchObject({ code: "OUTCOME_UNKNOWN", clientOrderId: "abc-1" });
     expect((error as Error).message).toMatch(/may have executed/);
     await forwarded.close();
+  });
+
+  it("names a deposit's idempotency key when no answer comes, and carries the leader's unknown outcome with its key", async () => {
+    const bus = new InProcessBus<RpcMessage>();
+    const forwarded = forwardCommands(bus, { timeoutMs: 100 });
+    const deposit = { userId: 3, asset: "BTC", amount: 1n, idempotencyKey: "dep-9" };
+    await expect(forwarded.deposit(deposit)).rejects.toMatchObject({
+      code: "OUTCOME_UNKNOWN",
+      idempotencyKey: "dep-9",
+    });
+    const { commands } = countingCommands();
+    serveCommands(
+      {
+        ...commands,
+        deposit: async ({ idempotencyKey }) => Promise.reject(outcomeUnknown({ idempotencyKey })),
+      },
+      bus,
+      { log },
+    );
+    const patient = forwardCommands(bus, { timeoutMs: 5_000 });
+    await expect(patient.deposit({ ...deposit, idempotencyKey: "dep-10" })).rejects.toMatchObject({
+      code: "OUTCOME_UNKNOWN",
+      idempotencyKey: "dep-10",
+    });
+    await forwarded.close();
+    await patient.close();
   });
 
   it("fails a ping when no leader answers, and passes it when one does", async () => {
