@@ -52,11 +52,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const text = (name: string) => String(form.get(name) ?? "").trim();
   const intent = form.get("intent") === "withdraw" ? "withdraw" : "deposit";
+  // Made once per deposit or withdrawal in the browser, so resubmitting cannot pay twice.
+  const idempotencyKey = text("idempotencyKey") || undefined;
   try {
     if (intent === "deposit") {
       const deposit = await context.trpc.wallet.deposit({
         asset: text("asset"),
         amount: text("amount"),
+        idempotencyKey,
       });
       return {
         intent,
@@ -69,6 +72,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       asset: text("asset"),
       amount: text("amount"),
       address: text("address"),
+      idempotencyKey,
       ...(code ? { totpCode: code } : {}),
     });
     return {

@@ -4,6 +4,7 @@ import { groupDecimal } from "~/components/portfolio/money";
 import { TextField } from "~/components/text-field";
 import type { WalletActionResult } from "./action-result";
 import { FormOutcome } from "./form-outcome";
+import { IdempotencyKeyField } from "./idempotency-key-field";
 import { SelectField } from "./select-field";
 
 /** The demo faucet: free test funds of one asset, up to its limit per request. */
@@ -29,6 +30,7 @@ export function DepositForm({
       </p>
       <fetcher.Form method="post" className="mt-3 flex flex-col gap-3" noValidate>
         <input type="hidden" name="intent" value="deposit" />
+        <IdempotencyKeyField done={result?.ok ? result : undefined} />
         <SelectField
           label="Asset"
           name="asset"

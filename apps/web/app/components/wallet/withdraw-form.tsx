@@ -3,6 +3,7 @@ import { useFetcher } from "react-router";
 import { TextField } from "~/components/text-field";
 import type { WalletActionResult } from "./action-result";
 import { FormOutcome } from "./form-outcome";
+import { IdempotencyKeyField } from "./idempotency-key-field";
 import { SelectField } from "./select-field";
 import { formatAssetAmount } from "./wallet-format";
 import { WithdrawalHoldNotice } from "./withdrawal-hold-notice";
@@ -52,6 +53,7 @@ export function WithdrawForm({
       ) : null}
       <fetcher.Form ref={form} method="post" className="mt-3 flex flex-col gap-3" noValidate>
         <input type="hidden" name="intent" value="withdraw" />
+        <IdempotencyKeyField done={result?.ok ? result : undefined} />
         <SelectField
           label="Asset"
           name="asset"
