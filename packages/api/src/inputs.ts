@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_PATTERN } from "@cryptotrade/exchange";
 import { z } from "zod";
 
 /** Amounts travel as decimal strings; their format and precision are checked per market. */
@@ -21,7 +22,7 @@ export const ClientOrderId = z
  */
 export const IdempotencyKey = z
   .string()
-  .regex(/^[A-Za-z0-9_:.-]{1,64}$/, "use 1-64 letters, digits, or _ : . -");
+  .regex(IDEMPOTENCY_KEY_PATTERN, "use 1-64 letters, digits, or _ : . -");
 export const Page = {
   // A malformed cursor is refused rather than read as "from the top", which would loop a pager.
   cursor: z

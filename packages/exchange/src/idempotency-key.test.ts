@@ -48,6 +48,16 @@ describe("idempotency keys on money commands", () => {
     await t.assertInvariants();
   });
 
+  it("refuses a malformed key, as one forwarded over Redis might be, and credits nothing", async () => {
+    const user = await t.createUser();
+    for (const idempotencyKey of ["", "has space", "x".repeat(65)]) {
+      await expect(
+        t.exchange.deposit({ userId: user, asset: "BTC", amount: BTC, idempotencyKey }),
+      ).rejects.toMatchObject({ code: "INVALID_INPUT", field: "idempotencyKey" });
+    }
+    expect(await available(user, "BTC")).toBe(0n);
+  });
+
   it("records a retried withdrawal once, and the retry shows its review", async () => {
     const user = await t.createUser({ BTC: "1" });
     const request = {

@@ -2,7 +2,7 @@ import type { Database } from "@cryptotrade/db/client";
 import { idempotencyKeys, orders, transactions } from "@cryptotrade/db/schema";
 import { inArray, sql } from "drizzle-orm";
 import type { Batch } from "./batch";
-import { ExchangeError } from "./errors";
+import { ExchangeError, invalidInput } from "./errors";
 import type { OrderRecord, TransactionRecord } from "./records";
 import type { ExchangeState } from "./state";
 
@@ -14,6 +14,9 @@ interface IdempotentResults {
   cancelAll: OrderRecord[];
 }
 export type IdempotentCommand = keyof IdempotentResults;
+
+/** What an idempotency key may be: 1-64 letters, digits, or `_ : . -` (a UUID fits). */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_:.-]{1,64}$/;
 
 /** A command's key and whose it is: the caller's (the admin's, for an admin's credit). */
 export interface IdempotencyRef {
@@ -48,6 +51,10 @@ export function runOnce<C extends IdempotentCommand>(
   run: () => IdempotentResults[C],
 ): IdempotentResults[C] {
   if (!ref) return run();
+  // Checked here too: a forwarded command crossed a process boundary.
+  if (!IDEMPOTENCY_KEY_PATTERN.test(ref.key)) {
+    throw invalidInput("idempotencyKey", "use 1-64 letters, digits, or _ : . -");
+  }
   const key = idempotencyMapKey(ref);
   const fingerprint = JSON.stringify(content, (_key, value) =>
     typeof value === "bigint" ? value.toString() : value,

@@ -6,6 +6,7 @@ export { ExchangeError, type ExchangeErrorCode, NotLeaderError, outcomeUnknown }
 export type { BookLevelChange, ExchangeEvent, ExchangeListener } from "./events";
 export { Exchange, type ExchangeOptions } from "./exchange";
 export type { ExchangeCommands, ExchangeService, WithdrawalReview } from "./exchange-service";
+export { IDEMPOTENCY_KEY_PATTERN } from "./idempotency";
 export { checkInvariants, type InvariantReport } from "./invariants";
 export { ExchangeSwitch } from "./leadership/exchange-switch";
 export { describeHolder, LeaderLease, type LeaseAttempt } from "./leadership/leader-lease";
