@@ -7,6 +7,7 @@ import { seedReferenceData } from "@cryptotrade/db/seed";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { type ExchangeRole, startExchangeRole } from "./exchange-role";
+import { createPageLimits, type PageLimits } from "./middleware/page-flood";
 import { countOrders } from "./metrics/order-metrics";
 import type { Observability } from "./observability";
 import { createRedisClient } from "./redis-client";
@@ -37,6 +38,8 @@ export interface Services {
   revocationBus: ReturnType<typeof createRevocationBus>;
   /** Leader or standby (ADR 017); `role.exchange` is what `api.exchange` counts. */
   role: ExchangeRole;
+  /** What one address may ask of the web app (renders in flight, renders per minute). */
+  pageLimits: PageLimits;
   /** Stops the exchange role, then the buses, Redis and the database, in that order. */
   close(): Promise<void>;
 }
@@ -107,6 +110,10 @@ export async function createServices(
     callLimits: new CallLimits(),
     observer: observability?.calls,
   };
+  const pageLimits = createPageLimits(
+    { redis, keyPrefix: options.rateLimitKeyPrefix ?? config.rateLimits.keyPrefix },
+    config.rateLimits,
+  );
   return {
     api,
     database,
@@ -115,6 +122,7 @@ export async function createServices(
     streams,
     revocationBus,
     role,
+    pageLimits,
     async close() {
       await role.close();
       await streams.close();

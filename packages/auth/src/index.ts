@@ -14,6 +14,7 @@ export { encryptTotpSecrets } from "./encrypt-totp-secrets";
 export { AuthError, type AuthErrorCode } from "./errors";
 export { grantRole } from "./grant-role";
 export { PASSWORD_CHECKS_PER_ADDRESS } from "./hashing-gate";
+export { createLimiter, type LimiterStore } from "./limiter";
 export {
   ApiKeyName,
   ApiKeyScope,

@@ -3,5 +3,6 @@ export {
   ConfigError,
   parseConfig,
   parseSecretsKeys,
+  type ProxyTrust,
   type SecretsKey,
 } from "./config";

@@ -52,7 +52,12 @@ describe("the web app on the server", () => {
     await writeFile(join(clientDir, "assets", "entry-abc123.js"), "export {};");
     await writeFile(join(clientDir, "robots.txt"), "User-agent: *");
     const web: WebApp = { handleRequest, clientDir };
-    app = createApp({ services: server.services, checkReady: async () => {}, web });
+    app = createApp({
+      services: server.services,
+      checkReady: async () => {},
+      web,
+      pageLimits: server.pageLimits,
+    });
   });
   afterAll(async () => {
     await server.close();
