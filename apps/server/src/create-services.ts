@@ -6,6 +6,7 @@ import { connectDatabase, type DatabaseConnection } from "@cryptotrade/db/client
 import { seedReferenceData } from "@cryptotrade/db/seed";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import { closeDataDirToOthers } from "./data-dir";
 import { type ExchangeRole, startExchangeRole } from "./exchange-role";
 import { createPageLimits, type PageLimits } from "./middleware/page-flood";
 import { countOrders } from "./metrics/order-metrics";
@@ -140,5 +141,9 @@ async function openDatabase(
 ): Promise<DatabaseConnection> {
   const database = await connectDatabase(config.database, { migrationsFolder });
   await database.migrate();
+  // A new embedded database is unpacked open to everyone; close it (see data-dir.ts).
+  if (config.database.kind === "pglite" && config.database.dataDir) {
+    closeDataDirToOthers(config.database.dataDir);
+  }
   return database;
 }
