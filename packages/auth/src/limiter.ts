@@ -1,5 +1,9 @@
 import type { Redis } from "ioredis";
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from "rate-limiter-flexible";
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+} from "rate-limiter-flexible";
 
 export interface LimiterStore {
   /** Counters live in Redis when given (shared by every replica), in process memory otherwise. */

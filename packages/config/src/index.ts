@@ -1,8 +1,8 @@
 export {
   type Config,
   ConfigError,
+  type ProxyTrust,
   parseConfig,
   parseSecretsKeys,
-  type ProxyTrust,
   type SecretsKey,
 } from "./config";

@@ -13,7 +13,11 @@ describe("answers that depend on the caller", () => {
       method: "POST",
       headers: { "content-type": "application/json", origin },
       body: JSON.stringify({
-        json: { email: "no-store@example.com", username: "no_store", password: "long passphrase ok" },
+        json: {
+          email: "no-store@example.com",
+          username: "no_store",
+          password: "long passphrase ok",
+        },
       }),
     });
     expect(login.headers.get("cache-control")).toBe("no-store");

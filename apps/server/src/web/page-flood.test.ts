@@ -142,9 +142,7 @@ describe("a page flood from one address", () => {
     }
     expect(pages.rendersFor(address)).toBe(0);
     // Every held login is answered before the test ends, so nothing stays in flight.
-    expect((await Promise.all(held)).map((answer) => answer.status)).toEqual(
-      held.map(() => 401),
-    );
+    expect((await Promise.all(held)).map((answer) => answer.status)).toEqual(held.map(() => 401));
     // Once they are done, the same form post goes through to the page.
     const form = new URLSearchParams({ email: "a@b.example", password: "x" });
     expect((await fetchFrom(address, "/login", { method: "POST", body: form })).status).toBe(200);

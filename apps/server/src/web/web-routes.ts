@@ -2,9 +2,9 @@ import { type ApiServices, appRouter, createCallerFactory, createContext } from 
 import { serveStatic } from "@hono/node-server/serve-static";
 import { getErrorShape, getTRPCErrorFromUnknown } from "@trpc/server/unstable-core-do-not-import";
 import { Hono } from "hono";
-import { builtFilePaths } from "./built-files";
 import type { AppEnv } from "../app-env";
 import { getClientAddress, getPeerAddress, isTrustedProxy } from "../middleware/client-address";
+import { builtFilePaths } from "./built-files";
 import { onPublicOrigin } from "./public-request";
 import type { WebApp, WebLoadContext } from "./web-app";
 
