@@ -9,11 +9,13 @@ import { requestId } from "hono/request-id";
 import type { AppEnv } from "./app-env";
 import { getClientAddress } from "./middleware/client-address";
 import { checkOrigin } from "./middleware/origin-check";
+import { type PageLimits, turnAwayPageFloods } from "./middleware/page-flood";
 import { turnAwayPasswordFloods } from "./middleware/password-flood";
+import { markPrivateAnswers } from "./middleware/private-answers";
 import { requestLogger } from "./middleware/request-logger";
 import { securityHeaders } from "./middleware/security-headers";
 import type { WebApp } from "./web/web-app";
-import { webRoutes } from "./web/web-routes";
+import { findPageRenders, webRoutes } from "./web/web-routes";
 
 /** No procedure takes more than a few KiB of input; anything bigger is refused unread. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -31,6 +33,8 @@ export interface AppDeps {
   checkReady: () => Promise<void>;
   /** The trader's web app (apps/web), served on every other path; without it, API only. */
   web?: WebApp | undefined;
+  /** What one address may ask of the web app (`Services.pageLimits`); needed with `web`. */
+  pageLimits?: PageLimits | undefined;
 }
 
 /**
@@ -42,7 +46,7 @@ export interface AppDeps {
  * const app = createApp({ services, checkReady });
  * const res = await app.fetch(new Request("http://x/healthz"));
  */
-export function createApp({ services, checkReady, web }: AppDeps) {
+export function createApp({ services, checkReady, web, pageLimits }: AppDeps) {
   const { config } = services;
   const allowedOrigins = new Set(config.allowedOrigins);
   const app = new Hono<AppEnv>();
@@ -59,8 +63,14 @@ export function createApp({ services, checkReady, web }: AppDeps) {
       maxAge: 600,
     }),
   );
+  app.use(`${TRPC_ENDPOINT}/*`, markPrivateAnswers(TRPC_ENDPOINT));
   app.use(checkOrigin(config.allowedOrigins));
   app.use(turnAwayPasswordFloods(services, TRPC_ENDPOINT));
+  if (web) {
+    if (!pageLimits) throw new Error("createApp: the web app needs its page limits");
+    // Before the body limit, which reads a body sent without a length: a refusal reads nothing.
+    app.use(turnAwayPageFloods(services, pageLimits, findPageRenders(web)));
+  }
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,

@@ -6,8 +6,10 @@ import { connectDatabase, type DatabaseConnection } from "@cryptotrade/db/client
 import { seedReferenceData } from "@cryptotrade/db/seed";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import { closeDataDirToOthers } from "./data-dir";
 import { type ExchangeRole, startExchangeRole } from "./exchange-role";
 import { countOrders } from "./metrics/order-metrics";
+import { createPageLimits, type PageLimits } from "./middleware/page-flood";
 import type { Observability } from "./observability";
 import { createRedisClient } from "./redis-client";
 import { createRevocationBus, createStreams, type Streams } from "./streams";
@@ -37,6 +39,8 @@ export interface Services {
   revocationBus: ReturnType<typeof createRevocationBus>;
   /** Leader or standby (ADR 017); `role.exchange` is what `api.exchange` counts. */
   role: ExchangeRole;
+  /** What one address may ask of the web app (renders in flight, renders per minute). */
+  pageLimits: PageLimits;
   /** Stops the exchange role, then the buses, Redis and the database, in that order. */
   close(): Promise<void>;
 }
@@ -107,6 +111,10 @@ export async function createServices(
     callLimits: new CallLimits(),
     observer: observability?.calls,
   };
+  const pageLimits = createPageLimits(
+    { redis, keyPrefix: options.rateLimitKeyPrefix ?? config.rateLimits.keyPrefix },
+    config.rateLimits,
+  );
   return {
     api,
     database,
@@ -115,6 +123,7 @@ export async function createServices(
     streams,
     revocationBus,
     role,
+    pageLimits,
     async close() {
       await role.close();
       await streams.close();
@@ -132,5 +141,9 @@ async function openDatabase(
 ): Promise<DatabaseConnection> {
   const database = await connectDatabase(config.database, { migrationsFolder });
   await database.migrate();
+  // A new embedded database is unpacked open to everyone; close it (see data-dir.ts).
+  if (config.database.kind === "pglite" && config.database.dataDir) {
+    closeDataDirToOthers(config.database.dataDir);
+  }
   return database;
 }

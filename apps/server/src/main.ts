@@ -72,7 +72,12 @@ export async function runServer(environment: Config, files: ServerFiles): Promis
     await withDeadline(database.checkReady(), READY_DEADLINE_MS, "the database did not answer");
     await role.checkReady();
   };
-  const app = createApp({ services: services.api, checkReady, web: webApp.web });
+  const app = createApp({
+    services: services.api,
+    checkReady,
+    web: webApp.web,
+    pageLimits: services.pageLimits,
+  });
 
   let demo: { stop(): Promise<void> } | undefined;
   let websocket: WebSocketEndpoint | undefined;

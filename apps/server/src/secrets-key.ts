@@ -34,7 +34,8 @@ async function readOrCreateKeyFile(path: string): Promise<string> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
-  await mkdir(join(path, ".."), { recursive: true });
+  // Owner-only whatever the umask (tests and embedders call this without loadConfig).
+  await mkdir(join(path, ".."), { recursive: true, mode: 0o700 });
   const line = `${GENERATED_KEY_ID}:${randomBytes(32).toString("base64")}\n`;
   // Written whole under another name, then linked into place: of two processes starting at
   // once, one key wins and nobody ever reads a half-written file.

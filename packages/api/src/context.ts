@@ -34,7 +34,7 @@ export interface ApiServices {
 /** What the HTTP layer knows about one request. */
 export interface RequestInfo {
   requestId: string;
-  /** The client address: the socket's, or the proxy's `X-Forwarded-For` when TRUST_PROXY is set. */
+  /** The client address: the socket's, or a trusted proxy's `X-Forwarded-For` (TRUSTED_PROXIES). */
   ip: string;
   userAgent: string | null;
   /** The request's headers; only `authorization` and `cookie` are read. */

@@ -24,6 +24,7 @@ export {
   TotpCode,
   Username,
 } from "./inputs";
+export { createLimiter, type LimiterStore } from "./limiter";
 export type { Authentication, AuthUser, Credential, Principal } from "./principal";
 export {
   CredentialRevocation,

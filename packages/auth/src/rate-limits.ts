@@ -1,17 +1,8 @@
-import type { Redis } from "ioredis";
-import {
-  type RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-} from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
 import { AuthError } from "./errors";
+import { createLimiter, type LimiterStore } from "./limiter";
 
-export interface RateLimitOptions {
-  /** Counters live in Redis when given (shared by every replica), in process memory otherwise. */
-  redis?: Redis | undefined;
-  /** Starts every Redis key, so deployments and test runs sharing a Redis never mix. */
-  keyPrefix: string;
+export interface RateLimitOptions extends LimiterStore {
   loginFailuresPerIpPerHour: number;
   registrationsPerIpPerHour: number;
 }
@@ -69,21 +60,8 @@ export interface RateLimits {
  * const limits = createRateLimits({ redis, keyPrefix: "cryptotrade", loginFailuresPerIpPerHour: 100, registrationsPerIpPerHour: 20 });
  */
 export function createRateLimits(options: RateLimitOptions): RateLimits {
-  const limiter = (name: string, points: number, duration: number, blockDuration = 0) => {
-    const settings = { keyPrefix: `${options.keyPrefix}:${name}`, points, duration, blockDuration };
-    if (!options.redis) return new RateLimiterMemory(settings);
-    return new RateLimiterRedis({
-      ...settings,
-      storeClient: options.redis,
-      // A Redis outage degrades to per-process limits instead of refusing every login. What
-      // is counted meanwhile stays in this process: once Redis is back its counters (from
-      // before the outage) apply again, and the outage's attempts are forgotten.
-      insuranceLimiter: new RateLimiterMemory(settings),
-      // While the connection is down, go to the insurance at once instead of queueing the
-      // command behind reconnects (logins took seconds that way).
-      rejectIfRedisNotReady: true,
-    });
-  };
+  const limiter = (name: string, points: number, duration: number, blockDuration = 0) =>
+    createLimiter(options, name, points, duration, blockDuration);
 
   const loginAccount = limiter("login-account", LOGIN_FREE_ATTEMPTS, LOGIN_WINDOW_SECONDS);
   const loginLockouts = limiter("login-lockouts", Number.MAX_SAFE_INTEGER, 24 * 60 * 60);

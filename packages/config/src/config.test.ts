@@ -70,6 +70,8 @@ describe("parseConfig", () => {
       keyPrefix: "cryptotrade",
       loginFailuresPerIpPerHour: 100,
       registrationsPerIpPerHour: 20,
+      pagesPerIpPerMinute: 300,
+      pagesInFlightPerIp: 6,
     });
     expect(parseConfig({ RATE_LIMIT_PREFIX: "eu-1" }).rateLimits.keyPrefix).toBe("eu-1");
     expect(() => parseConfig({ RATE_LIMIT_PREFIX: "has space" })).toThrow("RATE_LIMIT_PREFIX");
@@ -144,6 +146,33 @@ describe("METRICS_PORT", () => {
   it("refuses the public port, so metrics are never public", () => {
     expect(() => parseConfig({ PORT: "8080", METRICS_PORT: "8080" })).toThrow(
       'METRICS_PORT (got "8080") must not be PORT',
+    );
+  });
+});
+
+describe("proxies", () => {
+  it("believes no peer's forwarded headers unless told to", () => {
+    expect(parseConfig({}).trustProxy).toEqual({ anyPeer: false, proxies: [] });
+    expect(parseConfig({ TRUST_PROXY: "true" }).trustProxy).toEqual({ anyPeer: true, proxies: [] });
+  });
+
+  it("believes only the listed proxies when TRUSTED_PROXIES names them", () => {
+    const config = parseConfig({
+      TRUST_PROXY: "true",
+      TRUSTED_PROXIES: "10.0.0.0/8, 127.0.0.1,fd00::/8, ::1",
+    });
+    expect(config.trustProxy).toEqual({
+      anyPeer: false,
+      proxies: ["10.0.0.0/8", "127.0.0.1", "fd00::/8", "::1"],
+    });
+  });
+
+  it("refuses entries that are not addresses or ranges, and a list beside TRUST_PROXY=false", () => {
+    for (const bad of ["nginx", "10.0.0.0/33", "10.0.0.1/8/1", "::1/129", "10.0.0.0/x"]) {
+      expect(() => parseConfig({ TRUSTED_PROXIES: bad }), bad).toThrow("TRUSTED_PROXIES");
+    }
+    expect(() => parseConfig({ TRUST_PROXY: "false", TRUSTED_PROXIES: "10.0.0.1" })).toThrow(
+      "TRUSTED_PROXIES",
     );
   });
 });

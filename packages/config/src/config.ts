@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const booleanFlag = z
@@ -21,6 +22,38 @@ const originList = z
       .filter(Boolean),
   )
   .pipe(z.array(z.url({ error: "must be a comma-separated list of origins" })));
+
+/** An IPv4 or IPv6 address, or a CIDR range of them (`10.0.0.0/8`, `fd00::/8`). */
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", bits, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const prefix = Number(bits);
+  return /^\d{1,3}$/.test(bits) && prefix <= (family === 4 ? 32 : 128);
+}
+
+const proxyList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .refine((entries) => entries.every(isAddressOrRange), {
+    error: "must be a comma-separated list of IP addresses or CIDR ranges",
+  });
+
+/**
+ * Whose `X-Forwarded-*` headers the server believes: no peer's, every peer's (`TRUST_PROXY`,
+ * for a server that only its proxy can reach), or only the listed proxies' (`TRUSTED_PROXIES`).
+ */
+export interface ProxyTrust {
+  anyPeer: boolean;
+  /** Addresses and CIDR ranges (`10.0.0.0/8`); empty unless `TRUSTED_PROXIES` is set. */
+  proxies: string[];
+}
 
 /** One key of the secrets keyring: an id stored beside what it encrypted, and 32 random bytes. */
 export interface SecretsKey {
@@ -83,7 +116,8 @@ const EnvSchema = z
       .url({ error: "must be the URL browsers use to reach the exchange" })
       .optional(),
     ALLOWED_ORIGINS: originList.default([]),
-    TRUST_PROXY: booleanFlag.default(false),
+    TRUST_PROXY: booleanFlag.optional(),
+    TRUSTED_PROXIES: proxyList.optional(),
     METRICS_PORT: z.coerce
       .number({ error: "must be a port number" })
       .int({ error: "must be a whole port number" })
@@ -99,6 +133,8 @@ const EnvSchema = z
       .default("cryptotrade"),
     RATE_LIMIT_LOGIN_FAILURES_PER_IP: z.coerce.number().int().min(1).default(100),
     RATE_LIMIT_REGISTRATIONS_PER_IP: z.coerce.number().int().min(1).default(20),
+    RATE_LIMIT_PAGES_PER_IP: z.coerce.number().int().min(1).default(300),
+    RATE_LIMIT_PAGES_IN_FLIGHT_PER_IP: z.coerce.number().int().min(1).default(6),
     EXCHANGE_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
     EXCHANGE_ROLE: z.enum(["leader", "replica"]).default("leader"),
     EXCHANGE_LEASE_MS: z.coerce.number().int().min(300).max(60_000).default(3_000),
@@ -108,6 +144,10 @@ const EnvSchema = z
   .refine((env) => !env.METRICS_PORT || env.METRICS_PORT !== env.PORT, {
     path: ["METRICS_PORT"],
     error: "must not be PORT: metrics are never served on the public port",
+  })
+  .refine((env) => !(env.TRUST_PROXY === false && env.TRUSTED_PROXIES?.length), {
+    path: ["TRUSTED_PROXIES"],
+    error: "trusts the proxies it lists: unset TRUST_PROXY=false, or unset TRUSTED_PROXIES",
   })
   .refine((env) => env.EXCHANGE_ROLE === "leader" || (env.REDIS_URL && env.DATABASE_URL), {
     path: ["EXCHANGE_ROLE"],
@@ -160,7 +200,11 @@ const EnvSchema = z
       },
       publicOrigin,
       allowedOrigins: [...new Set([publicOrigin, ...env.ALLOWED_ORIGINS])],
-      trustProxy: env.TRUST_PROXY,
+      trustProxy: {
+        // A list names the only peers believed; TRUST_PROXY alone believes any peer.
+        anyPeer: !env.TRUSTED_PROXIES?.length && env.TRUST_PROXY === true,
+        proxies: env.TRUSTED_PROXIES ?? [],
+      } satisfies ProxyTrust,
       /** Where Prometheus scrapes `/metrics` (on HOST); unset: no metrics listener. */
       metricsPort: env.METRICS_PORT,
       /** OTLP/HTTP collector for traces; unset: tracing is off and its SDK never loads. */
@@ -191,6 +235,10 @@ const EnvSchema = z
         loginFailuresPerIpPerHour: env.RATE_LIMIT_LOGIN_FAILURES_PER_IP,
         /** Accounts one address may create in an hour (each costs an argon2 hash). */
         registrationsPerIpPerHour: env.RATE_LIMIT_REGISTRATIONS_PER_IP,
+        /** Page renders, data requests and form posts one address may make in a minute. */
+        pagesPerIpPerMinute: env.RATE_LIMIT_PAGES_PER_IP,
+        /** Renders one address may have in flight at once (a browser opens at most 6 connections). */
+        pagesInFlightPerIp: env.RATE_LIMIT_PAGES_IN_FLIGHT_PER_IP,
       },
     };
   });

@@ -1,6 +1,7 @@
 export {
   type Config,
   ConfigError,
+  type ProxyTrust,
   parseConfig,
   parseSecretsKeys,
   type SecretsKey,

@@ -8,6 +8,7 @@ import type { Redis } from "ioredis";
 import { type Logger, pino } from "pino";
 import { type App, createApp } from "../app";
 import { createServices } from "../create-services";
+import type { PageLimits } from "../middleware/page-flood";
 import type { Observability } from "../observability";
 import {
   createSubscriberClient,
@@ -35,6 +36,8 @@ export interface TestServer {
   database: DatabaseConnection;
   /** The Redis the rate limits use, when there is one. */
   redis: Redis | undefined;
+  /** The web app's limits, for a test that serves one (`createApp({ web, pageLimits })`). */
+  pageLimits: PageLimits;
   /**
    * A typed client that calls the app in-process, through the full HTTP stack. It sends the
    * exchange's own Origin, as a browser on the exchange's page would; pass `headers` to
@@ -89,6 +92,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     services,
     database,
     redis,
+    pageLimits: built.pageLimits,
     // One request per call, as bots send them: the app's single-call path (ADR 011).
     client: (token, headers = browserHeaders) =>
       createClient({ url: "http://localhost", token, headers, fetch: fetchViaApp, batch: false }),

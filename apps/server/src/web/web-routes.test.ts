@@ -52,7 +52,12 @@ describe("the web app on the server", () => {
     await writeFile(join(clientDir, "assets", "entry-abc123.js"), "export {};");
     await writeFile(join(clientDir, "robots.txt"), "User-agent: *");
     const web: WebApp = { handleRequest, clientDir };
-    app = createApp({ services: server.services, checkReady: async () => {}, web });
+    app = createApp({
+      services: server.services,
+      checkReady: async () => {},
+      web,
+      pageLimits: server.pageLimits,
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -86,8 +91,16 @@ describe("the web app on the server", () => {
     expect(res.status).toBe(302);
     const cookie = res.headers.getSetCookie().find((value) => value.includes("HttpOnly"));
     expect(cookie).toBeDefined();
+    expect(res.headers.get("cache-control")).toBe("no-store");
     const me = await fetchPage("/me", { headers: { cookie: cookie?.split(";")[0] ?? "" } });
     expect(await me.text()).toBe("web_routes");
+    // The page showed who was calling: no cache may keep it.
+    expect(me.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("leaves a page that looked at nobody's session as it was rendered", async () => {
+    const res = await fetchPage("/");
+    expect(res.headers.get("cache-control")).toBeNull();
   });
 
   it("formats a refusal as the API does, with zod's field errors", async () => {

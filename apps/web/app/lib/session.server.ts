@@ -18,9 +18,3 @@ export async function requireAnonymous(context: AppLoadContext) {
   if (user?.twoFactorPending) throw redirect("/login/2fa");
   if (user) throw redirect("/");
 }
-
-/** Where to go after signing in: a path on this site, never another site. */
-export function safeRedirect(to: FormDataEntryValue | string | null, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
-  return to;
-}

@@ -4,7 +4,8 @@ import { FormAlert } from "~/components/form-alert";
 import { SubmitButton } from "~/components/submit-button";
 import { TextField } from "~/components/text-field";
 import { toFormErrors } from "~/lib/form-errors.server";
-import { getUser, safeRedirect } from "~/lib/session.server";
+import { safeRedirect } from "~/lib/safe-redirect";
+import { getUser } from "~/lib/session.server";
 import type { Route } from "./+types/login.2fa";
 
 export const meta: Route.MetaFunction = () => [{ title: "Two-factor code · CryptoTrade" }];

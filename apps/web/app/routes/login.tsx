@@ -6,7 +6,8 @@ import { FormAlert } from "~/components/form-alert";
 import { SubmitButton } from "~/components/submit-button";
 import { TextField } from "~/components/text-field";
 import { toFormErrors } from "~/lib/form-errors.server";
-import { requireAnonymous, safeRedirect } from "~/lib/session.server";
+import { safeRedirect } from "~/lib/safe-redirect";
+import { requireAnonymous } from "~/lib/session.server";
 import type { Route } from "./+types/login";
 
 export const meta: Route.MetaFunction = () => [{ title: "Log in · CryptoTrade" }];

@@ -1,4 +1,5 @@
 import { data, redirect } from "react-router";
+import { safeRedirect } from "~/lib/safe-redirect";
 import { isThemePreference } from "~/lib/theme";
 import { serializeThemeCookie } from "~/lib/theme.server";
 import type { Route } from "./+types/theme";
@@ -12,10 +13,7 @@ export async function action({ request }: Route.ActionArgs) {
   }
   const headers = { "set-cookie": serializeThemeCookie(theme) };
   // Without JavaScript the form navigates here: send the person back where they were.
-  const back = form.get("redirectTo");
-  if (typeof back === "string" && back.startsWith("/") && !back.startsWith("//")) {
-    throw redirect(back, { headers });
-  }
+  if (form.has("redirectTo")) throw redirect(safeRedirect(form.get("redirectTo")), { headers });
   return data({ theme }, { headers });
 }
 

@@ -31,6 +31,10 @@ export default async function globalSetup() {
     PUBLIC_ORIGIN: origin,
     // Every journey signs up from this one address; the hourly sign-up limit is not the point.
     RATE_LIMIT_REGISTRATIONS_PER_IP: "100000",
+    // Two browsers at once on that address, as two people behind one NAT: the page limits
+    // (ADR 024) are tested on their own in apps/server.
+    RATE_LIMIT_PAGES_PER_IP: "100000",
+    RATE_LIMIT_PAGES_IN_FLIGHT_PER_IP: "64",
   };
   const first = await startServerProcess({ port, env });
   try {

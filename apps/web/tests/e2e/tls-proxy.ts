@@ -1,0 +1,69 @@
+import { execFileSync } from "node:child_process";
+import { once } from "node:events";
+import { readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { createServer, type Server } from "node:https";
+import { join } from "node:path";
+
+/** A self-signed certificate for localhost, made with the machine's openssl into `dir`. */
+export function makeLocalhostCertificate(dir: string): { key: Buffer; cert: Buffer } {
+  const key = join(dir, "key.pem");
+  const cert = join(dir, "cert.pem");
+  execFileSync(
+    "openssl",
+    [
+      ...["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"],
+      ...["-nodes", "-days", "1", "-subj", "/CN=localhost", "-keyout", key, "-out", cert],
+      ...["-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
+    ],
+    { stdio: "ignore" },
+  );
+  return { key: readFileSync(key), cert: readFileSync(cert) };
+}
+
+export interface TlsProxy {
+  close(): Promise<void>;
+}
+
+/**
+ * What a deployment puts in front of the server: HTTPS outside, plain HTTP inside, the
+ * client's address appended to `X-Forwarded-For` and `X-Forwarded-Proto: https` set, as
+ * nginx does. It reaches the server from `sourceAddress` (a loopback address of its own,
+ * so the server can tell it from a client connecting directly).
+ */
+export async function startTlsProxy(options: {
+  port: number;
+  upstreamPort: number;
+  sourceAddress: string;
+  certificate: { key: Buffer; cert: Buffer };
+}): Promise<TlsProxy> {
+  const server: Server = createServer(options.certificate, (req, res) => {
+    const forwardedFor = [req.headers["x-forwarded-for"], req.socket.remoteAddress]
+      .filter(Boolean)
+      .join(", ");
+    const upstream = httpRequest(
+      {
+        host: "127.0.0.1",
+        port: options.upstreamPort,
+        localAddress: options.sourceAddress,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, "x-forwarded-for": forwardedFor, "x-forwarded-proto": "https" },
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on("error", () => res.destroy());
+    req.pipe(upstream);
+  });
+  server.listen(options.port, "127.0.0.1");
+  await once(server, "listening");
+  return {
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
