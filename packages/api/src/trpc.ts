@@ -17,6 +17,9 @@ const t = initTRPC.context<Context>().create({
     const fieldErrors = error.cause instanceof ZodError ? fieldErrorsOf(error.cause) : undefined;
     const retryAfterSeconds =
       error.cause instanceof AuthError ? error.cause.retryAfterSeconds : undefined;
+    // A refusal's reason for programs (`TWO_FACTOR_REQUIRED`, `WITHDRAWALS_HELD`), beside the
+    // message for people.
+    const reason = error.cause instanceof AuthError ? error.cause.code : undefined;
     // With an unknown outcome, the order's clientOrderId is how the caller finds out.
     const clientOrderId =
       error.cause instanceof ExchangeError ? error.cause.clientOrderId : undefined;
@@ -28,6 +31,7 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         ...(fieldErrors ? { fieldErrors } : {}),
+        ...(reason !== undefined ? { reason } : {}),
         ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
         ...(clientOrderId !== undefined ? { clientOrderId } : {}),
       },

@@ -1,4 +1,5 @@
 import type { Batch } from "../batch";
+import type { WithdrawalReview } from "../exchange-service";
 import { ExchangeError, invalidInput } from "../errors";
 import { formatDecimal } from "../money";
 import type { TransactionRecord } from "../records";
@@ -86,7 +87,7 @@ export function requestWithdrawal(
 export function reviewWithdrawal(
   state: ExchangeState,
   batch: Batch,
-  review: { transactionId: number; approve: boolean; reviewerId: number; note?: string | null },
+  review: WithdrawalReview,
 ): TransactionRecord {
   const transaction = state.pendingWithdrawals.get(review.transactionId);
   if (!transaction) throw new ExchangeError("NOT_FOUND", "No pending withdrawal with that id");
