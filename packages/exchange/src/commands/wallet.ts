@@ -1,6 +1,6 @@
 import type { Batch } from "../batch";
-import type { WithdrawalReview } from "../exchange-service";
 import { ExchangeError, invalidInput } from "../errors";
+import type { WithdrawalReview } from "../exchange-service";
 import { formatDecimal } from "../money";
 import type { TransactionRecord } from "../records";
 import type { AssetRules, ExchangeState } from "../state";
