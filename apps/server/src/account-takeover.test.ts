@@ -1,6 +1,6 @@
 import { totpCodeAt } from "@cryptotrade/auth/testing";
-import { auditLog, totpCredentials } from "@cryptotrade/db/schema";
-import { eq } from "drizzle-orm";
+import { auditLog, ledgerEntries, totpCredentials } from "@cryptotrade/db/schema";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { registerUser, type TestUser } from "./testing/test-server";
 import { balancesOf, rejectionOf, useTradingServer } from "./testing/trading";
@@ -57,16 +57,28 @@ describe("account-takeover follow-through", () => {
     ).toEqual({ code: "BAD_REQUEST", message: "Turn on two-factor authentication first" });
   });
 
-  it("after a password change revokes withdraw keys and holds withdrawals for 24 hours", async () => {
-    const user = await registerUser(t.server);
-    await user.client.wallet.deposit.mutate({ asset: "USDT", amount: "1000" });
+  it("after a password change revokes every API key, cancels waiting withdrawals and holds new ones for 24 hours", async () => {
+    const user = await securedUser();
     const withdrawKey = await user.client.account.createApiKey.mutate({
       name: "payouts",
       scopes: ["withdraw"],
+      totpCode: freshCode(user.secret),
     });
     const tradeKey = await user.client.account.createApiKey.mutate({
       name: "bot",
-      scopes: ["trade"],
+      scopes: ["read", "trade"],
+    });
+    const bot = t.server.client(tradeKey.key);
+    expect((await bot.auth.me.query()).user.id).toBe(user.userId);
+    const earlier = await user.client.wallet.withdraw.mutate({
+      asset: "USDT",
+      amount: "100",
+      address: ADDRESS,
+      totpCode: freshCode(user.secret),
+    });
+    expect((await balancesOf(user.client)).USDT).toEqual({
+      available: "899.000000",
+      locked: "101.000000",
     });
     expect((await user.client.auth.me.query()).withdrawalsHeldUntil).toBeNull();
 
@@ -76,31 +88,66 @@ describe("account-takeover follow-through", () => {
       newPassword: "a brand new passphrase",
     });
 
+    // Every key stops at once, the trade key included.
+    for (const key of [withdrawKey.key, tradeKey.key]) {
+      expect((await rejectionOf(t.server.client(key).auth.me.query())).code).toBe("UNAUTHORIZED");
+    }
+    const order = { symbol: "BTC-USDT", side: "buy", type: "limit", price: "1000.00" } as const;
+    expect((await rejectionOf(bot.orders.place.mutate({ ...order, quantity: "0.001" }))).code).toBe(
+      "UNAUTHORIZED",
+    );
+    const keys = await user.client.account.apiKeys.query();
+    expect(keys.filter((k) => k.revokedAt === null)).toEqual([]);
+
+    // The withdrawal requested before the change went back, amount and fee, by a rejection's entries.
+    const [cancelled] = (await user.client.wallet.transactions.query({ type: "withdrawal" })).items;
+    expect(cancelled).toMatchObject({
+      id: earlier.id,
+      status: "rejected",
+      note: "Cancelled: your password changed after you requested it",
+    });
+    expect((await balancesOf(user.client)).USDT).toEqual({
+      available: "1000.000000",
+      locked: "0.000000",
+    });
+    const entries = await t.server.database.db
+      .select()
+      .from(ledgerEntries)
+      .where(
+        and(eq(ledgerEntries.refType, "transaction"), eq(ledgerEntries.refId, Number(earlier.id))),
+      )
+      .orderBy(ledgerEntries.id);
+    expect(entries.map((e) => [e.reason, e.bucket, e.amount])).toEqual([
+      ["hold", "available", -101_000_000n],
+      ["hold", "locked", 101_000_000n],
+      ["release", "locked", -101_000_000n],
+      ["release", "available", 101_000_000n],
+    ]);
+
     const me = await user.client.auth.me.query();
     const heldUntil = me.withdrawalsHeldUntil?.getTime() ?? 0;
     expect(heldUntil).toBeGreaterThanOrEqual(before + DAY_MS);
     expect(heldUntil).toBeLessThanOrEqual(serverNow() + DAY_MS);
-    expect((await rejectionOf(t.server.client(withdrawKey.key).auth.me.query())).code).toBe(
-      "UNAUTHORIZED",
-    );
-    expect((await t.server.client(tradeKey.key).auth.me.query()).user.id).toBe(user.userId);
-    const keys = await user.client.account.apiKeys.query();
-    expect(keys.find((k) => k.id === withdrawKey.id)?.revokedAt).not.toBeNull();
-    expect(keys.find((k) => k.id === tradeKey.id)?.revokedAt).toBeNull();
-
     const request = { asset: "USDT", amount: "100", address: ADDRESS };
-    expect(await rejectionOf(user.client.wallet.withdraw.mutate(request))).toEqual({
+    expect(
+      await rejectionOf(
+        user.client.wallet.withdraw.mutate({ ...request, totpCode: freshCode(user.secret) }),
+      ),
+    ).toEqual({
       code: "FORBIDDEN",
       message: `Withdrawals are held until ${new Date(heldUntil).toISOString()} after a password or two-factor change`,
     });
     expect((await balancesOf(user.client)).USDT.locked).toBe("0.000000");
     const audit = await auditOf(user.userId);
-    expect(audit).toContain("withdrawals.held");
-    expect(audit.filter((action) => action === "api_key.revoked")).toHaveLength(1);
+    expect(audit).toEqual(expect.arrayContaining(["withdrawals.held", "withdrawal.cancelled"]));
+    expect(audit.filter((action) => action === "api_key.revoked")).toHaveLength(2);
 
     clock.offset += DAY_MS;
     expect((await user.client.auth.me.query()).withdrawalsHeldUntil).toBeNull();
-    const withdrawal = await user.client.wallet.withdraw.mutate(request);
+    const withdrawal = await user.client.wallet.withdraw.mutate({
+      ...request,
+      totpCode: freshCode(user.secret),
+    });
     expect(withdrawal.status).toBe("pending");
   });
 
@@ -111,7 +158,20 @@ describe("account-takeover follow-through", () => {
       scopes: ["read", "withdraw"],
       totpCode: freshCode(user.secret),
     });
+    const earlier = await user.client.wallet.withdraw.mutate({
+      asset: "USDT",
+      amount: "50",
+      address: ADDRESS,
+      totpCode: freshCode(user.secret),
+    });
     await user.client.account.totpDisable.mutate({ code: freshCode(user.secret) });
+
+    const [cancelled] = (await user.client.wallet.transactions.query({ type: "withdrawal" })).items;
+    expect(cancelled).toMatchObject({ id: earlier.id, status: "rejected" });
+    expect((await balancesOf(user.client)).USDT).toEqual({
+      available: "1000.000000",
+      locked: "0.000000",
+    });
 
     expect((await rejectionOf(t.server.client(withdrawKey.key).auth.me.query())).code).toBe(
       "UNAUTHORIZED",

@@ -81,7 +81,7 @@ describe("isolation between users through the API", () => {
   });
 
   it("shows each user only their own orders, fills, transfers and portfolio", async () => {
-    const alice = await t.trader({ BTC: "1" });
+    const alice = await t.securedTrader({ BTC: "1" });
     const bob = await t.trader({ USDT: "1000" });
     const carol = await t.trader({});
     const ask = await alice.client.orders.place.mutate(limit("sell", "30000.00", "0.01"));
@@ -92,6 +92,7 @@ describe("isolation between users through the API", () => {
       asset: "BTC",
       amount: "0.1",
       address: "bc1-alice-0001",
+      totpCode: alice.code(),
     });
 
     const idsOf = async (client: Client) => {

@@ -143,6 +143,28 @@ describe("a credential is checked at every use over a WebSocket", () => {
     expect(socket.closes[0]?.code).toBe(CREDENTIAL_REVOKED_CLOSE_CODE);
   });
 
+  it("ends a trade key's socket when its owner changes the password; the key stops over HTTP too", async () => {
+    const alice = await registerUser(server);
+    const { key } = await alice.client.account.createApiKey.mutate({
+      name: "bot",
+      scopes: ["read", "trade"],
+    });
+    const socket = openSocket(key);
+    await followOrders(socket, alice.userId);
+
+    await alice.client.account.changePassword.mutate({
+      currentPassword: alice.password,
+      newPassword: "a brand new passphrase 43",
+    });
+
+    // Refused at once, before any message reaches the socket: each call re-checks the key.
+    expect(await errorCodeOf(server.client(key).auth.me.query())).toBe("UNAUTHORIZED");
+    expect(await refusal(socket.client.auth.me.query())).not.toBe("OK");
+    await eventually(() => socket.closes.length > 0, "the socket to close");
+    expect(socket.closes[0]?.code).toBe(CREDENTIAL_REVOKED_CLOSE_CODE);
+    await eventually(() => userSubscribers(alice.userId) === 0, "the subscription to end");
+  });
+
   it("answers a logout over the socket, then closes it", async () => {
     const alice = await registerUser(server);
     const socket = openSocket(alice.token);

@@ -1,6 +1,7 @@
-import { totpCodeAt } from "@cryptotrade/auth/testing";
+import { transactions } from "@cryptotrade/db/schema";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { makeAdmin, registerUser, type TestUser } from "./testing/test-server";
+import type { TestUser } from "./testing/test-server";
 import { balancesOf, rejectionOf, useTradingServer } from "./testing/trading";
 
 const ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE";
@@ -9,19 +10,17 @@ describe("wallet through the API", () => {
   const t = useTradingServer();
   let admin: TestUser | undefined;
   const adminClient = async () => {
-    if (!admin) {
-      admin = await registerUser(t.server);
-      await makeAdmin(t.server, admin.userId);
-    }
+    admin ??= await t.admin();
     return admin.client;
   };
 
   it("holds a withdrawal until an admin approves it, and then the money leaves", async () => {
-    const user = await t.trader({ USDT: "1000" });
+    const user = await t.securedTrader({ USDT: "1000" });
     const withdrawal = await user.client.wallet.withdraw.mutate({
       asset: "USDT",
       amount: "400",
       address: ADDRESS,
+      totpCode: user.code(),
     });
     expect(withdrawal).toMatchObject({
       type: "withdrawal",
@@ -63,11 +62,12 @@ describe("wallet through the API", () => {
   });
 
   it("returns a rejected withdrawal's funds to the user", async () => {
-    const user = await t.trader({ BTC: "1" });
+    const user = await t.securedTrader({ BTC: "1" });
     const withdrawal = await user.client.wallet.withdraw.mutate({
       asset: "BTC",
       amount: "0.25",
       address: ADDRESS,
+      totpCode: user.code(),
     });
     expect((await balancesOf(user.client)).BTC).toEqual({
       available: "0.74998000",
@@ -85,7 +85,7 @@ describe("wallet through the API", () => {
   });
 
   it("refuses to withdraw what open orders hold", async () => {
-    const user = await t.trader({ USDT: "1000" });
+    const user = await t.securedTrader({ USDT: "1000" });
     await user.client.orders.place.mutate({
       symbol: "BTC-USDT",
       side: "buy",
@@ -94,13 +94,23 @@ describe("wallet through the API", () => {
       quantity: "0.01",
     });
     const refused = await rejectionOf(
-      user.client.wallet.withdraw.mutate({ asset: "USDT", amount: "700", address: ADDRESS }),
+      user.client.wallet.withdraw.mutate({
+        asset: "USDT",
+        amount: "700",
+        address: ADDRESS,
+        totpCode: user.code(),
+      }),
     );
     expect(refused).toEqual({
       code: "PRECONDITION_FAILED",
       message: "Insufficient USDT available to withdraw",
     });
-    await user.client.wallet.withdraw.mutate({ asset: "USDT", amount: "698.4", address: ADDRESS });
+    await user.client.wallet.withdraw.mutate({
+      asset: "USDT",
+      amount: "698.4",
+      address: ADDRESS,
+      totpCode: user.code(),
+    });
     expect((await balancesOf(user.client)).USDT).toEqual({
       available: "0.000000",
       locked: "1000.000000",
@@ -152,22 +162,39 @@ describe("wallet through the API", () => {
     expect((await user.client.wallet.transactions.query()).items).toHaveLength(1);
   });
 
-  it("asks for a TOTP code to withdraw once 2FA is on", async () => {
-    // Not a `t.trader`: enabling 2FA replaces the session the harness would clean up with.
-    const user = await registerUser(t.server);
-    const setup = await user.client.account.totpSetup.mutate();
-    const { token } = await user.client.account.totpEnable.mutate({
-      code: totpCodeAt(setup.secret, Date.now(), -1),
+  it("refuses a withdrawal from an account without 2FA, saying why, and holds nothing", async () => {
+    const user = await t.trader({ USDT: "100" });
+    const refusal = await user.client.wallet.withdraw
+      .mutate({ asset: "USDT", amount: "10", address: ADDRESS })
+      .then(
+        () => null,
+        (error: { data?: unknown; message?: unknown }) => error,
+      );
+    expect(refusal?.message).toBe(
+      "Turn on two-factor authentication in your account settings to withdraw",
+    );
+    expect(refusal?.data).toMatchObject({ code: "FORBIDDEN", reason: "TWO_FACTOR_REQUIRED" });
+    expect((await balancesOf(user.client)).USDT).toEqual({
+      available: "100.000000",
+      locked: "0.000000",
     });
-    const client = t.server.client(token);
-    await client.wallet.deposit.mutate({ asset: "USDT", amount: "100" });
+    const withdrawals = await t.server.database.db
+      .select()
+      .from(transactions)
+      .where(eq(transactions.userId, user.userId));
+    expect(withdrawals.map((row) => row.type)).toEqual(["deposit"]);
+  });
+
+  it("asks for a TOTP code to withdraw once 2FA is on", async () => {
+    const user = await t.securedTrader({ USDT: "100" });
+    const client = user.client;
     const request = { asset: "USDT", amount: "10", address: ADDRESS };
 
     expect(await rejectionOf(client.wallet.withdraw.mutate(request))).toEqual({
       code: "FORBIDDEN",
       message: "Enter your two-factor code to withdraw",
     });
-    const code = totpCodeAt(setup.secret, Date.now());
+    const code = user.code();
     const wrong = code === "123456" ? "654321" : "123456";
     const refused = await rejectionOf(
       client.wallet.withdraw.mutate({ ...request, totpCode: wrong }),
@@ -188,8 +215,13 @@ describe("wallet through the API", () => {
   });
 
   it("exports every transaction as CSV with a header and one line each", async () => {
-    const user = await t.trader({ USDT: "1000", BTC: "0.5" });
-    await user.client.wallet.withdraw.mutate({ asset: "USDT", amount: "100", address: ADDRESS });
+    const user = await t.securedTrader({ USDT: "1000", BTC: "0.5" });
+    await user.client.wallet.withdraw.mutate({
+      asset: "USDT",
+      amount: "100",
+      address: ADDRESS,
+      totpCode: user.code(),
+    });
     const exported = await user.client.wallet.exportCsv.query();
     expect(exported).toMatchObject({ filename: "transactions.csv", contentType: "text/csv" });
     const lines = exported.csv.trimEnd().split("\n");

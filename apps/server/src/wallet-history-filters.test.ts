@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { makeAdmin, registerUser } from "./testing/test-server";
 import { rejectionOf, useTradingServer } from "./testing/trading";
 
 const ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE";
@@ -17,7 +16,7 @@ describe("wallet history filters (transactions and exportCsv alike)", () => {
   const t = useTradingServer();
 
   it("narrows by type, asset, status and time, and the export holds exactly the listed rows", async () => {
-    const user = await t.trader({ USDT: "1000", BTC: "1" });
+    const user = await t.securedTrader({ USDT: "1000", BTC: "1" });
     const first = await user.client.wallet.transactions.query();
     // Two clock ticks apart, so the second withdrawal is strictly later than everything before.
     await sleep(5);
@@ -25,15 +24,16 @@ describe("wallet history filters (transactions and exportCsv alike)", () => {
       asset: "USDT",
       amount: "100",
       address: ADDRESS,
+      totpCode: user.code(),
     });
     await sleep(5);
     const btcOut = await user.client.wallet.withdraw.mutate({
       asset: "BTC",
       amount: "0.1",
       address: ADDRESS,
+      totpCode: user.code(),
     });
-    const admin = await registerUser(t.server);
-    await makeAdmin(t.server, admin.userId);
+    const admin = await t.admin();
     await admin.client.admin.rejectWithdrawal.mutate({ transactionId: btcOut.id });
 
     const cases = [
@@ -76,7 +76,7 @@ describe("wallet history filters (transactions and exportCsv alike)", () => {
   });
 
   it("pages a filtered history with the cursor, never mixing in other rows", async () => {
-    const user = await t.trader({ USDT: "1000", BTC: "1" });
+    const user = await t.securedTrader({ USDT: "1000", BTC: "1" });
     for (let i = 0; i < 5; i += 1) {
       await user.client.wallet.deposit.mutate({ asset: "ETH", amount: `${i + 1}` });
     }

@@ -37,25 +37,23 @@ describe("withdrawal rules and the faucet's daily cap", () => {
   });
 
   it("refuses a withdrawal below the minimum, and one that cannot also pay the fee", async () => {
-    const user = await t.trader({ USDT: "100" });
-    expect(
-      await rejectionOf(
-        user.client.wallet.withdraw.mutate({ asset: "USDT", amount: "9.999999", address: ADDRESS }),
-      ),
-    ).toEqual({
+    const user = await t.securedTrader({ USDT: "100" });
+    const withdraw = (amount: string) =>
+      user.client.wallet.withdraw.mutate({
+        asset: "USDT",
+        amount,
+        address: ADDRESS,
+        totpCode: user.code(),
+      });
+    expect(await rejectionOf(withdraw("9.999999"))).toEqual({
       code: "BAD_REQUEST",
       message: "amount: below the minimum withdrawal of 10.000000 USDT",
     });
-    expect(
-      await rejectionOf(
-        user.client.wallet.withdraw.mutate({ asset: "USDT", amount: "100", address: ADDRESS }),
-      ),
-    ).toEqual({ code: "PRECONDITION_FAILED", message: "Insufficient USDT available to withdraw" });
-    const withdrawal = await user.client.wallet.withdraw.mutate({
-      asset: "USDT",
-      amount: "99",
-      address: ADDRESS,
+    expect(await rejectionOf(withdraw("100"))).toEqual({
+      code: "PRECONDITION_FAILED",
+      message: "Insufficient USDT available to withdraw",
     });
+    const withdrawal = await withdraw("99");
     expect(withdrawal).toMatchObject({ amount: "99.000000", fee: "1.000000", status: "pending" });
     expect((await balancesOf(user.client)).USDT).toEqual({
       available: "0.000000",
@@ -64,18 +62,20 @@ describe("withdrawal rules and the faucet's daily cap", () => {
   });
 
   it("pays the fee to the fee account when approved and returns it when rejected", async () => {
-    const user = await t.trader({ USDT: "1000" });
+    const user = await t.securedTrader({ USDT: "1000" });
     const reviewer = await adminClient();
     const feesBefore = await feeAccountUsdt();
     const sent = await user.client.wallet.withdraw.mutate({
       asset: "USDT",
       amount: "100",
       address: ADDRESS,
+      totpCode: user.code(),
     });
     const returned = await user.client.wallet.withdraw.mutate({
       asset: "USDT",
       amount: "200",
       address: ADDRESS,
+      totpCode: user.code(),
     });
     await reviewer.admin.approveWithdrawal.mutate({ transactionId: sent.id });
     await reviewer.admin.rejectWithdrawal.mutate({ transactionId: returned.id });
@@ -87,19 +87,37 @@ describe("withdrawal rules and the faucet's daily cap", () => {
   });
 
   it("caps a user's pending withdrawals at 10, even when they arrive at once", async () => {
-    const user = await t.trader({ USDT: "1000" });
+    const user = await t.securedTrader({ USDT: "1000" });
+    const withdraw = () =>
+      user.client.wallet.withdraw.mutate({
+        asset: "USDT",
+        amount: "10",
+        address: ADDRESS,
+        totpCode: user.code(),
+      });
+    // Each 2FA code works once, so fifteen at once go straight to the exchange's single writer.
+    const exchange = t.server.services.exchange;
     const outcomes = await Promise.all(
       Array.from({ length: 15 }, () =>
-        rejectionOf(
-          user.client.wallet.withdraw.mutate({ asset: "USDT", amount: "10", address: ADDRESS }),
-        ),
+        exchange
+          .requestWithdrawal({
+            userId: user.userId,
+            asset: "USDT",
+            amount: 10_000_000n,
+            address: ADDRESS,
+          })
+          .then(
+            () => "OK",
+            (error: { code?: unknown }) => String(error.code),
+          ),
       ),
     );
-    expect(outcomes.filter((o) => o.code === "OK")).toHaveLength(10);
-    expect(outcomes.filter((o) => o.code === "PRECONDITION_FAILED")).toHaveLength(5);
-    expect(outcomes.find((o) => o.code !== "OK")?.message).toBe(
-      "You have 10 withdrawals waiting for review; wait until one is reviewed",
-    );
+    expect(outcomes.filter((code) => code === "OK")).toHaveLength(10);
+    expect(outcomes.filter((code) => code === "LIMIT_REACHED")).toHaveLength(5);
+    expect(await rejectionOf(withdraw())).toEqual({
+      code: "PRECONDITION_FAILED",
+      message: "You have 10 withdrawals waiting for review; wait until one is reviewed",
+    });
     expect((await balancesOf(user.client)).USDT.locked).toBe("110.000000");
 
     // The admin's queue comes a page at a time, oldest first, and each page picks up after the last.
@@ -118,11 +136,7 @@ describe("withdrawal rules and the faucet's daily cap", () => {
     expect(new Set(seen).size).toBe(seen.length);
 
     await reviewer.admin.rejectWithdrawal.mutate({ transactionId: mine[0]?.id ?? "" });
-    const again = await user.client.wallet.withdraw.mutate({
-      asset: "USDT",
-      amount: "10",
-      address: ADDRESS,
-    });
+    const again = await withdraw();
     expect(again.status).toBe("pending");
     for (const withdrawal of [...mine.slice(1), again]) {
       await reviewer.admin.rejectWithdrawal.mutate({ transactionId: withdrawal.id });

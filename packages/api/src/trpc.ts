@@ -17,6 +17,9 @@ const t = initTRPC.context<Context>().create({
     const fieldErrors = error.cause instanceof ZodError ? fieldErrorsOf(error.cause) : undefined;
     const retryAfterSeconds =
       error.cause instanceof AuthError ? error.cause.retryAfterSeconds : undefined;
+    // A refusal's reason for programs (`TWO_FACTOR_REQUIRED`, `WITHDRAWALS_HELD`), beside the
+    // message for people.
+    const reason = error.cause instanceof AuthError ? error.cause.code : undefined;
     // With an unknown outcome, the order's clientOrderId or the command's idempotency key is
     // how the caller finds out, or retries without doing it twice.
     const { clientOrderId, idempotencyKey } =
@@ -29,6 +32,7 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         ...(fieldErrors ? { fieldErrors } : {}),
+        ...(reason !== undefined ? { reason } : {}),
         ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
         ...(clientOrderId !== undefined ? { clientOrderId } : {}),
         ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),

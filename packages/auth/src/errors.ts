@@ -17,6 +17,8 @@ export type AuthErrorCode =
   | "TOTP_SETUP_MISSING"
   /** A two-factor code is needed for this action and none was given. */
   | "TOTP_REQUIRED"
+  /** The action (a withdrawal) needs two-factor authentication turned on first. */
+  | "TWO_FACTOR_REQUIRED"
   | "NOT_FOUND"
   /** Withdrawals wait 24 hours after a password change or 2FA disable. */
   | "WITHDRAWALS_HELD"

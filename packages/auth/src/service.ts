@@ -190,8 +190,8 @@ export function createAuthService(options: AuthServiceOptions) {
     },
 
     /**
-     * Changes the password and ends the user's other sessions; then revokes every
-     * withdraw-scoped API key and holds withdrawals for 24 hours.
+     * Changes the password and ends the user's other sessions; then revokes every API key and
+     * holds withdrawals for 24 hours (the caller cancels those already waiting).
      */
     async changePassword(
       user: AuthUser,

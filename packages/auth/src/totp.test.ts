@@ -122,9 +122,11 @@ describe("TOTP", () => {
     await harness.auth.requireTotpCode(user.id, right, other, meta);
   });
 
-  it("needs a code for a withdrawal only when 2FA is on", async () => {
+  it("refuses a withdrawal without 2FA, and needs a fresh code with it", async () => {
     const plain = await addUser(harness);
-    await harness.auth.requireSecondFactorForWithdrawal(plain.user.id, undefined, meta, session);
+    await expect(
+      harness.auth.requireSecondFactorForWithdrawal(plain.user.id, undefined, meta, session),
+    ).rejects.toMatchObject({ code: "TWO_FACTOR_REQUIRED" });
     const secured = await addUserWithTotp(harness);
     await expect(
       harness.auth.requireSecondFactorForWithdrawal(secured.user.id, undefined, meta, session),

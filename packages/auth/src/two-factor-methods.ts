@@ -94,8 +94,9 @@ export function createTwoFactorMethods(deps: AuthDeps) {
     isTotpEnabled: (userId: number) => isTotpEnabled(deps, userId),
 
     /**
-     * The second factor for a withdrawal: passes when the user has no 2FA; otherwise needs a
-     * code (TOTP_REQUIRED without one) that `requireTotpCode` accepts.
+     * The second factor for a withdrawal: refused with TWO_FACTOR_REQUIRED while the user has
+     * no 2FA (a stolen password alone must never move money); otherwise needs a code
+     * (TOTP_REQUIRED without one) that `requireTotpCode` accepts.
      */
     async requireSecondFactorForWithdrawal(
       userId: number,
@@ -103,7 +104,12 @@ export function createTwoFactorMethods(deps: AuthDeps) {
       meta: RequestMeta | undefined,
       credential: Credential,
     ) {
-      if (!(await isTotpEnabled(deps, userId))) return;
+      if (!(await isTotpEnabled(deps, userId))) {
+        throw new AuthError(
+          "TWO_FACTOR_REQUIRED",
+          "Turn on two-factor authentication in your account settings to withdraw",
+        );
+      }
       if (!code) {
         throw new AuthError("TOTP_REQUIRED", "Enter your two-factor code to withdraw");
       }

@@ -8,9 +8,12 @@ import { AuthError } from "./errors";
 export const WITHDRAWAL_HOLD_MS = 24 * 60 * 60 * 1000;
 
 /**
- * After a change that a thief would make first (a new password, 2FA off): revokes every API
- * key that can withdraw and holds withdrawals for 24 hours, so the owner has a day to notice
- * before money can leave. Both are written to the audit log.
+ * After a change that a thief would make first (a new password, 2FA off): revokes API keys and
+ * holds withdrawals for 24 hours, so the owner has a day to notice before money can leave. A
+ * new password revokes every key (whoever knew the old one could have made any of them, and a
+ * trade key can still move value through a thin market); 2FA off revokes the keys that can
+ * withdraw. Both are written to the audit log. Withdrawals already waiting are cancelled by the
+ * caller, which can reach the exchange (ADR 023).
  *
  * @example
  * await holdWithdrawals(deps, user.id, "password.changed", meta);
@@ -31,7 +34,7 @@ export async function holdWithdrawals(
       and(
         eq(apiKeys.userId, userId),
         isNull(apiKeys.revokedAt),
-        arrayContains(apiKeys.scopes, ["withdraw"]),
+        reason === "totp.disabled" ? arrayContains(apiKeys.scopes, ["withdraw"]) : undefined,
       ),
     )
     .returning({ id: apiKeys.id });

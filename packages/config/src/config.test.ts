@@ -78,6 +78,27 @@ describe("parseConfig", () => {
   });
 });
 
+describe("WITHDRAWAL_DUAL_APPROVAL_ABOVE", () => {
+  it("needs two admins above 1 BTC, 20 ETH, 500 SOL or 50,000 USDT unless told otherwise", () => {
+    expect(parseConfig({}).withdrawals.dualApprovalAbove).toEqual({
+      BTC: 100_000_000n,
+      ETH: 2_000_000_000n,
+      SOL: 500_000_000_000n,
+      USDT: 50_000_000_000n,
+    });
+    const set = parseConfig({ WITHDRAWAL_DUAL_APPROVAL_ABOVE: "USDT:1000000, BTC:0" });
+    expect(set.withdrawals.dualApprovalAbove).toEqual({ USDT: 1_000_000n, BTC: 0n });
+  });
+
+  it("refuses decimals, signs and an asset named twice", () => {
+    for (const value of ["USDT:1.5", "USDT:-1", "usdt:1", "USDT:1,USDT:2", "USDT"]) {
+      expect(() => parseConfig({ WITHDRAWAL_DUAL_APPROVAL_ABOVE: value })).toThrow(
+        "WITHDRAWAL_DUAL_APPROVAL_ABOVE",
+      );
+    }
+  });
+});
+
 describe("production", () => {
   it("starts with an https origin, PostgreSQL, Redis and the secrets key", () => {
     const config = parseConfig(PRODUCTION);

@@ -86,6 +86,30 @@ const secretsKeys = z.string().transform((value, ctx): SecretsKey[] => {
   return keys;
 });
 
+/**
+ * `ASSET:minorUnits,...`: a withdrawal of more than this many minor units of the asset
+ * (satoshis, micro-USDT) needs two admins' approvals; exact integers, never a float or a price.
+ */
+const approvalThresholds = z.string().transform((value, ctx): Record<string, bigint> => {
+  const thresholds: Record<string, bigint> = {};
+  for (const entry of value.split(",").map((part) => part.trim())) {
+    const match = /^([A-Z0-9]{2,10}):([0-9]{1,30})$/.exec(entry);
+    if (!match?.[1] || !match[2]) {
+      ctx.addIssue({
+        code: "custom",
+        message: "must be comma-separated ASSET:amount pairs, amounts in whole minor units",
+      });
+      return z.NEVER;
+    }
+    if (match[1] in thresholds) {
+      ctx.addIssue({ code: "custom", message: `names the asset ${match[1]} twice` });
+      return z.NEVER;
+    }
+    thresholds[match[1]] = BigInt(match[2]);
+  }
+  return thresholds;
+});
+
 /** Variables whose values are never echoed in a configuration error. */
 const SECRET_VARIABLES = new Set(["SECRETS_KEYS"]);
 
@@ -139,6 +163,10 @@ const EnvSchema = z
     EXCHANGE_ROLE: z.enum(["leader", "replica"]).default("leader"),
     EXCHANGE_LEASE_MS: z.coerce.number().int().min(300).max(60_000).default(3_000),
     EXCHANGE_FORWARD_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    // 1 BTC, 20 ETH, 500 SOL, 50,000 USDT in the seeded assets' minor units.
+    WITHDRAWAL_DUAL_APPROVAL_ABOVE: approvalThresholds.prefault(
+      "BTC:100000000,ETH:2000000000,SOL:500000000000,USDT:50000000000",
+    ),
   })
   // Port 0 (any free port, in tests) never clashes.
   .refine((env) => !env.METRICS_PORT || env.METRICS_PORT !== env.PORT, {
@@ -239,6 +267,13 @@ const EnvSchema = z
         pagesPerIpPerMinute: env.RATE_LIMIT_PAGES_PER_IP,
         /** Renders one address may have in flight at once (a browser opens at most 6 connections). */
         pagesInFlightPerIp: env.RATE_LIMIT_PAGES_IN_FLIGHT_PER_IP,
+      },
+      withdrawals: {
+        /**
+         * Per asset, the amount in minor units above which a withdrawal needs two distinct
+         * admins' approvals (one otherwise); an asset not listed always needs one.
+         */
+        dualApprovalAbove: env.WITHDRAWAL_DUAL_APPROVAL_ABOVE,
       },
     };
   });

@@ -9,7 +9,8 @@ import type { OrderRecord, TransactionRecord } from "./records";
 export interface WithdrawalReview {
   transactionId: number;
   approve: boolean;
-  reviewerId: number;
+  /** The admin who reviewed it; null when the exchange cancelled it (the owner's password changed). */
+  reviewerId: number | null;
   note?: string | null;
 }
 

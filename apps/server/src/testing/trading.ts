@@ -2,12 +2,14 @@ import type { RouterInputs } from "@cryptotrade/api/client";
 import { checkInvariants } from "@cryptotrade/exchange";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import {
+  makeAdmin,
   registerUser,
   startTestServer,
   type TestServer,
   type TestServerOptions,
   type TestUser,
 } from "./test-server";
+import { type AuthClock, createAuthClock, type SecuredUser, turnOnTwoFactor } from "./two-factor";
 
 export type PlaceInput = RouterInputs["orders"]["place"];
 export type Client = TestUser["client"];
@@ -26,6 +28,15 @@ export interface TradingHarness {
    * orders are cancelled after the test, so no test trades with another's leftovers.
    */
   trader(deposits?: Record<string, string>): Promise<TestUser>;
+  /**
+   * Like `trader`, with 2FA on (withdrawals need it): `code()` gives a fresh TOTP code. Needs
+   * the harness's own auth clock (no `now` option).
+   */
+  securedTrader(deposits?: Record<string, string>): Promise<SecuredUser>;
+  /** A new user with the admin role. */
+  admin(): Promise<TestUser>;
+  /** The auth service's clock, ahead of the real one (see `createAuthClock`). */
+  readonly clock: AuthClock;
   /** Makes the last trade price of `symbol` exactly `price`, between two house accounts. */
   tradeAt(symbol: string, price: string, quantity?: string): Promise<void>;
 }
@@ -44,6 +55,7 @@ export function useTradingServer(options: TestServerOptions = {}): TradingHarnes
   let server: TestServer | undefined;
   let house: { seller: TestUser; buyer: TestUser } | undefined;
   const traders: TestUser[] = [];
+  const clock = createAuthClock();
 
   const requireServer = () => {
     if (!server) throw new Error("the test server is not running");
@@ -61,7 +73,11 @@ export function useTradingServer(options: TestServerOptions = {}): TradingHarnes
   };
 
   beforeAll(async () => {
-    server = await startTestServer({ ...options, env: { DEMO: "true", ...options.env } });
+    server = await startTestServer({
+      now: clock.now,
+      ...options,
+      env: { DEMO: "true", ...options.env },
+    });
   });
   afterEach(async () => {
     await expectInvariants();
@@ -81,6 +97,23 @@ export function useTradingServer(options: TestServerOptions = {}): TradingHarnes
       traders.push(user);
       return user;
     },
+    async securedTrader(deposits = {}) {
+      if (options.now) throw new Error("securedTrader needs the harness's own auth clock");
+      const user = await turnOnTwoFactor(
+        requireServer(),
+        await registerUser(requireServer()),
+        clock,
+      );
+      await fund(user, deposits);
+      traders.push(user);
+      return user;
+    },
+    async admin() {
+      const user = await registerUser(requireServer());
+      await makeAdmin(requireServer(), user.userId);
+      return user;
+    },
+    clock,
     async tradeAt(symbol, price, quantity = "0.01") {
       if (!house) {
         const [seller, buyer] = [

@@ -16,7 +16,20 @@ const PAGE_SIZE = 20;
 export async function loader({ context, request }: Route.LoaderArgs) {
   await requireAdmin(context, request);
   const cursor = new URL(request.url).searchParams.get("cursor") ?? undefined;
-  return context.trpc.admin.pendingWithdrawals({ cursor, limit: PAGE_SIZE });
+  const [queue, me] = await Promise.all([
+    context.trpc.admin.pendingWithdrawals({ cursor, limit: PAGE_SIZE }),
+    context.trpc.auth.me(),
+  ]);
+  return { ...queue, adminId: String(me.user.id) };
+}
+
+/** What an approval did: sent the withdrawal, or recorded one of the approvals it needs. */
+function describeApproval(
+  id: string,
+  approved: { status: string; approvals: number; approvalsNeeded: number },
+) {
+  if (approved.status === "completed") return `Withdrawal #${id} approved and sent.`;
+  return `Your approval of withdrawal #${id} is recorded (${approved.approvals} of ${approved.approvalsNeeded}); another admin must approve it too.`;
 }
 
 /** The review queue, oldest first: approve or reject each withdrawal. */
@@ -31,9 +44,13 @@ export default function AdminWithdrawals({ loaderData }: Route.ComponentProps) {
     setBusy(id);
     setError(null);
     try {
-      if (approve) await client.admin.approveWithdrawal.mutate({ transactionId: id });
-      else await client.admin.rejectWithdrawal.mutate({ transactionId: id, reason });
-      setDone(`Withdrawal #${id} ${approve ? "approved and sent" : "rejected; funds returned"}.`);
+      if (approve) {
+        const approved = await client.admin.approveWithdrawal.mutate({ transactionId: id });
+        setDone(describeApproval(id, approved));
+      } else {
+        await client.admin.rejectWithdrawal.mutate({ transactionId: id, reason });
+        setDone(`Withdrawal #${id} rejected; funds returned.`);
+      }
       await revalidator.revalidate();
     } catch (failure) {
       setError(readCallErrors(failure).form ?? "The review failed");
@@ -46,7 +63,7 @@ export default function AdminWithdrawals({ loaderData }: Route.ComponentProps) {
     <SectionCard
       id="withdrawals"
       title="Pending withdrawals"
-      description="Oldest first. Approving sends the amount; rejecting returns amount and fee."
+      description="Oldest first. A withdrawal is sent once enough admins other than its owner approve (two for large amounts); rejecting returns amount and fee."
     >
       <FormAlert message={error} />
       <p role="status" className="text-sm text-buy">
@@ -60,6 +77,7 @@ export default function AdminWithdrawals({ loaderData }: Route.ComponentProps) {
             <WithdrawalReviewRow
               key={withdrawal.id}
               withdrawal={withdrawal}
+              own={withdrawal.userId === loaderData.adminId}
               busy={busy !== null}
               review={(approve, reason) => review(withdrawal.id, approve, reason)}
             />

@@ -8,6 +8,9 @@ function createQueryClient() {
     defaultOptions: {
       // Loaders render the first data; live data arrives by subscription, so no refetch storm.
       queries: { staleTime: 30_000, refetchOnWindowFocus: false },
+      // Every mutation here is an intent at a moment (an order at today's price, a cancel):
+      // offline it is refused now, never paused and sent when the network returns.
+      mutations: { networkMode: "always" },
     },
   });
 }

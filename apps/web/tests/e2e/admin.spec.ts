@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signUp } from "./accounts";
 import { callApi, severeViolations, useTheme } from "./page-helpers";
-import { adminAccount, logIn, openAdminBrowser } from "./security-helpers";
+import { adminAccount, enableTwoFactorByApi, logIn, openAdminBrowser } from "./security-helpers";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -96,6 +96,7 @@ test("an admin rejects a withdrawal with a reason; the trader gets amount and fe
 }) => {
   const origin = baseURL ?? "";
   await signUp(page);
+  const app = await enableTwoFactorByApi(page, origin);
   await callApi(page.request, origin, "wallet.deposit", {
     asset: "USDT",
     amount: "500",
@@ -104,13 +105,16 @@ test("an admin rejects a withdrawal with a reason; the trader gets amount and fe
     page.request,
     origin,
     "wallet.withdraw",
-    { asset: "USDT", amount: "50", address: ADDRESS },
+    { asset: "USDT", amount: "50", address: ADDRESS, totpCode: await app.nextCode() },
   );
   const admin = await openAdminBrowser(browser);
   try {
     await admin.page.goto("/admin/withdrawals");
     const what = `withdrawal ${withdrawal.id} of ${withdrawal.amount} USDT`;
     const reject = await pageUntilVisible(admin.page, `Reject ${what}…`);
+    await expect(
+      admin.page.getByRole("listitem").filter({ hasText: `#${withdrawal.id}` }),
+    ).toContainText("Approvals: 0 of 1");
     await reject.click();
     await admin.page
       .getByLabel(`Reason for rejecting #${withdrawal.id}`)
@@ -194,6 +198,7 @@ for (const theme of ["light", "dark"] as const) {
     const traderPage = await trader.newPage();
     await signUp(traderPage);
     const origin = baseURL ?? "";
+    const app = await enableTwoFactorByApi(traderPage, origin);
     await callApi(traderPage.request, origin, "wallet.deposit", {
       asset: "USDT",
       amount: "100",
@@ -202,6 +207,7 @@ for (const theme of ["light", "dark"] as const) {
       asset: "USDT",
       amount: "20",
       address: ADDRESS,
+      totpCode: await app.nextCode(),
     });
     await trader.close();
 

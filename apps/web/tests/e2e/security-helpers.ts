@@ -1,6 +1,7 @@
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
 import { type Browser, expect, type Page } from "@playwright/test";
+import { callApi } from "./page-helpers";
 
 const STEP_SECONDS = 30;
 
@@ -42,6 +43,17 @@ export async function enableTwoFactorOnPage(page: Page) {
   const recoveryCodes = (await list.getByRole("listitem").allTextContents()).map((c) => c.trim());
   await expect(page.getByTestId("two-factor-status")).toContainText("On");
   return { app, recoveryCodes };
+}
+
+/**
+ * Turns 2FA on through the API with the page's cookies (withdrawals need it); the session
+ * cookie it answers with replaces the old one. Returns the authenticator app.
+ */
+export async function enableTwoFactorByApi(page: Page, origin: string) {
+  const { secret } = await callApi<{ secret: string }>(page.request, origin, "account.totpSetup");
+  const app = authenticator(secret);
+  await callApi(page.request, origin, "account.totpEnable", { code: await app.nextCode() });
+  return app;
 }
 
 /** Logs in through the form; with `code`, finishes the second step with it. */

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
 import { signUp } from "./accounts";
 import { callApi, severeViolations, useTheme } from "./page-helpers";
+import { enableTwoFactorByApi, enableTwoFactorOnPage } from "./security-helpers";
 
 // Journeys of several steps against a real server sharing two cores with the market maker.
 test.describe.configure({ timeout: 90_000 });
@@ -26,11 +27,24 @@ test("withdraw shows the fee and minimum, refuses at the field, and a request is
   page,
   baseURL,
 }) => {
+  // Every step that reaches the exchange spends an authenticator code, which may wait a step.
+  test.setTimeout(180_000);
   const origin = baseURL ?? "";
   await signUp(page);
   await page.goto("/wallet");
   await expect(page.getByText("No deposits or withdrawals yet.")).toBeVisible();
   await depositFromForm(page, "USDT", "1000");
+
+  // Without 2FA, no withdrawal: the page says so and links to where it is turned on.
+  const withdraw = page.getByRole("region", { name: "Withdraw" });
+  await expect(withdraw.getByText("Withdrawals need two-factor authentication")).toBeVisible();
+  await expect(withdraw.getByRole("button", { name: "Request withdrawal" })).toBeDisabled();
+  await withdraw.getByRole("link", { name: "Turn on two-factor authentication" }).click();
+  await expect(page).toHaveURL(/\/account#security$/);
+  const { app } = await enableTwoFactorOnPage(page);
+  await page.getByRole("button", { name: "I have saved my codes" }).click();
+  await page.goto("/wallet");
+  await expect(withdraw.getByText("Withdrawals need two-factor authentication")).toHaveCount(0);
   const history = page.getByRole("table", { name: "Transactions, newest first" });
   await expect(history.getByRole("row")).toHaveCount(2);
   await expect(history).toContainText("+1,000.000000");
@@ -38,7 +52,6 @@ test("withdraw shows the fee and minimum, refuses at the field, and a request is
   const assets = await callApi<Asset[]>(page.request, origin, "market.assets", null, "query");
   const usdt = assets.find((asset) => asset.symbol === "USDT");
   if (!usdt) throw new Error("no USDT asset");
-  const withdraw = page.getByRole("region", { name: "Withdraw" });
   await withdraw.getByLabel("Asset").selectOption("USDT");
   await expect(withdraw.getByTestId("withdraw-minimum")).toHaveText(`${usdt.withdrawalMin} USDT`);
   await expect(withdraw.getByTestId("withdraw-fee")).toHaveText(`${usdt.withdrawalFee} USDT`);
@@ -47,6 +60,7 @@ test("withdraw shows the fee and minimum, refuses at the field, and a request is
   // Below the minimum: the server's message at the amount, nothing held.
   await withdraw.getByLabel("Destination address").fill(ADDRESS);
   await withdraw.getByLabel("Amount").fill("0.5");
+  await withdraw.getByLabel("Authentication code").fill(await app.nextCode());
   await withdraw.getByRole("button", { name: "Request withdrawal" }).click();
   const amount = withdraw.getByLabel("Amount");
   await expect(amount).toHaveAttribute("aria-invalid", "true");
@@ -60,6 +74,7 @@ test("withdraw shows the fee and minimum, refuses at the field, and a request is
 
   await withdraw.getByLabel("Destination address").fill(ADDRESS);
   await withdraw.getByLabel("Amount").fill("100");
+  await withdraw.getByLabel("Authentication code").fill(await app.nextCode());
   await withdraw.getByRole("button", { name: "Request withdrawal" }).click();
   await expect(withdraw.getByRole("status").last()).toContainText("pending until the exchange");
   const pending = history.getByRole("row", { name: /withdrawal/ });
@@ -83,15 +98,18 @@ test("filters narrow the history and the CSV export holds exactly the filtered r
   await depositFromForm(page, "USDT", "1000");
   await depositFromForm(page, "BTC", "1");
   await depositFromForm(page, "ETH", "3");
+  const app = await enableTwoFactorByApi(page, origin);
   await callApi(page.request, origin, "wallet.withdraw", {
     asset: "USDT",
     amount: "50",
     address: ADDRESS,
+    totpCode: await app.nextCode(),
   });
   await callApi(page.request, origin, "wallet.withdraw", {
     asset: "BTC",
     amount: "0.1",
     address: ADDRESS,
+    totpCode: await app.nextCode(),
   });
   await page.reload();
   const history = page.getByRole("table", { name: "Transactions, newest first" });
@@ -172,10 +190,12 @@ for (const theme of ["light", "dark"] as const) {
     await page.goto("/wallet");
     expect(await severeViolations(page), "empty wallet").toEqual([]);
     await callApi(page.request, origin, "wallet.deposit", { asset: "USDT", amount: "2500" });
+    const app = await enableTwoFactorByApi(page, origin);
     await callApi(page.request, origin, "wallet.withdraw", {
       asset: "USDT",
       amount: "100",
       address: ADDRESS,
+      totpCode: await app.nextCode(),
     });
     await page.goto("/wallet");
     // A refusal at its field, as the trader would see it.

@@ -1,5 +1,6 @@
 import { ApiKeyName, ApiKeyScope, NewPassword, Password, TotpCode } from "@cryptotrade/auth";
 import { z } from "zod";
+import { cancelPendingWithdrawals } from "../cancel-pending-withdrawals";
 import { getRequestMeta, sendSessionCookie } from "../session-cookie";
 import { router, sessionProcedure } from "../trpc";
 
@@ -28,14 +29,15 @@ export const accountRouter = router({
     }),
 
   /**
-   * Turns 2FA off; needs a current code. Withdraw-scoped API keys are revoked and
-   * withdrawals are held for 24 hours.
+   * Turns 2FA off; needs a current code. Withdraw-scoped API keys are revoked, withdrawals
+   * waiting for review are cancelled and new ones are held for 24 hours.
    */
   totpDisable: sessionProcedure
     .input(z.object({ code: TotpCode }))
     .mutation(async ({ ctx, input }) => {
       const meta = getRequestMeta(ctx);
       await ctx.auth.disableTotp(ctx.user.id, input.code, meta, ctx.credential.sessionId);
+      await cancelPendingWithdrawals(ctx, ctx.user.id, "totp.disabled", meta);
     }),
 
   /** Replaces the recovery codes with ten new ones (the old ones stop working); needs a current code. */
@@ -74,12 +76,21 @@ export const accountRouter = router({
   }),
 
   /**
-   * Changes the password (the current one is required) and ends every other session;
-   * withdraw-scoped API keys are revoked and withdrawals are held for 24 hours.
+   * Changes the password (the current one is required) and ends every other session; every
+   * API key is revoked, withdrawals waiting for review are cancelled (amount and fee return)
+   * and new ones are held for 24 hours.
    */
   changePassword: sessionProcedure
     .input(z.object({ currentPassword: Password, newPassword: NewPassword }))
-    .mutation(({ ctx, input }) =>
-      ctx.auth.changePassword(ctx.user, ctx.credential.sessionId, input, getRequestMeta(ctx)),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const meta = getRequestMeta(ctx);
+      const changed = await ctx.auth.changePassword(
+        ctx.user,
+        ctx.credential.sessionId,
+        input,
+        meta,
+      );
+      await cancelPendingWithdrawals(ctx, ctx.user.id, "password.changed", meta);
+      return changed;
+    }),
 });

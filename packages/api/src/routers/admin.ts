@@ -4,9 +4,10 @@ import { parseDecimal } from "@cryptotrade/exchange/money";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Context } from "../context";
-import { AssetSymbol, DecimalString, Id, IdempotencyKey, MarketSymbol, Page } from "../inputs";
+import { AssetSymbol, DecimalString, Id, IdempotencyKey, MarketSymbol } from "../inputs";
 import { adminProcedure, router, TRPCError } from "../trpc";
 import { adminUsersProcedures } from "./admin-users";
+import { adminWithdrawalProcedures } from "./admin-withdrawals";
 import { readAssetAmount } from "./wallet";
 
 async function audit(
@@ -51,24 +52,6 @@ function setMarketStatus(status: "halted" | "trading", action: string) {
       const market = await ctx.exchange.setMarketStatus(input.symbol, status);
       await audit(ctx, action, { symbol: input.symbol });
       return { symbol: market.symbol, status: market.status };
-    });
-}
-
-/** Sends a pending withdrawal out, or returns its hold to the user, and records who did it. */
-function reviewWithdrawal(approve: boolean) {
-  return adminProcedure
-    .input(z.strictObject({ transactionId: Id, reason: z.string().max(200).optional() }))
-    .mutation(async ({ ctx, input }) => {
-      const transaction = await ctx.exchange.reviewWithdrawal({
-        transactionId: input.transactionId,
-        approve,
-        reviewerId: ctx.user.id,
-        note: input.reason,
-      });
-      const action = approve ? "admin.withdrawal.approved" : "admin.withdrawal.rejected";
-      await audit(ctx, action, { transactionId: transaction.id });
-      const decimals = (await queries.assetDecimals(ctx.db)).get(transaction.asset) ?? 0;
-      return views.toTransactionView(transaction, decimals);
     });
 }
 
@@ -162,23 +145,6 @@ export const adminRouter = router({
       return views.toTransactionView(transaction, decimals);
     }),
 
-  /** The review queue, oldest first, a page at a time (`cursor`: the previous `nextCursor`). */
-  pendingWithdrawals: adminProcedure
-    .input(z.strictObject({ ...Page }).default({}))
-    .query(async ({ ctx, input }) => {
-      const decimals = await queries.assetDecimals(ctx.db);
-      const page = await queries.pendingWithdrawals(ctx.db, input);
-      return {
-        items: page.items.map((t) => ({
-          ...views.toTransactionView(t, decimals.get(t.asset) ?? 0),
-          userId: String(t.userId),
-        })),
-        nextCursor: page.nextCursor,
-      };
-    }),
-
-  approveWithdrawal: reviewWithdrawal(true),
-  rejectWithdrawal: reviewWithdrawal(false),
-
+  ...adminWithdrawalProcedures,
   ...adminUsersProcedures,
 });

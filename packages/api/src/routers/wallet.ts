@@ -99,8 +99,8 @@ export const walletRouter = router({
   }),
 
   /**
-   * Holds amount + the asset's fee until an admin approves or rejects; needs a TOTP code when
-   * 2FA is on. Refused below the asset's minimum (BAD_REQUEST), with 10 withdrawals already
+   * Holds amount + the asset's fee until an admin approves or rejects; needs 2FA on
+   * (FORBIDDEN, reason TWO_FACTOR_REQUIRED, nothing held) and a fresh TOTP code. Refused below the asset's minimum (BAD_REQUEST), with 10 withdrawals already
    * waiting (PRECONDITION_FAILED), and for 24 hours after a password change or 2FA disable
    * (FORBIDDEN).
    */

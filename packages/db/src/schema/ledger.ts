@@ -85,3 +85,21 @@ export const transactions = pgTable(
     check("transactions_fee_nonnegative", sql`${t.fee} >= 0`),
   ],
 );
+
+/**
+ * Each admin's approval of a pending withdrawal; it is sent once enough distinct admins (never
+ * the requester) have approved. One row per admin and withdrawal, so approving twice counts once.
+ */
+export const withdrawalApprovals = pgTable(
+  "withdrawal_approvals",
+  {
+    transactionId: id("transaction_id")
+      .notNull()
+      .references(() => transactions.id),
+    adminId: id("admin_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.transactionId, t.adminId] })],
+);

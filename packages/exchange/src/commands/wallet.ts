@@ -1,6 +1,7 @@
 import type { Batch } from "../batch";
 import { ExchangeError, invalidInput } from "../errors";
 import { type IdempotencyRef, runOnce } from "../idempotency";
+import type { WithdrawalReview } from "../exchange-service";
 import { formatDecimal } from "../money";
 import type { TransactionRecord } from "../records";
 import type { AssetRules, ExchangeState } from "../state";
@@ -111,7 +112,7 @@ function holdWithdrawal(
 export function reviewWithdrawal(
   state: ExchangeState,
   batch: Batch,
-  review: { transactionId: number; approve: boolean; reviewerId: number; note?: string | null },
+  review: WithdrawalReview,
 ): TransactionRecord {
   const transaction = state.pendingWithdrawals.get(review.transactionId);
   if (!transaction) throw new ExchangeError("NOT_FOUND", "No pending withdrawal with that id");

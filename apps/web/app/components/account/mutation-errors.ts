@@ -1,3 +1,5 @@
+import { describeUnansweredCall } from "~/lib/unanswered-call";
+
 /** A refused call as form errors: messages per field, or one for the whole form. */
 export interface CallErrors {
   fields: Record<string, string>;
@@ -14,6 +16,8 @@ export const NO_ERRORS: CallErrors = { fields: {}, form: null };
  * else (rate limits, holds) is the form's.
  */
 export function readCallErrors(error: unknown, fallbackField?: string): CallErrors {
+  const unanswered = describeUnansweredCall(error, "request");
+  if (unanswered) return { fields: {}, form: unanswered };
   const failure = error as {
     message?: unknown;
     data?: { code?: unknown; fieldErrors?: unknown };

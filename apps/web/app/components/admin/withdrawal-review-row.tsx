@@ -10,18 +10,27 @@ export interface PendingWithdrawal {
   fee: string;
   address: string | null;
   createdAt: Date;
+  /** Distinct admins who approved it so far, and how many it needs before it is sent. */
+  approvals: number;
+  approvalsNeeded: number;
+  /** Ids of the admins who approved it. */
+  approvedBy: string[];
 }
 
 /**
- * One withdrawal waiting for review: approve it, or reject it with a reason (the user sees the
- * reason and gets amount and fee back).
+ * One withdrawal waiting for review: its approvals so far and needed; approve it (never one's
+ * own, nor twice), or reject it with a reason (the user sees the reason and gets amount and fee
+ * back).
  */
 export function WithdrawalReviewRow({
   withdrawal,
+  own,
   busy,
   review,
 }: {
   withdrawal: PendingWithdrawal;
+  /** The signed-in admin requested it: another admin must approve it. */
+  own: boolean;
   busy: boolean;
   review: (approve: boolean, reason?: string) => Promise<void>;
 }) {
@@ -47,18 +56,25 @@ export function WithdrawalReviewRow({
         </span>
         <span className="text-sm text-muted">user {withdrawal.userId}</span>
         <span className="text-sm text-muted">{formatTime(withdrawal.createdAt)}</span>
+        <span className="text-sm" data-testid="withdrawal-approvals">
+          Approvals: {withdrawal.approvals} of {withdrawal.approvalsNeeded}
+        </span>
       </div>
       <p className="break-all font-mono text-sm">to {withdrawal.address ?? "—"}</p>
       <div className="flex flex-wrap items-end gap-2">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => review(true)}
-          aria-label={`Approve ${what}`}
-          className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-on-accent disabled:opacity-70"
-        >
-          Approve
-        </button>
+        {own ? (
+          <p className="text-sm text-muted">Your own withdrawal: another admin must approve it.</p>
+        ) : (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => review(true)}
+            aria-label={`Approve ${what}`}
+            className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-on-accent disabled:opacity-70"
+          >
+            Approve
+          </button>
+        )}
         {rejecting ? (
           <form onSubmit={reject} className="flex flex-wrap items-end gap-2">
             <div className="flex flex-col gap-1">

@@ -5,7 +5,7 @@ describe("readRefusal", () => {
   it("puts zod's field errors and prefixed domain messages at their fields", () => {
     expect(
       readRefusal(
-        { message: "x", data: { fieldErrors: { quoteQuantity: "required" } } },
+        { message: "x", data: { code: "BAD_REQUEST", fieldErrors: { quoteQuantity: "required" } } },
         "quantity",
       ),
     ).toEqual({
@@ -13,13 +13,22 @@ describe("readRefusal", () => {
       form: null,
     });
     expect(
-      readRefusal({ message: "price: must be a multiple of the tick size 0.01" }, "quantity"),
+      readRefusal(
+        {
+          message: "price: must be a multiple of the tick size 0.01",
+          data: { code: "BAD_REQUEST" },
+        },
+        "quantity",
+      ),
     ).toEqual({
       fields: { price: "Must be a multiple of the tick size 0.01" },
       form: null,
     });
     expect(
-      readRefusal({ message: "postOnly: the order would trade immediately" }, "quantity").fields,
+      readRefusal(
+        { message: "postOnly: the order would trade immediately", data: { code: "BAD_REQUEST" } },
+        "quantity",
+      ).fields,
     ).toEqual({
       postOnly: "The order would trade immediately",
     });
@@ -27,12 +36,24 @@ describe("readRefusal", () => {
 
   it("puts a balance refusal at the amount and anything else on the form", () => {
     expect(
-      readRefusal({ message: "Insufficient USDT available for this order" }, "total").fields,
+      readRefusal(
+        {
+          message: "Insufficient USDT available for this order",
+          data: { code: "PRECONDITION_FAILED" },
+        },
+        "total",
+      ).fields,
     ).toEqual({
       total: "Insufficient USDT available for this order",
     });
     expect(
-      readRefusal({ message: "BTC-USDT is halted; only cancels are accepted" }, "quantity"),
+      readRefusal(
+        {
+          message: "BTC-USDT is halted; only cancels are accepted",
+          data: { code: "PRECONDITION_FAILED" },
+        },
+        "quantity",
+      ),
     ).toEqual({
       fields: {},
       form: "BTC-USDT is halted; only cancels are accepted",

@@ -1,3 +1,4 @@
+import { describeUnansweredCall } from "~/lib/unanswered-call";
 import type { DraftField, FieldErrors } from "./order-form-model";
 
 /** The API's field names (zod paths and message prefixes) → the form's inputs. */
@@ -24,6 +25,8 @@ export interface ServerRefusal {
  * Conventions). "Insufficient …" belongs to the amount; anything else is the form's.
  */
 export function readRefusal(error: unknown, amountField: DraftField): ServerRefusal {
+  const unanswered = describeUnansweredCall(error, "order");
+  if (unanswered) return { fields: {}, form: unanswered };
   const failure = error as { message?: unknown; data?: { fieldErrors?: unknown } } | null;
   const message = typeof failure?.message === "string" ? failure.message : "The order failed";
   const fields: FieldErrors = {};

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { DataTable } from "~/components/data-table";
+import { describeUnansweredCall } from "~/lib/unanswered-call";
 import { useTRPC } from "~/trpc/react";
 import { AmendOrderDialog } from "./amend-order-dialog";
 import type { MarketRules } from "./order-form-model";
@@ -36,7 +37,8 @@ export function OpenOrdersTable({
         refreshBalances();
         setMessage(`Order ${order.id} cancelled`);
       },
-      onError: (failure) => setMessage(failure.message),
+      onError: (failure) =>
+        setMessage(describeUnansweredCall(failure, "cancel") ?? failure.message),
     }),
   );
   const cancelAll = useMutation(
@@ -46,7 +48,8 @@ export function OpenOrdersTable({
         refreshBalances();
         setMessage(`${cancelled.length} ${cancelled.length === 1 ? "order" : "orders"} cancelled`);
       },
-      onError: (failure) => setMessage(failure.message),
+      onError: (failure) =>
+        setMessage(describeUnansweredCall(failure, "cancel") ?? failure.message),
     }),
   );
 

@@ -5,6 +5,7 @@ import type { WalletActionResult } from "./action-result";
 import { FormOutcome } from "./form-outcome";
 import { IdempotencyKeyField } from "./idempotency-key-field";
 import { SelectField } from "./select-field";
+import { TwoFactorNeededNotice } from "./two-factor-needed-notice";
 import { formatAssetAmount } from "./wallet-format";
 import { WithdrawalHoldNotice } from "./withdrawal-hold-notice";
 
@@ -18,7 +19,8 @@ export interface WithdrawableAsset {
 
 /**
  * A withdrawal request: asset, address and amount, with the asset's minimum, fee and what is
- * available shown before sending; a 2FA code when 2FA is on. It waits for an admin's approval.
+ * available shown before sending, and a 2FA code (without 2FA on, a notice to turn it on instead
+ * of a working button). It waits for an admin's approval.
  */
 export function WithdrawForm({
   assets,
@@ -51,6 +53,11 @@ export function WithdrawForm({
           <WithdrawalHoldNotice until={heldUntil} />
         </div>
       ) : null}
+      {twoFactorEnabled ? null : (
+        <div className="mt-3">
+          <TwoFactorNeededNotice />
+        </div>
+      )}
       <fetcher.Form ref={form} method="post" className="mt-3 flex flex-col gap-3" noValidate>
         <input type="hidden" name="intent" value="withdraw" />
         <IdempotencyKeyField done={result?.ok ? result : undefined} />
@@ -114,7 +121,7 @@ export function WithdrawForm({
         <FormOutcome result={result} />
         <button
           type="submit"
-          disabled={fetcher.state !== "idle" || heldUntil !== null}
+          disabled={fetcher.state !== "idle" || heldUntil !== null || !twoFactorEnabled}
           className="self-start rounded-md bg-accent px-4 py-2 font-medium text-on-accent disabled:opacity-70"
         >
           {fetcher.state !== "idle" ? "Requesting…" : "Request withdrawal"}

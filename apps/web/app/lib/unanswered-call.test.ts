@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { describeUnansweredCall } from "./unanswered-call";
+
+describe("describeUnansweredCall", () => {
+  it("says an order made offline was not sent", () => {
+    expect(describeUnansweredCall(new TypeError("Failed to fetch"), "order", false)).toBe(
+      "You are offline: the order was not sent. Check your connection and try again.",
+    );
+  });
+
+  it("asks the user to check when the connection failed while online", () => {
+    expect(describeUnansweredCall({ message: "Failed to fetch" }, "cancel", true)).toBe(
+      "The exchange did not answer: check whether the cancel went through before trying again.",
+    );
+  });
+
+  it("leaves the exchange's own refusals alone", () => {
+    const refusal = { message: "Insufficient USDT", data: { code: "PRECONDITION_FAILED" } };
+    expect(describeUnansweredCall(refusal, "order", false)).toBeNull();
+  });
+});
