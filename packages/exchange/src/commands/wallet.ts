@@ -1,7 +1,7 @@
 import type { Batch } from "../batch";
 import { ExchangeError, invalidInput } from "../errors";
-import { type IdempotencyRef, runOnce } from "../idempotency";
 import type { WithdrawalReview } from "../exchange-service";
+import { type IdempotencyRef, runOnce } from "../idempotency";
 import { formatDecimal } from "../money";
 import type { TransactionRecord } from "../records";
 import type { AssetRules, ExchangeState } from "../state";
