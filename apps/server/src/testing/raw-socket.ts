@@ -27,6 +27,8 @@ export async function openRawSocket(
   const answers = new Map<number, string>();
   let onAnswer = () => {};
   ws.on("message", (data) => {
+    // tRPC's keep-alive; the socket answers it itself.
+    if (data.toString() === "PING") return;
     const answer = JSON.parse(data.toString()) as {
       id?: unknown;
       error?: { json?: { data?: { code?: string } } };
@@ -63,11 +65,11 @@ export async function openRawSocket(
   };
 }
 
-/** One query in the wire format, its input wrapped as superjson sends it. */
+/** One query in the wire format, its input wrapped as superjson sends it (`{}` for none). */
 export function queryCall(id: number, path: string, input?: object) {
   return {
     id,
     method: "query",
-    params: { path, input: input === undefined ? undefined : { json: input } },
+    params: { path, input: input === undefined ? {} : { json: input } },
   };
 }
