@@ -26,6 +26,7 @@ import {
   findFreePort,
   startServerProcess,
 } from "@cryptotrade/server/testing/server-process";
+import { ensureWebBuild } from "@cryptotrade/web-bench/web-build";
 import { type LatencySummary, summarizeLatencies } from "../latency";
 import { readSettings } from "../settings";
 import {
@@ -140,6 +141,8 @@ process.once("SIGINT", () => process.exit(130));
 const dataDir = await mkdtemp(join(tmpdir(), "ct-abuse-bench-"));
 let scratch: ScratchDatabase | undefined;
 try {
+  // The page floods need the web app's pages, served from its production build.
+  await ensureWebBuild(progress);
   progress("building the server");
   await buildServer();
   process.stdout.write(await runPass("PGlite (the default)", { DATA_DIR: dataDir }));

@@ -88,6 +88,12 @@ export async function measureAbuse(
   };
   const healthChecks = await bursts("health");
   const logins = await bursts("logins");
+  // A page flood answered 404 (no web build) would measure nothing the row names.
+  const page = await fetch(`${url}/login`, {
+    headers: { "x-forwarded-for": WELL_BEHAVED_ADDRESS },
+  });
+  await page.arrayBuffer();
+  if (page.status !== 200) throw new Error(`GET /login answered ${page.status}, not a page`);
   const getLogin = await bursts("get-login");
   const postLogin = await bursts("post-login");
 
