@@ -108,7 +108,11 @@ export async function createServices(
     auth,
     exchange: observability ? countOrders(role.exchange, observability.metrics) : role.exchange,
     streams: streams.hub,
-    callLimits: new CallLimits(),
+    // Budgets in Redis when there is one, so a caller spends one budget on every replica.
+    callLimits: new CallLimits({
+      redis,
+      keyPrefix: options.rateLimitKeyPrefix ?? config.rateLimits.keyPrefix,
+    }),
     observer: observability?.calls,
   };
   const pageLimits = createPageLimits(

@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { type ApiServices, appRouter, createContext } from "@cryptotrade/api";
-import { MAX_BATCH_SIZE, sharedFrameEncoder } from "@cryptotrade/api/server";
+import { MAX_BATCH_SIZE } from "@cryptotrade/api/server";
 import { type Principal, revokes } from "@cryptotrade/auth";
 import { applyWSSHandler } from "@trpc/server/adapters/ws";
 import { type WebSocket, WebSocketServer } from "ws";
 import type { SocketObserver } from "./metrics/socket-metrics";
 import { resolveClientAddress } from "./middleware/client-address";
-import { createConnectLimiter, guardAgainstFloods } from "./socket-guard";
+import { createConnectLimiter, createFloodGuard } from "./socket-guard";
 
 export const WEBSOCKET_PATH = "/ws";
 /** A client this far behind on the socket is dropped rather than buffered for. */
@@ -52,10 +52,12 @@ export function attachWebSocket(
       setTimeout(() => ws.close(CREDENTIAL_REVOKED_CLOSE_CODE, reason), REVOKED_CLOSE_DELAY_MS);
     }
   });
-  // Registered before tRPC's own listener, so a flood is cut off before tRPC parses it.
+  // Registered before tRPC's own listener, so a flood is cut off before tRPC runs it, and
+  // tRPC decodes each frame through the guard's parse of it rather than parsing it again.
+  const floods = createFloodGuard();
   wss.on("connection", (ws) => {
     observer?.connected(ws);
-    guardAgainstFloods(ws);
+    floods.guard(ws);
   });
   const connects = createConnectLimiter();
   const handler = applyWSSHandler({
@@ -64,7 +66,7 @@ export function attachWebSocket(
     // The same cap as HTTP batches: one frame may not carry more calls than one request.
     maxBatchSize: MAX_BATCH_SIZE,
     keepAlive: { enabled: true, pingMs: 15_000, pongWaitMs: 5_000 },
-    experimental_encoder: sharedFrameEncoder,
+    experimental_encoder: floods.encoder,
     createContext: async ({ req, res, info }) => {
       const headers = new Headers();
       for (const name of ["cookie", "user-agent"]) {

@@ -1,9 +1,10 @@
 import { AuthError } from "@cryptotrade/auth";
 import { describe, expect, it } from "vitest";
+import { costOf } from "./call-costs";
 import {
   CALL_BUDGET,
+  CALLER_WORK_IN_FLIGHT,
   CallLimits,
-  costOf,
   SOCKET_CALLS_PER_SECOND,
   SOCKET_MAX_SUBSCRIPTIONS,
 } from "./call-limits";
@@ -41,6 +42,8 @@ describe("CallLimits", () => {
     for (let i = 0; i < exports + 3; i++) {
       results.push(await outcome(limits.charge("user:1", "wallet.exportCsv", undefined)));
     }
+    expect(costOf("market.tickers", undefined)).toBeGreaterThan(costOf("market.ticker", {}));
+    expect(costOf("auth.me", undefined)).toBeGreaterThan(costOf("market.list", undefined));
     expect(results.filter((result) => result === "OK")).toHaveLength(exports);
     expect(results.slice(exports)).toEqual(["RATE_LIMITED", "RATE_LIMITED", "RATE_LIMITED"]);
     expect(await outcome(limits.charge("user:1", "orders.place", {}))).toBe("OK");
@@ -64,4 +67,56 @@ describe("CallLimits", () => {
     again();
     expect(() => limits.openSubscription({})).not.toThrow();
   });
+
+  it("runs at most its bound of one caller's work at once, queues the rest in order, and leaves other callers alone", async () => {
+    const limits = new CallLimits();
+    const started: number[] = [];
+    const ends: (() => void)[] = [];
+    const calls = Array.from({ length: 6 }, (_, i) =>
+      limits.admit("user:1", "auth.me", undefined).then((end) => {
+        started.push(i);
+        ends.push(end);
+      }),
+    );
+    await settled();
+    const atOnce = Math.floor(CALLER_WORK_IN_FLIGHT.points / costOf("auth.me", undefined));
+    expect(started).toEqual(Array.from({ length: atOnce }, (_, i) => i));
+    expect(limits.workInFlight("user:1")).toBe(atOnce * costOf("auth.me", undefined));
+    // Another caller does not wait behind the first one's queue.
+    const other = await limits.admit("user:2", "auth.me", undefined);
+    other();
+    ends[0]?.();
+    ends[0]?.();
+    await settled();
+    expect(started).toHaveLength(atOnce + 1);
+    while (ends.length < 6) {
+      ends.at(-1)?.();
+      await settled();
+    }
+    await Promise.all(calls);
+    expect(started).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it("runs a call heavier than the bound alone, and refuses a caller whose queue is full", async () => {
+    const limits = new CallLimits();
+    const endExport = await limits.admit("user:1", "wallet.exportCsv", undefined);
+    // Each waiting call ends as soon as it starts.
+    const waiting = Array.from({ length: CALLER_WORK_IN_FLIGHT.waiting }, () =>
+      limits.admit("user:1", "market.list", undefined).then((end) => end()),
+    );
+    await settled();
+    expect(await outcome(limits.admit("user:1", "market.list", undefined).then(() => {}))).toBe(
+      "RATE_LIMITED",
+    );
+    // Order commands are bounded by the sequencer's queue, not here.
+    expect(await outcome(limits.admit("user:1", "orders.place", {}).then(() => {}))).toBe("OK");
+    endExport();
+    await Promise.all(waiting);
+    expect(limits.workInFlight("user:1")).toBe(0);
+  });
 });
+
+/** Lets every promise that can settle now do so. */
+function settled(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

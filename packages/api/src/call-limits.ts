@@ -1,47 +1,35 @@
 import { AuthError } from "@cryptotrade/auth";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { Redis } from "ioredis";
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from "rate-limiter-flexible";
+import { costOf, isBoundedInFlight } from "./call-costs";
+import { WorkInFlight, WorkQueueFull } from "./work-in-flight";
 
-/**
- * How much of a caller's budget each call spends. Most calls cost 1; the ones that make the
- * server read or encode a lot cost what they weigh, so a flood of them runs dry long before it
- * starves everyone else (measured: 1,000 CSV exports held the server 25 s, 4,000 deep books 4 s).
- * Order commands cost nothing here: the sequencer's queue bounds them.
- */
-const CALL_COSTS: Record<string, (input: unknown) => number> = {
-  "wallet.exportCsv": () => 250,
-  "portfolio.history": () => 10,
-  "market.orderBook": (input) => 1 + Math.floor(numberField(input, "depth", 20) / 25),
-  "market.candles": () => 3,
-  "orders.list": () => 2,
-  "orders.fills": () => 2,
-  "wallet.transactions": () => 2,
-  // A subscription starts with a snapshot, the whole book for onBook.
-  "market.onBook": () => 10,
-  "orders.place": () => 0,
-  "orders.amend": () => 0,
-  "orders.cancel": () => 0,
-  "orders.cancelAll": () => 0,
-};
-
-/** Points one user (or, signed out, one address) may spend per window. */
+/** Points one user (or, signed out, one address) may spend per window, on every replica. */
 export const CALL_BUDGET = { points: 5_000, windowSeconds: 10 };
+/**
+ * Points of work one user (or address) may have running at once; more waits its turn, and
+ * past `WAITING` calls is refused. 20 points: six tickers, two `auth.me`, one export alone.
+ */
+export const CALLER_WORK_IN_FLIGHT = { points: 20, waiting: 100 };
 /** Calls one WebSocket may make per second, whoever is behind it. */
 export const SOCKET_CALLS_PER_SECOND = 100;
 /** Subscriptions one WebSocket may hold open at once. */
 export const SOCKET_MAX_SUBSCRIPTIONS = 50;
 
-export function costOf(path: string, input: unknown): number {
-  return CALL_COSTS[path]?.(input) ?? 1;
-}
-
-function numberField(input: unknown, field: string, fallback: number): number {
-  if (typeof input !== "object" || input === null) return fallback;
-  const value = (input as Record<string, unknown>)[field];
-  return typeof value === "number" && Number.isFinite(value) ? Math.max(0, value) : fallback;
+export interface CallLimitsOptions {
+  /** Budgets live in Redis when given (shared by every replica and reconnect), in memory otherwise. */
+  redis?: Redis | undefined;
+  /** Starts every Redis key, so deployments and test runs sharing a Redis never mix. */
+  keyPrefix?: string;
 }
 
 /** Which of this process's limits refused a call (a metric label: `rate_limited_total`). */
-export type CallLimit = "call_budget" | "socket_rate" | "socket_subscriptions";
+export type CallLimit = "call_budget" | "work_in_flight" | "socket_rate" | "socket_subscriptions";
 
 /** A refusal by one of these limits: RATE_LIMITED to the caller, named for the operator. */
 export class CallLimitRefusal extends AuthError {
@@ -75,15 +63,17 @@ function refusal(error: unknown, what: string, limit: CallLimit): never {
 }
 
 /**
- * The per-process limits on calls: a weighted budget per user or address, and per socket a
- * call rate and a cap on open subscriptions. Kept in memory, not Redis: they guard this
- * process's CPU, and a Redis round trip per call would cost every call the latency they save.
+ * The limits on calls. Per caller (a user, or signed out an address), kept across reconnects:
+ * a weighted budget per window (in Redis when configured, so every replica and reconnect
+ * spends the same one) and a bound on the work it has running at once. Per socket, in this
+ * process's memory: a call rate and a cap on open subscriptions.
  */
 export class CallLimits {
-  private readonly budget = new RateLimiterMemory({
-    points: CALL_BUDGET.points,
-    duration: CALL_BUDGET.windowSeconds,
-  });
+  private readonly budget: RateLimiterAbstract;
+  private readonly work = new WorkInFlight(
+    CALLER_WORK_IN_FLIGHT.points,
+    CALLER_WORK_IN_FLIGHT.waiting,
+  );
   private readonly socketRate = new RateLimiterMemory({
     points: SOCKET_CALLS_PER_SECOND,
     duration: 1,
@@ -92,6 +82,44 @@ export class CallLimits {
   private readonly openSubscriptions = new WeakMap<object, number>();
   private nextSocketId = 0;
 
+  constructor(options: CallLimitsOptions = {}) {
+    const settings = {
+      keyPrefix: `${options.keyPrefix ?? "cryptotrade"}:call-budget`,
+      points: CALL_BUDGET.points,
+      duration: CALL_BUDGET.windowSeconds,
+    };
+    this.budget = options.redis
+      ? new RateLimiterRedis({
+          ...settings,
+          storeClient: options.redis,
+          // A caller who spent the budget is refused from memory until the window ends: a
+          // flood past it costs no Redis round trip per call.
+          inMemoryBlockOnConsumed: CALL_BUDGET.points,
+          // A Redis outage degrades to per-process budgets instead of refusing every call.
+          insuranceLimiter: new RateLimiterMemory(settings),
+          rejectIfRedisNotReady: true,
+        })
+      : new RateLimiterMemory(settings);
+  }
+
+  /**
+   * Admits one call of `caller`'s: spends its cost from the budget, then waits until the
+   * caller's work in flight leaves room for it. Resolves with the function that ends the call;
+   * throws RATE_LIMITED when the budget is spent or too many of the caller's calls wait.
+   */
+  async admit(caller: string, path: string, input: unknown): Promise<() => void> {
+    await this.charge(caller, path, input);
+    if (!isBoundedInFlight(path)) return () => {};
+    return this.work.begin(caller, costOf(path, input)).catch((error: unknown) => {
+      if (!(error instanceof WorkQueueFull)) throw error;
+      throw new CallLimitRefusal(
+        "work_in_flight",
+        "Too many of your calls are waiting; wait for their answers and try again in 1 s",
+        1,
+      );
+    });
+  }
+
   /** Spends the call's cost from the caller's budget; throws RATE_LIMITED when it is spent. */
   async charge(caller: string, path: string, input: unknown): Promise<void> {
     const cost = costOf(path, input);
@@ -99,6 +127,11 @@ export class CallLimits {
     await this.budget
       .consume(caller, cost)
       .catch((error: unknown) => refusal(error, "Too many requests", "call_budget"));
+  }
+
+  /** Points of work `caller` has running in this process now. */
+  workInFlight(caller: string): number {
+    return this.work.running(caller);
   }
 
   /** Counts a call on a socket against its per-second rate. */

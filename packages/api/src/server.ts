@@ -1,8 +1,10 @@
 // Server internals: the lean single-call path (ADR 011), the batch cap, and the stream hub with
 // its shared frame encoder (ADR 009). Only `apps/server` imports these.
 export { MAX_BATCH_SIZE } from "./batch";
+export { costOf } from "./call-costs";
 export {
   CALL_BUDGET,
+  CALLER_WORK_IN_FLIGHT,
   CallLimits,
   SOCKET_CALLS_PER_SECOND,
   SOCKET_MAX_SUBSCRIPTIONS,

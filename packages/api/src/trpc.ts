@@ -136,22 +136,34 @@ const recheckSocketCredential = t.middleware(async ({ ctx, next }) => {
 
 /**
  * Bounds what one caller, and one socket, may ask of this process, so a flood from one
- * client never stalls the others: a weighted budget per user (or address), and per socket a
- * call rate and a cap on open subscriptions.
+ * client never stalls the others: a weighted budget per user (or address) and a bound on the
+ * work it has running at once, and per socket a call rate and a cap on open subscriptions.
+ * Before the socket's credential is checked again: a refusal costs no database read. The
+ * caller is who the socket connected as (or who the HTTP request authenticated as).
  */
 const limitCalls = t.middleware(async ({ ctx, path, type, getRawInput, next }) => {
   const socket = ctx.request.socket;
   if (socket) await ctx.callLimits.chargeSocket(socket);
   const caller = ctx.principal ? `user:${ctx.principal.user.id}` : `ip:${ctx.request.ip}`;
-  await ctx.callLimits.charge(caller, path, await getRawInput());
-  if (type !== "subscription" || !socket) return next();
-  const release = ctx.callLimits.openSubscription(socket);
-  const result = await next();
-  if (!result.ok || !isAsyncIterable(result.data)) {
-    release();
-    return result;
+  const input = await getRawInput();
+  if (type === "subscription") {
+    // A subscription holds no work in flight: its slot on the socket bounds it instead.
+    await ctx.callLimits.charge(caller, path, input);
+    if (!socket) return next();
+    const release = ctx.callLimits.openSubscription(socket);
+    const result = await next();
+    if (!result.ok || !isAsyncIterable(result.data)) {
+      release();
+      return result;
+    }
+    return { ...result, data: releasing(result.data, release) };
   }
-  return { ...result, data: releasing(result.data, release) };
+  const end = await ctx.callLimits.admit(caller, path, input);
+  try {
+    return await next();
+  } finally {
+    end();
+  }
 });
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
@@ -219,8 +231,8 @@ export const publicProcedure = t.procedure
   .use(observeCalls)
   .use(logFailures)
   .use(mapDomainErrors)
-  .use(recheckSocketCredential)
-  .use(limitCalls);
+  .use(limitCalls)
+  .use(recheckSocketCredential);
 
 /** Anyone signed in, including a session still owing its second factor (`me`, `logout`). */
 export const signedInProcedure = publicProcedure.use(requireSignedIn);

@@ -1,7 +1,9 @@
 /**
  * The abuse bench's measurements against one running server: a well-behaved client's
- * `market.ticker` latency with nothing else going on, then while one socket floods, then while
- * a burst of logins arrives. Each abuser runs in a process of its own (flood.ts).
+ * `market.ticker` latency with nothing else going on, then while one socket floods (deep books
+ * and subscriptions; calls keyed `"\u006dethod"`; a signed-in `auth.me` flood), then while
+ * bursts of health checks (the floor), logins, `GET /login` and posted login forms arrive.
+ * Each abuser runs in a process of its own (flood.ts).
  */
 import { spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
@@ -19,15 +21,32 @@ export const CALLS_PER_SECOND = 100;
 const WELL_BEHAVED_ADDRESS = "198.51.100.7";
 const floodScript = fileURLToPath(new URL("./flood.ts", import.meta.url));
 
+/**
+ * Fewer samples than this in a row and its p99 means nothing: the bench fails rather than
+ * print it (a victim stalled for seconds at a time gets this few in a phase).
+ */
+const MIN_SAMPLES = 10;
+
 export interface AbuseSamples {
   quiet: number[];
   socket: number[];
+  /** One socket flooding calls whose "method" keys are escaped (`"\u006dethod"`). */
+  escaped: number[];
+  /** One signed-in socket flooding auth.me, reconnecting whenever it is cut off. */
+  signedIn: number[];
   logins: number[];
+  /** Bursts of GET /login and of the login form posted, each from one address. */
+  getLogin: number[];
+  postLogin: number[];
   /** The same bursts, of health checks: what any 300 requests at once cost this machine. */
   healthChecks: number[];
   socketAnswers: unknown;
+  escapedAnswers: unknown;
+  signedInAnswers: unknown;
   /** One per burst. */
   loginAnswers: unknown[];
+  getLoginAnswers: unknown[];
+  postLoginAnswers: unknown[];
   /** Threads of the server process at nice 19 after the logins (its password hashers). */
   nicedThreads: number | undefined;
 }
@@ -44,17 +63,22 @@ export async function measureAbuse(
   progress(`quiet: ${PHASE_SECONDS} s of market.ticker, nothing else`);
   const quiet = await measureTicker(url, forSeconds(PHASE_SECONDS));
 
-  progress(`one socket flooding subscriptions and deep books for ${PHASE_SECONDS} s`);
-  const socketFlood = await startFlood(["socket", url, String(PHASE_SECONDS)]);
-  socketFlood.go();
-  const socket = await measureTicker(url, socketFlood.finished);
-  const socketAnswers = await socketFlood.result;
+  const socketPhase = async (mode: string, what: string) => {
+    progress(`${what} for ${PHASE_SECONDS} s`);
+    const flood = await startFlood([mode, url, String(PHASE_SECONDS)]);
+    flood.go();
+    const samples = await measureTicker(url, flood.finished);
+    return { samples, answers: await flood.result };
+  };
+  const socket = await socketPhase("socket", "one socket flooding subscriptions and deep books");
+  const escaped = await socketPhase("escaped", 'one socket flooding calls keyed "\\u006dethod"');
+  const signedIn = await socketPhase("me", "one signed-in socket flooding auth.me");
 
-  const bursts = async (mode: "logins" | "health") => {
+  const bursts = async (mode: "logins" | "health" | "get-login" | "post-login") => {
     const samples: number[] = [];
     const answers: unknown[] = [];
     for (let burst = 0; burst < LOGIN_BURSTS; burst++) {
-      progress(`${LOGINS} ${mode} requests at once from three addresses (burst ${burst + 1})`);
+      progress(`${LOGINS} ${mode} requests at once (burst ${burst + 1})`);
       const flood = await startFlood([mode, url, String(LOGINS), String(burst)]);
       flood.go();
       samples.push(...(await measureTicker(url, flood.finished)));
@@ -63,15 +87,39 @@ export async function measureAbuse(
     return { samples, answers };
   };
   const healthChecks = await bursts("health");
-  const { samples: logins, answers: loginAnswers } = await bursts("logins");
+  const logins = await bursts("logins");
+  // A page flood answered 404 (no web build) would measure nothing the row names.
+  const page = await fetch(`${url}/login`, {
+    headers: { "x-forwarded-for": WELL_BEHAVED_ADDRESS },
+  });
+  await page.arrayBuffer();
+  if (page.status !== 200) throw new Error(`GET /login answered ${page.status}, not a page`);
+  const getLogin = await bursts("get-login");
+  const postLogin = await bursts("post-login");
 
-  return {
+  const measured = {
     quiet,
-    socket,
-    logins,
+    socket: socket.samples,
+    escaped: escaped.samples,
+    signedIn: signedIn.samples,
+    logins: logins.samples,
+    getLogin: getLogin.samples,
+    postLogin: postLogin.samples,
     healthChecks: healthChecks.samples,
-    socketAnswers,
-    loginAnswers,
+  };
+  for (const [name, samples] of Object.entries(measured)) {
+    if (samples.length < MIN_SAMPLES) {
+      throw new Error(`${name}: ${samples.length} samples, fewer than the ${MIN_SAMPLES} needed`);
+    }
+  }
+  return {
+    ...measured,
+    socketAnswers: socket.answers,
+    escapedAnswers: escaped.answers,
+    signedInAnswers: signedIn.answers,
+    loginAnswers: logins.answers,
+    getLoginAnswers: getLogin.answers,
+    postLoginAnswers: postLogin.answers,
     nicedThreads: await countNiced(pid),
   };
 }
