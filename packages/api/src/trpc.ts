@@ -15,8 +15,8 @@ const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
     const fieldErrors = error.cause instanceof ZodError ? fieldErrorsOf(error.cause) : undefined;
-    const retryAfterSeconds =
-      error.cause instanceof AuthError ? error.cause.retryAfterSeconds : undefined;
+    const authError = error.cause instanceof AuthError ? error.cause : undefined;
+    const retryAfterSeconds = authError?.retryAfterSeconds;
     // With an unknown outcome, the order's clientOrderId is how the caller finds out.
     const clientOrderId =
       error.cause instanceof ExchangeError ? error.cause.clientOrderId : undefined;
@@ -28,6 +28,9 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         ...(fieldErrors ? { fieldErrors } : {}),
+        // Why the auth package refused (`REAUTHENTICATION_REQUIRED`, ...): clients act on it,
+        // never on the message.
+        ...(authError ? { reason: authError.code } : {}),
         ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
         ...(clientOrderId !== undefined ? { clientOrderId } : {}),
       },
@@ -198,6 +201,15 @@ const requirePendingSecondFactor = t.middleware(({ ctx, next }) => {
   return next({ ctx: { credential } });
 });
 
+/**
+ * Sensitive account changes (2FA, API keys, recovery codes, password) need the session to have
+ * re-authenticated minutes ago: a stolen session alone cannot take the account over (ADR 022).
+ */
+const requireRecentReauthentication = t.middleware(({ ctx, next }) => {
+  if (ctx.principal) ctx.auth.requireRecentReauthentication(ctx.principal.credential);
+  return next();
+});
+
 const requireAdmin = t.middleware(({ ctx, next }) => {
   if (ctx.principal?.user.role !== "admin") {
     throw new TRPCError({ code: "FORBIDDEN", message: "Admins only" });
@@ -235,6 +247,12 @@ export const protectedProcedure = signedInProcedure
 
 /** A fully authenticated session, never an API key: account settings, sessions, keys. */
 export const sessionProcedure = protectedProcedure.use(requireSession);
+
+/**
+ * A session that re-authenticated (`auth.reauthenticate`) within the last few minutes; others
+ * are refused FORBIDDEN with `reason: "REAUTHENTICATION_REQUIRED"`.
+ */
+export const reauthenticatedProcedure = sessionProcedure.use(requireRecentReauthentication);
 
 /** Placing and cancelling orders: a session, or an API key with `trade`. */
 export const tradeProcedure = protectedProcedure.use(requireScope("trade"));

@@ -20,11 +20,13 @@ export {
   Email,
   NewPassword,
   Password,
+  ReauthenticationCode,
   RecoveryCode,
   TotpCode,
   Username,
 } from "./inputs";
 export type { Authentication, AuthUser, Credential, Principal } from "./principal";
+export { REAUTHENTICATION_WINDOW_MS } from "./reauthentication";
 export {
   CredentialRevocation,
   type RevocationBus,
