@@ -1,6 +1,6 @@
 import { totpCodeAt } from "@cryptotrade/auth/testing";
 import { describe, expect, it } from "vitest";
-import { makeAdmin, registerUser, type TestUser } from "./testing/test-server";
+import { confirmAccess, makeAdmin, registerUser, type TestUser } from "./testing/test-server";
 import { balancesOf, rejectionOf, useTradingServer } from "./testing/trading";
 
 const ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE";
@@ -156,6 +156,7 @@ describe("wallet through the API", () => {
     // Not a `t.trader`: enabling 2FA replaces the session the harness would clean up with.
     const user = await registerUser(t.server);
     const setup = await user.client.account.totpSetup.mutate();
+    await confirmAccess(user);
     const { token } = await user.client.account.totpEnable.mutate({
       code: totpCodeAt(setup.secret, Date.now(), -1),
     });

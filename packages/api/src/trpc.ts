@@ -203,9 +203,12 @@ const requirePendingSecondFactor = t.middleware(({ ctx, next }) => {
 
 /**
  * Sensitive account changes (2FA, API keys, recovery codes, password) need the session to have
- * re-authenticated minutes ago: a stolen session alone cannot take the account over (ADR 022).
+ * re-authenticated (`auth.reauthenticate`) minutes ago: a stolen session alone cannot take the
+ * account over (ADR 022). Others are refused FORBIDDEN, `reason: "REAUTHENTICATION_REQUIRED"`.
+ * Used after `.input()` on a `sessionProcedure`, so a mistyped field is answered before anyone
+ * is asked for their password again.
  */
-const requireRecentReauthentication = t.middleware(({ ctx, next }) => {
+export const requireRecentReauthentication = t.middleware(({ ctx, next }) => {
   if (ctx.principal) ctx.auth.requireRecentReauthentication(ctx.principal.credential);
   return next();
 });
@@ -247,12 +250,6 @@ export const protectedProcedure = signedInProcedure
 
 /** A fully authenticated session, never an API key: account settings, sessions, keys. */
 export const sessionProcedure = protectedProcedure.use(requireSession);
-
-/**
- * A session that re-authenticated (`auth.reauthenticate`) within the last few minutes; others
- * are refused FORBIDDEN with `reason: "REAUTHENTICATION_REQUIRED"`.
- */
-export const reauthenticatedProcedure = sessionProcedure.use(requireRecentReauthentication);
 
 /** Placing and cancelling orders: a session, or an API key with `trade`. */
 export const tradeProcedure = protectedProcedure.use(requireScope("trade"));

@@ -1,7 +1,7 @@
 import { ApiKeyName, ApiKeyScope, NewPassword, Password, TotpCode } from "@cryptotrade/auth";
 import { z } from "zod";
 import { getRequestMeta, sendSessionCookie } from "../session-cookie";
-import { reauthenticatedProcedure, router, sessionProcedure } from "../trpc";
+import { requireRecentReauthentication, router, sessionProcedure } from "../trpc";
 
 const KeyId = z.string().regex(/^[a-z2-7]{1,64}$/, { error: "must be an API key id" });
 
@@ -20,8 +20,9 @@ export const accountRouter = router({
    * new token for this session (still re-authenticated); other sessions must pass 2FA before
    * they can act again.
    */
-  totpEnable: reauthenticatedProcedure
+  totpEnable: sessionProcedure
     .input(z.object({ code: TotpCode }))
+    .use(requireRecentReauthentication)
     .mutation(async ({ ctx, input }) => {
       const { recoveryCodes, session } = await ctx.auth.enableTotp(
         ctx.user.id,
@@ -38,8 +39,9 @@ export const accountRouter = router({
    * as after a password change). Withdraw-scoped API keys are revoked and withdrawals are held
    * for 24 hours. `code` is optional: the re-authentication took one; given, it is checked.
    */
-  totpDisable: reauthenticatedProcedure
+  totpDisable: sessionProcedure
     .input(z.object({ code: TotpCode.optional() }).optional())
+    .use(requireRecentReauthentication)
     .mutation(async ({ ctx, input }) => {
       const meta = getRequestMeta(ctx);
       return ctx.auth.disableTotp(ctx.user.id, input?.code, meta, ctx.credential.sessionId);
@@ -49,8 +51,9 @@ export const accountRouter = router({
    * Replaces the recovery codes with ten new ones (the old ones stop working). `code` is
    * optional: the re-authentication took one; given, it is checked.
    */
-  regenerateRecoveryCodes: reauthenticatedProcedure
+  regenerateRecoveryCodes: sessionProcedure
     .input(z.object({ code: TotpCode.optional() }).optional())
+    .use(requireRecentReauthentication)
     .mutation(async ({ ctx, input }) => ({
       recoveryCodes: await ctx.auth.regenerateRecoveryCodes(
         ctx.user.id,
@@ -64,7 +67,7 @@ export const accountRouter = router({
    * Creates an API key for a bot; `key` is shown this once. Every key can read. A `totpCode`
    * given with `withdraw` (2FA on) is checked; the re-authentication already took a code.
    */
-  createApiKey: reauthenticatedProcedure
+  createApiKey: sessionProcedure
     .input(
       z.object({
         name: ApiKeyName,
@@ -72,6 +75,7 @@ export const accountRouter = router({
         totpCode: TotpCode.optional(),
       }),
     )
+    .use(requireRecentReauthentication)
     .mutation(({ ctx, input }) =>
       ctx.auth.createApiKey(ctx.user.id, input, getRequestMeta(ctx), ctx.credential.sessionId),
     ),
@@ -88,8 +92,9 @@ export const accountRouter = router({
    * ends every other session; withdraw-scoped API keys are revoked and withdrawals are held for
    * 24 hours.
    */
-  changePassword: reauthenticatedProcedure
+  changePassword: sessionProcedure
     .input(z.object({ currentPassword: Password, newPassword: NewPassword }))
+    .use(requireRecentReauthentication)
     .mutation(({ ctx, input }) =>
       ctx.auth.changePassword(ctx.user, ctx.credential.sessionId, input, getRequestMeta(ctx)),
     ),
