@@ -31,6 +31,8 @@ test("with 2FA on, signing in stops at the code page until a recovery code is gi
     "account.totpSetup",
     null,
   );
+  // Turning 2FA on is a sensitive change: the session confirms the password first.
+  await mutate(page.request, origin, "auth.reauthenticate", { password: account.password });
   const code = generateTOTP(decodeBase32IgnorePadding(secret), 30, 6);
   const { recoveryCodes } = await mutate<{ recoveryCodes: string[] }>(
     page.request,
