@@ -66,7 +66,7 @@ export function createTwoFactorMethods(deps: AuthDeps) {
      * it, which would otherwise become a full session) is refused on every transport from then
      * on. Then revokes every withdraw-scoped API key and holds withdrawals for 24 hours.
      * `code`, when given, must be a current one; without it the caller stands on the session's
-     * fresh re-authentication, which took one (the api's `reauthenticatedProcedure`).
+     * fresh re-authentication, which took one (the api's `requireRecentReauthentication`).
      */
     async disableTotp(
       userId: number,
@@ -98,7 +98,7 @@ export function createTwoFactorMethods(deps: AuthDeps) {
      * Replaces the recovery codes. A stolen session cookie alone must not mint a way past the
      * second factor: `code`, when given, must be a current TOTP code; without it the caller
      * stands on the session's fresh re-authentication, which took one (the api's
-     * `reauthenticatedProcedure`).
+     * `requireRecentReauthentication`).
      */
     async regenerateRecoveryCodes(
       userId: number,
