@@ -2,7 +2,7 @@ import { totpCodeAt } from "@cryptotrade/auth/testing";
 import { auditLog, ledgerEntries, totpCredentials } from "@cryptotrade/db/schema";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { registerUser, type TestUser } from "./testing/test-server";
+import { confirmAccess, registerUser, type TestUser } from "./testing/test-server";
 import { balancesOf, rejectionOf, useTradingServer } from "./testing/trading";
 
 const ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE";
@@ -26,6 +26,7 @@ describe("account-takeover follow-through", () => {
     const user = await registerUser(t.server);
     await user.client.wallet.deposit.mutate({ asset: "USDT", amount: "1000" });
     const setup = await user.client.account.totpSetup.mutate();
+    await confirmAccess(user);
     const { token } = await user.client.account.totpEnable.mutate({
       code: freshCode(setup.secret),
     });
@@ -37,21 +38,32 @@ describe("account-takeover follow-through", () => {
       (entry) => entry.action,
     );
 
-  it("regenerates recovery codes only with a current TOTP code", async () => {
+  it("regenerates recovery codes only after a re-authentication with a current TOTP code", async () => {
     const user = await securedUser();
-    const regenerate = user.client.account.regenerateRecoveryCodes;
+    // Another browser, signed in with password and code, holding that session alone.
+    const login = await t.server
+      .client()
+      .auth.login.mutate({ email: user.email, password: user.password });
+    const { token } = await t.server
+      .client(login.token)
+      .auth.verifyTotp.mutate({ code: freshCode(user.secret) });
+    const session = { ...user, client: t.server.client(token) };
+    const regenerate = session.client.account.regenerateRecoveryCodes;
     // A stolen session cookie alone gets nothing.
-    expect((await rejectionOf(regenerate.mutate({} as { code: string }))).code).toBe("BAD_REQUEST");
+    expect((await rejectionOf(regenerate.mutate())).code).toBe("FORBIDDEN");
     const right = freshCode(user.secret);
     const wrong = right === "123456" ? "654321" : "123456";
-    expect(await rejectionOf(regenerate.mutate({ code: wrong }))).toMatchObject({
+    expect(await rejectionOf(confirmAccess(session, wrong))).toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("code is not valid"),
     });
-    const { recoveryCodes } = await regenerate.mutate({ code: right });
+    expect((await rejectionOf(regenerate.mutate())).code).toBe("FORBIDDEN");
+    await confirmAccess(session, right);
+    const { recoveryCodes } = await regenerate.mutate();
     expect(recoveryCodes).toHaveLength(10);
 
     const plain = await registerUser(t.server);
+    await confirmAccess(plain);
     expect(
       await rejectionOf(plain.client.account.regenerateRecoveryCodes.mutate({ code: "123456" })),
     ).toEqual({ code: "BAD_REQUEST", message: "Turn on two-factor authentication first" });

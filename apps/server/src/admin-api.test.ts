@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { errorCodeOf, makeAdmin, registerUser, type TestUser } from "./testing/test-server";
+import {
+  confirmAccess,
+  errorCodeOf,
+  makeAdmin,
+  registerUser,
+  type TestUser,
+} from "./testing/test-server";
 import { balancesOf, type Client, rejectionOf, useTradingServer } from "./testing/trading";
 
 /** One call of every admin procedure. */
@@ -38,6 +44,7 @@ describe("admin procedures through the API", () => {
   beforeAll(async () => {
     admin = await registerUser(t.server);
     await makeAdmin(t.server, admin.userId);
+    await confirmAccess(admin);
   });
 
   it("refuses every admin procedure to a trader, and to an admin's API key", async () => {

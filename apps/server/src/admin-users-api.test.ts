@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { errorCodeOf, makeAdmin, registerUser, type TestUser } from "./testing/test-server";
+import {
+  confirmAccess,
+  errorCodeOf,
+  makeAdmin,
+  registerUser,
+  type TestUser,
+} from "./testing/test-server";
 import { rejectionOf, useTradingServer } from "./testing/trading";
 
 describe("admin: users, roles and the audit log through the API", () => {
@@ -12,6 +18,7 @@ describe("admin: users, roles and the audit log through the API", () => {
 
   it("refuses users, setRole and auditLog to a trader and to an admin's API key", async () => {
     const trader = await registerUser(t.server);
+    await confirmAccess(admin);
     const { key } = await admin.client.account.createApiKey.mutate({ name: "ops", scopes: [] });
     for (const client of [trader.client, t.server.client(key, {})]) {
       expect(await errorCodeOf(client.admin.users.query({ query: "user" }))).toBe("FORBIDDEN");

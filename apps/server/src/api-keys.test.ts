@@ -1,6 +1,12 @@
 import { totpCodeAt } from "@cryptotrade/auth/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorCodeOf, registerUser, startTestServer, type TestServer } from "./testing/test-server";
+import {
+  confirmAccess,
+  errorCodeOf,
+  registerUser,
+  startTestServer,
+  type TestServer,
+} from "./testing/test-server";
 
 describe("API keys", () => {
   let server: TestServer;
@@ -11,6 +17,7 @@ describe("API keys", () => {
 
   it("shows a new key once, lists it without its secret, and authenticates bots with it", async () => {
     const owner = await registerUser(server);
+    await confirmAccess(owner);
     const created = await owner.client.account.createApiKey.mutate({
       name: "grid bot",
       scopes: ["trade"],
@@ -37,6 +44,7 @@ describe("API keys", () => {
 
   it("cannot manage the account: a key never mints keys, changes 2FA or lists sessions", async () => {
     const owner = await registerUser(server);
+    await confirmAccess(owner);
     const { key } = await owner.client.account.createApiKey.mutate({ name: "reader", scopes: [] });
     const bot = server.client(key, {});
     expect(
@@ -47,27 +55,35 @@ describe("API keys", () => {
     expect(await errorCodeOf(bot.account.apiKeys.query())).toBe("FORBIDDEN");
     expect(await errorCodeOf(bot.account.totpSetup.mutate())).toBe("FORBIDDEN");
     expect(await errorCodeOf(bot.auth.sessions.query())).toBe("FORBIDDEN");
+    expect(await errorCodeOf(bot.auth.reauthenticate.mutate({ password: owner.password }))).toBe(
+      "FORBIDDEN",
+    );
     expect(await errorCodeOf(bot.auth.logout.mutate())).toBe("BAD_REQUEST");
   });
 
-  it("needs a two-factor code to grant withdraw when 2FA is on", async () => {
+  it("grants withdraw with 2FA on only after a re-authentication that took a code", async () => {
     const owner = await registerUser(server);
+    await confirmAccess(owner);
     const setup = await owner.client.account.totpSetup.mutate();
     const now = Date.now();
-    const { token } = await owner.client.account.totpEnable.mutate({
-      code: totpCodeAt(setup.secret, now, -1),
-    });
+    await owner.client.account.totpEnable.mutate({ code: totpCodeAt(setup.secret, now, -1) });
+    // Another browser signs in with password and code: its session has not re-authenticated.
+    const login = await server
+      .client()
+      .auth.login.mutate({ email: owner.email, password: owner.password });
+    const { token } = await server
+      .client(login.token)
+      .auth.verifyTotp.mutate({ code: totpCodeAt(setup.secret, now) });
     const client = server.client(token);
-    expect(
-      await errorCodeOf(
-        client.account.createApiKey.mutate({ name: "payout", scopes: ["withdraw"] }),
-      ),
-    ).toBe("FORBIDDEN");
-    const created = await client.account.createApiKey.mutate({
-      name: "payout",
-      scopes: ["withdraw"],
-      totpCode: totpCodeAt(setup.secret, now),
-    });
+    const payout = { name: "payout", scopes: ["withdraw" as const] };
+    expect(await errorCodeOf(client.account.createApiKey.mutate(payout))).toBe("FORBIDDEN");
+    await expect(
+      client.auth.reauthenticate.mutate({ password: owner.password }),
+    ).rejects.toMatchObject({ data: { code: "FORBIDDEN", reason: "TOTP_REQUIRED" } });
+    expect(await errorCodeOf(client.account.createApiKey.mutate(payout))).toBe("FORBIDDEN");
+
+    await confirmAccess({ ...owner, client }, totpCodeAt(setup.secret, now, 1));
+    const created = await client.account.createApiKey.mutate(payout);
     expect(created.scopes).toEqual(["read", "withdraw"]);
     expect(
       await errorCodeOf(client.account.createApiKey.mutate({ name: "trader", scopes: ["trade"] })),
@@ -77,6 +93,7 @@ describe("API keys", () => {
   it("stops a revoked key at once, and only its owner can revoke it", async () => {
     const owner = await registerUser(server);
     const stranger = await registerUser(server);
+    await confirmAccess(owner);
     const { id, key } = await owner.client.account.createApiKey.mutate({
       name: "old bot",
       scopes: ["trade"],
@@ -92,6 +109,7 @@ describe("API keys", () => {
 
   it("refuses names that could pose as another key", async () => {
     const owner = await registerUser(server);
+    await confirmAccess(owner);
     for (const name of ["", "x".repeat(65), "bot\u202Etoh", "bot\u200B", "line\nbreak"]) {
       expect(
         await errorCodeOf(owner.client.account.createApiKey.mutate({ name, scopes: [] })),

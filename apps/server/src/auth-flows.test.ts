@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   errorCodeOf as codeOf,
+  confirmAccess,
   registerUser,
   startTestServer,
   type TestServer,
@@ -169,6 +170,7 @@ describe("registering, signing in and out", () => {
     const laptop = await server
       .client()
       .auth.login.mutate({ email: gina.email, password: gina.password });
+    await confirmAccess(gina);
     expect(
       await codeOf(
         gina.client.account.changePassword.mutate({

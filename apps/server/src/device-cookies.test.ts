@@ -1,7 +1,12 @@
 import { totpCodeAt } from "@cryptotrade/auth/testing";
 import { checkInvariants } from "@cryptotrade/exchange";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerUser, startTestServer, type TestServer } from "./testing/test-server";
+import {
+  confirmAccess,
+  registerUser,
+  startTestServer,
+  type TestServer,
+} from "./testing/test-server";
 
 /** One login over HTTP from `address`, bringing `device` as the device cookie if given. */
 async function logIn(
@@ -148,6 +153,7 @@ describe("TOTP throttling does not reach the owner's signed-in sessions", () => 
     const owner = await registerUser(server);
     await owner.client.wallet.deposit.mutate({ asset: "USDT", amount: "100" });
     const setup = await owner.client.account.totpSetup.mutate();
+    await confirmAccess(owner);
     clock.offset += 30_000;
     const { token } = await owner.client.account.totpEnable.mutate({
       code: totpCodeAt(setup.secret, serverNow()),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorCodeOf } from "./testing/test-server";
+import { confirmAccess, errorCodeOf } from "./testing/test-server";
 import { balancesOf, type Client, rejectionOf, useTradingServer } from "./testing/trading";
 
 const limit = (side: "buy" | "sell", price: string, quantity: string) =>
@@ -153,6 +153,7 @@ describe("isolation between users through the API", () => {
   it("lets a read-only API key read but not trade or withdraw", async () => {
     const owner = await t.trader({ USDT: "1000" });
     const resting = await owner.client.orders.place.mutate(limit("buy", "25000.00", "0.01"));
+    await confirmAccess(owner);
     const { key } = await owner.client.account.createApiKey.mutate({
       name: "dashboard",
       scopes: [],

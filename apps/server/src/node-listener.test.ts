@@ -4,6 +4,7 @@ import { appRouter, createContext } from "@cryptotrade/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "./app";
+import { confirmAccess } from "./testing/test-server";
 import { useTradingServer } from "./testing/trading";
 
 interface Answer {
@@ -31,6 +32,7 @@ const keys = { trade: "", readOnly: "" };
 beforeAll(async () => {
   url = await t.server.listen();
   const trader = await t.trader({ USDT: "10000" });
+  await confirmAccess(trader);
   const key = (scopes: Array<"read" | "trade">) =>
     trader.client.account.createApiKey.mutate({ name: scopes.join("+"), scopes });
   keys.trade = (await key(["read", "trade"])).key;

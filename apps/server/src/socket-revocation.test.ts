@@ -9,6 +9,7 @@ import { eventually } from "./testing/eventually";
 import { type LeaderAndReplica, startLeaderAndReplica } from "./testing/leader-and-replica";
 import { createSocketClient } from "./testing/listen";
 import {
+  confirmAccess,
   errorCodeOf,
   registerUser,
   startTestServer,
@@ -133,6 +134,7 @@ describe("a credential is checked at every use over a WebSocket", () => {
     const socket = openSocket(alice.token);
     expect((await socket.client.auth.me.query()).user.id).toBe(alice.userId);
     const elsewhere = await signInAgain(alice);
+    await confirmAccess({ client: elsewhere, password: alice.password });
 
     await elsewhere.account.changePassword.mutate({
       currentPassword: alice.password,
@@ -178,6 +180,7 @@ describe("a credential is checked at every use over a WebSocket", () => {
 
   it("ends a key's socket when the key is revoked, and the key stops over HTTP too", async () => {
     const alice = await registerUser(server);
+    await confirmAccess(alice);
     const { key, id } = await alice.client.account.createApiKey.mutate({
       name: "bot",
       scopes: ["trade"],
@@ -200,6 +203,7 @@ describe("a credential is checked at every use over a WebSocket", () => {
     expect((await socket.client.auth.me.query()).user.id).toBe(alice.userId);
     const elsewhere = await signInAgain(alice);
     const { secret } = await elsewhere.account.totpSetup.mutate();
+    await confirmAccess({ client: elsewhere, password: alice.password });
 
     await elsewhere.account.totpEnable.mutate({ code: totpCodeAt(secret, Date.now()) });
 

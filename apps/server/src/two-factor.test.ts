@@ -1,6 +1,7 @@
 import { totpCodeAt } from "@cryptotrade/auth/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  confirmAccess,
   errorCodeOf,
   registerUser,
   startTestServer,
@@ -30,11 +31,15 @@ describe("two-factor authentication", () => {
   });
   afterAll(() => server.close());
 
-  /** A user with TOTP on; `client` uses the new token that enabling it issued. */
+  /**
+   * A user with TOTP on; `client` uses the new token that enabling it issued (re-authenticated
+   * minutes ago, as enabling needed).
+   */
   async function registerWithTotp(): Promise<
     TestUser & { secret: string; recoveryCodes: string[] }
   > {
     const user = await registerUser(server);
+    await confirmAccess(user);
     const setup = await user.client.account.totpSetup.mutate();
     expect(setup.qrSvg.startsWith("<svg")).toBe(true);
     expect(setup.uri).toContain(`secret=${setup.secret}`);
@@ -146,6 +151,7 @@ describe("two-factor authentication", () => {
       .client()
       .auth.login.mutate({ email: user.email, password: user.password });
     const setup = await user.client.account.totpSetup.mutate();
+    await confirmAccess(user);
     await user.client.account.totpEnable.mutate({ code: freshCode(setup.secret) });
     const phoneClient = server.client(phone.token);
     expect(await phoneClient.auth.me.query()).toMatchObject({ twoFactorPending: true });

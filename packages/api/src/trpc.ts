@@ -15,11 +15,8 @@ const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
     const fieldErrors = error.cause instanceof ZodError ? fieldErrorsOf(error.cause) : undefined;
-    const retryAfterSeconds =
-      error.cause instanceof AuthError ? error.cause.retryAfterSeconds : undefined;
-    // A refusal's reason for programs (`TWO_FACTOR_REQUIRED`, `WITHDRAWALS_HELD`), beside the
-    // message for people.
-    const reason = error.cause instanceof AuthError ? error.cause.code : undefined;
+    const authError = error.cause instanceof AuthError ? error.cause : undefined;
+    const retryAfterSeconds = authError?.retryAfterSeconds;
     // With an unknown outcome, the order's clientOrderId or the command's idempotency key is
     // how the caller finds out, or retries without doing it twice.
     const { clientOrderId, idempotencyKey } =
@@ -32,7 +29,9 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         ...(fieldErrors ? { fieldErrors } : {}),
-        ...(reason !== undefined ? { reason } : {}),
+        // Why the auth package refused (`REAUTHENTICATION_REQUIRED`, ...): clients act on it,
+        // never on the message.
+        ...(authError ? { reason: authError.code } : {}),
         ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
         ...(clientOrderId !== undefined ? { clientOrderId } : {}),
         ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
@@ -214,6 +213,18 @@ const requirePendingSecondFactor = t.middleware(({ ctx, next }) => {
     throw new TRPCError({ code: "BAD_REQUEST", message: "No sign-in is waiting for a code" });
   }
   return next({ ctx: { credential } });
+});
+
+/**
+ * Sensitive account changes (2FA, API keys, recovery codes, password) need the session to have
+ * re-authenticated (`auth.reauthenticate`) minutes ago: a stolen session alone cannot take the
+ * account over (ADR 022). Others are refused FORBIDDEN, `reason: "REAUTHENTICATION_REQUIRED"`.
+ * Used after `.input()` on a `sessionProcedure`, so a mistyped field is answered before anyone
+ * is asked for their password again.
+ */
+export const requireRecentReauthentication = t.middleware(({ ctx, next }) => {
+  if (ctx.principal) ctx.auth.requireRecentReauthentication(ctx.principal.credential);
+  return next();
 });
 
 const requireAdmin = t.middleware(({ ctx, next }) => {

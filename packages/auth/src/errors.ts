@@ -20,6 +20,11 @@ export type AuthErrorCode =
   /** The action (a withdrawal) needs two-factor authentication turned on first. */
   | "TWO_FACTOR_REQUIRED"
   | "NOT_FOUND"
+  /**
+   * A sensitive account change (2FA, API keys, recovery codes, password) needs the session to
+   * have re-authenticated recently (`auth.reauthenticate`); clients show a "confirm access" step.
+   */
+  | "REAUTHENTICATION_REQUIRED"
   /** Withdrawals wait 24 hours after a password change or 2FA disable. */
   | "WITHDRAWALS_HELD"
   | "RATE_LIMITED";

@@ -20,12 +20,14 @@ export {
   Email,
   NewPassword,
   Password,
+  ReauthenticationCode,
   RecoveryCode,
   TotpCode,
   Username,
 } from "./inputs";
 export { createLimiter, type LimiterStore } from "./limiter";
 export type { Authentication, AuthUser, Credential, Principal } from "./principal";
+export { REAUTHENTICATION_WINDOW_MS } from "./reauthentication";
 export {
   CredentialRevocation,
   type RevocationBus,

@@ -44,6 +44,16 @@ export const TotpCode = z
 /** A recovery code as printed (`abcd-efgh-ijkl-mnop`); case, spaces and dashes are ignored. */
 export const RecoveryCode = z.string().min(1).max(64);
 
+/**
+ * The second factor of a re-authentication: a 6-digit TOTP code or a recovery code, told apart
+ * by their shapes; spaces people paste with codes are dropped.
+ */
+export const ReauthenticationCode = z
+  .string()
+  .max(128)
+  .transform((code) => code.replace(/\s/g, ""))
+  .pipe(z.string().min(1, { error: "is required" }).max(64));
+
 export const ApiKeyScope = z.enum(API_KEY_SCOPES);
 
 export const ApiKeyName = z

@@ -17,6 +17,11 @@ export type Credential =
       twoFactorPending: boolean;
       scopes: readonly Scope[];
       expiresAt: Date;
+      /**
+       * When the person last re-authenticated in this session (`auth.reauthenticate`); null if
+       * never. Sensitive account changes need it recent (see `reauthentication.ts`).
+       */
+      reauthenticatedAt: Date | null;
     }
   | { kind: "apiKey"; keyId: string; scopes: readonly Scope[] };
 

@@ -15,8 +15,9 @@ import {
   passwordHashing,
 } from "./hashing-gate";
 import { closePasswordWorkers } from "./passwords";
-import type { AuthUser } from "./principal";
+import type { AuthUser, Credential } from "./principal";
 import { createRateLimits } from "./rate-limits";
+import { reauthenticate, requireRecentReauthentication } from "./reauthentication";
 import { spendRecoveryCode } from "./recovery-codes";
 import {
   type CredentialRevocation,
@@ -175,6 +176,27 @@ export function createAuthService(options: AuthServiceOptions) {
       await recordAudit(deps.db, { action: "logout", userId, ...meta });
     },
 
+    /**
+     * Checks the password (and a TOTP or recovery code when 2FA is on) again and stamps session
+     * `sessionId`: for the next few minutes it may make sensitive account changes. Hashes a
+     * password, so it queues behind the same bounds as a login.
+     */
+    reauthenticate(
+      user: AuthUser,
+      sessionId: string,
+      input: { password: string; code?: string | undefined },
+      meta: RequestMeta,
+    ) {
+      passwordHashing.refuseWhenFull();
+      return checksPerAddress.run(meta.ip, () =>
+        reauthenticate(deps, user, sessionId, input, meta),
+      );
+    },
+
+    /** Throws REAUTHENTICATION_REQUIRED unless `credential` re-authenticated within the window. */
+    requireRecentReauthentication: (credential: Credential) =>
+      requireRecentReauthentication(deps, credential),
+
     listSessions: (userId: number) => listSessions(deps, userId),
 
     async revokeSession(userId: number, sessionId: string, meta: RequestMeta) {
@@ -213,8 +235,9 @@ export function createAuthService(options: AuthServiceOptions) {
     ...createTwoFactorMethods(deps),
 
     /**
-     * Creates an API key. Granting `withdraw` to a user with 2FA needs a current code, so a
-     * stolen session alone cannot mint a key that moves money.
+     * Creates an API key. A stolen session alone must not mint a key that moves money: the api
+     * creates keys only for a session that re-authenticated (with a code, where 2FA is on)
+     * minutes ago. A `totpCode` given for `withdraw` with 2FA on is checked as well.
      */
     async createApiKey(
       userId: number,
@@ -222,10 +245,11 @@ export function createAuthService(options: AuthServiceOptions) {
       meta: RequestMeta,
       sessionId?: string,
     ) {
-      if (input.scopes.includes("withdraw") && (await isTotpEnabled(deps, userId))) {
-        if (!input.totpCode) {
-          throw new AuthError("TOTP_REQUIRED", "A two-factor code is needed to grant withdraw");
-        }
+      if (
+        input.totpCode !== undefined &&
+        input.scopes.includes("withdraw") &&
+        (await isTotpEnabled(deps, userId))
+      ) {
         const attempts = sessionId ? sessionTotpAttempts(sessionId) : loginTotpAttempts(userId);
         await requireTotpCode(deps, userId, input.totpCode, meta, "api_key", attempts);
       }

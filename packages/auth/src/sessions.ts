@@ -33,7 +33,13 @@ export interface NewSession {
 export async function createSession(
   deps: AuthDeps,
   userId: number,
-  options: { twoFactorVerified: boolean; pending: boolean; meta: RequestMeta },
+  options: {
+    twoFactorVerified: boolean;
+    pending: boolean;
+    meta: RequestMeta;
+    /** Carried over when a session is swapped for a new token (turning 2FA on). */
+    reauthenticatedAt?: Date | null;
+  },
 ): Promise<NewSession> {
   const id = generateRandomId(SESSION_ID_BYTES);
   const secret = generateRandomId(SESSION_SECRET_BYTES);
@@ -50,6 +56,7 @@ export async function createSession(
     createdAt: new Date(now),
     lastSeenAt: new Date(now),
     expiresAt,
+    reauthenticatedAt: options.reauthenticatedAt ?? null,
   });
   return { id, token: `${id}.${secret}`, expiresAt };
 }
@@ -106,10 +113,23 @@ export async function validateSessionToken(
         twoFactorPending,
         scopes: SESSION_SCOPES,
         expiresAt,
+        reauthenticatedAt: row.session.reauthenticatedAt,
       },
     },
     sessionExtended,
   };
+}
+
+/** When session `sessionId` last re-authenticated; null if never or if it is gone. */
+export async function readReauthenticatedAt(
+  deps: AuthDeps,
+  sessionId: string,
+): Promise<Date | null> {
+  const [row] = await deps.db
+    .select({ at: sessions.reauthenticatedAt })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId));
+  return row?.at ?? null;
 }
 
 /** Ends one session; true if it existed. */
@@ -154,18 +174,23 @@ export async function deleteUserSession(
   return deleted.length > 0;
 }
 
-/** Ends every session of a user except `keepSessionId`; returns how many ended. */
+/**
+ * Ends every session of a user except `keepSessionId`; returns how many ended. Once this
+ * resolves their tokens are refused on every transport (each call reads the session row), and
+ * the revocations published close whatever sockets still carry them.
+ */
 export async function deleteOtherSessions(
   deps: AuthDeps,
   userId: number,
   keepSessionId: string | null,
+  reason = "signed out everywhere",
 ): Promise<number> {
   const condition = keepSessionId
     ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))
     : eq(sessions.userId, userId);
   const deleted = await deps.db.delete(sessions).where(condition).returning({ id: sessions.id });
   for (const { id } of deleted) {
-    deps.revocations.publish({ kind: "session", sessionId: id, reason: "signed out everywhere" });
+    deps.revocations.publish({ kind: "session", sessionId: id, reason });
   }
   return deleted.length;
 }

@@ -23,6 +23,7 @@ beforeEach(() => {
     twoFactorPending: false,
     scopes: ["read", "trade", "withdraw"],
     expiresAt: new Date(0),
+    reauthenticatedAt: null,
   };
 });
 
@@ -146,5 +147,31 @@ describe("TOTP", () => {
     await expect(
       harness.auth.verifyLoginRecoveryCode("none", user.id, recoveryCodes[0] ?? "", meta),
     ).rejects.toMatchObject({ code: "INVALID_CODE" });
+  });
+
+  it("ends every other session before turning off returns, one still owing its code too", async () => {
+    const { user, session, password, secret } = await addUserWithTotp(harness);
+    const laptop = await harness.auth.login({ email: user.email, password }, meta);
+    const signedIn = await harness.auth.verifyLoginTotp(
+      laptop.session.id,
+      user.id,
+      totpCodeAt(secret, harness.clock.now),
+      meta,
+    );
+    // A stranger with the password alone, stopped at the code: turning 2FA off must not
+    // promote this session to a full one.
+    const stranger = await harness.auth.login({ email: user.email, password }, meta);
+
+    const { otherSessionsEnded } = await harness.auth.disableTotp(
+      user.id,
+      undefined,
+      meta,
+      session.id,
+    );
+
+    expect(otherSessionsEnded).toBe(2);
+    expect(await harness.auth.authenticate(signedIn.token)).toBeNull();
+    expect(await harness.auth.authenticate(stranger.session.token)).toBeNull();
+    expect(await harness.auth.authenticate(session.token)).not.toBeNull();
   });
 });

@@ -3,7 +3,12 @@ import type { AuthDeps } from "./deps";
 import { AuthError } from "./errors";
 import type { Credential } from "./principal";
 import { deleteRecoveryCodes, replaceRecoveryCodes } from "./recovery-codes";
-import { createSession, deleteSession } from "./sessions";
+import {
+  createSession,
+  deleteOtherSessions,
+  deleteSession,
+  readReauthenticatedAt,
+} from "./sessions";
 import { deleteTotp, enableTotp, isTotpEnabled, requireTotpCode, setupTotp } from "./totp";
 import { getWithdrawalHold, holdWithdrawals, requireWithdrawalsAllowed } from "./withdrawal-hold";
 
@@ -31,16 +36,19 @@ export function createTwoFactorMethods(deps: AuthDeps) {
 
     /**
      * Turns TOTP on, issues recovery codes, and swaps the caller's session for a new, verified
-     * one (the old token stops working). Other sessions now need a code before they can act.
+     * one (the old token stops working) that keeps its re-authentication: the person just proved
+     * the new factor too. Other sessions now need a code before they can act.
      */
     async enableTotp(userId: number, sessionId: string, code: string, meta: RequestMeta) {
       await enableTotp(deps, userId, code, meta, sessionTotpAttempts(sessionId));
       const recoveryCodes = await replaceRecoveryCodes(deps, userId);
+      const reauthenticatedAt = await readReauthenticatedAt(deps, sessionId);
       await deleteSession(deps, sessionId, "two-factor authentication turned on");
       const session = await createSession(deps, userId, {
         twoFactorVerified: true,
         pending: false,
         meta,
+        reauthenticatedAt,
       });
       // Every other session now owes a code: whatever they hold open ends.
       deps.revocations.publish({
@@ -53,38 +61,58 @@ export function createTwoFactorMethods(deps: AuthDeps) {
     },
 
     /**
-     * Turns 2FA off with a current code from session `sessionId`; then revokes every
-     * withdraw-scoped API key and holds withdrawals for 24 hours.
+     * Turns 2FA off from session `sessionId` and ends every other session of the user before it
+     * returns, as a password change does: a session signed in with a code (or one still owing
+     * it, which would otherwise become a full session) is refused on every transport from then
+     * on. Then revokes every withdraw-scoped API key and holds withdrawals for 24 hours.
+     * `code`, when given, must be a current one; without it the caller stands on the session's
+     * fresh re-authentication, which took one (the api's `requireRecentReauthentication`).
      */
-    async disableTotp(userId: number, code: string, meta: RequestMeta, sessionId: string) {
-      await requireTotpCode(deps, userId, code, meta, "disable", sessionTotpAttempts(sessionId));
+    async disableTotp(
+      userId: number,
+      code: string | undefined,
+      meta: RequestMeta,
+      sessionId: string,
+    ) {
+      if (code !== undefined) {
+        const attempts = sessionTotpAttempts(sessionId);
+        await requireTotpCode(deps, userId, code, meta, "disable", attempts);
+      } else if (!(await isTotpEnabled(deps, userId))) {
+        throw new AuthError("TOTP_NOT_ENABLED", "Two-factor authentication is not on");
+      }
       await deleteTotp(deps, userId);
       await deleteRecoveryCodes(deps, userId);
-      deps.revocations.publish({
-        kind: "userSessions",
+      const reason = "two-factor authentication turned off";
+      const otherSessionsEnded = await deleteOtherSessions(deps, userId, sessionId, reason);
+      await recordAudit(deps.db, {
+        action: "totp.disabled",
         userId,
-        exceptSessionId: null,
-        reason: "two-factor authentication turned off",
+        ...meta,
+        details: { otherSessionsEnded },
       });
-      await recordAudit(deps.db, { action: "totp.disabled", userId, ...meta });
       await holdWithdrawals(deps, userId, "totp.disabled", meta);
+      return { otherSessionsEnded };
     },
 
     /**
-     * Replaces the recovery codes; needs a current TOTP code from session `sessionId`, so a
-     * stolen session cookie alone cannot mint a way past the second factor.
+     * Replaces the recovery codes. A stolen session cookie alone must not mint a way past the
+     * second factor: `code`, when given, must be a current TOTP code; without it the caller
+     * stands on the session's fresh re-authentication, which took one (the api's
+     * `requireRecentReauthentication`).
      */
     async regenerateRecoveryCodes(
       userId: number,
-      code: string,
+      code: string | undefined,
       meta: RequestMeta,
       sessionId: string,
     ) {
       if (!(await isTotpEnabled(deps, userId))) {
         throw new AuthError("TOTP_NOT_ENABLED", "Turn on two-factor authentication first");
       }
-      const attempts = sessionTotpAttempts(sessionId);
-      await requireTotpCode(deps, userId, code, meta, "recovery_codes", attempts);
+      if (code !== undefined) {
+        const attempts = sessionTotpAttempts(sessionId);
+        await requireTotpCode(deps, userId, code, meta, "recovery_codes", attempts);
+      }
       const codes = await replaceRecoveryCodes(deps, userId);
       await recordAudit(deps.db, { action: "recovery_codes.regenerated", userId, ...meta });
       return codes;

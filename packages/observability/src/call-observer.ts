@@ -4,11 +4,15 @@ import { ActiveUsers } from "./metrics/active-users";
 import { channelKindOf } from "./metrics/channel-kind";
 import type { MetricSet, Samplers } from "./metrics/registry";
 
-/** The sign-in steps whose failures an operator watches (credential stuffing, lockouts). */
+/**
+ * The sign-in steps whose failures an operator watches (credential stuffing, lockouts; failed
+ * re-authentications in a signed-in session hint at a stolen one).
+ */
 const SIGN_IN_STEPS: Record<string, string> = {
   "auth.login": "password",
   "auth.verifyTotp": "totp",
   "auth.verifyRecoveryCode": "recovery_code",
+  "auth.reauthenticate": "reauthenticate",
 };
 
 /**

@@ -26,12 +26,15 @@ export async function openBenchAccounts(
   databaseUrl: string,
 ): Promise<BenchAccounts> {
   const origin = `http://localhost:${new URL(url).port}`;
-  const register = (email: string) =>
-    createClient({ url, headers: { origin } }).auth.register.mutate({
+  const register = async (email: string) => {
+    const password = randomBytes(18).toString("base64url");
+    const registered = await createClient({ url, headers: { origin } }).auth.register.mutate({
       email,
       username: `bench_${randomBytes(6).toString("hex")}`,
-      password: randomBytes(18).toString("base64url"),
+      password,
     });
+    return { ...registered, password };
+  };
   const admin = createClient({ url, token: (await register(BENCH_ADMIN_EMAIL)).token });
   const granted = await runGrantAdmin(
     { DATABASE_URL: databaseUrl, NODE_ENV: "production", ALLOW_INSECURE_PRODUCTION: "true" },
@@ -45,10 +48,12 @@ export async function openBenchAccounts(
     const batch = Array.from({ length: Math.min(4, count - at) }, (_, i) => at + i);
     const opened = await Promise.all(
       batch.map(async (index) => {
-        const { user, token } = await register(
+        const { user, token, password } = await register(
           `bench-${index}-${randomBytes(3).toString("hex")}@example.com`,
         );
         const session = createClient({ url, token });
+        // Making a key is a sensitive change: the session confirms the password first.
+        await session.auth.reauthenticate.mutate({ password });
         const { key } = await session.account.createApiKey.mutate({
           name: "bench",
           scopes: ["read", "trade"],

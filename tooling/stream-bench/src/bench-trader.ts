@@ -14,15 +14,16 @@ export async function registerBenchTrader(options: {
   url: string;
   origin: string;
   email: string;
-}): Promise<{ userId: number; token: string }> {
+}): Promise<{ userId: number; token: string; password: string }> {
   // Calls without a token are treated as a browser's and must name an allowed Origin.
   const anonymous = createClient({ url: options.url, headers: { origin: options.origin } });
+  const password = randomBytes(24).toString("base64url");
   const { user, token } = await anonymous.auth.register.mutate({
     email: options.email,
     username: "stream_bench",
-    password: randomBytes(24).toString("base64url"),
+    password,
   });
-  return { userId: user.id, token };
+  return { userId: user.id, token, password };
 }
 
 /**
@@ -35,6 +36,7 @@ export async function fundBenchTrader(options: {
   url: string;
   userId: number;
   token: string;
+  password: string;
 }): Promise<Client> {
   const user = { id: options.userId };
   const session = createClient({ url: options.url, token: options.token });
@@ -42,6 +44,8 @@ export async function fundBenchTrader(options: {
   for (const [asset, amount] of Object.entries(funds)) {
     await session.admin.creditDeposit.mutate({ userId: String(user.id), asset, amount });
   }
+  // Making a key is a sensitive change: the session confirms the password first.
+  await session.auth.reauthenticate.mutate({ password: options.password });
   const { key } = await session.account.createApiKey.mutate({
     name: "stream bench",
     scopes: ["read", "trade"],

@@ -16,12 +16,15 @@ export async function openBenchTrader(
   const id = randomBytes(5).toString("hex");
   // Calls without a token count as a browser's, so they carry the exchange's own Origin.
   const anonymous = createClient({ url, headers: { origin: url } });
+  const password = randomBytes(24).toString("base64url");
   const { token } = await anonymous.auth.register.mutate({
     email: `web-bench-${id}@example.com`,
     username: `web_bench_${id}`,
-    password: randomBytes(24).toString("base64url"),
+    password,
   });
   const session = createClient({ url, token });
+  // Making a key is a sensitive change: the session confirms the password first.
+  await session.auth.reauthenticate.mutate({ password });
   const { key } = await session.account.createApiKey.mutate({
     name: "web bench",
     scopes: ["read", "trade"],

@@ -151,6 +151,23 @@ export async function registerUser(
   };
 }
 
+/**
+ * Re-authenticates the session behind `user.client` through `auth.reauthenticate`, as the
+ * account page's "Confirm access" step does, so its sensitive account changes (2FA, API keys,
+ * recovery codes, password) go through for the next minutes. `code`: a current TOTP or an
+ * unused recovery code, for a user with 2FA on.
+ *
+ * @example
+ * await confirmAccess(alice);
+ * await alice.client.account.createApiKey.mutate({ name: "bot", scopes: ["trade"] });
+ */
+export async function confirmAccess(
+  user: Pick<TestUser, "client" | "password">,
+  code?: string,
+): Promise<void> {
+  await user.client.auth.reauthenticate.mutate({ password: user.password, code });
+}
+
 /** Makes a user an admin (effective on their next request). */
 export async function makeAdmin(server: TestServer, userId: number): Promise<void> {
   await server.services.auth.setRole(userId, "admin");

@@ -21,6 +21,8 @@ export async function openTradingAccount(url: string, origin: string): Promise<s
     password: "correct horse battery staple",
   });
   const session = createClient({ url, token });
+  // Making a key is a sensitive change: the session confirms the password first.
+  await session.auth.reauthenticate.mutate({ password: "correct horse battery staple" });
   const { key } = await session.account.createApiKey.mutate({
     name: "load test",
     scopes: ["read", "trade"],

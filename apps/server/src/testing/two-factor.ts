@@ -1,5 +1,5 @@
 import { totpCodeAt } from "@cryptotrade/auth/testing";
-import type { TestServer, TestUser } from "./test-server";
+import { confirmAccess, type TestServer, type TestUser } from "./test-server";
 
 const TOTP_STEP_MS = 30_000;
 
@@ -35,8 +35,9 @@ export interface SecuredUser extends TestUser {
 }
 
 /**
- * Turns 2FA on for `user` through the API (withdrawals need it). The old session token stops
- * working, so use the returned user's `client` and `token`.
+ * Turns 2FA on for `user` through the API (withdrawals need it), re-authenticating first as
+ * the gate asks. The old session token stops working, so use the returned user's `client` and
+ * `token`.
  *
  * @example
  * const secured = await turnOnTwoFactor(server, await registerUser(server), clock);
@@ -48,6 +49,7 @@ export async function turnOnTwoFactor(
   clock: AuthClock,
 ): Promise<SecuredUser> {
   const { secret } = await user.client.account.totpSetup.mutate();
+  await confirmAccess(user);
   const { token } = await user.client.account.totpEnable.mutate({
     code: clock.freshCode(secret),
   });

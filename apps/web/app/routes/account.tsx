@@ -1,5 +1,6 @@
 import { ApiKeysSection } from "~/components/account/api-keys-section";
 import { ChangePasswordSection } from "~/components/account/change-password-section";
+import { ConfirmAccessProvider } from "~/components/account/confirm-access";
 import { SessionsSection } from "~/components/account/sessions-section";
 import { TwoFactorSection } from "~/components/account/two-factor-section";
 import { WithdrawalHoldNotice } from "~/components/account/withdrawal-hold-notice";
@@ -54,10 +55,12 @@ export default function Account({ loaderData }: Route.ComponentProps) {
         ))}
       </nav>
       <WithdrawalHoldNotice until={loaderData.withdrawalsHeldUntil} />
-      <TwoFactorSection enabled={loaderData.twoFactorEnabled} />
-      <SessionsSection sessions={loaderData.sessions} />
-      <ApiKeysSection keys={loaderData.apiKeys} twoFactorEnabled={loaderData.twoFactorEnabled} />
-      <ChangePasswordSection />
+      <ConfirmAccessProvider twoFactorEnabled={loaderData.twoFactorEnabled}>
+        <TwoFactorSection enabled={loaderData.twoFactorEnabled} />
+        <SessionsSection sessions={loaderData.sessions} />
+        <ApiKeysSection keys={loaderData.apiKeys} />
+        <ChangePasswordSection />
+      </ConfirmAccessProvider>
     </div>
   );
 }

@@ -1,26 +1,36 @@
 import { expect, test } from "@playwright/test";
 import { signUp } from "./accounts";
 import { callApi, severeViolations, useTheme } from "./page-helpers";
-import { enableTwoFactorOnPage, logIn } from "./security-helpers";
+import { confirmAccess, enableTwoFactorOnPage, logIn } from "./security-helpers";
 
 // Journeys with several sign-ins and authenticator steps, on two cores shared with the server.
 test.describe.configure({ timeout: 120_000 });
 
-test("2FA from the account page: QR and secret, codes shown once with download, regenerate and turn off need a code", async ({
+test("2FA from the account page: confirm access first, QR and secret, codes shown once with download, regenerate and turn off", async ({
   page,
 }) => {
-  await signUp(page);
+  const account = await signUp(page);
   await page.goto("/account");
   await expect(page.getByTestId("two-factor-status")).toContainText("Off");
 
-  // A wrong code at setup is refused at the field.
+  // Turning 2FA on is a sensitive change: a sign-in not confirmed lately is asked to confirm
+  // access first (the password; no code yet, 2FA is off). A wrong password stays at its field.
   await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
   await page.getByLabel("Authentication code").fill("000000");
   await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
+  const dialog = page.getByRole("dialog", { name: "Confirm access" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel("Authentication or recovery code")).toHaveCount(0);
+  await dialog.getByLabel("Password").fill("not-my-password");
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await expect(dialog.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+  await confirmAccess(page, account.password);
+  // Then the change is made, and the wrong setup code is refused at its field.
   await expect(page.getByLabel("Authentication code")).toHaveAttribute("aria-invalid", "true");
   await page.getByRole("button", { name: "Cancel setup" }).click();
 
-  const { app, recoveryCodes } = await enableTwoFactorOnPage(page);
+  // Confirmed minutes ago: not asked again.
+  const { recoveryCodes } = await enableTwoFactorOnPage(page, account.password);
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download as .txt" }).click();
   const file = await download;
@@ -34,20 +44,12 @@ test("2FA from the account page: QR and secret, codes shown once with download, 
   await expect(page.getByRole("list", { name: "Recovery codes" })).toBeHidden();
   await expect(page.getByTestId("two-factor-status")).toContainText("On");
 
-  await page.getByLabel("Code for new recovery codes").fill("123456");
-  await page.getByRole("button", { name: "Get new recovery codes" }).click();
-  await expect(page.getByLabel("Code for new recovery codes")).toHaveAttribute(
-    "aria-invalid",
-    "true",
-  );
-  await page.getByLabel("Code for new recovery codes").fill(await app.nextCode());
   await page.getByRole("button", { name: "Get new recovery codes" }).click();
   const fresh = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
   await expect(fresh).toHaveCount(10);
   expect(await fresh.first().textContent()).not.toBe(recoveryCodes[0]);
   await page.getByRole("button", { name: "I have saved my codes" }).click();
 
-  await page.getByLabel("Code to turn off two-factor authentication").fill(await app.nextCode());
   await page.getByRole("button", { name: "Turn off two-factor authentication" }).click();
   await expect(page.getByTestId("two-factor-status")).toContainText("Off");
   // Turning 2FA off holds withdrawals for 24 hours, and the page says so.
@@ -56,7 +58,7 @@ test("2FA from the account page: QR and secret, codes shown once with download, 
 
 test("a recovery code read from the page signs in once", async ({ page }) => {
   const account = await signUp(page);
-  const { recoveryCodes } = await enableTwoFactorOnPage(page);
+  const { recoveryCodes } = await enableTwoFactorOnPage(page, account.password);
   const code = recoveryCodes[3] ?? "";
   await page.getByRole("button", { name: "I have saved my codes" }).click();
   await page.getByRole("button", { name: "Log out" }).click();
@@ -136,13 +138,16 @@ test("an API key is shown once, works, shows its last use, and stops when revoke
   playwright,
   baseURL,
 }) => {
-  await signUp(page);
+  const account = await signUp(page);
   await page.goto("/account");
+  // A mistyped field is answered before the password is asked for again.
   await page.getByRole("button", { name: "Create API key" }).click();
   await expect(page.getByLabel("Key name")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("dialog", { name: "Confirm access" })).toHaveCount(0);
   await page.getByLabel("Key name").fill("grid bot");
   await page.getByRole("checkbox", { name: /^Trade/ }).check();
   await page.getByRole("button", { name: "Create API key" }).click();
+  await confirmAccess(page, account.password);
   const key = (await page.getByTestId("new-api-key").textContent())?.trim() ?? "";
   expect(key).toMatch(/^ctk_/);
   await page.getByRole("button", { name: "Done" }).click();
@@ -170,18 +175,34 @@ test("an API key is shown once, works, shows its last use, and stops when revoke
   }
 });
 
-test("a withdraw key needs a code when 2FA is on, given at its field", async ({ page }) => {
-  await signUp(page);
-  const { app } = await enableTwoFactorOnPage(page);
+test("with 2FA on, a new sign-in confirms access with password and code before it makes a withdraw key", async ({
+  page,
+}) => {
+  const account = await signUp(page);
+  const { app } = await enableTwoFactorOnPage(page, account.password);
   await page.getByRole("button", { name: "I have saved my codes" }).click();
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
+  // A fresh sign-in, as a thief holding only this session would have: not confirmed.
+  await logIn(page, account, { code: await app.nextCode() });
+  await page.goto("/account");
   await page.getByLabel("Key name").fill("payout bot");
   await page.getByRole("checkbox", { name: /^Withdraw/ }).check();
-  const code = page.getByLabel("Authentication code for withdraw permission");
+  await page.getByRole("button", { name: "Create API key" }).click();
+
+  const dialog = page.getByRole("dialog", { name: "Confirm access" });
+  const code = dialog.getByLabel("Authentication or recovery code");
+  await dialog.getByLabel("Password").fill(account.password);
   await code.fill("000000");
-  await page.getByRole("button", { name: "Create API key" }).click();
+  await dialog.getByRole("button", { name: "Confirm" }).click();
   await expect(code).toHaveAttribute("aria-invalid", "true");
-  await code.fill(await app.nextCode());
+  // Closing it changes nothing, and says so.
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByText("Access was not confirmed, so nothing was changed")).toBeVisible();
+  await expect(page.getByRole("row", { name: /payout bot/ })).toHaveCount(0);
+
   await page.getByRole("button", { name: "Create API key" }).click();
+  await confirmAccess(page, account.password, await app.nextCode());
   await expect(page.getByTestId("new-api-key")).toContainText("ctk_");
   await expect(page.getByRole("row", { name: /payout bot/ })).toContainText("read, withdraw");
 });
@@ -196,6 +217,7 @@ test("changing the password: a wrong current one at its field, then the hold sai
   await page.getByLabel("New password", { exact: true }).fill("a-new-password-123");
   await page.getByLabel("Confirm new password").fill("a-new-password-123");
   await page.getByRole("button", { name: "Change password" }).click();
+  await confirmAccess(page, account.password);
   await expect(page.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
 
   await page.getByLabel("Current password").fill(account.password);
@@ -231,7 +253,7 @@ for (const theme of ["light", "dark"] as const) {
     context,
     baseURL,
   }) => {
-    await signUp(page);
+    const account = await signUp(page);
     await useTheme(context, baseURL ?? "", theme);
     await page.goto("/account");
     await expect(page.getByRole("heading", { name: "Account security" })).toBeVisible();
@@ -241,6 +263,10 @@ for (const theme of ["light", "dark"] as const) {
     await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
     await page.getByLabel("Key name").fill("screenshot bot");
     await page.getByRole("button", { name: "Create API key" }).click();
+    await expect(page.getByRole("dialog", { name: "Confirm access" })).toBeVisible();
+    expect(await severeViolations(page), `/account (confirm access) in ${theme}`).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath(`account-confirm-access-${theme}.png`) });
+    await confirmAccess(page, account.password);
     await expect(page.getByTestId("new-api-key")).toBeVisible();
     await page.getByRole("button", { name: "Change password" }).click();
     await expect(page.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");

@@ -11,12 +11,15 @@ export async function openApiTrader(baseURL: string, funds: Record<string, strin
   const id = randomBytes(5).toString("hex");
   // Calls without a token count as a browser's, so they carry the exchange's own Origin.
   const anonymous = createClient({ url: baseURL, headers: { origin: baseURL } });
+  const password = `pw-${id}-long-enough`;
   const { token } = await anonymous.auth.register.mutate({
     email: `bot-${id}@example.com`,
     username: `bot_${id}`,
-    password: `pw-${id}-long-enough`,
+    password,
   });
   const session = createClient({ url: baseURL, token });
+  // Making a key is a sensitive change: the session confirms the password first.
+  await session.auth.reauthenticate.mutate({ password });
   const { key } = await session.account.createApiKey.mutate({
     name: "e2e bot",
     scopes: ["read", "trade"],

@@ -26,8 +26,23 @@ export function authenticator(secret: string) {
   };
 }
 
-/** Turns 2FA on from the account page, as a person would; returns the app and the recovery codes. */
-export async function enableTwoFactorOnPage(page: Page) {
+/**
+ * Answers the account page's "Confirm access" dialog with the password, and `code` (an
+ * authenticator or recovery code) when 2FA is on, then waits for it to close.
+ */
+export async function confirmAccess(page: Page, password: string, code?: string) {
+  const dialog = page.getByRole("dialog", { name: "Confirm access" });
+  await dialog.getByLabel("Password").fill(password);
+  if (code !== undefined) await dialog.getByLabel("Authentication or recovery code").fill(code);
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/**
+ * Turns 2FA on from the account page, as a person would, confirming access with `password`
+ * when the page asks; returns the app and the recovery codes.
+ */
+export async function enableTwoFactorOnPage(page: Page, password: string) {
   await page.goto("/account");
   await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
   await expect(
@@ -39,6 +54,10 @@ export async function enableTwoFactorOnPage(page: Page) {
   await page.getByLabel("Authentication code").fill(await app.nextCode());
   await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
   const list = page.getByRole("list", { name: "Recovery codes" });
+  // A sign-in confirmed in the last few minutes is not asked again.
+  const dialog = page.getByRole("dialog", { name: "Confirm access" });
+  await expect(dialog.or(list)).toBeVisible();
+  if (await dialog.isVisible()) await confirmAccess(page, password);
   await expect(list.getByRole("listitem")).toHaveCount(10);
   const recoveryCodes = (await list.getByRole("listitem").allTextContents()).map((c) => c.trim());
   await expect(page.getByTestId("two-factor-status")).toContainText("On");

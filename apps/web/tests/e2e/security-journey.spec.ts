@@ -18,7 +18,7 @@ test("sign up → 2FA → log in with a code → deposit → trade → portfolio
   const account = await signUp(page);
 
   // 2FA from the account page; the test's authenticator reads the secret shown there.
-  const { app } = await enableTwoFactorOnPage(page);
+  const { app } = await enableTwoFactorOnPage(page, account.password);
   await page.getByRole("button", { name: "I have saved my codes" }).click();
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page.getByTestId("signed-in-user")).toHaveCount(0);

@@ -25,12 +25,18 @@ test("with 2FA on, signing in stops at the code page until a recovery code is gi
 }) => {
   const origin = baseURL ?? "";
   const account = await signUp(page);
+  // No page holds a socket while 2FA is turned on behind its back: the old token's socket is
+  // closed (4401) before the new cookie reaches the browser, and the page would leave for
+  // /login on its own, racing the navigation below.
+  await page.goto("about:blank");
   const { secret } = await mutate<{ secret: string }>(
     page.request,
     origin,
     "account.totpSetup",
     null,
   );
+  // Turning 2FA on is a sensitive change: the session confirms the password first.
+  await mutate(page.request, origin, "auth.reauthenticate", { password: account.password });
   const code = generateTOTP(decodeBase32IgnorePadding(secret), 30, 6);
   const { recoveryCodes } = await mutate<{ recoveryCodes: string[] }>(
     page.request,
@@ -38,7 +44,7 @@ test("with 2FA on, signing in stops at the code page until a recovery code is gi
     "account.totpEnable",
     { code },
   );
-  await page.reload();
+  await page.goto("/");
   await page.getByRole("button", { name: "Log out" }).click();
   // The logout is a form post: wait for it to land before opening another page.
   await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();

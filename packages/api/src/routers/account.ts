@@ -2,21 +2,28 @@ import { ApiKeyName, ApiKeyScope, NewPassword, Password, TotpCode } from "@crypt
 import { z } from "zod";
 import { cancelPendingWithdrawals } from "../cancel-pending-withdrawals";
 import { getRequestMeta, sendSessionCookie } from "../session-cookie";
-import { router, sessionProcedure } from "../trpc";
+import { requireRecentReauthentication, router, sessionProcedure } from "../trpc";
 
 const KeyId = z.string().regex(/^[a-z2-7]{1,64}$/, { error: "must be an API key id" });
 
-/** Account security settings; all of them need a signed-in session, never an API key. */
+/**
+ * Account security settings; all of them need a signed-in session, never an API key. Those a
+ * thief with a stolen session would use to keep the account (2FA on or off, recovery codes,
+ * API keys, the password) also need the session to have re-authenticated within minutes
+ * (`auth.reauthenticate`); without it they answer FORBIDDEN, `reason: "REAUTHENTICATION_REQUIRED"`.
+ */
 export const accountRouter = router({
   /** Starts 2FA setup: the secret, its otpauth URI and a QR code (SVG) for the app. */
   totpSetup: sessionProcedure.mutation(({ ctx }) => ctx.auth.setupTotp(ctx.user.id)),
 
   /**
    * Turns 2FA on with a code from the app. Returns ten recovery codes (shown once) and a
-   * new token for this session; other sessions must pass 2FA before they can act again.
+   * new token for this session (still re-authenticated); other sessions must pass 2FA before
+   * they can act again.
    */
   totpEnable: sessionProcedure
     .input(z.object({ code: TotpCode }))
+    .use(requireRecentReauthentication)
     .mutation(async ({ ctx, input }) => {
       const { recoveryCodes, session } = await ctx.auth.enableTotp(
         ctx.user.id,
@@ -29,32 +36,45 @@ export const accountRouter = router({
     }),
 
   /**
-   * Turns 2FA off; needs a current code. Withdraw-scoped API keys are revoked, withdrawals
-   * waiting for review are cancelled and new ones are held for 24 hours.
+   * Turns 2FA off and ends every other session of the user before answering (this one stays,
+   * as after a password change). Withdraw-scoped API keys are revoked, withdrawals waiting for
+   * review are cancelled and new ones are held for 24 hours. `code` is optional: the
+   * re-authentication took one; given, it is checked.
    */
   totpDisable: sessionProcedure
-    .input(z.object({ code: TotpCode }))
+    .input(z.object({ code: TotpCode.optional() }).optional())
+    .use(requireRecentReauthentication)
     .mutation(async ({ ctx, input }) => {
       const meta = getRequestMeta(ctx);
-      await ctx.auth.disableTotp(ctx.user.id, input.code, meta, ctx.credential.sessionId);
+      const disabled = await ctx.auth.disableTotp(
+        ctx.user.id,
+        input?.code,
+        meta,
+        ctx.credential.sessionId,
+      );
       await cancelPendingWithdrawals(ctx, ctx.user.id, "totp.disabled", meta);
+      return disabled;
     }),
 
-  /** Replaces the recovery codes with ten new ones (the old ones stop working); needs a current code. */
+  /**
+   * Replaces the recovery codes with ten new ones (the old ones stop working). `code` is
+   * optional: the re-authentication took one; given, it is checked.
+   */
   regenerateRecoveryCodes: sessionProcedure
-    .input(z.object({ code: TotpCode }))
+    .input(z.object({ code: TotpCode.optional() }).optional())
+    .use(requireRecentReauthentication)
     .mutation(async ({ ctx, input }) => ({
       recoveryCodes: await ctx.auth.regenerateRecoveryCodes(
         ctx.user.id,
-        input.code,
+        input?.code,
         getRequestMeta(ctx),
         ctx.credential.sessionId,
       ),
     })),
 
   /**
-   * Creates an API key for a bot; `key` is shown this once. Every key can read; granting
-   * `withdraw` to a user with 2FA needs `totpCode`.
+   * Creates an API key for a bot; `key` is shown this once. Every key can read. A `totpCode`
+   * given with `withdraw` (2FA on) is checked; the re-authentication already took a code.
    */
   createApiKey: sessionProcedure
     .input(
@@ -64,6 +84,7 @@ export const accountRouter = router({
         totpCode: TotpCode.optional(),
       }),
     )
+    .use(requireRecentReauthentication)
     .mutation(({ ctx, input }) =>
       ctx.auth.createApiKey(ctx.user.id, input, getRequestMeta(ctx), ctx.credential.sessionId),
     ),
@@ -76,12 +97,13 @@ export const accountRouter = router({
   }),
 
   /**
-   * Changes the password (the current one is required) and ends every other session; every
-   * API key is revoked, withdrawals waiting for review are cancelled (amount and fee return)
-   * and new ones are held for 24 hours.
+   * Changes the password (the current one is required, on top of the re-authentication) and
+   * ends every other session; every API key is revoked, withdrawals waiting for review are
+   * cancelled (amount and fee return) and new ones are held for 24 hours.
    */
   changePassword: sessionProcedure
     .input(z.object({ currentPassword: Password, newPassword: NewPassword }))
+    .use(requireRecentReauthentication)
     .mutation(async ({ ctx, input }) => {
       const meta = getRequestMeta(ctx);
       const changed = await ctx.auth.changePassword(

@@ -1,4 +1,12 @@
-import { Email, NewPassword, Password, RecoveryCode, TotpCode, Username } from "@cryptotrade/auth";
+import {
+  Email,
+  NewPassword,
+  Password,
+  ReauthenticationCode,
+  RecoveryCode,
+  TotpCode,
+  Username,
+} from "@cryptotrade/auth";
 import { z } from "zod";
 import {
   clearSessionCookie,
@@ -101,6 +109,18 @@ export const authRouter = router({
     twoFactorPending: ctx.credential.kind === "session" && ctx.credential.twoFactorPending,
     credential: { kind: ctx.credential.kind, scopes: ctx.credential.scopes },
   })),
+
+  /**
+   * Confirms it is still the owner at the keyboard: the password, plus `code` (a current TOTP
+   * code or an unused recovery code) when 2FA is on. Lets this session make sensitive account
+   * changes (`account.totpEnable`, `totpDisable`, `regenerateRecoveryCodes`, `createApiKey`,
+   * `changePassword`) until `reauthenticatedUntil`. Throttled like a login.
+   */
+  reauthenticate: sessionProcedure
+    .input(z.object({ password: Password, code: ReauthenticationCode.optional() }))
+    .mutation(({ ctx, input }) =>
+      ctx.auth.reauthenticate(ctx.user, ctx.credential.sessionId, input, getRequestMeta(ctx)),
+    ),
 
   /** The user's live sessions, the calling one marked `current`. */
   sessions: sessionProcedure.query(async ({ ctx }) => {

@@ -3,6 +3,7 @@ import { useRevalidator } from "react-router";
 import { DataTable } from "~/components/data-table";
 import { FormAlert } from "~/components/form-alert";
 import { useTRPCClient } from "~/trpc/react";
+import { useConfirmedAccess } from "./confirm-access";
 import { CopyButton } from "./copy-button";
 import { formatTime } from "./format-time";
 import { NewApiKeyForm } from "./new-api-key-form";
@@ -19,15 +20,13 @@ export interface ApiKeyItem {
   revokedAt: Date | null;
 }
 
-/** API keys for bots: create with scopes (the key shown once), see last use, revoke. */
-export function ApiKeysSection({
-  keys,
-  twoFactorEnabled,
-}: {
-  keys: ApiKeyItem[];
-  twoFactorEnabled: boolean;
-}) {
+/**
+ * API keys for bots: create with scopes (the key shown once; after confirming access when the
+ * sign-in has not been confirmed in the last few minutes), see last use, revoke.
+ */
+export function ApiKeysSection({ keys }: { keys: ApiKeyItem[] }) {
   const client = useTRPCClient();
+  const withConfirmedAccess = useConfirmedAccess();
   const revalidator = useRevalidator();
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const { busy, error, run } = useRowAction();
@@ -122,9 +121,8 @@ export function ApiKeysSection({
       )}
       <div className="mt-6">
         <NewApiKeyForm
-          twoFactorEnabled={twoFactorEnabled}
           create={async (input) => {
-            const key = await client.account.createApiKey.mutate(input);
+            const key = await withConfirmedAccess(() => client.account.createApiKey.mutate(input));
             setCreated({ name: key.name, key: key.key });
             await revalidator.revalidate();
           }}

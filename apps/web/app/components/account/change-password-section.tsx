@@ -4,16 +4,19 @@ import { FormAlert } from "~/components/form-alert";
 import { TextField } from "~/components/text-field";
 import { useTRPCClient } from "~/trpc/react";
 import { ActionButton } from "./action-button";
+import { useConfirmedAccess } from "./confirm-access";
 import { formatTime } from "./format-time";
 import { type CallErrors, NO_ERRORS, readCallErrors } from "./mutation-errors";
 import { SectionCard } from "./section-card";
 
 /**
- * Changes the password. The server ends every other session, revokes withdraw keys and holds
+ * Changes the password, after confirming access when the sign-in has not been confirmed in the
+ * last few minutes. The server ends every other session, revokes withdraw keys and holds
  * withdrawals for 24 hours; the page says so after it happens.
  */
 export function ChangePasswordSection() {
   const client = useTRPCClient();
+  const withConfirmedAccess = useConfirmedAccess();
   const revalidator = useRevalidator();
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<CallErrors>(NO_ERRORS);
@@ -32,7 +35,9 @@ export function ChangePasswordSection() {
     }
     setPending(true);
     try {
-      const result = await client.account.changePassword.mutate({ currentPassword, newPassword });
+      const result = await withConfirmedAccess(() =>
+        client.account.changePassword.mutate({ currentPassword, newPassword }),
+      );
       setErrors(NO_ERRORS);
       form.reset();
       setDone(

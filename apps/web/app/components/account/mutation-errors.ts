@@ -41,6 +41,17 @@ export function readCallErrors(error: unknown, fallbackField?: string): CallErro
   return { fields: {}, form: message };
 }
 
+/** The machine-readable reason a call was refused for (`data.reason`, e.g. `WRONG_PASSWORD`). */
+export function reasonOf(error: unknown): string | null {
+  const reason = (error as { data?: { reason?: unknown } } | null)?.data?.reason;
+  return typeof reason === "string" ? reason : null;
+}
+
+/** Whether a sensitive change was refused until the person confirms access again. */
+export function needsReauthentication(error: unknown): boolean {
+  return reasonOf(error) === "REAUTHENTICATION_REQUIRED";
+}
+
 function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

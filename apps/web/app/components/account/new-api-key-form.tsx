@@ -8,7 +8,6 @@ import { type CallErrors, NO_ERRORS, readCallErrors } from "./mutation-errors";
 export interface NewKeyInput {
   name: string;
   scopes: Array<"read" | "trade" | "withdraw">;
-  totpCode?: string;
 }
 
 const SCOPES = [
@@ -16,16 +15,12 @@ const SCOPES = [
   { value: "withdraw", label: "Withdraw", hint: "Request withdrawals" },
 ] as const;
 
-/** Names a new key and picks its scopes; `withdraw` asks for a code when 2FA is on. */
-export function NewApiKeyForm({
-  twoFactorEnabled,
-  create,
-}: {
-  twoFactorEnabled: boolean;
-  create: (input: NewKeyInput) => Promise<void>;
-}) {
+/**
+ * Names a new key and picks its scopes. No code field for `withdraw`: confirming access (with a
+ * code when 2FA is on) covers every new key.
+ */
+export function NewApiKeyForm({ create }: { create: (input: NewKeyInput) => Promise<void> }) {
   const [pending, setPending] = useState(false);
-  const [withdraw, setWithdraw] = useState(false);
   const [errors, setErrors] = useState<CallErrors>(NO_ERRORS);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -36,19 +31,13 @@ export function NewApiKeyForm({
     for (const scope of values.getAll("scope")) {
       if (scope === "trade" || scope === "withdraw") scopes.push(scope);
     }
-    const totpCode = String(values.get("totpCode") ?? "").replace(/\s/g, "");
     setPending(true);
     try {
-      await create({
-        name: String(values.get("name") ?? "").trim(),
-        scopes,
-        ...(totpCode ? { totpCode } : {}),
-      });
+      await create({ name: String(values.get("name") ?? "").trim(), scopes });
       setErrors(NO_ERRORS);
-      setWithdraw(false);
       form.reset();
     } catch (error) {
-      setErrors(readCallErrors(error, withdraw && twoFactorEnabled ? "totpCode" : "name"));
+      setErrors(readCallErrors(error, "name"));
     } finally {
       setPending(false);
     }
@@ -74,30 +63,12 @@ export function NewApiKeyForm({
         </label>
         {SCOPES.map((scope) => (
           <label key={scope.value} className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              name="scope"
-              value={scope.value}
-              onChange={
-                scope.value === "withdraw" ? (e) => setWithdraw(e.currentTarget.checked) : undefined
-              }
-            />
+            <input type="checkbox" name="scope" value={scope.value} />
             {scope.label} <span className="text-muted">({scope.hint})</span>
           </label>
         ))}
         {errors.fields.scopes ? <p className="text-sm text-sell">{errors.fields.scopes}</p> : null}
       </fieldset>
-      {withdraw && twoFactorEnabled ? (
-        <TextField
-          label="Authentication code for withdraw permission"
-          name="totpCode"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          required
-          hint="Granting withdrawals needs a current code from your authenticator app"
-          error={errors.fields.totpCode}
-        />
-      ) : null}
       <div>
         <ActionButton pending={pending} pendingText="Creating…">
           Create API key

@@ -2,7 +2,8 @@ import { useState } from "react";
 import { useRevalidator } from "react-router";
 import { useTRPCClient } from "~/trpc/react";
 import { whileCredentialChanges } from "~/trpc/session-end";
-import { CodeForm } from "./code-form";
+import { ButtonForm } from "./button-form";
+import { useConfirmedAccess } from "./confirm-access";
 import { readCallErrors } from "./mutation-errors";
 import { RecoveryCodesPanel } from "./recovery-codes-panel";
 import { SectionCard } from "./section-card";
@@ -15,10 +16,12 @@ type Step =
 
 /**
  * Two-factor authentication: turn it on (QR code, secret, confirm by code, recovery codes shown
- * once), get new recovery codes, or turn it off; the last two need a current code.
+ * once), get new recovery codes, or turn it off. Each change asks to confirm access first when
+ * the sign-in has not been confirmed in the last few minutes.
  */
 export function TwoFactorSection({ enabled }: { enabled: boolean }) {
   const client = useTRPCClient();
+  const withConfirmedAccess = useConfirmedAccess();
   const revalidator = useRevalidator();
   const [step, setStep] = useState<Step>({ kind: "idle" });
   const [starting, setStarting] = useState(false);
@@ -54,7 +57,7 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
           cancel={() => setStep({ kind: "idle" })}
           confirm={async (code) => {
             const { recoveryCodes } = await whileCredentialChanges(
-              client.account.totpEnable.mutate({ code }),
+              withConfirmedAccess(() => client.account.totpEnable.mutate({ code })),
             );
             setStep({ kind: "codes", codes: recoveryCodes });
             await revalidator.revalidate();
@@ -67,15 +70,14 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
             <p className="mb-3 text-sm text-muted">
               Replaces your recovery codes; the old ones stop working.
             </p>
-            <CodeForm
-              label="Code for new recovery codes"
+            <ButtonForm
               submitText="Get new recovery codes"
               pendingText="Generating…"
               tone="plain"
-              run={async (code) => {
-                const { recoveryCodes } = await client.account.regenerateRecoveryCodes.mutate({
-                  code,
-                });
+              run={async () => {
+                const { recoveryCodes } = await withConfirmedAccess(() =>
+                  client.account.regenerateRecoveryCodes.mutate(),
+                );
                 setStep({ kind: "codes", codes: recoveryCodes });
               }}
             />
@@ -83,15 +85,15 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
           <div>
             <h3 className="mb-2 font-medium">Turn off</h3>
             <p className="mb-3 text-sm text-muted">
-              Revokes API keys that can withdraw and pauses withdrawals for 24 hours.
+              Signs out your other sessions, revokes API keys that can withdraw and pauses
+              withdrawals for 24 hours.
             </p>
-            <CodeForm
-              label="Code to turn off two-factor authentication"
+            <ButtonForm
               submitText="Turn off two-factor authentication"
               pendingText="Turning off…"
               tone="danger"
-              run={async (code) => {
-                await whileCredentialChanges(client.account.totpDisable.mutate({ code }));
+              run={async () => {
+                await withConfirmedAccess(() => client.account.totpDisable.mutate());
                 await revalidator.revalidate();
               }}
             />
