@@ -95,8 +95,8 @@ test("an admin rejects a withdrawal with a reason; the trader gets amount and fe
   baseURL,
 }) => {
   const origin = baseURL ?? "";
-  await signUp(page);
-  const app = await enableTwoFactorByApi(page, origin);
+  const account = await signUp(page);
+  const app = await enableTwoFactorByApi(page, origin, account.password);
   await callApi(page.request, origin, "wallet.deposit", {
     asset: "USDT",
     amount: "500",
@@ -196,9 +196,9 @@ for (const theme of ["light", "dark"] as const) {
     // A withdrawal waiting for review, so the queue is checked with a row (and its reject form).
     const trader = await browser.newContext();
     const traderPage = await trader.newPage();
-    await signUp(traderPage);
+    const account = await signUp(traderPage);
     const origin = baseURL ?? "";
-    const app = await enableTwoFactorByApi(traderPage, origin);
+    const app = await enableTwoFactorByApi(traderPage, origin, account.password);
     await callApi(traderPage.request, origin, "wallet.deposit", {
       asset: "USDT",
       amount: "100",

@@ -65,12 +65,14 @@ export async function enableTwoFactorOnPage(page: Page, password: string) {
 }
 
 /**
- * Turns 2FA on through the API with the page's cookies (withdrawals need it); the session
- * cookie it answers with replaces the old one. Returns the authenticator app.
+ * Turns 2FA on through the API with the page's cookies (withdrawals need it), re-authenticating
+ * with `password` first as the account gate asks; the session cookie it answers with replaces
+ * the old one. Returns the authenticator app.
  */
-export async function enableTwoFactorByApi(page: Page, origin: string) {
+export async function enableTwoFactorByApi(page: Page, origin: string, password: string) {
   const { secret } = await callApi<{ secret: string }>(page.request, origin, "account.totpSetup");
   const app = authenticator(secret);
+  await callApi(page.request, origin, "auth.reauthenticate", { password });
   await callApi(page.request, origin, "account.totpEnable", { code: await app.nextCode() });
   return app;
 }

@@ -30,7 +30,7 @@ test("withdraw shows the fee and minimum, refuses at the field, and a request is
   // Every step that reaches the exchange spends an authenticator code, which may wait a step.
   test.setTimeout(180_000);
   const origin = baseURL ?? "";
-  await signUp(page);
+  const account = await signUp(page);
   await page.goto("/wallet");
   await expect(page.getByText("No deposits or withdrawals yet.")).toBeVisible();
   await depositFromForm(page, "USDT", "1000");
@@ -41,7 +41,7 @@ test("withdraw shows the fee and minimum, refuses at the field, and a request is
   await expect(withdraw.getByRole("button", { name: "Request withdrawal" })).toBeDisabled();
   await withdraw.getByRole("link", { name: "Turn on two-factor authentication" }).click();
   await expect(page).toHaveURL(/\/account#security$/);
-  const { app } = await enableTwoFactorOnPage(page);
+  const { app } = await enableTwoFactorOnPage(page, account.password);
   await page.getByRole("button", { name: "I have saved my codes" }).click();
   await page.goto("/wallet");
   await expect(withdraw.getByText("Withdrawals need two-factor authentication")).toHaveCount(0);
@@ -93,12 +93,12 @@ test("filters narrow the history and the CSV export holds exactly the filtered r
   baseURL,
 }) => {
   const origin = baseURL ?? "";
-  await signUp(page);
+  const account = await signUp(page);
   await page.goto("/wallet");
   await depositFromForm(page, "USDT", "1000");
   await depositFromForm(page, "BTC", "1");
   await depositFromForm(page, "ETH", "3");
-  const app = await enableTwoFactorByApi(page, origin);
+  const app = await enableTwoFactorByApi(page, origin, account.password);
   await callApi(page.request, origin, "wallet.withdraw", {
     asset: "USDT",
     amount: "50",
@@ -185,12 +185,12 @@ for (const theme of ["light", "dark"] as const) {
     baseURL,
   }, testInfo) => {
     const origin = baseURL ?? "";
-    await signUp(page);
+    const account = await signUp(page);
     await useTheme(context, origin, theme);
     await page.goto("/wallet");
     expect(await severeViolations(page), "empty wallet").toEqual([]);
     await callApi(page.request, origin, "wallet.deposit", { asset: "USDT", amount: "2500" });
-    const app = await enableTwoFactorByApi(page, origin);
+    const app = await enableTwoFactorByApi(page, origin, account.password);
     await callApi(page.request, origin, "wallet.withdraw", {
       asset: "USDT",
       amount: "100",
