@@ -196,3 +196,5 @@ function withParameters(text: string, values: unknown[]): SQL {
   });
   return sql.join(chunks);
 }
+
+export { isDatabaseUnavailable } from "./unavailable";
