@@ -14,9 +14,11 @@ export interface HeldLease {
 
 /**
  * Renews the lease `epoch` every `everyMs` until it is stopped or lost. It is lost when another
- * candidate took it, or when no renewal got through for a whole lease (the database away):
- * then `onLost` is called once with the reason, and renewing stops. A renewal is timed from when
- * it was sent, so a slow answer never stretches the lease past what the database granted.
+ * candidate took it, or when no renewal got through for a whole lease: then `onLost` is called
+ * once with the reason, and renewing stops. A renewal is timed from when it was sent, so a slow
+ * answer never stretches the lease past what the database granted, and the lease is given up
+ * by a timer of its own, not by the next renewal's answer: a renewal that hangs (the database
+ * cut off without the connection closing) cannot keep a leader leading on a lease that lapsed.
  *
  * @example
  * const held = renewLease({ lease, epoch, everyMs: 1_000, leaseMs: 3_000, log, onLost: stepDown });
@@ -29,35 +31,53 @@ export function renewLease(options: {
   log: Logger;
   onLost: (reason: string) => void;
 }): HeldLease {
-  const { lease, epoch, log } = options;
+  const { lease, epoch, log, leaseMs } = options;
   let renewedAt = performance.now();
   let lost: string | undefined;
   let renewing = false;
-  const lose = (reason: string) => {
-    lost = reason;
+  let lapse: NodeJS.Timeout | undefined;
+  const stop = () => {
     clearInterval(timer);
+    clearTimeout(lapse);
+  };
+  const lose = (reason: string) => {
+    if (lost) return;
+    lost = reason;
+    stop();
     options.onLost(reason);
   };
-  const timer = setInterval(async () => {
+  /** Gives the lease up when it lapses, as the database sees it, unless renewed first. */
+  const armLapse = () => {
+    clearTimeout(lapse);
+    const remainingMs = Math.max(0, renewedAt + leaseMs - performance.now());
+    lapse = setTimeout(
+      () => lose(`no renewal got through within the lease (${leaseMs} ms)`),
+      remainingMs,
+    );
+  };
+  const renew = async () => {
     if (renewing || lost) return;
     renewing = true;
     const sentAt = performance.now();
     try {
-      if (await lease.renew(epoch)) renewedAt = sentAt;
-      else lose("another candidate took the lease");
+      if (await lease.renew(epoch)) {
+        renewedAt = sentAt;
+        if (!lost) armLapse();
+      } else {
+        lose("another candidate took the lease");
+      }
     } catch (error) {
       log.warn({ err: error }, "could not renew the leadership lease");
-      if (performance.now() - renewedAt > options.leaseMs) {
-        lose("the lease lapsed before it could be renewed");
-      }
     } finally {
       renewing = false;
     }
-  }, options.everyMs);
+  };
+  const timer = setInterval(() => void renew(), options.everyMs);
+  armLapse();
   return {
     epoch,
     renewedAt: () => renewedAt,
     lost: () => lost,
-    stop: () => clearInterval(timer),
+    stop,
   };
 }
