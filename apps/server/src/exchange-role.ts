@@ -11,7 +11,7 @@ import {
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { type HeldLease, renewLease } from "./lease-renewal";
-import { type Streams, serveAsLeader, startReplica } from "./streams";
+import { type LeaderServing, type Streams, serveAsLeader, startReplica } from "./streams";
 
 /** How long a standby's readiness check waits for the leader to answer a ping. */
 const LEADER_PING_MS = 1_000;
@@ -36,7 +36,7 @@ interface Leading {
   exchange: Exchange;
   /** Undefined on PGlite, where the leadership is claimed, not leased. */
   epoch: number | undefined;
-  stopServing: () => Promise<void>;
+  serving: LeaderServing;
 }
 
 /**
@@ -101,8 +101,8 @@ export async function startExchangeRole(options: {
       await sequencer.stop();
       throw new Error(`lost the lease while rebuilding: ${lost}`);
     }
-    const stopServing = serveAsLeader({ exchange: sequencer, streams, redis, prefix, log });
-    leading = { exchange: sequencer, epoch, stopServing };
+    const serving = serveAsLeader({ exchange: sequencer, streams, redis, prefix, log, epoch });
+    leading = { exchange: sequencer, epoch, serving };
     exchange.use(sequencer);
     log.info({ epoch, holder: lease.holder }, "leading the exchange");
     announce(true);
@@ -145,12 +145,17 @@ export async function startExchangeRole(options: {
     if (!current) return;
     leading = undefined;
     letLeaseGo();
+    // From now on callers are refused at once (nothing done), and forwarded commands go
+    // unaccepted, so replicas keep re-sending them until the next leader takes them.
     exchange.use(undefined);
-    log.warn({ reason, epoch: current.epoch }, "stepping down: no longer the leader");
+    current.serving.stopTakingCommands();
+    // Once, at error level: a leader stepping down is what an operator must see.
+    log.error({ reason, epoch: current.epoch }, "stepping down: no longer the leader");
     announce(false);
     // Whatever is queued is refused by the fence (or, if nobody took over, still commits).
+    // With the database cut off this waits for its statements to time out.
     await current.exchange.stop();
-    await current.stopServing();
+    await current.serving.stop();
     if (!closing) await standBy();
   };
 
@@ -258,7 +263,7 @@ export async function startExchangeRole(options: {
       if (current) {
         announce(false);
         await current.exchange.stop();
-        await current.stopServing();
+        await current.serving.stop();
         leading = undefined;
         // A standby takes over at once instead of waiting for the lease to lapse.
         if (current.epoch !== undefined) {

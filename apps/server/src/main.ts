@@ -55,6 +55,7 @@ export async function runServer(environment: Config, files: ServerFiles): Promis
     metrics: observability.metrics,
     log,
     isLeader: () => Boolean(role.leader()),
+    onLeadershipChange: role.onLeadershipChange,
   });
   const metricsServer = await observability.serve(log);
   const stopSnapshots = schedulePortfolioSnapshots({

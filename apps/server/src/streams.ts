@@ -70,10 +70,18 @@ export function createRevocationBus(options: {
     : new InProcessBus<unknown>();
 }
 
+/** What a leader serves; stopped in two steps when it steps down. */
+export interface LeaderServing {
+  /** Stops taking forwarded commands (at once, when stepping down: replicas re-send them). */
+  stopTakingCommands(): void;
+  /** Stops publishing too; call once the sequencer has drained. */
+  stop(): Promise<void>;
+}
+
 /**
  * The leader publishes every committed batch and, with Redis, runs commands replicas forward.
  * It starts with a reset notice: after a takeover, every replica's books and every subscriber
- * start again from what this leader rebuilt. Returns a function that stops both.
+ * start again from what this leader rebuilt; with an `epoch`, replicas hear that it leads now.
  */
 export function serveAsLeader(options: {
   exchange: Exchange;
@@ -81,7 +89,9 @@ export function serveAsLeader(options: {
   redis: Redis | undefined;
   prefix: string;
   log: Logger;
-}): () => Promise<void> {
+  /** The leadership epoch (PostgreSQL); undefined when embedded. */
+  epoch?: number | undefined;
+}): LeaderServing {
   const stopPublishing = publishExchangeEvents(options.exchange, options.streams.bus);
   options.streams.bus.publish(channels.system, {
     kind: "reset",
@@ -90,11 +100,20 @@ export function serveAsLeader(options: {
   const rpc = options.redis
     ? new RedisBus<RpcMessage>(options.redis, `${options.prefix}:rpc`)
     : undefined;
-  const stopServing = rpc ? serveCommands(options.exchange, rpc, { log: options.log }) : undefined;
-  return async () => {
+  let stopServing = rpc
+    ? serveCommands(options.exchange, rpc, { log: options.log, epoch: options.epoch })
+    : undefined;
+  const stopTakingCommands = () => {
     stopServing?.();
-    stopPublishing();
-    await rpc?.close();
+    stopServing = undefined;
+  };
+  return {
+    stopTakingCommands,
+    async stop() {
+      stopTakingCommands();
+      stopPublishing();
+      await rpc?.close();
+    },
   };
 }
 

@@ -5,12 +5,13 @@ import {
   serializeSessionCookie,
 } from "@cryptotrade/auth";
 import type { Config } from "@cryptotrade/config";
-import type { Database } from "@cryptotrade/db/client";
+import { type Database, isDatabaseUnavailable } from "@cryptotrade/db/client";
 import type { ExchangeService } from "@cryptotrade/exchange";
 import { TRPCError } from "@trpc/server";
 import type { Logger } from "pino";
 import type { CallLimits } from "./call-limits";
 import type { CallObserver } from "./call-observer";
+import { summarizeFailure } from "./errors";
 import type { SubscriberSocket } from "./streams/direct-delivery";
 import type { StreamHub } from "./streams/stream-hub";
 
@@ -64,7 +65,11 @@ export async function createContext(services: ApiServices, request: RequestInfo)
     (error: unknown) => {
       // Before any procedure runs (so no middleware logs it): a database or Redis failure
       // here means nothing was done; say so, with a log line to match the request id.
-      log.error({ err: error }, "could not check the request's credential");
+      if (isDatabaseUnavailable(error)) {
+        log.warn({ failure: summarizeFailure(error) }, "could not check the request's credential");
+      } else {
+        log.error({ err: error }, "could not check the request's credential");
+      }
       throw new TRPCError({
         code: "SERVICE_UNAVAILABLE",
         message: "The credential could not be checked just now; nothing was done, please retry",

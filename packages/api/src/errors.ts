@@ -1,4 +1,5 @@
 import { AuthError, type AuthErrorCode } from "@cryptotrade/auth";
+import { isDatabaseUnavailable } from "@cryptotrade/db/client";
 import { ExchangeError, type ExchangeErrorCode } from "@cryptotrade/exchange";
 import { TRPCError } from "@trpc/server";
 
@@ -37,6 +38,8 @@ const EXCHANGE_ERROR_CODES: Record<ExchangeErrorCode, TRPCErrorCode> = {
 /**
  * The one mapping from domain errors to tRPC errors; null for anything it does not know,
  * which then stays an internal error with a generic message. Add other packages' codes here.
+ * A database that is away, timing out or refusing connections is SERVICE_UNAVAILABLE on every
+ * procedure (retry later), not an internal error: nothing is wrong with the request.
  *
  * @example
  * const mapped = toTRPCError(new AuthError("RATE_LIMITED", "Too many attempts")); // TOO_MANY_REQUESTS
@@ -56,5 +59,37 @@ export function toTRPCError(error: unknown): TRPCError | null {
       cause: error,
     });
   }
+  if (isDatabaseUnavailable(error)) {
+    return new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: "The database is unavailable right now; please retry shortly",
+      cause: error,
+    });
+  }
   return null;
+}
+
+/**
+ * What a log line needs of an expected failure (a refusal, an unknown outcome, a database that
+ * is away): the innermost error's type, code and first line, and no stack. Its stack says
+ * nothing the message does not, and repeated thousands of times during an outage it buries
+ * the lines that matter. The innermost error is the driver's, which carries no SQL parameters.
+ *
+ * @example
+ * log.warn({ failure: summarizeFailure(error) }, "procedure not served");
+ */
+export function summarizeFailure(error: unknown): { type: string; code?: string; message: string } {
+  const seen = new Set<unknown>();
+  let innermost = error;
+  while (innermost instanceof Error && innermost.cause instanceof Error && !seen.has(innermost)) {
+    seen.add(innermost);
+    innermost = innermost.cause;
+  }
+  if (!(innermost instanceof Error)) return { type: typeof innermost, message: String(innermost) };
+  const code = (innermost as { code?: unknown }).code;
+  return {
+    type: innermost.name,
+    ...(typeof code === "string" ? { code } : {}),
+    message: innermost.message.split("\n")[0] ?? "",
+  };
 }

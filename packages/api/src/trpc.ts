@@ -4,7 +4,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { limitOf, releasing } from "./call-limits";
 import { authenticateRequest, type Context } from "./context";
-import { toTRPCError } from "./errors";
+import { summarizeFailure, toTRPCError } from "./errors";
 import { isResuming, observeSubscription } from "./observed-calls";
 import { streamingTransformer } from "./streams/shared-encoding";
 
@@ -100,10 +100,12 @@ const logFailures = t.middleware(async ({ ctx, path, type, next }) => {
   if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
     ctx.log.error({ err: result.error.cause ?? result.error, path, type }, "procedure failed");
   }
-  // The exchange refused (nothing done) or could not tell (may have executed): an operator
-  // needs each one, with its request id, to match a trader's report.
+  // The exchange refused (nothing done) or could not tell (may have executed), or the database
+  // is away: expected during a failover or an outage, so no stack, and the logger says a
+  // repeated one once per interval with its count.
   if (!result.ok && OPERATIONAL_FAILURES.has(result.error.code)) {
-    ctx.log.warn({ err: result.error.cause ?? result.error, path, type }, "procedure not served");
+    const failure = summarizeFailure(result.error.cause ?? result.error);
+    ctx.log.warn({ failure, code: result.error.code, path, type }, "procedure not served");
   }
   return result;
 });

@@ -29,6 +29,13 @@ export type DatabaseOptions =
       statementTimeoutMs?: number;
       /** Longest any statement may wait for a lock before it fails (default 2 s). */
       lockTimeoutMs?: number;
+      /**
+       * Longest this process waits for any statement's answer (default: the statement timeout
+       * plus 2 s). Unlike the statement timeout, it holds when PostgreSQL cannot be reached.
+       */
+      queryTimeoutMs?: number;
+      /** Longest opening a connection may take (default 5 s). */
+      connectTimeoutMs?: number;
     };
 
 export interface DatabaseConnection {
@@ -90,6 +97,7 @@ async function connectPostgres(
   migrationsFolder: string,
 ): Promise<DatabaseConnection> {
   const poolSize = options.poolSize ?? 10;
+  const statementTimeoutMs = options.statementTimeoutMs ?? 8_000;
   const pool = new pg.Pool({
     connectionString: options.url,
     max: poolSize,
@@ -99,8 +107,15 @@ async function connectPostgres(
     idleTimeoutMillis: 0,
     // A locked table or a stuck backend fails the statement instead of freezing order entry:
     // the sequencer refuses the batch and says so, and /readyz reports it.
-    statement_timeout: options.statementTimeoutMs ?? 8_000,
+    statement_timeout: statementTimeoutMs,
     lock_timeout: options.lockTimeoutMs ?? 2_000,
+    // The statement timeout is PostgreSQL's, so it needs PostgreSQL to be reachable. When the
+    // path to it is cut without the connection closing (a partition, a dead host), nothing
+    // answers and nothing errors: these deadlines are this process's own, so every statement
+    // and every connection attempt fails in bounded time instead of hanging its caller.
+    query_timeout: options.queryTimeoutMs ?? statementTimeoutMs + 2_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    keepAlive: true,
   });
   // A connection the server drops (idle, or mid-query when its backend is killed) must not take
   // the process down: the query on it fails, and the pool replaces it.
@@ -116,27 +131,23 @@ async function connectPostgres(
     db,
     kind: "postgres",
     async migrate() {
-      // Replicas starting together take turns; the second finds nothing left to apply.
-      const lockClient = await pool.connect();
+      // Replicas starting together take turns; the second finds nothing left to apply. On a
+      // connection of its own, outside the pool, so none of the pool's deadlines cuts a long
+      // migration, or the wait for another process's, short.
+      const lockClient = new pg.Client({
+        connectionString: options.url,
+        connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+        keepAlive: true,
+      });
+      await lockClient.connect();
       try {
-        // Waiting for another process's migrations, or running a long one, is expected here.
-        await lockClient.query("set statement_timeout = 0; set lock_timeout = 0");
         await lockClient.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
-        // On the lock's own connection, so no statement bound cuts a long migration short.
         await migratePg(drizzlePg({ client: lockClient, schema, casing: "snake_case" }), {
           migrationsFolder,
         });
       } finally {
-        await lockClient
-          .query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID])
-          .catch(() => {});
-        // Back to the pool's bounds before another caller gets this connection; one that
-        // cannot be reset is discarded instead.
-        const reset = await lockClient.query("reset statement_timeout; reset lock_timeout").then(
-          () => undefined,
-          (error: Error) => error,
-        );
-        lockClient.release(reset);
+        // Ending the session releases the advisory lock too.
+        await lockClient.end();
       }
     },
     checkReady: () => checkMigrated(db),
@@ -196,3 +207,5 @@ function withParameters(text: string, values: unknown[]): SQL {
   });
   return sql.join(chunks);
 }
+
+export { isDatabaseUnavailable } from "./unavailable";

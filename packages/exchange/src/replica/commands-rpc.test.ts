@@ -1,7 +1,7 @@
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { ExchangeError, outcomeUnknown } from "../errors";
-import type { ExchangeCommands } from "../exchange-service";
+import { COMMAND_NAMES, type ExchangeCommands } from "../exchange-service";
 import type { OrderRecord } from "../records";
 import { InProcessBus } from "../streams/bus";
 import { forwardCommands, type RpcMessage, serveCommands } from "./commands-rpc";
@@ -151,5 +151,83 @@ describe("commands forwarded over the bus", () => {
     serveCommands(countingCommands().commands, bus, { log });
     await expect(forwarded.pingLeader(1_000)).resolves.toBeUndefined();
     await forwarded.close();
+  });
+
+  describe("when a newer leader takes over", () => {
+    /** A leader that takes every command and never answers: it was cut off, or it died. */
+    const silentLeader = (bus: InProcessBus<RpcMessage>, epoch: number) => {
+      const hang = () => new Promise<never>(() => {});
+      const commands = Object.fromEntries(COMMAND_NAMES.map((name) => [name, hang]));
+      return serveCommands(commands as unknown as ExchangeCommands, bus, { log, epoch });
+    };
+
+    it("re-sends an order the old leader took but never answered to the new one, at once", async () => {
+      const bus = new InProcessBus<RpcMessage>();
+      // A timeout longer than the test: an answer can only come from re-targeting.
+      const forwarded = forwardCommands(bus, { timeoutMs: 60_000 });
+      const stopOld = silentLeader(bus, 4);
+      const answer = forwarded.placeOrder(3, {
+        symbol: "BTC-USDT",
+        side: "buy",
+        type: "limit",
+        clientOrderId: "taken-by-the-old-leader",
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      stopOld();
+      const { commands, runs } = countingCommands();
+      serveCommands(commands, bus, { log, epoch: 5 });
+      expect(await answer).toEqual({ id: 1, userId: 3 });
+      expect(runs()).toBe(1);
+      await forwarded.close();
+    });
+
+    it("leaves a command the old leader may have run, and cannot repeat safely, to its timeout", async () => {
+      const bus = new InProcessBus<RpcMessage>();
+      const forwarded = forwardCommands(bus, { timeoutMs: 300 });
+      const stopOld = silentLeader(bus, 4);
+      const answer = forwarded
+        .deposit({ userId: 3, asset: "USDT", amount: 1n })
+        .catch((error: unknown) => error);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      stopOld();
+      let deposits = 0;
+      serveCommands(
+        {
+          ...countingCommands().commands,
+          deposit: async () => {
+            deposits += 1;
+            throw new ExchangeError("NOT_FOUND", "not in this test");
+          },
+        },
+        bus,
+        { log, epoch: 5 },
+      );
+      expect(await answer).toMatchObject({ code: "OUTCOME_UNKNOWN" });
+      expect(deposits).toBe(0);
+      await forwarded.close();
+    });
+
+    it("does not count an old leader's acceptance of a command sent after the new one was known", async () => {
+      const bus = new InProcessBus<RpcMessage>();
+      const forwarded = forwardCommands(bus, { timeoutMs: 60_000 });
+      const { commands, runs } = countingCommands();
+      const stopNew = serveCommands(
+        { ...commands, deposit: async () => ({ id: runs() }) as never },
+        bus,
+        { log, epoch: 5 },
+      );
+      await forwarded.pingLeader(1_000);
+      stopNew();
+      // The replaced leader still listens (it has not noticed yet) and takes what comes.
+      silentLeader(bus, 4);
+      const answer = forwarded.deposit({ userId: 3, asset: "USDT", amount: 1n });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      serveCommands({ ...commands, deposit: async () => ({ id: 42 }) as never }, bus, {
+        log,
+        epoch: 5,
+      });
+      expect(await answer).toEqual({ id: 42 });
+      await forwarded.close();
+    });
   });
 });

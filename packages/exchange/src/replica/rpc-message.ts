@@ -34,7 +34,9 @@ export function readRpcMessage(raw: unknown): RpcMessage | undefined {
       return isChannel(m.replyTo) ? (raw as RpcMessage) : undefined;
     case "accepted":
     case "pong":
-      return raw as RpcMessage;
+      return m.epoch === undefined || isEpoch(m.epoch) ? (raw as RpcMessage) : undefined;
+    case "leading":
+      return isEpoch(m.epoch) ? (raw as RpcMessage) : undefined;
     case "response":
       if (m.ok === true) return raw as RpcMessage;
       return m.ok === false &&
@@ -48,6 +50,10 @@ export function readRpcMessage(raw: unknown): RpcMessage | undefined {
     default:
       return undefined;
   }
+}
+
+function isEpoch(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
 }
 
 function isChannel(value: unknown): value is string {

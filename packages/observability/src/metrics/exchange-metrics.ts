@@ -96,21 +96,27 @@ export function createExchangeMetrics(registry: Registry, samplers: Samplers) {
         this.set(samplers.exchange().halted ? 1 : 0);
       },
     }),
-    invariantsOk: new Gauge({
-      name: "cryptotrade_invariants_ok",
-      help: "Result of the last money invariant check: 1 passed, 0 violated",
-      registers,
-    }),
-    invariantProblems: new Gauge({
-      name: "cryptotrade_invariants_problems",
-      help: "Violations the last money invariant check found",
-      registers,
-    }),
-    invariantsCheckedAt: new Gauge({
-      name: "cryptotrade_invariants_last_check_timestamp_seconds",
-      help: "When the money invariants were last checked (Unix time)",
-      registers,
-    }),
+    invariantsOk: withoutSample(
+      new Gauge({
+        name: "cryptotrade_invariants_ok",
+        help: "Result of the last money invariant check: 1 passed, 0 violated (only on the process that checks: the leader)",
+        registers,
+      }),
+    ),
+    invariantProblems: withoutSample(
+      new Gauge({
+        name: "cryptotrade_invariants_problems",
+        help: "Violations the last money invariant check found",
+        registers,
+      }),
+    ),
+    invariantsCheckedAt: withoutSample(
+      new Gauge({
+        name: "cryptotrade_invariants_last_check_timestamp_seconds",
+        help: "When the money invariants were last checked (Unix time)",
+        registers,
+      }),
+    ),
     dependencyUp: new Gauge({
       name: "cryptotrade_dependency_up",
       help: "1 when the dependency (postgres, redis) answered its last probe, 0 otherwise",
@@ -124,4 +130,14 @@ export function createExchangeMetrics(registry: Registry, samplers: Samplers) {
       registers,
     }),
   };
+}
+
+/**
+ * A gauge without labels exports 0 until it is set. For the invariant check's results that 0
+ * reads as "violated" on every process that never checks (standbys, replicas): they export
+ * nothing instead, and `scheduleInvariantChecks` sets and clears them.
+ */
+function withoutSample<T extends Gauge>(gauge: T): T {
+  gauge.remove();
+  return gauge;
 }
