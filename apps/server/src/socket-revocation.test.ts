@@ -147,6 +147,7 @@ describe("a credential is checked at every use over a WebSocket", () => {
 
   it("ends a trade key's socket when its owner changes the password; the key stops over HTTP too", async () => {
     const alice = await registerUser(server);
+    await confirmAccess(alice);
     const { key } = await alice.client.account.createApiKey.mutate({
       name: "bot",
       scopes: ["read", "trade"],
