@@ -1,9 +1,9 @@
 import { CALL_BUDGET, SOCKET_MAX_SUBSCRIPTIONS } from "@cryptotrade/api/server";
-import { PASSWORD_CHECKS_PER_ADDRESS } from "@cryptotrade/auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { CONNECTS_PER_ADDRESS, POLICY_VIOLATION_CLOSE_CODE } from "./socket-guard";
 import { eventually } from "./testing/eventually";
+import { holdPasswordChecks, type PostLogin } from "./testing/held-password-checks";
 import { errorCodeOf, registerUser, startTestServer, type TestServer } from "./testing/test-server";
 
 function count(outcomes: string[], code: string): number {
@@ -159,40 +159,16 @@ describe("a login flood", () => {
   });
   afterAll(() => server.close());
 
-  let fills = 0;
-
-  /**
-   * Gives `address` four password checks in flight that stay there: they queue for the hashing
-   * thread behind 28 logins from seven other addresses, sent first.
-   */
-  async function holdPasswordChecks(address: string): Promise<Promise<Response>[]> {
-    fills += 1;
-    const login = (from: string, i: number) =>
-      server.fetch("/trpc/auth.login", {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          origin: "http://localhost:8080",
-          "x-forwarded-for": from,
-        },
-        body: JSON.stringify({
-          json: { email: `held${fills}-${i}-${from}@example.com`, password: "wrong password 1" },
-        }),
-      });
-    const ahead = Array.from({ length: 7 * PASSWORD_CHECKS_PER_ADDRESS }, (_, i) =>
-      login(`203.0.${fills}.${i % 7}`, i),
-    );
-    await eventually(
-      () => server.services.auth.passwordCheckRefusal(`203.0.${fills}.6`) !== undefined,
-      "the logins ahead to be in flight",
-    );
-    const held = Array.from({ length: PASSWORD_CHECKS_PER_ADDRESS }, (_, i) => login(address, i));
-    await eventually(
-      () => server.services.auth.passwordCheckRefusal(address) !== undefined,
-      "the address to have every password check in flight",
-    );
-    return [...ahead, ...held];
-  }
+  const postLogin: PostLogin = (from, body) =>
+    server.fetch("/trpc/auth.login", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        origin: "http://localhost:8080",
+        "x-forwarded-for": from,
+      },
+      body,
+    });
 
   async function expectRefusedUnread(refused: Response, held: Promise<Response>[]) {
     // Every held login is answered first, so a failure here leaves nothing in flight.
@@ -210,7 +186,7 @@ describe("a login flood", () => {
   }
 
   it("is turned away before its body is read, with the procedure's own answer", async () => {
-    const held = await holdPasswordChecks("198.51.100.1");
+    const held = await holdPasswordChecks(server, "198.51.100.1", postLogin);
     const refused = await server.fetch("/trpc/auth.login", {
       method: "POST",
       headers: {
@@ -225,7 +201,7 @@ describe("a login flood", () => {
 
   it("is turned away the same way on a program's lean path (ADR 011)", async () => {
     const url = await server.listen();
-    const held = await holdPasswordChecks("198.51.100.2");
+    const held = await holdPasswordChecks(server, "198.51.100.2", postLogin);
     const refused = await fetch(`${url}/trpc/auth.login`, {
       method: "POST",
       headers: {

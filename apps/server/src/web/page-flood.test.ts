@@ -1,10 +1,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PASSWORD_CHECKS_PER_ADDRESS } from "@cryptotrade/auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../app";
 import { eventually } from "../testing/eventually";
+import { holdPasswordChecks, type PostLogin } from "../testing/held-password-checks";
 import { startTestServer, type TestServer } from "../testing/test-server";
 import type { WebApp } from "./web-app";
 
@@ -117,7 +117,7 @@ describe("a page flood from one address", () => {
 
   it("refuses a sign-in form post before its body is read once the address's password checks are busy", async () => {
     const address = "198.51.100.30";
-    const held = await holdPasswordChecks(address);
+    const held = await holdPasswordChecks(server, address, postLogin);
     for (const path of ["/login", "/signup", "/login.data"]) {
       let pulls = 0;
       const body = new ReadableStream<Uint8Array>(
@@ -148,31 +148,10 @@ describe("a page flood from one address", () => {
     expect((await fetchFrom(address, "/login", { method: "POST", body: form })).status).toBe(200);
   });
 
-  /**
-   * Gives `address` every password check it may have in flight, queued for the hashing
-   * thread behind logins from seven other addresses sent first (as abuse-limits.test.ts does).
-   */
-  async function holdPasswordChecks(address: string): Promise<Promise<Response>[]> {
-    const login = (from: string, i: number) =>
-      fetchFrom(from, "/trpc/auth.login", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          json: { email: `held-${i}-${from}@example.com`, password: "wrong password 1" },
-        }),
-      });
-    const ahead = Array.from({ length: 7 * PASSWORD_CHECKS_PER_ADDRESS }, (_, i) =>
-      login(`203.0.113.${i % 7}`, i),
-    );
-    await eventually(
-      () => server.services.auth.passwordCheckRefusal("203.0.113.6") !== undefined,
-      "the logins ahead to be in flight",
-    );
-    const held = Array.from({ length: PASSWORD_CHECKS_PER_ADDRESS }, (_, i) => login(address, i));
-    await eventually(
-      () => server.services.auth.passwordCheckRefusal(address) !== undefined,
-      "the address to have every password check in flight",
-    );
-    return [...ahead, ...held];
-  }
+  const postLogin: PostLogin = (from, body) =>
+    fetchFrom(from, "/trpc/auth.login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
 });
