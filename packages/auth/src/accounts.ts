@@ -4,6 +4,7 @@ import { type RequestMeta, recordAudit } from "./audit";
 import type { AuthDeps } from "./deps";
 import { issueDeviceToken, verifyDeviceToken } from "./device-cookies";
 import { AuthError, isUniqueViolation } from "./errors";
+import { checkOwnPassword } from "./own-password";
 import { getPasswordWeakness, hashPassword, verifyPassword } from "./passwords";
 import { type AuthUser, toAuthRole } from "./principal";
 import {
@@ -141,17 +142,10 @@ export async function changePassword(
 ): Promise<{ otherSessionsEnded: number }> {
   const weakness = getPasswordWeakness(input.newPassword, user);
   if (weakness) throw new AuthError("WEAK_PASSWORD", `Password ${weakness}`);
-  const device = `session:${currentSessionId}`;
-  await deps.limits.beginLoginAttempt(user.email, meta.ip, device);
-  const [row] = await deps.db
-    .select({ passwordHash: users.passwordHash })
-    .from(users)
-    .where(eq(users.id, user.id));
-  if (!(await verifyPassword(row?.passwordHash ?? null, input.currentPassword))) {
-    await recordAudit(deps.db, { action: "password.change_failed", userId: user.id, ...meta });
-    throw new AuthError("WRONG_PASSWORD", "The current password is not right");
-  }
-  await deps.limits.recordLoginSuccess(user.email, meta.ip, device);
+  await checkOwnPassword(deps, user, currentSessionId, input.currentPassword, meta, {
+    action: "password.change_failed",
+    message: "The current password is not right",
+  });
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.update(users).set({ passwordHash }).where(eq(users.id, user.id));
   const otherSessionsEnded = await deleteOtherSessions(deps, user.id, currentSessionId);

@@ -1,9 +1,9 @@
-import { sessions, users } from "@cryptotrade/db/schema";
+import { sessions } from "@cryptotrade/db/schema";
 import { and, eq } from "drizzle-orm";
 import { type RequestMeta, recordAudit } from "./audit";
 import type { AuthDeps } from "./deps";
 import { AuthError } from "./errors";
-import { verifyPassword } from "./passwords";
+import { checkOwnPassword } from "./own-password";
 import type { AuthUser, Credential } from "./principal";
 import { spendRecoveryCode } from "./recovery-codes";
 import { isTotpEnabled, requireTotpCode } from "./totp";
@@ -35,17 +35,10 @@ export async function reauthenticate(
   input: { password: string; code?: string | undefined },
   meta: RequestMeta,
 ): Promise<{ reauthenticatedUntil: Date }> {
-  const device = `session:${sessionId}`;
-  await deps.limits.beginLoginAttempt(user.email, meta.ip, device);
-  const [row] = await deps.db
-    .select({ passwordHash: users.passwordHash })
-    .from(users)
-    .where(eq(users.id, user.id));
-  if (!(await verifyPassword(row?.passwordHash ?? null, input.password))) {
-    await recordAudit(deps.db, { action: "reauthentication.failed", userId: user.id, ...meta });
-    throw new AuthError("WRONG_PASSWORD", "That password is not right");
-  }
-  await deps.limits.recordLoginSuccess(user.email, meta.ip, device);
+  await checkOwnPassword(deps, user, sessionId, input.password, meta, {
+    action: "reauthentication.failed",
+    message: "That password is not right",
+  });
   const method = await requireSecondFactor(deps, user.id, sessionId, input.code, meta);
   const now = deps.now();
   const stamped = await deps.db
