@@ -9,13 +9,18 @@ describe("idempotency keys through the API", () => {
   const t = useTradingServer();
 
   it("answers a retried faucet deposit and withdrawal with the first transaction, and refuses the key for other content", async () => {
-    const user = await t.trader();
+    // Withdrawals need 2FA; each attempt, the retry too, brings a fresh code (a code works once).
+    const user = await t.securedTrader();
     const deposit = { asset: "USDT", amount: "500", idempotencyKey: "faucet-1" };
     const first = await user.client.wallet.deposit.mutate(deposit);
     expect(await user.client.wallet.deposit.mutate(deposit)).toEqual(first);
     const withdrawal = { asset: "USDT", amount: "100", address: ADDRESS, idempotencyKey: "wd-1" };
-    const held = await user.client.wallet.withdraw.mutate(withdrawal);
-    expect((await user.client.wallet.withdraw.mutate(withdrawal)).id).toBe(held.id);
+    const held = await user.client.wallet.withdraw.mutate({ ...withdrawal, totpCode: user.code() });
+    const retried = await user.client.wallet.withdraw.mutate({
+      ...withdrawal,
+      totpCode: user.code(),
+    });
+    expect(retried.id).toBe(held.id);
     expect(
       await rejectionOf(user.client.wallet.deposit.mutate({ ...deposit, amount: "600" })),
     ).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/idempotencyKey/) });
