@@ -1,3 +1,5 @@
+import { TRPCClientError } from "@trpc/client";
+
 /**
  * Words for a call the exchange never answered, or null when it did answer (a refusal carries
  * `data.code`). Offline, nothing left this browser: mutations run with networkMode "always"
@@ -12,8 +14,11 @@ export function describeUnansweredCall(
   what: string,
   online = typeof navigator === "undefined" || navigator.onLine,
 ): string | null {
-  const failure = error as { data?: { code?: unknown } } | null;
-  if (typeof failure?.data?.code === "string") return null;
+  // Only a call that went out can be unanswered; the page's own errors (a confirmation the
+  // person cancelled) are not about the network.
+  if (!(error instanceof TRPCClientError) && !(error instanceof TypeError)) return null;
+  const failure = error as { data?: { code?: unknown } };
+  if (typeof failure.data?.code === "string") return null;
   if (!online) {
     return `You are offline: the ${what} was not sent. Check your connection and try again.`;
   }
