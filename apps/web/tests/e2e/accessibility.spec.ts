@@ -9,6 +9,8 @@ for (const theme of ["light", "dark"] as const) {
     context,
     baseURL,
   }) => {
+    // Five pages, each loaded and analysed by axe: more than one page's default time.
+    test.setTimeout(90_000);
     await context.addCookies([{ name: "theme", value: theme, url: baseURL ?? "" }]);
     for (const path of PAGES) {
       await page.goto(path);
