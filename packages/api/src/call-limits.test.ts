@@ -5,6 +5,7 @@ import { costOf } from "./call-costs";
 import {
   CALL_BUDGET,
   CALLER_WORK_IN_FLIGHT,
+  CallLimitRefusal,
   CallLimits,
   SOCKET_CALLS_PER_SECOND,
   SOCKET_MAX_SUBSCRIPTIONS,
@@ -114,6 +115,19 @@ describe("CallLimits", () => {
     endExport();
     await Promise.all(waiting);
     expect(limits.workInFlight("user:1")).toBe(0);
+  });
+
+  it("refuses without a stack trace to format, as a flood's refusals are expected", async () => {
+    const limits = new CallLimits();
+    const socket = {};
+    for (let i = 0; i < SOCKET_CALLS_PER_SECOND; i++) await limits.chargeSocket(socket);
+    const refusal = await limits.chargeSocket(socket).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(CallLimitRefusal);
+    const stack = (refusal as CallLimitRefusal).stack ?? "";
+    expect(stack.split("\n").filter((line) => line.trim().startsWith("at "))).toEqual([]);
   });
 
   it("drops the waiting calls of a socket that closed instead of running them", async () => {
