@@ -41,13 +41,7 @@ export function attachWebSocket(
 ): WebSocketEndpoint {
   const { config } = services;
   const allowedOrigins = new Set(config.allowedOrigins);
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: 64 * 1024,
-    // One frame per turn of the event loop: frames that arrive together (a flood's) are not
-    // all run in one go, ahead of every other client's requests (the abuse bench).
-    allowSynchronousEvents: false,
-  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   // Who each signed-in socket acts as, so a revocation finds the sockets it ends.
   const principals = new Map<WebSocket, Principal>();
   const stopHearingRevocations = services.auth.onCredentialRevoked((revocation) => {
