@@ -1,9 +1,11 @@
 import { AuthError } from "@cryptotrade/auth";
+import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { costOf } from "./call-costs";
 import {
   CALL_BUDGET,
   CALLER_WORK_IN_FLIGHT,
+  CallLimitRefusal,
   CallLimits,
   SOCKET_CALLS_PER_SECOND,
   SOCKET_MAX_SUBSCRIPTIONS,
@@ -113,6 +115,50 @@ describe("CallLimits", () => {
     endExport();
     await Promise.all(waiting);
     expect(limits.workInFlight("user:1")).toBe(0);
+  });
+
+  it("refuses without a stack trace to format, as a flood's refusals are expected", async () => {
+    const limits = new CallLimits();
+    const socket = {};
+    for (let i = 0; i < SOCKET_CALLS_PER_SECOND; i++) await limits.chargeSocket(socket);
+    const refusal = await limits.chargeSocket(socket).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(CallLimitRefusal);
+    const stack = (refusal as CallLimitRefusal).stack ?? "";
+    expect(stack.split("\n").filter((line) => line.trim().startsWith("at "))).toEqual([]);
+  });
+
+  it("drops the waiting calls of a socket that closed instead of running them", async () => {
+    const limits = new CallLimits();
+    const socket = { readyState: 1 };
+    const closed = () => socket.readyState !== 1;
+    const atOnce = Math.floor(CALLER_WORK_IN_FLIGHT.points / costOf("auth.me", undefined));
+    let ran = 0;
+    const ends: (() => void)[] = [];
+    const calls = Array.from({ length: 20 }, () =>
+      limits.admit("user:1", "auth.me", undefined, closed).then((end) => {
+        ran += 1;
+        ends.push(end);
+      }),
+    );
+    await settled();
+    expect(ran).toBe(atOnce);
+    expect(limits.callsWaiting("user:1")).toBe(20 - atOnce);
+    socket.readyState = 3;
+    for (const end of ends) end();
+    const outcomes = await Promise.allSettled(calls);
+    const dropped = outcomes.filter(
+      (result) =>
+        result.status === "rejected" &&
+        result.reason instanceof TRPCError &&
+        result.reason.code === "CLIENT_CLOSED_REQUEST",
+    );
+    expect(ran).toBe(atOnce);
+    expect(dropped).toHaveLength(20 - atOnce);
+    expect(limits.workInFlight("user:1")).toBe(0);
+    expect(limits.callsWaiting("user:1")).toBe(0);
   });
 });
 

@@ -1,4 +1,5 @@
 import { AuthError } from "@cryptotrade/auth";
+import { TRPCError } from "@trpc/server";
 import type { Redis } from "ioredis";
 import {
   type RateLimiterAbstract,
@@ -7,7 +8,7 @@ import {
   RateLimiterRes,
 } from "rate-limiter-flexible";
 import { costOf, isBoundedInFlight } from "./call-costs";
-import { WorkInFlight, WorkQueueFull } from "./work-in-flight";
+import { WorkAbandoned, WorkInFlight, WorkQueueFull } from "./work-in-flight";
 
 /** Points one user (or, signed out, one address) may spend per window, on every replica. */
 export const CALL_BUDGET = { points: 5_000, windowSeconds: 10 };
@@ -39,6 +40,10 @@ export class CallLimitRefusal extends AuthError {
     retryAfterSeconds: number,
   ) {
     super("RATE_LIMITED", message, { retryAfterSeconds });
+    // Expected, not a bug: nobody reads where it was thrown, and tRPC copies every thrown
+    // error's stack, which under --enable-source-maps formats each frame through the source
+    // map. Per refused call of a flood that was most of the refusal's cost (abuse bench).
+    this.stack = `${this.name}: ${message}`;
   }
 }
 
@@ -105,12 +110,22 @@ export class CallLimits {
   /**
    * Admits one call of `caller`'s: spends its cost from the budget, then waits until the
    * caller's work in flight leaves room for it. Resolves with the function that ends the call;
-   * throws RATE_LIMITED when the budget is spent or too many of the caller's calls wait.
+   * throws RATE_LIMITED when the budget is spent or too many of the caller's calls wait, and
+   * CLIENT_CLOSED_REQUEST when `abandoned()` (its socket closed) by the time its turn comes:
+   * a flooder cut off leaves no queue of work running for nobody.
    */
-  async admit(caller: string, path: string, input: unknown): Promise<() => void> {
+  async admit(
+    caller: string,
+    path: string,
+    input: unknown,
+    abandoned?: () => boolean,
+  ): Promise<() => void> {
     await this.charge(caller, path, input);
     if (!isBoundedInFlight(path)) return () => {};
-    return this.work.begin(caller, costOf(path, input)).catch((error: unknown) => {
+    return this.work.begin(caller, costOf(path, input), abandoned).catch((error: unknown) => {
+      if (error instanceof WorkAbandoned) {
+        throw new TRPCError({ code: "CLIENT_CLOSED_REQUEST", message: "The connection closed" });
+      }
       if (!(error instanceof WorkQueueFull)) throw error;
       throw new CallLimitRefusal(
         "work_in_flight",
@@ -132,6 +147,11 @@ export class CallLimits {
   /** Points of work `caller` has running in this process now. */
   workInFlight(caller: string): number {
     return this.work.running(caller);
+  }
+
+  /** Calls of `caller`'s waiting for room in its work in flight now. */
+  callsWaiting(caller: string): number {
+    return this.work.waiting(caller);
   }
 
   /** Counts a call on a socket against its per-second rate. */

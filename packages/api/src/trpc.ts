@@ -159,13 +159,18 @@ const limitCalls = t.middleware(async ({ ctx, path, type, getRawInput, next }) =
     }
     return { ...result, data: releasing(result.data, release) };
   }
-  const end = await ctx.callLimits.admit(caller, path, input);
+  // A socket's queued call is dropped once the socket closed: nobody would read its answer.
+  const abandoned = socket ? () => socket.readyState !== SOCKET_OPEN : undefined;
+  const end = await ctx.callLimits.admit(caller, path, input, abandoned);
   try {
     return await next();
   } finally {
     end();
   }
 });
+
+/** WebSocket.OPEN: the socket still reads answers. */
+const SOCKET_OPEN = 1;
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === "object" && value !== null && Symbol.asyncIterator in value;

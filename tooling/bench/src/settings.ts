@@ -10,6 +10,11 @@ export interface BenchSettings {
   warmupMs: number;
   /** Open orders on the books before the restart is timed. */
   openOrders: number;
+  /**
+   * `BENCH_SHORT=1`: the quick pass CI runs (STYLE.md: every bench once in CI, in a short
+   * mode): the same rows and checks, over fewer and shorter phases.
+   */
+  short: boolean;
 }
 
 // The development PostgreSQL the README and CI use, when DATABASE_URL names none.
@@ -18,6 +23,7 @@ const LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres";
 /**
  * @example
  * readSettings({ BENCH_SECONDS: "5" }).durationMs; // 5000
+ * readSettings({ BENCH_SHORT: "1" }).short; // true
  */
 export function readSettings(env: Record<string, string | undefined>): BenchSettings {
   return {
@@ -26,6 +32,7 @@ export function readSettings(env: Record<string, string | undefined>): BenchSett
     durationMs: positiveInteger(env.BENCH_SECONDS, 10) * 1_000,
     warmupMs: 2_000,
     openOrders: positiveInteger(env.BENCH_OPEN_ORDERS, 100_000),
+    short: env.BENCH_SHORT === "1",
   };
 }
 

@@ -3,7 +3,8 @@
  * subscriptions and calls (and calls keyed `"\u006dethod"`, and a signed-in socket `auth.me`),
  * and while 300 logins arrive from three addresses, 300 `GET /login` and 300 posted login forms
  * from one (three bursts each, measured only while one runs), beside its own latency with no
- * abuse in the same run. Two passes of the built server (`dist/start.js`, as `pnpm start` runs
+ * abuse in the same run (`BENCH_SHORT=1`: the same rows over 4 s phases and two bursts, as CI
+ * runs it). Two passes of the built server (`dist/start.js`, as `pnpm start` runs
  * it) with the demo market maker: the README's default (PGlite), then PostgreSQL + Redis on a
  * scratch database (skipped when no PostgreSQL answers; DATABASE_URL and REDIS_URL name
  * others). Prints a table per pass
@@ -30,15 +31,18 @@ import { ensureWebBuild } from "@cryptotrade/web-bench/web-build";
 import { type LatencySummary, summarizeLatencies } from "../latency";
 import { readSettings } from "../settings";
 import {
+  type AbusePlan,
   type AbuseSamples,
   CALLS_PER_SECOND,
-  LOGIN_BURSTS,
+  FULL_PLAN,
   LOGINS,
   measureAbuse,
+  SHORT_PLAN,
 } from "./scenarios";
 
 const TARGET_RATIO = 2;
 const settings = readSettings(process.env);
+const plan = settings.short ? SHORT_PLAN : FULL_PLAN;
 const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379";
 const progress = (line: string) => process.stderr.write(`abuse bench: ${line}\n`);
 const load = () => (loadavg()[0] ?? 0).toFixed(2);
@@ -56,8 +60,8 @@ async function runPass(name: string, env: Record<string, string>): Promise<strin
     const say = (line: string) => progress(`${name}: ${line}`);
     say(`server ${server.pid} ready in ${(server.readyAfterMs / 1_000).toFixed(2)} s`);
     const loadBefore = load();
-    const samples = await measureAbuse(server.url, server.pid, say);
-    return formatTable(name, samples, `${loadBefore} → ${load()}`);
+    const samples = await measureAbuse(server.url, server.pid, plan, say);
+    return formatTable(name, samples, plan, `${loadBefore} → ${load()}`);
   } finally {
     await server.kill("SIGTERM");
   }
@@ -90,7 +94,12 @@ function row(
   ].join(" ");
 }
 
-function formatTable(name: string, samples: AbuseSamples, loadRange: string): string {
+function formatTable(
+  name: string,
+  samples: AbuseSamples,
+  plan: AbusePlan,
+  loadRange: string,
+): string {
   const peers = {
     quiet: summarizeLatencies(samples.quiet),
     floor: summarizeLatencies(samples.healthChecks),
@@ -99,17 +108,18 @@ function formatTable(name: string, samples: AbuseSamples, loadRange: string): st
   return [
     "",
     `Abuse: a well-behaved client's market.ticker (${CALLS_PER_SECOND}/s over HTTP) on the built server, ${name} (load ${loadRange})`,
+    `${settings.short ? "short run (BENCH_SHORT=1)" : "full run"}: ${plan.phaseSeconds} s phases, ${plan.bursts} bursts per burst row`,
     `${"scenario".padEnd(52)} ${"calls".padStart(6)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"vs quiet".padStart(8)} ${"vs floor".padStart(8)} ${"".padStart(5)}`,
     row("quiet (the baseline, same run)", samples.quiet, peers),
     row(
-      `(floor) ${LOGINS} health checks at once, ${LOGIN_BURSTS} bursts`,
+      `(floor) ${LOGINS} health checks at once, ${plan.bursts} bursts`,
       samples.healthChecks,
       peers,
     ),
     `target: p99 at most ${TARGET_RATIO}x the quiet p99`,
     row("one socket floods subscriptions and calls", samples.socket, peers, "quiet"),
     row(
-      `${LOGINS} logins from three addresses (${LOGIN_BURSTS} bursts)`,
+      `${LOGINS} logins from three addresses (${plan.bursts} bursts)`,
       samples.logins,
       peers,
       "quiet",
@@ -118,7 +128,7 @@ function formatTable(name: string, samples: AbuseSamples, loadRange: string): st
     row('one socket floods calls keyed "\\u006dethod"', samples.escaped, peers, "floor"),
     row("one signed-in socket floods auth.me, reconnecting", samples.signedIn, peers, "floor"),
     row(
-      `${LOGINS} GET /login at once, one address (${LOGIN_BURSTS} bursts)`,
+      `${LOGINS} GET /login at once, one address (${plan.bursts} bursts)`,
       samples.getLogin,
       peers,
       "floor",

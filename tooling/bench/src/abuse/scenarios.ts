@@ -9,13 +9,26 @@ import { spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
-export const PHASE_SECONDS = 8;
 export const LOGINS = 300;
-/**
- * The burst of logins is over in a second or two: one gives 50 to 200 samples, whose p99 is
- * their worst one or two. Three bursts, measured only while one runs, give p99 some footing.
- */
-export const LOGIN_BURSTS = 3;
+
+/** How long each phase runs and how many bursts each burst row sends. */
+export interface AbusePlan {
+  /** Unmeasured calls before the quiet phase, for connections and JIT to settle. */
+  warmupSeconds: number;
+  /** Each of the quiet phase and the socket floods. */
+  phaseSeconds: number;
+  /**
+   * The burst of logins is over in a second or two: one gives 50 to 200 samples, whose p99
+   * is their worst one or two. Several bursts, measured only while one runs, give p99 some
+   * footing.
+   */
+  bursts: number;
+}
+
+/** The full run, and the short one CI runs (`BENCH_SHORT=1`): the same rows, fewer samples. */
+export const FULL_PLAN: AbusePlan = { warmupSeconds: 3, phaseSeconds: 8, bursts: 3 };
+export const SHORT_PLAN: AbusePlan = { warmupSeconds: 2, phaseSeconds: 4, bursts: 2 };
+
 /** A well-behaved client polls at this pace, from an address of its own (through the proxy). */
 export const CALLS_PER_SECOND = 100;
 const WELL_BEHAVED_ADDRESS = "198.51.100.7";
@@ -51,21 +64,22 @@ export interface AbuseSamples {
   nicedThreads: number | undefined;
 }
 
-/** Runs the three phases against the server at `url` (process `pid`), reporting progress. */
+/** Runs the phases of `plan` against the server at `url` (process `pid`), reporting progress. */
 export async function measureAbuse(
   url: string,
   pid: number,
+  plan: AbusePlan,
   progress: (line: string) => void,
 ): Promise<AbuseSamples> {
   progress("warming up");
-  await measureTicker(url, forSeconds(3));
+  await measureTicker(url, forSeconds(plan.warmupSeconds));
 
-  progress(`quiet: ${PHASE_SECONDS} s of market.ticker, nothing else`);
-  const quiet = await measureTicker(url, forSeconds(PHASE_SECONDS));
+  progress(`quiet: ${plan.phaseSeconds} s of market.ticker, nothing else`);
+  const quiet = await measureTicker(url, forSeconds(plan.phaseSeconds));
 
   const socketPhase = async (mode: string, what: string) => {
-    progress(`${what} for ${PHASE_SECONDS} s`);
-    const flood = await startFlood([mode, url, String(PHASE_SECONDS)]);
+    progress(`${what} for ${plan.phaseSeconds} s`);
+    const flood = await startFlood([mode, url, String(plan.phaseSeconds)]);
     flood.go();
     const samples = await measureTicker(url, flood.finished);
     return { samples, answers: await flood.result };
@@ -77,7 +91,7 @@ export async function measureAbuse(
   const bursts = async (mode: "logins" | "health" | "get-login" | "post-login") => {
     const samples: number[] = [];
     const answers: unknown[] = [];
-    for (let burst = 0; burst < LOGIN_BURSTS; burst++) {
+    for (let burst = 0; burst < plan.bursts; burst++) {
       progress(`${LOGINS} ${mode} requests at once (burst ${burst + 1})`);
       const flood = await startFlood([mode, url, String(LOGINS), String(burst)]);
       flood.go();
