@@ -31,7 +31,7 @@ export interface ServerProcess {
   /** Milliseconds from spawn until `/readyz` first answered 200. */
   readyAfterMs: number;
   /**
-   * Sends the signal (SIGKILL by default; SIGKILL anyway after 15 s) and resolves once the
+   * Sends the signal (SIGKILL by default; SIGKILL anyway after 30 s) and resolves once the
    * process is gone, with how it ended.
    */
   kill(signal?: NodeJS.Signals): Promise<ProcessExit>;
@@ -110,8 +110,9 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
 
   const kill = async (signal: NodeJS.Signals = "SIGKILL") => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    // A graceful stop that hangs must not hang the caller.
-    const escalate = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    // A graceful stop that hangs must not hang the caller; on a loaded shared machine a healthy
+    // one (drain the sequencer, hand the lease over) has taken more than 15 s.
+    const escalate = setTimeout(() => child.kill("SIGKILL"), 30_000);
     const exit = await exited;
     clearTimeout(escalate);
     return exit;
