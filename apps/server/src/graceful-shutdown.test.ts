@@ -30,7 +30,6 @@ describe("SIGTERM under load from kept-alive clients", () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  // Two server starts, a load and a graceful stop: more than the file's default on a loaded machine.
   it(
     "exits by itself with code 0, keeping every acknowledged order",
     { timeout: 180_000 },
