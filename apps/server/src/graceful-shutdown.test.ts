@@ -30,59 +30,54 @@ describe("SIGTERM under load from kept-alive clients", () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it(
-    "exits by itself with code 0, keeping every acknowledged order",
-    { timeout: 180_000 },
-    async () => {
-      let database: DatabaseOptions;
-      let env: Record<string, string>;
-      if (process.env.DATABASE_URL) {
-        scratch = await createScratchDatabase(process.env.DATABASE_URL, "ct_sigterm");
-        database = { kind: "postgres", url: scratch.url, poolSize: 2 };
-        env = { DATABASE_URL: scratch.url, DEMO: "true" };
-      } else {
-        dataDir = await mkdtemp(join(tmpdir(), "ct-sigterm-"));
-        database = { kind: "pglite", dataDir };
-        env = { DATA_DIR: dataDir };
-      }
-      const port = await findFreePort();
-      const start = () =>
-        startServerProcess({
-          port,
-          env: { ...env, LOG_LEVEL: "warn", RATE_LIMIT_REGISTRATIONS_PER_IP: "1000" },
-        });
-      server = await start();
-      const url = server.url;
-      const origin = `http://localhost:${port}`;
-      const keys = await openTradingAccounts(url, origin, 3);
-      // Node's fetch keeps connections alive between calls, as bots do.
-      const traders = keys.map((key) => createClient({ url, token: key }));
-      const acknowledged = new AcknowledgedOrders();
-      const load = startOrderLoad({
-        traders,
-        symbol: SYMBOL,
-        mid: await midPrice(traders[0], SYMBOL),
-        concurrency: 12,
-        acknowledged,
+  it("exits by itself with code 0, keeping every acknowledged order", async () => {
+    let database: DatabaseOptions;
+    let env: Record<string, string>;
+    if (process.env.DATABASE_URL) {
+      scratch = await createScratchDatabase(process.env.DATABASE_URL, "ct_sigterm");
+      database = { kind: "postgres", url: scratch.url, poolSize: 2 };
+      env = { DATABASE_URL: scratch.url, DEMO: "true" };
+    } else {
+      dataDir = await mkdtemp(join(tmpdir(), "ct-sigterm-"));
+      database = { kind: "pglite", dataDir };
+      env = { DATA_DIR: dataDir };
+    }
+    const port = await findFreePort();
+    const start = () =>
+      startServerProcess({
+        port,
+        env: { ...env, LOG_LEVEL: "warn", RATE_LIMIT_REGISTRATIONS_PER_IP: "1000" },
       });
-      await within(load.answered, 30_000, "no order acknowledged");
-      await new Promise((resolve) => setTimeout(resolve, 500));
+    server = await start();
+    const url = server.url;
+    const origin = `http://localhost:${port}`;
+    const keys = await openTradingAccounts(url, origin, 3);
+    // Node's fetch keeps connections alive between calls, as bots do.
+    const traders = keys.map((key) => createClient({ url, token: key }));
+    const acknowledged = new AcknowledgedOrders();
+    const load = startOrderLoad({
+      traders,
+      symbol: SYMBOL,
+      mid: await midPrice(traders[0], SYMBOL),
+      concurrency: 12,
+      acknowledged,
+    });
+    await within(load.answered, 30_000, "no order acknowledged");
+    await new Promise((resolve) => setTimeout(resolve, 500));
 
-      // The harness escalates to SIGKILL if the server has not gone by itself in 30 s.
-      const exit = await server.kill("SIGTERM");
-      const tally = await load.stop();
-      expect(exit, server.output()).toEqual({ code: 0, signal: null });
-      expect(tally.acknowledged).toBeGreaterThan(0);
+    // The harness escalates to SIGKILL if the server has not gone by itself in 30 s.
+    const exit = await server.kill("SIGTERM");
+    const tally = await load.stop();
+    expect(exit, server.output()).toEqual({ code: 0, signal: null });
+    expect(tally.acknowledged).toBeGreaterThan(0);
 
-      const atRest = await connectDatabase(database);
-      try {
-        expect((await checkInvariants(atRest.db)).problems).toEqual([]);
-      } finally {
-        await atRest.close();
-      }
-      server = await start();
-      expect(await verifyAcknowledged(traders, acknowledged)).toEqual([]);
-    },
-    240_000,
-  );
+    const atRest = await connectDatabase(database);
+    try {
+      expect((await checkInvariants(atRest.db)).problems).toEqual([]);
+    } finally {
+      await atRest.close();
+    }
+    server = await start();
+    expect(await verifyAcknowledged(traders, acknowledged)).toEqual([]);
+  }, 240_000);
 });
