@@ -1,7 +1,7 @@
 import { connectDatabase, type DatabaseConnection } from "@cryptotrade/db/client";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DropProxy } from "./drop-proxy";
+import { DropProxy } from "./testing/drop-proxy";
 import { Exchange } from "./exchange";
 import { listOrders } from "./queries/orders";
 import { balancesOf, listTransactions } from "./queries/wallet";
