@@ -1,11 +1,11 @@
 import { connectDatabase, type DatabaseConnection } from "@cryptotrade/db/client";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DropProxy } from "./testing/drop-proxy";
 import { Exchange } from "./exchange";
 import { listOrders } from "./queries/orders";
 import { balancesOf, listTransactions } from "./queries/wallet";
 import { createTestExchange, type TestExchange } from "./testing";
+import { DropProxy } from "./testing/drop-proxy";
 
 const serverUrl = process.env.DATABASE_URL;
 /** The batch statement's name: it travels in every batch's Parse or Bind message. */
