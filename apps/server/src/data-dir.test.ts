@@ -28,6 +28,7 @@ describe("DATA_DIR", () => {
     await chmod(dataDir, 0o755);
     const server = await startServerProcess({
       env: { DATA_DIR: dataDir, DEMO: "false", LOG_LEVEL: "warn" },
+      readyTimeoutMs: 200_000,
     });
     try {
       expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
@@ -41,5 +42,5 @@ describe("DATA_DIR", () => {
     // Files written while stopping (checkpoints) too.
     expect(await openToOthers(dataDir)).toEqual([]);
     // A process start on a shared 2-core machine; the test counts modes, not time.
-  }, 240_000);
+  }, 300_000);
 });
