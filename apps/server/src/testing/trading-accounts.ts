@@ -81,13 +81,26 @@ export async function verifyAcknowledged(
   return problems;
 }
 
+/** How many times a lookup waits out a refusal of the caller's call budget before giving up. */
+const BUDGET_WAITS = 30;
+
 async function getOrder(trader: Client, orderId: string) {
-  for (let attempt = 1; ; attempt++) {
+  for (let attempt = 1, waits = 0; ; attempt++) {
     try {
       return await trader.orders.get.query({ orderId });
     } catch (error) {
       if (answeredWithError(error)) {
-        if ((error as { data: { code: string } }).data.code === "NOT_FOUND") return undefined;
+        const data = (error as { data: { code: string; retryAfterSeconds?: number } }).data;
+        if (data.code === "NOT_FOUND") return undefined;
+        // Thousands of lookups spend a user's call budget (ADR 021): wait, as a bot would.
+        if (data.code === "TOO_MANY_REQUESTS" && waits < BUDGET_WAITS) {
+          waits += 1;
+          await new Promise((resolve) =>
+            setTimeout(resolve, (data.retryAfterSeconds ?? 1) * 1_000),
+          );
+          attempt -= 1;
+          continue;
+        }
         throw error;
       }
       // A keep-alive socket to a killed process can still be in the pool: try once more.
