@@ -12,7 +12,8 @@ import { countOrders } from "./metrics/order-metrics";
 import { createPageLimits, type PageLimits } from "./middleware/page-flood";
 import type { Observability } from "./observability";
 import { createRedisClient } from "./redis-client";
-import { createRevocationBus, createStreams, type Streams } from "./streams";
+import { createRevocationBus } from "./revocation-bus";
+import { createStreams, type Streams } from "./streams";
 
 export interface ServiceOptions {
   /** An open, migrated database (the test server's clone); otherwise `config.database` is opened and migrated. */
