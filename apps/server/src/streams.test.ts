@@ -13,7 +13,6 @@ type BookEvent =
   | { kind: "snapshot"; sequence: number; bids: Level[]; asks: Level[] }
   | { kind: "diff"; fromSequence: number; toSequence: number; bids: Level[]; asks: Level[] };
 
-/** Waits until `check` passes, polling; streams are asynchronous by nature. */
 /** A client-side book: applies a snapshot, then diffs, refusing any gap. */
 class LocalBook {
   sequence = -1;
@@ -105,7 +104,7 @@ describe("real-time streams", () => {
 
   it("sends each user only their own orders and balances, whatever they subscribe with", async () => {
     const [alice, bob] = traders as [TestUser, TestUser];
-    const seen = { alice: [] as string[], bob: [] as string[], bobBalances: 0 };
+    const seen = { alice: [] as string[], bob: [] as string[], bobBalances: [] as string[] };
     const aliceStream = server.subscriber(alice.token).orders.onUpdate.subscribe(undefined, {
       onData: (event) =>
         seen.alice.push(event.data.kind === "order" ? event.data.order.id : "resync"),
@@ -115,22 +114,31 @@ describe("real-time streams", () => {
         seen.bob.push(event.data.kind === "order" ? event.data.order.id : "resync"),
     });
     const bobBalances = server.subscriber(bob.token).portfolio.onBalances.subscribe(undefined, {
-      onData: () => {
-        seen.bobBalances += 1;
-      },
+      onData: (event) =>
+        seen.bobBalances.push(event.data.kind === "balance" ? event.data.asset : "resync"),
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const order = await alice.client.orders.place.mutate({
-      symbol: "ETH-USDT",
-      side: "buy",
-      type: "limit",
-      price: "2500.00",
-      quantity: "0.1",
-    });
-    await eventually(() => seen.alice.includes(order.id), "alice's update");
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(seen.bob).toEqual([]);
-    expect(seen.bobBalances).toBe(0);
+    const order = (price: string) =>
+      ({ symbol: "ETH-USDT", side: "buy", type: "limit", price, quantity: "0.1" }) as const;
+    // Bob's streams are live once they carry his own order (and the USDT it locks).
+    const bobs = await bob.client.orders.place.mutate(order("2400.00"));
+    await eventually(
+      () => seen.bob.includes(bobs.id) && seen.bobBalances.includes("USDT"),
+      "bob's own updates",
+    );
+    const bobSaw = { orders: seen.bob.length, balances: seen.bobBalances.length };
+
+    const alices = await alice.client.orders.place.mutate(order("2500.00"));
+    await eventually(() => seen.alice.includes(alices.id), "alice's update");
+    // Barriers: a user's channel keeps its order, so an update of alice's order that reached
+    // bob would come before the updates of what bob does after it.
+    await bob.client.wallet.deposit.mutate({ asset: "SOL", amount: "1" });
+    await bob.client.orders.cancel.mutate({ orderId: bobs.id });
+    await eventually(
+      () => seen.bob.slice(bobSaw.orders).includes(bobs.id) && seen.bobBalances.includes("SOL"),
+      "bob's barrier updates",
+    );
+    expect(seen.bob.slice(bobSaw.orders)).toEqual([bobs.id]);
+    expect(seen.bobBalances[bobSaw.balances]).toBe("SOL");
     // An anonymous socket cannot subscribe to private streams at all.
     const refused = await new Promise<string>((resolve) => {
       server.subscriber().orders.onUpdate.subscribe(undefined, {
@@ -140,7 +148,7 @@ describe("real-time streams", () => {
     });
     expect(refused).toBe("UNAUTHORIZED");
     for (const stream of [aliceStream, bobStream, bobBalances]) stream.unsubscribe();
-    await alice.client.orders.cancel.mutate({ orderId: order.id });
+    await alice.client.orders.cancel.mutate({ orderId: alices.id });
   });
 
   it("resumes a trade stream from lastEventId with nothing missed or repeated", async () => {
