@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { type Cancel, type Clock, sleep } from "./clock";
+import type { Cancel, Clock } from "./clock";
 import { ExchangeSwitch } from "./exchange-switch";
 import type { LeaseHolder } from "./leader-lease";
 import type {
@@ -82,7 +82,16 @@ export class Leadership<S extends LeaderSequencer, F extends Follower> {
     if (wiring.follow) return this.standBy(outcome);
     this.log.info({ holder: lease.holder }, "another process leads; waiting for the lease");
     while (outcome !== true) {
-      await sleep(clock, outcome);
+      const retryInMs = outcome;
+      // The wait is the state's next bid, so stopping ends it (and this start) at once.
+      await new Promise<void>((resolve) => {
+        const cancel = clock.after(retryInMs, resolve);
+        const stopWaiting = () => {
+          cancel();
+          resolve();
+        };
+        this.enter({ kind: "candidate", nextBid: stopWaiting });
+      });
       if (this.current.kind === "stopped") return;
       outcome = await this.bid(lease);
     }
