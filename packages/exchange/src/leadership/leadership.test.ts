@@ -122,6 +122,19 @@ describe("a leader", () => {
     expect(a.leadership.exchange.current()).toBe(a.wiring.lastFollower().exchange);
   });
 
+  it("whose last renewal is merely late, answered within a poll of the lapse, keeps leading (ADR 026)", async () => {
+    const world = newWorld();
+    const a = startProcess(world, "a");
+    await a.started;
+    a.lease.cutOff("hang");
+    await world.clock.advanceTo(LEASE_MS + LEASE_MS / 3 - 1);
+    a.lease.heal();
+    await world.clock.advance(10 * LEASE_MS);
+    expect(a.leadership.state).toMatchObject({ kind: "leading", epoch: 1 });
+    expect(a.changes).toEqual([{ leading: true, state: "leading" }]);
+    await a.leadership.checkReady();
+  });
+
   it("whose renewals fail steps down when the lease lapses", async () => {
     const world = newWorld();
     const a = startProcess(world, "a");
