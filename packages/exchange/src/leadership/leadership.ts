@@ -90,7 +90,7 @@ export class Leadership<S extends LeaderSequencer, F extends Follower> {
           cancel();
           resolve();
         };
-        this.enter({ kind: "candidate", nextBid: stopWaiting });
+        if (!this.enter({ kind: "candidate", nextBid: stopWaiting })) stopWaiting();
       });
       if (this.current.kind === "stopped") return;
       outcome = await this.bid(lease);
