@@ -8,22 +8,10 @@ export { Exchange, type ExchangeOptions } from "./exchange";
 export type { ExchangeCommands, ExchangeService, WithdrawalReview } from "./exchange-service";
 export { IDEMPOTENCY_KEY_PATTERN } from "./idempotency";
 export { checkInvariants, type InvariantReport } from "./invariants";
-export { type Cancel, type Clock, systemClock } from "./leadership/clock";
-export { ExchangeSwitch } from "./leadership/exchange-switch";
-export {
-  describeHolder,
-  LeaderLease,
-  type LeaseAttempt,
-  type LeaseHolder,
-} from "./leadership/leader-lease";
-export { Leadership, type LeadershipOptions } from "./leadership/leadership";
-export type {
-  Follower,
-  LeaderSequencer,
-  LeaderServing,
-  LeadershipState,
-  LeadershipWiring,
-} from "./leadership/leadership-state";
+export { systemClock } from "./leadership/clock";
+export { describeHolder, LeaderLease, type LeaseAttempt } from "./leadership/leader-lease";
+export { Leadership } from "./leadership/leadership";
+export type { Follower, LeaderServing } from "./leadership/leadership-state";
 export type { Balance } from "./ledger";
 export { loadMarkets, type MarketInfo } from "./markets";
 export type { PlaceOrderInput } from "./order-input";
