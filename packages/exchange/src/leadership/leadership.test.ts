@@ -236,12 +236,20 @@ describe("a replica", () => {
     const follower = r.wiring.lastFollower();
     expect(r.leadership.state.kind).toBe("following");
 
+    const b = startProcess(world, "b");
+    await b.started;
+
+    // a shuts down cleanly; b takes over within a poll; the replica keeps its follower, which
+    // re-targets the new leader by its epoch (replica/commands-rpc.ts).
     await a.leadership.stop();
+    await world.clock.advance(LEASE_MS / 3);
+    expect(b.leadership.state).toMatchObject({ kind: "leading", epoch: 2 });
     await world.clock.advance(10 * LEASE_MS);
     expect(r.leadership.state.kind).toBe("following");
     expect(r.leadership.exchange.current()).toBe(follower.exchange);
+    expect(r.wiring.followers).toHaveLength(1);
     expect(r.lease.sent.tryAcquire).toBe(0);
-    expect(world.table.holder).toBe("a");
+    expect(world.table.holder).toBe("b");
   });
 });
 
