@@ -9,8 +9,11 @@ import {
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 
+/** This process's live events: the bus they travel on and the hub that fans them out. */
 export interface Streams {
+  /** Where the leader publishes committed batches (and replicas hear them). */
   bus: EventBus<StreamMessage>;
+  /** Fans the bus out to this process's WebSocket subscribers. */
   hub: StreamHub;
   close(): Promise<void>;
 }
