@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { waitFor } from "./trading-accounts";
+import { waitFor } from "./deadlines";
 
 /** Whether the `redis-server` binary is on PATH (tests that kill a Redis need their own). */
 export const hasRedisServer = spawnSync("redis-server", ["--version"]).status === 0;
