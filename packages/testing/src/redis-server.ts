@@ -27,7 +27,12 @@ export async function startRedisServer(port: number): Promise<ChildProcess> {
   return child;
 }
 
-/** Kills the redis-server with SIGKILL (if still running) and waits until it is gone. */
+/**
+ * Kills the redis-server with SIGKILL (if still running) and waits until it is gone.
+ *
+ * @example
+ * afterAll(() => stopRedisServer(redis));
+ */
 export async function stopRedisServer(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, "exit");
