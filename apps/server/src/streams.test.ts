@@ -1,6 +1,6 @@
 import { checkInvariants } from "@cryptotrade/exchange";
+import { eventually } from "@cryptotrade/testing/eventually";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "./testing/eventually";
 import {
   registerUser,
   startTestServer,

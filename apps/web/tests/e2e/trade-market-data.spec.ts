@@ -2,7 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { findFreePort, startServerProcess } from "@cryptotrade/server/testing/server-process";
+import { startServerProcess } from "@cryptotrade/server/testing/server-process";
+import { findFreePort } from "@cryptotrade/testing/free-port";
 import { expect, type Page, test } from "@playwright/test";
 import { anonymousClient, openFundedTrader, readApiBook, readShownBook } from "./market-data";
 
