@@ -1,7 +1,7 @@
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
-import { type APIRequestContext, expect, test } from "@playwright/test";
-import { signUp } from "./accounts";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 /** Calls a mutation over HTTP with the page's cookies, as the account pages will. */
 async function mutate<T>(
@@ -20,15 +20,15 @@ async function mutate<T>(
 }
 
 test("with 2FA on, signing in stops at the code page until a recovery code is given", async ({
+  signIn,
   page,
   baseURL,
 }) => {
+  const account = await signIn();
   const origin = baseURL ?? "";
-  const account = await signUp(page);
-  // No page holds a socket while 2FA is turned on behind its back: the old token's socket is
-  // closed (4401) before the new cookie reaches the browser, and the page would leave for
-  // /login on its own, racing the navigation below.
-  await page.goto("about:blank");
+  // No page is open yet, so none holds a socket while 2FA is turned on behind its back: the
+  // old token's socket is closed (4401) before the new cookie reaches the browser, and a page
+  // would leave for /login on its own, racing the navigation below.
   const { secret } = await mutate<{ secret: string }>(
     page.request,
     origin,
