@@ -61,7 +61,7 @@ export async function pageUntilVisible(page: Page, name: string) {
   for (let pages = 0; pages < 20 && !(await target.isVisible()); pages++) {
     const href = (await next.getAttribute("href")) ?? "";
     await next.click();
-    await expect(next).not.toHaveAttribute("href", href);
+    await expect(next.and(page.locator(`[href=${JSON.stringify(href)}]`))).toHaveCount(0);
   }
   return target;
 }
