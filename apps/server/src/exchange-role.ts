@@ -92,6 +92,7 @@ export async function startExchangeRole(options: {
       db,
       log,
       maxBatchSize: config.maxBatchSize,
+      maxQueueLength: config.maxQueueLength,
       ...(epoch === undefined ? {} : { epoch }),
       onFenced: () => void stepDown("a batch was refused: a newer leader holds the lease"),
       ...(options.observer ? { observer: options.observer } : {}),
