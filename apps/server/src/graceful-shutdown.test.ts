@@ -13,6 +13,7 @@ import {
   midPrice,
   openTradingAccounts,
   verifyAcknowledged,
+  waitFor,
   within,
 } from "./testing/trading-accounts";
 
@@ -63,7 +64,8 @@ describe("SIGTERM under load from kept-alive clients", () => {
       acknowledged,
     });
     await within(load.answered, 30_000, "no order acknowledged");
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // SIGTERM lands while orders are flowing, not at the first answer.
+    await waitFor(() => acknowledged.size >= 30, 30_000, "30 acknowledged orders");
 
     // The harness escalates to SIGKILL if the server has not gone by itself in 30 s.
     const exit = await server.kill("SIGTERM");
