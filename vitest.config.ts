@@ -12,7 +12,7 @@ export default defineConfig({
     coverage: {
       provider: "v8",
       include: ["packages/engine/src/**", "packages/exchange/src/**", "packages/auth/src/**"],
-      exclude: ["**/*.test.ts", "**/testing.ts", "**/testing/**"],
+      exclude: ["**/*.test.ts", "**/*.test-helper.ts", "**/testing.ts", "**/testing/**"],
       reporter: ["text-summary", ["text", { skipFull: true }]],
       thresholds: {
         "packages/engine/src/**": { lines: 90 },
