@@ -105,7 +105,7 @@ export class BookSide {
     return this.levels[level * LEVEL_STRIDE + L_TAIL] as number;
   }
 
-  /** The bookkeeping `validateBookSide` checks; read-only, and never on the hot path. */
+  /** The bookkeeping `validateBookSide` checks (tests and diagnostics, never the hot path). */
   internals(): BookSideInternals {
     return {
       index: this.index,
