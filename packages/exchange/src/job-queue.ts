@@ -1,5 +1,5 @@
 import type { Batch } from "./batch";
-import type { OutcomeLookup } from "./errors";
+import { ExchangeError, type OutcomeLookup } from "./errors";
 import type { ExchangeState } from "./state";
 
 /** A unit of work for the single writer; it may throw an ExchangeError to refuse. */
@@ -13,6 +13,33 @@ export interface Queued {
   tag: unknown;
   /** How the caller can find out what happened, should its batch's outcome be unknown. */
   lookup: OutcomeLookup;
+}
+
+/** A job's answer, given once its batch is known committed (or known not to be). */
+export type Settled =
+  | { job: Queued; ok: true; value: unknown }
+  | { job: Queued; ok: false; error: unknown };
+
+/**
+ * Runs a batch's jobs against memory, in order. A job's ExchangeError is its answer; any other
+ * error is a bug that may have left memory half-changed, so it ends the run as `broken` and
+ * nothing of the batch may be written.
+ */
+export function runJobs(
+  jobs: readonly Queued[],
+  state: ExchangeState,
+  batch: Batch,
+): { settled: Settled[]; broken: unknown } {
+  const settled: Settled[] = [];
+  for (const job of jobs) {
+    try {
+      settled.push({ job, ok: true, value: job.run(state, batch) });
+    } catch (error) {
+      if (!(error instanceof ExchangeError)) return { settled, broken: error };
+      settled.push({ job, ok: false, error });
+    }
+  }
+  return { settled, broken: undefined };
 }
 
 /** Far above any load seen (a batch takes up to 500 jobs), yet bounded (ADR 031). */

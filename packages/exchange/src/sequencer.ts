@@ -2,20 +2,15 @@ import type { Database } from "@cryptotrade/db/client";
 import type { Logger } from "pino";
 import { Batch } from "./batch";
 import { readBatchOutcome } from "./batch-outcome";
-import { ExchangeError, NotLeaderError, type OutcomeLookup, outcomeUnknown } from "./errors";
+import { NotLeaderError, type OutcomeLookup, outcomeUnknown } from "./errors";
 import type { ExchangeListener } from "./events";
-import { type Job, JobQueue, type Queued } from "./job-queue";
+import { type Job, JobQueue, type Queued, runJobs, type Settled } from "./job-queue";
 import { type BatchWrites, writeBatch } from "./persistence";
 import { loadState } from "./recovery";
 import { SequencerListeners } from "./sequencer-listeners";
 import type { SequencerObserver, SequencerPhase } from "./sequencer-observer";
 import { exchangeBusy, rebuilding, shuttingDown, writeRefused } from "./sequencer-refusals";
 import type { ExchangeState } from "./state";
-
-/** A job's answer, given once its batch is known committed (or known not to be). */
-type Settled =
-  | { job: Queued; ok: true; value: unknown }
-  | { job: Queued; ok: false; error: unknown };
 
 export interface SequencerOptions {
   db: Database;
@@ -140,22 +135,7 @@ export class Sequencer {
 
   private async runBatch(jobs: Queued[]): Promise<void> {
     const batch = new Batch();
-    const settled: Settled[] = [];
-    const broken = this.observe("match", jobs, (): unknown => {
-      for (const job of jobs) {
-        try {
-          settled.push({ job, ok: true, value: job.run(this.state, batch) });
-        } catch (error) {
-          if (error instanceof ExchangeError) {
-            settled.push({ job, ok: false, error });
-            continue;
-          }
-          // A bug left memory half-changed: nothing of this batch may be written.
-          return error;
-        }
-      }
-      return undefined;
-    });
+    const { settled, broken } = this.observe("match", jobs, () => runJobs(jobs, this.state, batch));
     const writes = { batch, ...this.state.ledger.drain() };
     if (broken) {
       this.options.observer?.failed(jobs.length);
