@@ -43,7 +43,7 @@ export function runJobs(
 }
 
 /** Far above any load seen (a batch takes up to 500 jobs), yet bounded (ADR 031). */
-export const DEFAULT_MAX_QUEUE_LENGTH = 10_000;
+const DEFAULT_MAX_QUEUE_LENGTH = 10_000;
 
 /**
  * The jobs waiting for the sequencer, first in first out, at most `capacity` of them. A
