@@ -68,6 +68,7 @@ export async function startExchangeRole(options: {
           db,
           log,
           maxBatchSize: config.maxBatchSize,
+          maxQueueLength: config.maxQueueLength,
           ...(epoch === undefined ? {} : { epoch }),
           onFenced,
           ...(options.observer ? { observer: options.observer } : {}),

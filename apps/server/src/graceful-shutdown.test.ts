@@ -5,7 +5,7 @@ import { createClient } from "@cryptotrade/api/client";
 import { connectDatabase, type DatabaseOptions } from "@cryptotrade/db/client";
 import { checkInvariants } from "@cryptotrade/exchange";
 import { AcknowledgedOrders } from "@cryptotrade/testing/acknowledged-orders";
-import { within } from "@cryptotrade/testing/deadlines";
+import { waitFor, within } from "@cryptotrade/testing/deadlines";
 import { findFreePort } from "@cryptotrade/testing/free-port";
 import { startOrderLoad } from "@cryptotrade/testing/order-load";
 import { createScratchDatabase, type ScratchDatabase } from "@cryptotrade/testing/scratch-database";
@@ -64,7 +64,8 @@ describe("SIGTERM under load from kept-alive clients", () => {
       acknowledged,
     });
     await within(load.answered, 30_000, "no order acknowledged");
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // SIGTERM lands while orders are flowing, not at the first answer.
+    await waitFor(() => acknowledged.size >= 30, 30_000, "30 acknowledged orders");
 
     // The harness escalates to SIGKILL if the server has not gone by itself in 30 s.
     const exit = await server.kill("SIGTERM");

@@ -46,9 +46,19 @@ describe.skipIf(!serverUrl || !redisUrl)("a leader and a replica on one Redis", 
 
     const updates: string[] = [];
     let bookSequence = -1;
+    let ordersStarted = false;
     const orders = viaReplica.orders.onUpdate.subscribe(undefined, {
+      onStarted: () => {
+        ordersStarted = true;
+      },
       onData: (event) => {
         if (event.data.kind === "order") updates.push(event.data.order.id);
+      },
+    });
+    let balanceSeen = false;
+    const balances = viaReplica.portfolio.onBalances.subscribe(undefined, {
+      onData: () => {
+        balanceSeen = true;
       },
     });
     const book = viaReplica.market.onBook.subscribe(
@@ -61,7 +71,19 @@ describe.skipIf(!serverUrl || !redisUrl)("a leader and a replica on one Redis", 
       },
     );
     await eventually(() => bookSequence >= 0, "the replica's book snapshot");
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await eventually(() => ordersStarted, "the replica's order stream to start");
+    // The user's channel reaches the replica once a balance change crosses it (the order
+    // stream listens on the same channel): deposit a cent until one does.
+    await eventually(async () => {
+      if (!balanceSeen) {
+        await viaLeader.admin.creditDeposit.mutate({
+          userId: String(user.id),
+          asset: "USDT",
+          amount: "0.01",
+        });
+      }
+      return balanceSeen;
+    }, "a balance update on the replica");
 
     const placed = await viaLeader.orders.place.mutate({
       symbol: "SOL-USDT",
@@ -89,6 +111,7 @@ describe.skipIf(!serverUrl || !redisUrl)("a leader and a replica on one Redis", 
       .catch((error: { data?: { code?: string } }) => error.data?.code);
     expect(refused).toBe("PRECONDITION_FAILED");
     orders.unsubscribe();
+    balances.unsubscribe();
     book.unsubscribe();
   });
 });

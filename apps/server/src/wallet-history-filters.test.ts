@@ -1,9 +1,14 @@
-import { setTimeout as sleep } from "node:timers/promises";
+import { setImmediate as yieldToEvents } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { rejectionOf, useTradingServer } from "./testing/trading";
 
 const ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE";
 const HEADER = "id,time,type,asset,amount,status,address";
+
+/** Waits for the clock to pass `instant`, so whatever is stamped next is strictly later. */
+async function clockPasses(instant: Date): Promise<void> {
+  while (Date.now() <= instant.getTime()) await yieldToEvents();
+}
 
 /** The data lines of an export, without the header. */
 function csvLines(csv: string): string[] {
@@ -18,15 +23,15 @@ describe("wallet history filters (transactions and exportCsv alike)", () => {
   it("narrows by type, asset, status and time, and the export holds exactly the listed rows", async () => {
     const user = await t.securedTrader({ USDT: "1000", BTC: "1" });
     const first = await user.client.wallet.transactions.query();
-    // Two clock ticks apart, so the second withdrawal is strictly later than everything before.
-    await sleep(5);
+    // Each withdrawal strictly later than everything before it, so the time filters split them.
+    await clockPasses(new Date(Math.max(...first.items.map((x) => x.createdAt.getTime()))));
     const usdtOut = await user.client.wallet.withdraw.mutate({
       asset: "USDT",
       amount: "100",
       address: ADDRESS,
       totpCode: user.code(),
     });
-    await sleep(5);
+    await clockPasses(usdtOut.createdAt);
     const btcOut = await user.client.wallet.withdraw.mutate({
       asset: "BTC",
       amount: "0.1",

@@ -37,8 +37,14 @@ describe("observeSubscription", () => {
       false,
       hub.listen("trades:BTC-USDT", undefined),
     );
+    // Subscribed after the hub, this sees each message just after the hub has taken it.
+    const delivered = new Promise<void>((resolve) => {
+      bus.subscribe("trades:BTC-USDT", (message) => {
+        if (message.kind === "trades" && message.id === "4") resolve();
+      });
+    });
     for (let id = 1; id <= 4; id++) bus.publish("trades:BTC-USDT", trades(id));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await delivered;
     const received: unknown[] = [];
     await expect(
       (async () => {

@@ -35,6 +35,14 @@ describe("parseConfig", () => {
     expect(config.demo).toBe(false);
   });
 
+  it("bounds the sequencer's queue at 10,000 commands unless told otherwise", () => {
+    expect(parseConfig({}).maxQueueLength).toBe(10_000);
+    expect(parseConfig({ EXCHANGE_MAX_QUEUE_LENGTH: "250" }).maxQueueLength).toBe(250);
+    expect(() => parseConfig({ EXCHANGE_MAX_QUEUE_LENGTH: "0" })).toThrow(
+      /EXCHANGE_MAX_QUEUE_LENGTH/,
+    );
+  });
+
   it("names every bad field in one message", () => {
     expect(() => parseConfig({ PORT: "abc", DATABASE_URL: "garbage", LOG_LEVEL: "loud" })).toThrow(
       ConfigError,

@@ -160,6 +160,7 @@ const EnvSchema = z
     RATE_LIMIT_PAGES_PER_IP: z.coerce.number().int().min(1).default(300),
     RATE_LIMIT_PAGES_IN_FLIGHT_PER_IP: z.coerce.number().int().min(1).default(6),
     EXCHANGE_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+    EXCHANGE_MAX_QUEUE_LENGTH: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
     // `leader` is the old name of `candidate` (ADR 029): it never meant "leads".
     EXCHANGE_ROLE: z.enum(["candidate", "replica", "leader"]).default("candidate"),
     EXCHANGE_LEASE_MS: z.coerce.number().int().min(300).max(60_000).default(3_000),
@@ -247,6 +248,11 @@ const EnvSchema = z
       },
       /** Most commands the sequencer commits in one transaction (1 = a transaction per command). */
       maxBatchSize: env.EXCHANGE_MAX_BATCH_SIZE,
+      /**
+       * Most commands waiting for the sequencer; past it a command is refused at once as busy
+       * (nothing done, retry) rather than queued behind work it could not wait for.
+       */
+      maxQueueLength: env.EXCHANGE_MAX_QUEUE_LENGTH,
       /**
        * "candidate" contends for the fenced lease and runs the sequencer while it holds it (and
        * follows, forwarding to whoever leads, meanwhile); "replica" never leads and forwards

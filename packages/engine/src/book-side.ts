@@ -13,6 +13,17 @@ const L_GENERATION = 4;
 // Level records exist by construction, so their reads are cast rather than checked (which
 // keeps the accessors small enough to inline).
 
+export interface BookSideInternals {
+  readonly index: SortedKeyIndex;
+  readonly byPrice: IntHashMap;
+  /** Level records handed out so far (in use or on the free chain). */
+  readonly allocatedLevels: number;
+  /** Head of the chain of freed level records, linked through their head field. */
+  readonly freeLevel: number;
+  readonly bestLevel: number;
+  readonly parkedCount: number;
+}
+
 /** Emptied levels kept for reuse, per side (a ring: the oldest is dropped first). */
 const PARKING = 64;
 
@@ -87,6 +98,23 @@ export class BookSide {
   /** The oldest order of the level (NIL when the level is parked). */
   head(level: number): number {
     return this.levels[level * LEVEL_STRIDE + L_HEAD] as number;
+  }
+
+  /** The newest order of the level (NIL when the level is parked). */
+  tail(level: number): number {
+    return this.levels[level * LEVEL_STRIDE + L_TAIL] as number;
+  }
+
+  /** The bookkeeping `validateBookSide` checks (tests and diagnostics, never the hot path). */
+  internals(): BookSideInternals {
+    return {
+      index: this.index,
+      byPrice: this.byPrice,
+      allocatedLevels: this.highWater,
+      freeLevel: this.freeLevel,
+      bestLevel: this.bestLevel,
+      parkedCount: this.parkedCount,
+    };
   }
 
   /** Appends `order` at the back of the level at `price`; returns the level's new quantity. */
@@ -199,8 +227,8 @@ export class BookSide {
     const generation = this.bumpGeneration(level);
     const slot = this.parkCursor;
     this.parkCursor = (slot + 1) % PARKING;
-    const evicted = this.parkedLevels[slot] ?? NIL;
-    const evictedGeneration = this.parkedGenerations[slot] ?? 0;
+    const evicted = this.parkedLevels[slot] as number;
+    const evictedGeneration = this.parkedGenerations[slot] as number;
     this.parkedLevels[slot] = level;
     this.parkedGenerations[slot] = generation;
     const stillParked =
@@ -226,7 +254,7 @@ export class BookSide {
 
   private bumpGeneration(level: number): number {
     const at = level * LEVEL_STRIDE + L_GENERATION;
-    const generation = (this.levels[at] ?? 0) + 1;
+    const generation = (this.levels[at] as number) + 1;
     this.levels[at] = generation;
     return generation;
   }

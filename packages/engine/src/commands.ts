@@ -1,3 +1,4 @@
+import { assert } from "./assert";
 import type { EngineCore } from "./engine-core";
 import type { ResultCode } from "./events";
 import { executeTaker } from "./matching";
@@ -31,10 +32,11 @@ export function reject(core: EngineCore, market: unknown, orderId: unknown, code
 export function placeOrder(core: EngineCore, cmd: PlaceCommand): void {
   const m = core.market(cmd.market);
   const code = validatePlace(core, m, cmd);
-  if (code !== null || m === undefined) {
-    reject(core, cmd.market, cmd.orderId, code ?? "UNKNOWN_MARKET");
+  if (code !== null) {
+    reject(core, cmd.market, cmd.orderId, code);
     return;
   }
+  assert(m !== undefined, "placeOrder: validation accepted an unknown market");
   const pool = core.pool;
   const type = typeCode(cmd.type);
   const slot = pool.allocate();

@@ -26,7 +26,9 @@ function runTrackingPriority(engine: MatchingEngine, commands: Command[]): numbe
   const priority = new Map<number, number>();
   let clock = 0;
   for (const command of commands) {
-    for (const event of engine.execute(command)) {
+    const events = engine.execute(command);
+    engine.validateInternalState();
+    for (const event of events) {
       const renewed =
         event.type === "accepted" ||
         event.type === "stopTriggered" ||
@@ -47,6 +49,8 @@ describe("determinism", () => {
         const second = freshEngine();
         for (const command of commands) {
           expect(second.execute(command)).toEqual(first.execute(command));
+          first.validateInternalState();
+          second.validateInternalState();
         }
         expect(second.stateHash()).toBe(first.stateHash());
       }),
@@ -63,6 +67,7 @@ describe("determinism", () => {
         for (const id of order) {
           const view = live.getOrder(id);
           if (view !== undefined) restored.restoreOrder(toRestored(view));
+          restored.validateInternalState();
         }
         for (const market of MARKETS) {
           const lastPrice = live.lastPrice(market);

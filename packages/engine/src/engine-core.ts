@@ -1,14 +1,7 @@
 import type { DoneReason, DoneStatus, EngineEvent } from "./events";
 import { IntHashMap } from "./int-hash-map";
 import type { MarketBook } from "./market-book";
-import {
-  OPEN,
-  PENDING,
-  SIDE_NAMES,
-  TRAILING_STOP,
-  triggersOnRise,
-  UNTRIGGERED,
-} from "./order-codes";
+import { OPEN, PENDING, sideName, TRAILING_STOP, triggersOnRise, UNTRIGGERED } from "./order-codes";
 import { NIL, OrderPool } from "./order-pool";
 import { smallInt } from "./small-int";
 
@@ -61,7 +54,7 @@ export class EngineCore {
     this.events.push({
       type: "bookLevel",
       market: m.symbol,
-      side: SIDE_NAMES[side] ?? "buy",
+      side: sideName(side),
       price: smallInt(price),
       quantity: smallInt(quantity),
       sequence: ++m.sequence,

@@ -104,6 +104,7 @@ function runAgainstReference(commands: Command[], stateEvery = 1): MatchingEngin
   const ledger: Ledger = { traded: new Map(), live: new Set(), sequence: new Map() };
   commands.forEach((command, i) => {
     const events = engine.execute(command);
+    engine.validateInternalState();
     expect(events).toEqual(reference.execute(command));
     checkEvents(events, ledger);
     if (i % stateEvery === 0 || i === commands.length - 1) checkState(engine, reference, ledger);

@@ -1,6 +1,8 @@
+import { assert } from "./assert";
 import { amendOrder, cancelOrder, placeOrder, reject } from "./commands";
 import { EngineCore } from "./engine-core";
 import type { EngineEvent } from "./events";
+import { validateInternalState } from "./internal-state";
 import { MarketBook } from "./market-book";
 import { NIL } from "./order-pool";
 import { estimateFill, snapshot, viewOrder } from "./queries";
@@ -192,6 +194,19 @@ export class MatchingEngine {
   }
 
   /**
+   * Throws an EngineInvariantError unless the books, the order index and the free lists
+   * agree (see internal-state.ts). It walks every live order, so it is for tests and
+   * diagnostics, not for each command in production.
+   *
+   * @example
+   * engine.execute(command);
+   * engine.validateInternalState();
+   */
+  validateInternalState(): void {
+    validateInternalState(this.core, this.marketsByIndex);
+  }
+
+  /**
    * Recovery: puts back a resting limit order (at the back of its level, in call order) or
    * an untriggered stop / take-profit / trailing order with its watermark, its filled
    * quantity and its OCO link. No matching, no events. Throws on inconsistent data.
@@ -221,7 +236,9 @@ export class MatchingEngine {
   }
 
   private failIncompleteRestore(): never {
-    const [partnerId, slot] = this.core.pendingOco.entries().next().value ?? [0, NIL];
+    const waiting = this.core.pendingOco.entries().next().value;
+    assert(waiting !== undefined, "restore: no OCO partner is waiting");
+    const [partnerId, slot] = waiting;
     throw new Error(
       `restore incomplete: order ${this.core.pool.id(slot)} names OCO partner ${partnerId}, which was never restored`,
     );

@@ -1,3 +1,4 @@
+export { EngineInvariantError } from "./assert";
 export { MatchingEngine } from "./engine";
 export type {
   AcceptedEvent,

@@ -102,8 +102,8 @@ export class IntHashMap {
   forEach(visit: (key: number, value: number) => void): void {
     for (const table of this.old === null ? [this.table] : [this.table, this.old]) {
       for (let i = 0; i < table.length; i += 2) {
-        const k = table[i] ?? EMPTY;
-        if (k !== EMPTY && k !== MOVED) visit(k, table[i + 1] ?? -1);
+        const k = table[i] as number;
+        if (k !== EMPTY && k !== MOVED) visit(k, table[i + 1] as number);
       }
     }
   }
@@ -143,12 +143,12 @@ export class IntHashMap {
     let j = i;
     for (;;) {
       j = (j + 1) & mask;
-      const k = table[2 * j] ?? EMPTY;
+      const k = table[2 * j] as number;
       if (k === EMPTY) break;
       const home = hashKey(k) & mask;
       if (((hole - home) & mask) < ((j - home) & mask)) {
         table[2 * hole] = k;
-        table[2 * hole + 1] = table[2 * j + 1] ?? -1;
+        table[2 * hole + 1] = table[2 * j + 1] as number;
         hole = j;
       }
     }
@@ -188,9 +188,9 @@ export class IntHashMap {
     if (old === null) return;
     const end = Math.min(old.length / 2, this.cursor + steps);
     for (let i = this.cursor; i < end; i++) {
-      const k = old[2 * i] ?? EMPTY;
+      const k = old[2 * i] as number;
       if (k !== EMPTY && k !== MOVED) {
-        this.insert(this.table, this.mask, k, old[2 * i + 1] ?? -1);
+        this.insert(this.table, this.mask, k, old[2 * i + 1] as number);
         old[2 * i] = MOVED;
       }
     }

@@ -10,7 +10,7 @@ import {
   IOC,
   isMarketLike,
   PENDING,
-  SIDE_NAMES,
+  sideName,
 } from "./order-codes";
 import { NIL } from "./order-pool";
 import { smallInt } from "./small-int";
@@ -27,7 +27,8 @@ export function executeTaker(core: EngineCore, m: MarketBook, taker: number): vo
   if (slots.length === 0) return;
   const pool = core.pool;
   for (let i = 0; i < slots.length; i++) {
-    const slot = slots[i] ?? NIL;
+    // The trigger queue's two arrays are pushed together, so index i exists in both.
+    const slot = slots[i] as number;
     // Skips orders cancelled while they waited (their OCO partner traded).
     if (pool.status(slot) !== PENDING) continue;
     pool.setStatus(slot, ACTIVE);
@@ -37,7 +38,7 @@ export function executeTaker(core: EngineCore, m: MarketBook, taker: number): vo
       market: m.symbol,
       orderId: smallInt(pool.id(slot)),
       userId: smallInt(pool.user(slot)),
-      lastPrice: smallInt(core.pendingPrices[i] ?? 0),
+      lastPrice: smallInt(core.pendingPrices[i] as number),
     });
     core.cancelPartner(m, slot);
     matchTaker(core, m, slot);
@@ -114,7 +115,7 @@ function matchTaker(core: EngineCore, m: MarketBook, taker: number): void {
       takerOrderId: takerId,
       makerUserId: smallInt(pool.user(maker)),
       takerUserId: takerUser,
-      aggressorSide: SIDE_NAMES[side] ?? "buy",
+      aggressorSide: sideName(side),
     });
     pool.setFilled(maker, pool.filled(maker) + quantity);
     if (quantity === makerLeft) {

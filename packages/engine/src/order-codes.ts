@@ -1,14 +1,16 @@
+import { assert } from "./assert";
 import type { OrderType, Side, StpMode, TimeInForce } from "./types";
 
 /*
  * Small integer codes for the enum-like fields, so the order pool stores them in a byte
- * each and the hot path compares integers instead of strings. The arrays map code -> name
- * for events and views; the maps go the other way when a command arrives.
+ * each and the hot path compares integers instead of strings. The `...Name` functions map
+ * code -> name for events and views (a code outside its table is a corrupt slot, so they
+ * throw); the `...Code` functions go the other way when a command arrives.
  */
 
 export const BUY = 0;
 export const SELL = 1;
-export const SIDE_NAMES: readonly Side[] = ["buy", "sell"];
+const SIDE_NAMES: readonly Side[] = ["buy", "sell"];
 
 export const LIMIT = 0;
 export const MARKET = 1;
@@ -16,7 +18,7 @@ export const STOP_LIMIT = 2;
 export const STOP_MARKET = 3;
 export const TAKE_PROFIT_LIMIT = 4;
 export const TRAILING_STOP = 5;
-export const TYPE_NAMES: readonly OrderType[] = [
+const TYPE_NAMES: readonly OrderType[] = [
   "limit",
   "market",
   "stop_limit",
@@ -28,12 +30,12 @@ export const TYPE_NAMES: readonly OrderType[] = [
 export const GTC = 0;
 export const IOC = 1;
 export const FOK = 2;
-export const TIF_NAMES: readonly TimeInForce[] = ["GTC", "IOC", "FOK"];
+const TIF_NAMES: readonly TimeInForce[] = ["GTC", "IOC", "FOK"];
 
 export const CANCEL_NEWEST = 0;
 export const CANCEL_OLDEST = 1;
 export const CANCEL_BOTH = 2;
-export const STP_NAMES: readonly StpMode[] = ["cancel_newest", "cancel_oldest", "cancel_both"];
+const STP_NAMES: readonly StpMode[] = ["cancel_newest", "cancel_oldest", "cancel_both"];
 
 /** Slot is on the free list. */
 export const FREE = 0;
@@ -45,6 +47,30 @@ export const UNTRIGGERED = 2;
 export const PENDING = 3;
 /** The taker being matched right now. */
 export const ACTIVE = 4;
+
+export function sideName(code: number): Side {
+  const name = SIDE_NAMES[code];
+  assert(name !== undefined, "order pool: side code out of range");
+  return name;
+}
+
+export function typeName(code: number): OrderType {
+  const name = TYPE_NAMES[code];
+  assert(name !== undefined, "order pool: type code out of range");
+  return name;
+}
+
+export function tifName(code: number): TimeInForce {
+  const name = TIF_NAMES[code];
+  assert(name !== undefined, "order pool: time-in-force code out of range");
+  return name;
+}
+
+export function stpName(code: number): StpMode {
+  const name = STP_NAMES[code];
+  assert(name !== undefined, "order pool: self-trade mode code out of range");
+  return name;
+}
 
 export function sideCode(side: unknown): number {
   if (side === "buy") return BUY;

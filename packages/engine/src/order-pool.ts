@@ -91,6 +91,16 @@ export class OrderPool {
     for (let p = 0; p < pages; p++) this.addPage();
   }
 
+  /** Slots handed out so far, live or on the free list. */
+  get allocatedSlots(): number {
+    return this.highWater;
+  }
+
+  /** The first free slot (the list links through `next`), or NIL. */
+  get firstFree(): number {
+    return this.freeHead;
+  }
+
   /** Takes a slot (recycled when possible). `init` must be called on it next. */
   allocate(): number {
     const recycled = this.freeHead;

@@ -5,14 +5,14 @@ import {
   BUY,
   hasLimitPrice,
   OPEN,
-  SIDE_NAMES,
   STOP_LIMIT,
   STOP_MARKET,
-  STP_NAMES,
+  sideName,
+  stpName,
   TAKE_PROFIT_LIMIT,
-  TIF_NAMES,
   TRAILING_STOP,
-  TYPE_NAMES,
+  tifName,
+  typeName,
 } from "./order-codes";
 import { NIL } from "./order-pool";
 import type { FillCaps, FillEstimate, L2Snapshot, OrderView, Side } from "./types";
@@ -28,15 +28,15 @@ export function viewOrder(core: EngineCore, m: MarketBook, slot: number): OrderV
     orderId: pool.id(slot),
     market: m.symbol,
     userId: pool.user(slot),
-    side: SIDE_NAMES[pool.side(slot)] ?? "buy",
-    type: TYPE_NAMES[type] ?? "limit",
+    side: sideName(pool.side(slot)),
+    type: typeName(type),
     status: pool.status(slot) === OPEN ? "open" : "untriggered",
     triggered: pool.triggered(slot),
     filled: pool.filled(slot),
     remaining: quantity === 0 ? 0 : quantity - pool.filled(slot),
-    timeInForce: TIF_NAMES[pool.tif(slot)] ?? "GTC",
+    timeInForce: tifName(pool.tif(slot)),
     postOnly: pool.postOnly(slot),
-    stp: STP_NAMES[pool.stp(slot)] ?? "cancel_newest",
+    stp: stpName(pool.stp(slot)),
   };
   if (hasLimitPrice(type)) view.price = pool.price(slot);
   if (type === STOP_LIMIT || type === STOP_MARKET || type === TAKE_PROFIT_LIMIT) {

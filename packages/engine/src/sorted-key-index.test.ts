@@ -25,6 +25,7 @@ describe("SortedKeyIndex", () => {
             index.remove(k);
             model.delete(k);
           }
+          index.validate();
         }
         const expected = [...model].sort((a, b) => b - a);
         expect(index.size).toBe(model.size);

@@ -1,3 +1,5 @@
+import { assert } from "./assert";
+
 /**
  * The sorted set of price keys of one book side: a list of sorted chunks (a two-level
  * B-tree). Keys are arranged so the best price is always the largest key, which sits at the
@@ -11,6 +13,9 @@
 const CHUNK_SIZE = 512;
 const NONE = 0;
 
+// `chunks` and `sizes` always have the same length, and every index below is in range by
+// construction, so reads are cast rather than checked; `validate` proves the shape.
+
 export class SortedKeyIndex {
   private readonly chunks: Float64Array[] = [new Float64Array(CHUNK_SIZE)];
   private readonly sizes: number[] = [0];
@@ -23,20 +28,20 @@ export class SortedKeyIndex {
   /** The largest key, or 0 when empty (keys are never 0). */
   max(): number {
     const last = this.chunks.length - 1;
-    const size = this.sizes[last] ?? 0;
+    const size = this.sizes[last] as number;
     if (size === 0) return NONE;
-    return this.chunks[last]?.[size - 1] ?? NONE;
+    return this.chunkAt(last)[size - 1] as number;
   }
 
   insert(key: number): void {
     let c = this.chunkFor(key);
     let chunk = this.chunkAt(c);
-    let size = this.sizes[c] ?? 0;
+    let size = this.sizes[c] as number;
     if (size === CHUNK_SIZE) {
       this.split(c);
-      if (key > (chunk[CHUNK_SIZE / 2 - 1] ?? 0)) c++;
+      if (key > (chunk[CHUNK_SIZE / 2 - 1] as number)) c++;
       chunk = this.chunkAt(c);
-      size = this.sizes[c] ?? 0;
+      size = this.sizes[c] as number;
     }
     const at = lowerBound(chunk, size, key);
     chunk.copyWithin(at + 1, at, size);
@@ -49,7 +54,7 @@ export class SortedKeyIndex {
   remove(key: number): void {
     const c = this.chunkFor(key);
     const chunk = this.chunkAt(c);
-    const size = this.sizes[c] ?? 0;
+    const size = this.sizes[c] as number;
     const at = lowerBound(chunk, size, key);
     if (at === size || chunk[at] !== key) return;
     chunk.copyWithin(at, at + 1, size);
@@ -65,13 +70,36 @@ export class SortedKeyIndex {
   below(key: number): number {
     let c = this.chunkFor(key);
     const chunk = this.chunkAt(c);
-    const at = lowerBound(chunk, this.sizes[c] ?? 0, key);
-    if (at > 0) return chunk[at - 1] ?? NONE;
+    const at = lowerBound(chunk, this.sizes[c] as number, key);
+    if (at > 0) return chunk[at - 1] as number;
     while (--c >= 0) {
-      const size = this.sizes[c] ?? 0;
-      if (size > 0) return this.chunks[c]?.[size - 1] ?? NONE;
+      const size = this.sizes[c] as number;
+      if (size > 0) return this.chunkAt(c)[size - 1] as number;
     }
     return NONE;
+  }
+
+  /**
+   * Throws unless the chunks hold `size` keys in strictly ascending order across chunk
+   * boundaries, with no empty chunk beside another.
+   */
+  validate(): void {
+    assert(this.chunks.length === this.sizes.length, "sorted index: chunks and sizes differ");
+    let total = 0;
+    let previous = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < this.chunks.length; c++) {
+      const size = this.sizes[c] as number;
+      assert(size >= 0 && size <= CHUNK_SIZE, "sorted index: chunk size out of range");
+      assert(size > 0 || this.chunks.length === 1, "sorted index: empty chunk beside others");
+      const chunk = this.chunkAt(c);
+      for (let i = 0; i < size; i++) {
+        const key = chunk[i] as number;
+        assert(key > previous && key !== NONE, "sorted index: keys not strictly ascending");
+        previous = key;
+      }
+      total += size;
+    }
+    assert(total === this.count, "sorted index: size differs from the keys held");
   }
 
   /** Index of the first chunk whose largest key is >= key (the last chunk if none is). */
@@ -91,14 +119,11 @@ export class SortedKeyIndex {
   }
 
   private maxOf(c: number): number {
-    const size = this.sizes[c] ?? 0;
-    return this.chunks[c]?.[size - 1] ?? Number.NEGATIVE_INFINITY;
+    return this.chunkAt(c)[(this.sizes[c] as number) - 1] as number;
   }
 
   private chunkAt(c: number): Float64Array {
-    const chunk = this.chunks[c];
-    if (chunk === undefined) throw new Error(`sorted index: no chunk ${c}`);
-    return chunk;
+    return this.chunks[c] as Float64Array;
   }
 
   private split(c: number): void {
@@ -118,7 +143,7 @@ function lowerBound(chunk: Float64Array, size: number, key: number): number {
   let hi = size;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((chunk[mid] ?? 0) < key) lo = mid + 1;
+    if ((chunk[mid] as number) < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;

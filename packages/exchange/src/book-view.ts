@@ -53,8 +53,5 @@ function top(
   depth: number,
   order: (a: bigint, b: bigint) => number,
 ): Array<[bigint, bigint]> {
-  return [...levels.keys()]
-    .sort(order)
-    .slice(0, depth)
-    .map((price) => [price, levels.get(price) ?? 0n]);
+  return [...levels].sort(([a], [b]) => order(a, b)).slice(0, depth);
 }

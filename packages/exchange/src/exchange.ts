@@ -26,6 +26,8 @@ export interface ExchangeOptions {
   db: Database;
   log: Logger;
   maxBatchSize?: number;
+  /** Most commands waiting for the sequencer; past it one is refused as busy (default 10,000). */
+  maxQueueLength?: number;
   /**
    * The leadership epoch this process was granted (`LeaderLease.tryAcquire`). Without one the
    * exchange claims the leadership outright, which is right only where no other process

@@ -16,6 +16,8 @@ export interface SequencerObserver {
    * context; what it returns comes back as that job's tag in `phase`.
    */
   queued(depth: number): unknown;
+  /** A job was refused as busy: the queue already held `depth` jobs, its bound. */
+  refusedBusy(depth: number): void;
   /** A batch was taken off the queue, leaving `depth` behind. */
   dequeued(depth: number): void;
   /**

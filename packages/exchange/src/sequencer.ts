@@ -2,37 +2,23 @@ import type { Database } from "@cryptotrade/db/client";
 import type { Logger } from "pino";
 import { Batch } from "./batch";
 import { readBatchOutcome } from "./batch-outcome";
-import { ExchangeError, NotLeaderError, type OutcomeLookup, outcomeUnknown } from "./errors";
+import { NotLeaderError, type OutcomeLookup, outcomeUnknown } from "./errors";
 import type { ExchangeListener } from "./events";
+import { type Job, JobQueue, type Queued, runJobs, type Settled } from "./job-queue";
 import { type BatchWrites, writeBatch } from "./persistence";
 import { loadState } from "./recovery";
 import { SequencerListeners } from "./sequencer-listeners";
 import type { SequencerObserver, SequencerPhase } from "./sequencer-observer";
+import { exchangeBusy, rebuilding, shuttingDown, writeRefused } from "./sequencer-refusals";
 import type { ExchangeState } from "./state";
-
-/** A unit of work for the single writer; it may throw an ExchangeError to refuse. */
-export type Job<T> = (state: ExchangeState, batch: Batch) => T;
-
-interface Queued {
-  run: Job<unknown>;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-  /** What the observer tagged the job with when it was queued. */
-  tag: unknown;
-  /** How the caller can find out what happened, should its batch's outcome be unknown. */
-  lookup: OutcomeLookup;
-}
-
-/** A job's answer, given once its batch is known committed (or known not to be). */
-type Settled =
-  | { job: Queued; ok: true; value: unknown }
-  | { job: Queued; ok: false; error: unknown };
 
 export interface SequencerOptions {
   db: Database;
   log: Logger;
   /** Most commands written in one transaction. */
   maxBatchSize?: number;
+  /** Most commands waiting; past it a command is refused as busy (default 10,000). */
+  maxQueueLength?: number;
   /** Metrics and tracing of the queue and each batch (see `sequencer-observer.ts`). */
   observer?: SequencerObserver;
   /** The leadership epoch every batch proves it still holds (see `writeBatch`). */
@@ -54,7 +40,7 @@ export type SequencerHealth = { ok: true } | { ok: false; reason: string };
  * commit refuses the batch and rebuilds memory from the database before taking more work.
  */
 export class Sequencer {
-  private queue: Queued[] = [];
+  private readonly queue: JobQueue;
   private running = false;
   private stopped = false;
   /** Set once a newer leader took over: this sequencer never writes again. */
@@ -70,6 +56,7 @@ export class Sequencer {
     private readonly options: SequencerOptions,
   ) {
     this.maxBatchSize = options.maxBatchSize ?? 500;
+    this.queue = new JobQueue(options.maxQueueLength);
     this.listeners = new SequencerListeners(options.log);
   }
 
@@ -84,16 +71,11 @@ export class Sequencer {
    */
   submit<T>(job: Job<T>, lookup: OutcomeLookup = {}): Promise<T> {
     if (this.fenced) return Promise.reject(new NotLeaderError());
-    if (this.stopped) {
-      return Promise.reject(new ExchangeError("UNAVAILABLE", "The exchange is shutting down"));
-    }
-    if (this.recovering) {
-      return Promise.reject(
-        new ExchangeError(
-          "UNAVAILABLE",
-          "The exchange is recovering from a failed write; nothing was done, please retry",
-        ),
-      );
+    if (this.stopped) return Promise.reject(shuttingDown());
+    if (this.recovering) return Promise.reject(rebuilding());
+    if (this.queue.full) {
+      this.options.observer?.refusedBusy(this.queue.length);
+      return Promise.reject(exchangeBusy());
     }
     return new Promise<T>((resolve, reject) => {
       const tag = this.options.observer?.queued(this.queue.length + 1);
@@ -142,7 +124,7 @@ export class Sequencer {
     this.running = true;
     try {
       while (this.queue.length > 0) {
-        const jobs = this.queue.splice(0, this.maxBatchSize);
+        const jobs = this.queue.take(this.maxBatchSize);
         this.options.observer?.dequeued(this.queue.length);
         await this.runBatch(jobs);
       }
@@ -153,26 +135,11 @@ export class Sequencer {
 
   private async runBatch(jobs: Queued[]): Promise<void> {
     const batch = new Batch();
-    const settled: Settled[] = [];
-    const broken = this.observe("match", jobs, (): unknown => {
-      for (const job of jobs) {
-        try {
-          settled.push({ job, ok: true, value: job.run(this.state, batch) });
-        } catch (error) {
-          if (error instanceof ExchangeError) {
-            settled.push({ job, ok: false, error });
-            continue;
-          }
-          // A bug left memory half-changed: nothing of this batch may be written.
-          return error;
-        }
-      }
-      return undefined;
-    });
+    const { settled, broken } = this.observe("match", jobs, () => runJobs(jobs, this.state, batch));
     const writes = { batch, ...this.state.ledger.drain() };
     if (broken) {
       this.options.observer?.failed(jobs.length);
-      await this.recover(jobs, broken, () => this.refusal());
+      await this.recover(jobs, broken, writeRefused);
       return;
     }
     if (!(await this.commit(jobs, settled, writes))) return;
@@ -221,18 +188,11 @@ export class Sequencer {
         this.stepDown(jobs, error);
         return false;
       }
-      await this.recover(jobs, error, () => this.refusal());
+      await this.recover(jobs, error, writeRefused);
       return false;
     } finally {
       this.batchStartedAt = undefined;
     }
-  }
-
-  private refusal(): ExchangeError {
-    return new ExchangeError(
-      "UNAVAILABLE",
-      "The exchange could not record this; nothing was done, please retry",
-    );
   }
 
   /** Runs one phase of a batch through the observer, when there is one. */
@@ -265,7 +225,7 @@ export class Sequencer {
     );
     this.fenced = true;
     const refusal = new NotLeaderError();
-    for (const job of [...jobs, ...this.queue.splice(0)]) job.reject(refusal);
+    for (const job of [...jobs, ...this.queue.takeAll()]) job.reject(refusal);
     this.options.onFenced?.();
   }
 
@@ -282,7 +242,7 @@ export class Sequencer {
     );
     for (const job of jobs) job.reject(answer(job));
     // Commands queued behind the failed batch were never run: refuse them too, now.
-    for (const job of this.queue.splice(0)) job.reject(this.refusal());
+    for (const job of this.queue.takeAll()) job.reject(writeRefused());
     for (;;) {
       try {
         this.state = await loadState(this.options.db);

@@ -3,7 +3,7 @@ import { users } from "@cryptotrade/db/schema";
 import { seedReferenceData } from "@cryptotrade/db/seed";
 import { createTestDatabase } from "@cryptotrade/db/testing";
 import { pino } from "pino";
-import { Exchange } from "./exchange";
+import { Exchange, type ExchangeOptions } from "./exchange";
 import { checkInvariants } from "./invariants";
 import { parseDecimal } from "./money";
 import { assetDecimals } from "./queries/wallet";
@@ -22,14 +22,19 @@ export interface TestExchange {
 
 let userCounter = 0;
 
-/** A running exchange on a fresh, seeded test database. */
-export async function createTestExchange(): Promise<TestExchange> {
+/**
+ * A running exchange on a fresh, seeded test database; `options` tune its sequencer (queue
+ * bound, observer) for the exchange and any restart.
+ */
+export async function createTestExchange(
+  options: Pick<ExchangeOptions, "maxQueueLength" | "observer"> = {},
+): Promise<TestExchange> {
   const database = await createTestDatabase();
   await seedReferenceData(database.db);
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const harness: TestExchange = {
     database,
-    exchange: await Exchange.start({ db: database.db, log }),
+    exchange: await Exchange.start({ ...options, db: database.db, log }),
     async createUser(deposits = {}) {
       userCounter += 1;
       const name = `trader${userCounter}_${Math.random().toString(36).slice(2, 8)}`;
@@ -48,7 +53,7 @@ export async function createTestExchange(): Promise<TestExchange> {
     },
     async restart() {
       await harness.exchange.stop();
-      harness.exchange = await Exchange.start({ db: database.db, log });
+      harness.exchange = await Exchange.start({ ...options, db: database.db, log });
       return harness.exchange;
     },
     async assertInvariants() {

@@ -23,6 +23,22 @@ export class MarketUnits {
       : undefined;
   }
 
+  /** Ticks of a price already checked to be on the grid; off the grid here is a bug, so it throws. */
+  requireTicks(price: bigint): number {
+    const ticks = this.toTicks(price);
+    if (ticks === undefined)
+      throw new Error(`${this.market.symbol}: price ${price} is off the tick grid`);
+    return ticks;
+  }
+
+  /** Lots of a quantity already checked to be whole lots; anything else is a bug, so it throws. */
+  requireLots(quantity: bigint): number {
+    const lots = this.toLots(quantity);
+    if (lots === undefined)
+      throw new Error(`${this.market.symbol}: quantity ${quantity} is not whole lots`);
+    return lots;
+  }
+
   price(ticks: number): bigint {
     return BigInt(ticks) * this.market.tickSize;
   }

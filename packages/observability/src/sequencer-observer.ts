@@ -94,6 +94,9 @@ export function createSequencerObserver(options: {
         waiting: tracer.startSpan("sequencer.queue_wait", {}, active),
       };
     },
+    refusedBusy() {
+      metrics.busyRefusals.inc();
+    },
     dequeued(depth) {
       metrics.queueDepth.set(depth);
     },

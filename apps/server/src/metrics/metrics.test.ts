@@ -45,6 +45,7 @@ const EXPECTED_FAMILIES = [
   "cryptotrade_sequencer_commit_duration_seconds",
   "cryptotrade_sequencer_batches_committed_total",
   "cryptotrade_sequencer_commit_failures_total",
+  "cryptotrade_sequencer_busy_refusals_total",
   "cryptotrade_sequencer_last_commit_timestamp_seconds",
   "cryptotrade_exchange_leader",
   "cryptotrade_exchange_halted",

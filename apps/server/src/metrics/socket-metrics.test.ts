@@ -10,6 +10,8 @@ describe("socket metrics", () => {
   const observer = createSocketObserver({ metrics });
   let wss: WebSocketServer;
   let url: string;
+  /** Settles as the server sees each socket close, after the observer (listening first) has. */
+  const serverCloses: Promise<unknown>[] = [];
 
   beforeAll(async () => {
     wss = new WebSocketServer({ port: 0, host: "127.0.0.1" });
@@ -18,9 +20,9 @@ describe("socket metrics", () => {
     // As the endpoint does: a frame, then the close the test names in its URL.
     wss.on("connection", (ws, req) => {
       observer.connected(ws);
-      ws.send("hello");
+      serverCloses.push(new Promise((resolve) => ws.once("close", resolve)));
       const code = Number(new URL(req.url ?? "/", "http://x").searchParams.get("close"));
-      setTimeout(() => ws.close(code, "closing"), 20);
+      ws.send("hello", () => ws.close(code, "closing"));
     });
   });
   afterAll(() => new Promise((resolve) => wss.close(resolve)));
@@ -37,7 +39,8 @@ describe("socket metrics", () => {
     await connectAndWaitForClose(1008);
     await connectAndWaitForClose(4401);
     // The server's side of the close lands just after the client's.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(serverCloses).toHaveLength(3);
+    await Promise.all(serverCloses);
     const samples = parseScrape(await registry.metrics());
     expect(sumOf(samples, "cryptotrade_ws_connections_opened_total")).toBe(3);
     expect(sumOf(samples, "cryptotrade_ws_connections")).toBe(0);

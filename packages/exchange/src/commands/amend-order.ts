@@ -94,9 +94,7 @@ function holdFor(market: MarketState, order: OrderRecord, price: bigint, quantit
   const remaining = quantity - order.filledQuantity;
   if (order.side === "sell") return remaining;
   const { units } = market;
-  const ticks = units.toTicks(price) ?? 0;
-  const lots = units.toLots(remaining) ?? 0;
-  return units.withMaxFee(units.notional(ticks, lots));
+  return units.withMaxFee(units.notional(units.requireTicks(price), units.requireLots(remaining)));
 }
 
 function refusal(market: MarketState, event: EngineEvent | undefined): ExchangeError {

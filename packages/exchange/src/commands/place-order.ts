@@ -157,7 +157,18 @@ function buyBudget(
   lots: number | undefined,
 ): number | undefined {
   const { units, info } = market;
-  const ticks = (value: bigint | null) => (value === null ? 0 : (units.toTicks(value) ?? 0));
+  // toPlaceOrderRequest made every type below carry these, on the tick and lot grids; a
+  // missing one here is a bug, and defaulting it to 0 would hold nothing.
+  const ticks = (value: bigint | null) => {
+    if (value === null)
+      throw new Error(`a ${request.type} order reached the budget without its price`);
+    return units.requireTicks(value);
+  };
+  const wholeLots = () => {
+    if (lots === undefined)
+      throw new Error(`a ${request.type} order reached the budget without its quantity`);
+    return lots;
+  };
   // Stops fill at whatever the book offers once triggered; the price band bounds that.
   const withBand = (refTicks: number) =>
     Math.floor((refTicks * (10_000 + info.priceBandBps)) / 10_000);
@@ -165,19 +176,19 @@ function buyBudget(
     case "limit":
     case "stop_limit":
     case "take_profit_limit":
-      return ticks(request.price) * (lots ?? 0);
+      return ticks(request.price) * wholeLots();
     case "market":
       if (request.quoteQuantity !== null) return units.unitsOf(request.quoteQuantity);
       return state.engine.estimateMarketFill(request.symbol, "buy", { quantity: lots }).quote;
     case "stop_market":
-      return withBand(ticks(request.stopPrice)) * (lots ?? 0);
+      return withBand(ticks(request.stopPrice)) * wholeLots();
     case "trailing_stop": {
       const last = state.engine.lastPrice(request.symbol);
       if (last === undefined) {
         const message = describeRejection("NO_REFERENCE_PRICE", info);
         throw new ExchangeError("INVALID_INPUT", message, "trailingDelta");
       }
-      return withBand(last + ticks(request.trailingDelta)) * (lots ?? 0);
+      return withBand(last + ticks(request.trailingDelta)) * wholeLots();
     }
   }
 }

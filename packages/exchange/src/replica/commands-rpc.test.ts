@@ -40,11 +40,29 @@ function replies(bus: InProcessBus<RpcMessage>, channel: string): RpcMessage[] {
   return seen;
 }
 
-async function until(check: () => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 200 && !check(); attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+/**
+ * Resolves once `count` messages matching `matches` have crossed `channel`; subscribe before
+ * causing them. Tests wait on this event, never on a length of time.
+ */
+function messagesOn(
+  bus: InProcessBus<RpcMessage>,
+  channel: string,
+  matches: (message: RpcMessage) => boolean = () => true,
+  count = 1,
+): Promise<RpcMessage[]> {
+  return new Promise((resolve) => {
+    const seen: RpcMessage[] = [];
+    const stop = bus.subscribe(channel, (message) => {
+      if (!matches(message)) return;
+      seen.push(message);
+      if (seen.length < count) return;
+      stop();
+      resolve(seen);
+    });
+  });
 }
+
+const isResponse = (message: RpcMessage) => message.kind === "response";
 
 describe("commands forwarded over the bus", () => {
   it("runs a command delivered twice with the same id once, and answers both", async () => {
@@ -53,6 +71,7 @@ describe("commands forwarded over the bus", () => {
     serveCommands(commands, bus, { log });
     const replyTo = "replies:00000000-0000-4000-8000-000000000001";
     const seen = replies(bus, replyTo);
+    const answered = messagesOn(bus, replyTo, isResponse, 2);
     const request: RpcMessage = {
       kind: "request",
       id: "command-1",
@@ -62,7 +81,7 @@ describe("commands forwarded over the bus", () => {
     };
     bus.publish("commands", request);
     bus.publish("commands", request);
-    await until(() => seen.filter((m) => m.kind === "response").length === 2);
+    await answered;
 
     expect(runs()).toBe(1);
     const answers = seen.filter((m) => m.kind === "response");
@@ -85,20 +104,33 @@ describe("commands forwarded over the bus", () => {
       args: [],
     });
     bus.publish("commands", { kind: "request", id: "y" } as unknown as RpcMessage);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(runs()).toBe(0);
+    // The bus delivers in order: once a good command behind them is answered, they were seen.
+    const replyTo = "replies:00000000-0000-4000-8000-000000000002";
+    const answered = messagesOn(bus, replyTo, isResponse);
+    bus.publish("commands", {
+      kind: "request",
+      id: "z",
+      replyTo,
+      method: "placeOrder",
+      args: [7, { symbol: "BTC-USDT" }],
+    });
+    expect(await answered).toEqual([
+      { kind: "response", id: "z", ok: true, value: { id: 1, userId: 7 } },
+    ]);
+    expect(runs()).toBe(1);
   });
 
   it("reaches a leader that starts after the command was sent", async () => {
     const bus = new InProcessBus<RpcMessage>();
     const forwarded = forwardCommands(bus, { timeoutMs: 5_000 });
+    const sent = messagesOn(bus, "commands");
     const answer = forwarded.placeOrder(3, {
       symbol: "BTC-USDT",
       side: "buy",
       type: "limit",
       clientOrderId: "late-leader",
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sent;
     const { commands, runs } = countingCommands();
     serveCommands(commands, bus, { log });
     expect(await answer).toEqual({ id: 1, userId: 3 });
@@ -154,26 +186,37 @@ describe("commands forwarded over the bus", () => {
   });
 
   describe("when a newer leader takes over", () => {
-    /** A leader that takes every command and never answers: it was cut off, or it died. */
+    /**
+     * A leader that takes every command and never answers: it was cut off, or it died.
+     * `took` resolves once it has accepted a command (its acceptance is already on the bus).
+     */
     const silentLeader = (bus: InProcessBus<RpcMessage>, epoch: number) => {
-      const hang = () => new Promise<never>(() => {});
+      let tookOne: () => void = () => {};
+      const took = new Promise<void>((resolve) => {
+        tookOne = resolve;
+      });
+      const hang = () => {
+        tookOne();
+        return new Promise<never>(() => {});
+      };
       const commands = Object.fromEntries(COMMAND_NAMES.map((name) => [name, hang]));
-      return serveCommands(commands as unknown as ExchangeCommands, bus, { log, epoch });
+      const stop = serveCommands(commands as unknown as ExchangeCommands, bus, { log, epoch });
+      return { stop, took };
     };
 
     it("re-sends an order the old leader took but never answered to the new one, at once", async () => {
       const bus = new InProcessBus<RpcMessage>();
       // A timeout longer than the test: an answer can only come from re-targeting.
       const forwarded = forwardCommands(bus, { timeoutMs: 60_000 });
-      const stopOld = silentLeader(bus, 4);
+      const old = silentLeader(bus, 4);
       const answer = forwarded.placeOrder(3, {
         symbol: "BTC-USDT",
         side: "buy",
         type: "limit",
         clientOrderId: "taken-by-the-old-leader",
       });
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      stopOld();
+      await old.took;
+      old.stop();
       const { commands, runs } = countingCommands();
       serveCommands(commands, bus, { log, epoch: 5 });
       expect(await answer).toEqual({ id: 1, userId: 3 });
@@ -184,12 +227,12 @@ describe("commands forwarded over the bus", () => {
     it("leaves a command the old leader may have run, and cannot repeat safely, to its timeout", async () => {
       const bus = new InProcessBus<RpcMessage>();
       const forwarded = forwardCommands(bus, { timeoutMs: 300 });
-      const stopOld = silentLeader(bus, 4);
+      const old = silentLeader(bus, 4);
       const answer = forwarded
         .deposit({ userId: 3, asset: "USDT", amount: 1n })
         .catch((error: unknown) => error);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      stopOld();
+      await old.took;
+      old.stop();
       let deposits = 0;
       serveCommands(
         {
@@ -219,9 +262,9 @@ describe("commands forwarded over the bus", () => {
       await forwarded.pingLeader(1_000);
       stopNew();
       // The replaced leader still listens (it has not noticed yet) and takes what comes.
-      silentLeader(bus, 4);
+      const replaced = silentLeader(bus, 4);
       const answer = forwarded.deposit({ userId: 3, asset: "USDT", amount: 1n });
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await replaced.took;
       serveCommands({ ...commands, deposit: async () => ({ id: 42 }) as never }, bus, {
         log,
         epoch: 5,

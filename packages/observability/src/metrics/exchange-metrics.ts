@@ -70,6 +70,11 @@ export function createExchangeMetrics(registry: Registry, samplers: Samplers) {
       help: "Batches written durably",
       registers,
     }),
+    busyRefusals: new Counter({
+      name: "cryptotrade_sequencer_busy_refusals_total",
+      help: "Commands refused at once because the sequencer's queue was at its bound",
+      registers,
+    }),
     commitFailures: new Counter({
       name: "cryptotrade_sequencer_commit_failures_total",
       help: "Batches that could not be written (the sequencer rebuilt from the database or stepped down)",
