@@ -53,7 +53,8 @@ export function runOnce<C extends IdempotentCommand>(
   if (!ref) return run();
   // Checked here too: a forwarded command crossed a process boundary.
   if (!IDEMPOTENCY_KEY_PATTERN.test(ref.key)) {
-    throw invalidInput("idempotencyKey", "use 1-64 letters, digits, or _ : . -");
+    const message = "The idempotency key must be 1-64 letters, digits, or _ : . -";
+    throw invalidInput("INVALID_INPUT", "idempotencyKey", message);
   }
   const key = idempotencyMapKey(ref);
   const fingerprint = JSON.stringify(content, (_key, value) =>
@@ -64,8 +65,11 @@ export function runOnce<C extends IdempotentCommand>(
     if (known.command !== command || known.fingerprint !== fingerprint) {
       throw new ExchangeError(
         "CONFLICT",
-        "idempotencyKey: already used for a different request",
-        "idempotencyKey",
+        "The idempotency key is already used for a different request",
+        {
+          reason: "IDEMPOTENCY_KEY_REUSED",
+          field: "idempotencyKey",
+        },
       );
     }
     return known.value as IdempotentResults[C];

@@ -1,5 +1,5 @@
+import { formatDecimal, parseDecimal } from "@cryptotrade/contract/money";
 import { type BookDiffMessage, channels, type MarketInfo, queries } from "@cryptotrade/exchange";
-import { formatDecimal, parseDecimal } from "@cryptotrade/exchange/money";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import type { Context } from "../context";

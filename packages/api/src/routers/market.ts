@@ -1,5 +1,5 @@
+import { decimalsOfStep, formatDecimal } from "@cryptotrade/contract/money";
 import { type MarketInfo, queries, views } from "@cryptotrade/exchange";
-import { decimalsOfStep, formatDecimal } from "@cryptotrade/exchange/money";
 import { z } from "zod";
 import { MarketSymbol } from "../inputs";
 import { publicProcedure, router } from "../trpc";
