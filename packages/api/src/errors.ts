@@ -113,8 +113,12 @@ export function errorDetailsOf(error: TRPCError): ErrorDetails {
 function fieldErrorsOf(error: ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const field = issue.path.join(".") || "input";
-    fields[field] ??= issue.message;
+    // An unknown key is a field that should not be there: name it, not the object holding it.
+    const paths =
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => [...issue.path, key])
+        : [issue.path];
+    for (const path of paths) fields[path.join(".") || "input"] ??= issue.message;
   }
   return fields;
 }

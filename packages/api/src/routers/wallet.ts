@@ -81,7 +81,7 @@ export const walletRouter = router({
     const limit = (FAUCET_LIMITS[input.asset] ?? DEFAULT_FAUCET_LIMIT) * 10n ** BigInt(decimals);
     if (amount > limit) {
       throw invalidInput(
-        "LIMIT_REACHED",
+        "INVALID_INPUT",
         "amount",
         "The amount is above the faucet's limit per request",
       );
