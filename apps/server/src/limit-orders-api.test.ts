@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { balancesOf, refusalOf, rejectionOf, useTradingServer } from "./testing/trading";
+import { balancesOf, refusalOf, useTradingServer } from "./testing/trading";
 
 // BTC-USDT: tick 0.01, lot 0.0001, maker 10 bps, taker 20 bps; USDT has 6 decimals, BTC 8.
 const limit = (side: "buy" | "sell", price: string, quantity: string) =>
