@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_PATTERN } from "@cryptotrade/contract/limits";
 import type { Database } from "@cryptotrade/db/client";
 import { idempotencyKeys, orders, transactions } from "@cryptotrade/db/schema";
 import { inArray, sql } from "drizzle-orm";
@@ -14,9 +15,6 @@ interface IdempotentResults {
   cancelAll: OrderRecord[];
 }
 export type IdempotentCommand = keyof IdempotentResults;
-
-/** What an idempotency key may be: 1-64 letters, digits, or `_ : . -` (a UUID fits). */
-export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_:.-]{1,64}$/;
 
 /** A command's key and whose it is: the caller's (the admin's, for an admin's credit). */
 export interface IdempotencyRef {

@@ -12,7 +12,6 @@ export {
 export type { BookLevelChange, ExchangeEvent, ExchangeListener } from "./events";
 export { Exchange, type ExchangeOptions } from "./exchange";
 export type { ExchangeCommands, ExchangeService, WithdrawalReview } from "./exchange-service";
-export { IDEMPOTENCY_KEY_PATTERN } from "./idempotency";
 export { checkInvariants, type InvariantReport } from "./invariants";
 export { ExchangeSwitch } from "./leadership/exchange-switch";
 export { describeHolder, LeaderLease, type LeaseAttempt } from "./leadership/leader-lease";

@@ -1,10 +1,10 @@
+import { Id, Page } from "@cryptotrade/contract/inputs";
 import { auditLog, users } from "@cryptotrade/db/schema";
 import { ExchangeError, invalidInput, queries } from "@cryptotrade/exchange";
 import { and, desc, eq, ilike, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Context } from "../context";
-import { Id, Page } from "../inputs";
 import { adminProcedure } from "../trpc";
 
 /** The refusal of a user id that names no customer. */

@@ -1,10 +1,16 @@
+import {
+  AssetSymbol,
+  DecimalString,
+  Id,
+  IdempotencyKey,
+  MarketSymbol,
+} from "@cryptotrade/contract/inputs";
 import { parseDecimal } from "@cryptotrade/contract/money";
 import { users } from "@cryptotrade/db/schema";
 import { invalidInput, queries, views } from "@cryptotrade/exchange";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Context } from "../context";
-import { AssetSymbol, DecimalString, Id, IdempotencyKey, MarketSymbol } from "../inputs";
 import { adminProcedure, router } from "../trpc";
 import { adminUsersProcedures, noSuchUser } from "./admin-users";
 import { adminWithdrawalProcedures } from "./admin-withdrawals";

@@ -1,9 +1,9 @@
+import { AssetSymbol, DecimalString, IdempotencyKey, Page } from "@cryptotrade/contract/inputs";
 import { parseDecimal } from "@cryptotrade/contract/money";
 import { invalidInput, queries, views } from "@cryptotrade/exchange";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { Context } from "../context";
-import { AssetSymbol, DecimalString, IdempotencyKey, Page } from "../inputs";
 import { getRequestMeta } from "../session-cookie";
 import {
   protectedProcedure,
