@@ -37,6 +37,8 @@ export const PlaceOrderInput = z.strictObject({
   ocoWith: Id.optional(),
 });
 
+export type PlaceOrderInput = z.output<typeof PlaceOrderInput>;
+
 /** One order, by the exchange's id or the caller's clientOrderId. */
 export const OrderTarget = z.union([
   z.strictObject({ orderId: Id }),

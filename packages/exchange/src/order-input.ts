@@ -10,6 +10,7 @@ import {
   readPrice,
   readQuantity,
 } from "@cryptotrade/contract/market-rules";
+import type { PlaceOrderInput } from "@cryptotrade/contract/orders";
 import { type ExchangeError, invalidInput } from "./errors";
 import type { MarketInfo } from "./markets";
 import type { OrderRecord } from "./records";
@@ -19,22 +20,8 @@ export type OrderType = OrderRecord["type"];
 export type TimeInForce = OrderRecord["timeInForce"];
 export type StpMode = OrderRecord["stp"];
 
-/** An order as the API receives it: amounts are decimal strings. */
-export interface PlaceOrderInput {
-  symbol: string;
-  side: OrderSide;
-  type: OrderType;
-  quantity?: string;
-  price?: string;
-  quoteQuantity?: string;
-  stopPrice?: string;
-  trailingDelta?: string;
-  timeInForce?: TimeInForce;
-  postOnly?: boolean;
-  stp?: StpMode;
-  clientOrderId?: string;
-  ocoWith?: number;
-}
+/** An order as the API receives it (the contract's schema): amounts are decimal strings. */
+export type { PlaceOrderInput };
 
 /** A validated order in minor units, ready for the sequencer. */
 export interface PlaceOrderRequest {
