@@ -1,3 +1,4 @@
+import { TotpCodeInput } from "@cryptotrade/contract/account";
 import {
   ApiKeyName,
   ApiKeyScope,
@@ -28,7 +29,7 @@ export const accountRouter = router({
    * they can act again.
    */
   totpEnable: sessionProcedure
-    .input(z.object({ code: TotpCode }))
+    .input(TotpCodeInput)
     .use(requireRecentReauthentication)
     .mutation(async ({ ctx, input }) => {
       const { recoveryCodes, session } = await ctx.auth.enableTotp(

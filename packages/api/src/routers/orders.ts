@@ -1,4 +1,4 @@
-import { ClientOrderId, Id, MarketSymbol, Page } from "@cryptotrade/contract/inputs";
+import { Id, MarketSymbol, Page } from "@cryptotrade/contract/inputs";
 import {
   AmendOrderInput,
   CancelAllOrdersInput,

@@ -1,5 +1,6 @@
-import { AssetSymbol, DecimalString, IdempotencyKey, Page } from "@cryptotrade/contract/inputs";
+import { AssetSymbol, Page } from "@cryptotrade/contract/inputs";
 import { parseDecimal } from "@cryptotrade/contract/money";
+import { DepositInput, WithdrawInput } from "@cryptotrade/contract/wallet";
 import { invalidInput, queries, views } from "@cryptotrade/exchange";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
@@ -43,12 +44,6 @@ export async function readAssetAmount(ctx: Context, asset: string, text: string)
   return { amount: parsed.value, decimals };
 }
 
-const Transfer = {
-  asset: AssetSymbol,
-  amount: DecimalString,
-  idempotencyKey: IdempotencyKey.optional(),
-};
-
 /** The history's filters, shared by `transactions` and `exportCsv` so an export is what was listed. */
 const TransactionFilter = {
   type: z.enum(["deposit", "withdrawal"]).optional(),
@@ -73,7 +68,7 @@ export const walletRouter = router({
    * The demo faucet: free test funds, only when the exchange runs in demo mode; at most one
    * call's limit per call and two calls' worth per user, asset and UTC day.
    */
-  deposit: tradeProcedure.input(z.strictObject(Transfer)).mutation(async ({ ctx, input }) => {
+  deposit: tradeProcedure.input(DepositInput).mutation(async ({ ctx, input }) => {
     if (!ctx.config.demo) {
       throw new TRPCError({ code: "FORBIDDEN", message: "The faucet is only open in demo mode" });
     }
@@ -103,42 +98,30 @@ export const walletRouter = router({
    * waiting (PRECONDITION_FAILED), and for 24 hours after a password change or 2FA disable
    * (FORBIDDEN).
    */
-  withdraw: withdrawProcedure
-    .input(
-      z.strictObject({
-        ...Transfer,
-        // Starting with a letter or digit keeps exported CSV cells from reading as formulas.
-        address: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9:._-]{7,127}$/, "must be a plain address"),
-        totpCode: z
-          .string()
-          .regex(/^[0-9]{6}$/)
-          .optional(),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      const { amount, decimals } = await readAssetAmount(ctx, input.asset, input.amount);
-      await ctx.auth.requireWithdrawalsAllowed(ctx.user.id);
-      await ctx.auth.requireSecondFactorForWithdrawal(
-        ctx.user.id,
-        input.totpCode,
-        getRequestMeta(ctx),
-        ctx.credential,
-      );
-      const transaction = await ctx.exchange.requestWithdrawal({
-        userId: ctx.user.id,
-        asset: input.asset,
-        amount,
-        address: input.address,
-        idempotencyKey: input.idempotencyKey,
-      });
-      await ctx.auth.recordAudit({
-        userId: ctx.user.id,
-        action: "withdrawal.requested",
-        ip: ctx.request.ip,
-        details: { transactionId: transaction.id, asset: input.asset, amount: input.amount },
-      });
-      return views.toTransactionView(transaction, decimals);
-    }),
+  withdraw: withdrawProcedure.input(WithdrawInput).mutation(async ({ ctx, input }) => {
+    const { amount, decimals } = await readAssetAmount(ctx, input.asset, input.amount);
+    await ctx.auth.requireWithdrawalsAllowed(ctx.user.id);
+    await ctx.auth.requireSecondFactorForWithdrawal(
+      ctx.user.id,
+      input.totpCode,
+      getRequestMeta(ctx),
+      ctx.credential,
+    );
+    const transaction = await ctx.exchange.requestWithdrawal({
+      userId: ctx.user.id,
+      asset: input.asset,
+      amount,
+      address: input.address,
+      idempotencyKey: input.idempotencyKey,
+    });
+    await ctx.auth.recordAudit({
+      userId: ctx.user.id,
+      action: "withdrawal.requested",
+      ip: ctx.request.ip,
+      details: { transactionId: transaction.id, asset: input.asset, amount: input.amount },
+    });
+    return views.toTransactionView(transaction, decimals);
+  }),
 
   /** The user's deposits and withdrawals, newest first, narrowed by type, asset, status and time. */
   transactions: protectedProcedure
