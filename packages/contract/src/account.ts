@@ -1,5 +1,7 @@
 import { z } from "zod";
 import {
+  ApiKeyName,
+  ApiKeyScope,
   Email,
   NewPassword,
   Password,
@@ -25,4 +27,17 @@ export const RecoveryCodeInput = z.object({ code: RecoveryCode });
 export const ReauthenticateInput = z.object({
   password: Password,
   code: ReauthenticationCode.optional(),
+});
+
+/** `account.changePassword`. */
+export const ChangePasswordInput = z.object({
+  currentPassword: Password,
+  newPassword: NewPassword,
+});
+
+/** `account.createApiKey`: a name, the scopes beyond `read`, and a code when asking `withdraw`. */
+export const CreateApiKeyInput = z.object({
+  name: ApiKeyName,
+  scopes: z.array(ApiKeyScope).max(3).default([]),
+  totpCode: TotpCode.optional(),
 });

@@ -1,10 +1,5 @@
-import {
-  AssetSymbol,
-  DecimalString,
-  Id,
-  IdempotencyKey,
-  MarketSymbol,
-} from "@cryptotrade/contract/inputs";
+import { CreateMarketInput, CreditDepositInput } from "@cryptotrade/contract/admin";
+import { MarketSymbol } from "@cryptotrade/contract/inputs";
 import { parseDecimal } from "@cryptotrade/contract/money";
 import { users } from "@cryptotrade/db/schema";
 import { invalidInput, queries, views } from "@cryptotrade/exchange";
@@ -36,20 +31,6 @@ async function requireCustomer(ctx: Context, userId: number) {
   if (!user) throw noSuchUser();
 }
 
-const NewMarket = z.strictObject({
-  baseAsset: AssetSymbol,
-  quoteAsset: AssetSymbol,
-  tickSize: DecimalString,
-  lotSize: DecimalString,
-  minQuantity: DecimalString,
-  maxQuantity: DecimalString,
-  minNotional: DecimalString,
-  maxPrice: DecimalString,
-  priceBandBps: z.number().int().min(1).max(10_000).default(2_000),
-  makerFeeBps: z.number().int().min(0).max(1_000).default(10),
-  takerFeeBps: z.number().int().min(0).max(1_000).default(20),
-});
-
 /** Halts (only cancels accepted) or resumes a market, and records who did it. */
 function setMarketStatus(status: "halted" | "trading", action: string) {
   return adminProcedure
@@ -62,7 +43,7 @@ function setMarketStatus(status: "halted" | "trading", action: string) {
 }
 
 export const adminRouter = router({
-  createMarket: adminProcedure.input(NewMarket).mutation(async ({ ctx, input }) => {
+  createMarket: adminProcedure.input(CreateMarketInput).mutation(async ({ ctx, input }) => {
     const decimals = await queries.assetDecimals(ctx.db);
     const baseDecimals = decimals.get(input.baseAsset);
     const quoteDecimals = decimals.get(input.quoteAsset);
@@ -114,36 +95,26 @@ export const adminRouter = router({
   resumeMarket: setMarketStatus("trading", "admin.market.resumed"),
 
   /** Credits a deposit confirmed outside the exchange (on chain, by bank). */
-  creditDeposit: adminProcedure
-    .input(
-      z.strictObject({
-        userId: Id,
-        asset: AssetSymbol,
-        amount: DecimalString,
-        note: z.string().max(200).optional(),
-        idempotencyKey: IdempotencyKey.optional(),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      const { amount, decimals } = await readAssetAmount(ctx, input.asset, input.amount);
-      await requireCustomer(ctx, input.userId);
-      const transaction = await ctx.exchange.deposit({
-        userId: input.userId,
-        asset: input.asset,
-        amount,
-        note: input.note,
-        // The admin's own key: it never collides with the customer's keys.
-        idempotencyKey: input.idempotencyKey,
-        requestedBy: ctx.user.id,
-      });
-      await audit(ctx, "admin.deposit.credited", {
-        userId: input.userId,
-        transactionId: transaction.id,
-        asset: input.asset,
-        amount: input.amount,
-      });
-      return views.toTransactionView(transaction, decimals);
-    }),
+  creditDeposit: adminProcedure.input(CreditDepositInput).mutation(async ({ ctx, input }) => {
+    const { amount, decimals } = await readAssetAmount(ctx, input.asset, input.amount);
+    await requireCustomer(ctx, input.userId);
+    const transaction = await ctx.exchange.deposit({
+      userId: input.userId,
+      asset: input.asset,
+      amount,
+      note: input.note,
+      // The admin's own key: it never collides with the customer's keys.
+      idempotencyKey: input.idempotencyKey,
+      requestedBy: ctx.user.id,
+    });
+    await audit(ctx, "admin.deposit.credited", {
+      userId: input.userId,
+      transactionId: transaction.id,
+      asset: input.asset,
+      amount: input.amount,
+    });
+    return views.toTransactionView(transaction, decimals);
+  }),
 
   ...adminWithdrawalProcedures,
   ...adminUsersProcedures,
