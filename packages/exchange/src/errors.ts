@@ -27,7 +27,7 @@ export interface OutcomeLookup {
 }
 
 /** Besides the message: the exact reason, the input at fault, and how to look the command up. */
-export interface ErrorDetails extends OutcomeLookup {
+export interface ExchangeErrorDetails extends OutcomeLookup {
   /** Defaults to the reason named like the code (`INSUFFICIENT_FUNDS`: `INSUFFICIENT_BALANCE`). */
   reason?: ErrorReason;
   field?: string;
@@ -38,6 +38,7 @@ const DEFAULT_REASONS: Record<ExchangeErrorCode, ErrorReason> = {
   INVALID_INPUT: "INVALID_INPUT",
   INSUFFICIENT_FUNDS: "INSUFFICIENT_BALANCE",
   NOT_FOUND: "NOT_FOUND",
+  // Every CONFLICT names its own (MARKET_EXISTS, CLIENT_ORDER_ID_REUSED, IDEMPOTENCY_KEY_REUSED).
   CONFLICT: "INVALID_INPUT",
   MARKET_HALTED: "MARKET_HALTED",
   LIMIT_REACHED: "LIMIT_REACHED",
@@ -66,7 +67,7 @@ export class ExchangeError extends Error {
   constructor(
     readonly code: ExchangeErrorCode,
     message: string,
-    details: ErrorDetails = {},
+    details: ExchangeErrorDetails = {},
   ) {
     super(message);
     this.reason = details.reason ?? DEFAULT_REASONS[code];
