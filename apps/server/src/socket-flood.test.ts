@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { MAX_BATCH_SIZE } from "@cryptotrade/api/server";
+import { MAX_BATCH_SIZE } from "@cryptotrade/contract/limits";
 import { eventually } from "@cryptotrade/testing/eventually";
 import { openRawSocket, queryCall } from "@cryptotrade/testing/raw-socket";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,7 +1,6 @@
 // Server internals: how the routers' services are wired (ADR 030), the lean single-call path
-// (ADR 011), the batch cap, and the stream hub with its shared frame encoder (ADR 009). Only
-// `apps/server` imports these.
-export { MAX_BATCH_SIZE } from "./batch";
+// (ADR 011), and the stream hub with its shared frame encoder (ADR 009). Only `apps/server`
+// imports these.
 export { costOf } from "./call-costs";
 export {
   CALL_BUDGET,

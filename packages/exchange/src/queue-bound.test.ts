@@ -89,6 +89,7 @@ describe("the sequencer's queue bound", () => {
     expect(refused).toBeInstanceOf(ExchangeError);
     expect(refused).toMatchObject({
       code: "UNAVAILABLE",
+      reason: "EXCHANGE_BUSY",
       message: "The exchange is busy; nothing was done, please retry",
     });
     expect(await balancesOf(t.database.db, buyer)).toEqual(before);

@@ -7,10 +7,12 @@ import { ExchangeError } from "./errors";
 
 /**
  * The queue is at its bound: the exchange is busy. The caller is refused at once rather than
- * queued behind more work than it could wait for (the EXCHANGE_BUSY reason of issue 21).
+ * queued behind more work than it could wait for.
  */
 export function exchangeBusy(): ExchangeError {
-  return new ExchangeError("UNAVAILABLE", "The exchange is busy; nothing was done, please retry");
+  return new ExchangeError("UNAVAILABLE", "The exchange is busy; nothing was done, please retry", {
+    reason: "EXCHANGE_BUSY",
+  });
 }
 
 export function shuttingDown(): ExchangeError {

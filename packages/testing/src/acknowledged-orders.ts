@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@cryptotrade/api/client";
-import { parseDecimal } from "@cryptotrade/exchange/money";
+import { parseDecimal } from "@cryptotrade/contract/money";
 
 /** What the bookkeeping reads of an order as the API shows it (`orders.get`, `orders.place`). */
 type OrderView = Pick<RouterOutputs["orders"]["get"], "id" | "status" | "filledQuantity">;

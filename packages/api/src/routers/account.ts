@@ -1,4 +1,9 @@
-import { ApiKeyName, ApiKeyScope, NewPassword, Password, TotpCode } from "@cryptotrade/auth";
+import {
+  ChangePasswordInput,
+  CreateApiKeyInput,
+  TotpCodeInput,
+} from "@cryptotrade/contract/account";
+import { TotpCode } from "@cryptotrade/contract/inputs";
 import { z } from "zod";
 import { cancelPendingWithdrawals } from "../cancel-pending-withdrawals";
 import { getRequestMeta, sendSessionCookie } from "../session-cookie";
@@ -22,7 +27,7 @@ export const accountRouter = router({
    * they can act again.
    */
   totpEnable: sessionProcedure
-    .input(z.object({ code: TotpCode }))
+    .input(TotpCodeInput)
     .use(requireRecentReauthentication)
     .mutation(async ({ ctx, input }) => {
       const { recoveryCodes, session } = await ctx.auth.enableTotp(
@@ -77,13 +82,7 @@ export const accountRouter = router({
    * given with `withdraw` (2FA on) is checked; the re-authentication already took a code.
    */
   createApiKey: sessionProcedure
-    .input(
-      z.object({
-        name: ApiKeyName,
-        scopes: z.array(ApiKeyScope).max(3).default([]),
-        totpCode: TotpCode.optional(),
-      }),
-    )
+    .input(CreateApiKeyInput)
     .use(requireRecentReauthentication)
     .mutation(({ ctx, input }) =>
       ctx.auth.createApiKey(ctx.user.id, input, getRequestMeta(ctx), ctx.credential.sessionId),
@@ -102,7 +101,7 @@ export const accountRouter = router({
    * cancelled (amount and fee return) and new ones are held for 24 hours.
    */
   changePassword: sessionProcedure
-    .input(z.object({ currentPassword: Password, newPassword: NewPassword }))
+    .input(ChangePasswordInput)
     .use(requireRecentReauthentication)
     .mutation(async ({ ctx, input }) => {
       const meta = getRequestMeta(ctx);

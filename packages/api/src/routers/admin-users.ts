@@ -1,11 +1,17 @@
+import { SetRoleInput } from "@cryptotrade/contract/admin";
+import { Page } from "@cryptotrade/contract/inputs";
 import { auditLog, users } from "@cryptotrade/db/schema";
-import { queries } from "@cryptotrade/exchange";
+import { ExchangeError, invalidInput, queries } from "@cryptotrade/exchange";
 import { and, desc, eq, ilike, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Context } from "../context";
-import { Id, Page } from "../inputs";
-import { adminProcedure, TRPCError } from "../trpc";
+import { adminProcedure } from "../trpc";
+
+/** The refusal of a user id that names no customer. */
+export function noSuchUser(): ExchangeError {
+  return new ExchangeError("NOT_FOUND", "There is no such user", { field: "userId" });
+}
 
 /** `%` and `_` typed by an admin are searched for, not used as wildcards. */
 function escapeLike(text: string): string {
@@ -66,33 +72,28 @@ export const adminUsersProcedures = {
    * Makes a user an admin or an admin a plain user, and records who did it. An admin cannot
    * change their own role, so the last admin cannot lock everyone out by mistake.
    */
-  setRole: adminProcedure
-    .input(z.strictObject({ userId: Id, role: z.enum(["user", "admin"]) }))
-    .mutation(async ({ ctx, input }) => {
-      if (input.userId === ctx.user.id) {
-        throw new TRPCError({
-          code: "BAD_REQUEST",
-          message: "userId: you cannot change your own role",
-        });
-      }
-      const [previous] = await ctx.db
-        .select({ role: users.role })
-        .from(users)
-        .where(and(eq(users.id, input.userId), inArray(users.role, ["user", "admin"])));
-      if (!previous) throw new TRPCError({ code: "NOT_FOUND", message: "userId: no such user" });
-      await ctx.db
-        .update(users)
-        .set({ role: input.role })
-        .where(and(eq(users.id, input.userId), inArray(users.role, ["user", "admin"])));
-      await ctx.auth.recordAudit({
-        action: "user.role_changed",
-        actorId: ctx.user.id,
-        userId: input.userId,
-        ip: ctx.request.ip,
-        details: { role: input.role, previousRole: previous.role, actor: "admin" },
-      });
-      return { userId: String(input.userId), role: input.role, previousRole: previous.role };
-    }),
+  setRole: adminProcedure.input(SetRoleInput).mutation(async ({ ctx, input }) => {
+    if (input.userId === ctx.user.id) {
+      throw invalidInput("INVALID_INPUT", "userId", "You cannot change your own role");
+    }
+    const [previous] = await ctx.db
+      .select({ role: users.role })
+      .from(users)
+      .where(and(eq(users.id, input.userId), inArray(users.role, ["user", "admin"])));
+    if (!previous) throw noSuchUser();
+    await ctx.db
+      .update(users)
+      .set({ role: input.role })
+      .where(and(eq(users.id, input.userId), inArray(users.role, ["user", "admin"])));
+    await ctx.auth.recordAudit({
+      action: "user.role_changed",
+      actorId: ctx.user.id,
+      userId: input.userId,
+      ip: ctx.request.ip,
+      details: { role: input.role, previousRole: previous.role, actor: "admin" },
+    });
+    return { userId: String(input.userId), role: input.role, previousRole: previous.role };
+  }),
 
   /**
    * The audit log, newest first, a page at a time. `actor` (an email or username) keeps the

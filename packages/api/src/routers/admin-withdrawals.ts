@@ -1,9 +1,10 @@
+import { ReviewWithdrawalInput } from "@cryptotrade/contract/admin";
+import { Page } from "@cryptotrade/contract/inputs";
 import { transactions, withdrawalApprovals } from "@cryptotrade/db/schema";
 import { ExchangeError, queries, views } from "@cryptotrade/exchange";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Context } from "../context";
-import { Id, Page } from "../inputs";
 import { adminProcedure, TRPCError } from "../trpc";
 
 type AdminContext = Context & { user: { id: number } };
@@ -158,7 +159,7 @@ export const adminWithdrawalProcedures = {
    * stays "pending" until then). Each approval is audit-logged.
    */
   approveWithdrawal: adminProcedure
-    .input(z.strictObject({ transactionId: Id, reason: z.string().max(200).optional() }))
+    .input(ReviewWithdrawalInput)
     .mutation(async ({ ctx, input }) => {
       const { transaction, approvers, needed } = await approve(
         ctx,
@@ -169,17 +170,15 @@ export const adminWithdrawalProcedures = {
     }),
 
   /** Returns a pending withdrawal's amount and fee to its owner, and records who did it. */
-  rejectWithdrawal: adminProcedure
-    .input(z.strictObject({ transactionId: Id, reason: z.string().max(200).optional() }))
-    .mutation(async ({ ctx, input }) => {
-      const transaction = await ctx.exchange.reviewWithdrawal({
-        transactionId: input.transactionId,
-        approve: false,
-        reviewerId: ctx.user.id,
-        note: input.reason,
-      });
-      await audit(ctx, "admin.withdrawal.rejected", { transactionId: transaction.id });
-      const decimals = (await queries.assetDecimals(ctx.db)).get(transaction.asset) ?? 0;
-      return views.toTransactionView(transaction, decimals);
-    }),
+  rejectWithdrawal: adminProcedure.input(ReviewWithdrawalInput).mutation(async ({ ctx, input }) => {
+    const transaction = await ctx.exchange.reviewWithdrawal({
+      transactionId: input.transactionId,
+      approve: false,
+      reviewerId: ctx.user.id,
+      note: input.reason,
+    });
+    await audit(ctx, "admin.withdrawal.rejected", { transactionId: transaction.id });
+    const decimals = (await queries.assetDecimals(ctx.db)).get(transaction.asset) ?? 0;
+    return views.toTransactionView(transaction, decimals);
+  }),
 };

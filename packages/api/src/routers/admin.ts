@@ -1,12 +1,13 @@
+import { CreateMarketInput, CreditDepositInput } from "@cryptotrade/contract/admin";
+import { MarketSymbol } from "@cryptotrade/contract/inputs";
+import { parseDecimal } from "@cryptotrade/contract/money";
 import { users } from "@cryptotrade/db/schema";
-import { queries, views } from "@cryptotrade/exchange";
-import { parseDecimal } from "@cryptotrade/exchange/money";
+import { invalidInput, queries, views } from "@cryptotrade/exchange";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Context } from "../context";
-import { AssetSymbol, DecimalString, Id, IdempotencyKey, MarketSymbol } from "../inputs";
-import { adminProcedure, router, TRPCError } from "../trpc";
-import { adminUsersProcedures } from "./admin-users";
+import { adminProcedure, router } from "../trpc";
+import { adminUsersProcedures, noSuchUser } from "./admin-users";
 import { adminWithdrawalProcedures } from "./admin-withdrawals";
 import { readAssetAmount } from "./wallet";
 
@@ -27,22 +28,8 @@ async function requireCustomer(ctx: Context, userId: number) {
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.id, userId), inArray(users.role, ["user", "admin"])));
-  if (!user) throw new TRPCError({ code: "NOT_FOUND", message: "userId: no such user" });
+  if (!user) throw noSuchUser();
 }
-
-const NewMarket = z.strictObject({
-  baseAsset: AssetSymbol,
-  quoteAsset: AssetSymbol,
-  tickSize: DecimalString,
-  lotSize: DecimalString,
-  minQuantity: DecimalString,
-  maxQuantity: DecimalString,
-  minNotional: DecimalString,
-  maxPrice: DecimalString,
-  priceBandBps: z.number().int().min(1).max(10_000).default(2_000),
-  makerFeeBps: z.number().int().min(0).max(1_000).default(10),
-  takerFeeBps: z.number().int().min(0).max(1_000).default(20),
-});
 
 /** Halts (only cancels accepted) or resumes a market, and records who did it. */
 function setMarketStatus(status: "halted" | "trading", action: string) {
@@ -56,7 +43,7 @@ function setMarketStatus(status: "halted" | "trading", action: string) {
 }
 
 export const adminRouter = router({
-  createMarket: adminProcedure.input(NewMarket).mutation(async ({ ctx, input }) => {
+  createMarket: adminProcedure.input(CreateMarketInput).mutation(async ({ ctx, input }) => {
     const decimals = await queries.assetDecimals(ctx.db);
     const baseDecimals = decimals.get(input.baseAsset);
     const quoteDecimals = decimals.get(input.quoteAsset);
@@ -65,18 +52,14 @@ export const adminRouter = router({
       quoteDecimals === undefined ||
       input.baseAsset === input.quoteAsset
     ) {
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: "baseAsset, quoteAsset: two different known assets",
-      });
+      const message = "The base and quote assets must be two different known assets";
+      throw invalidInput("UNKNOWN_ASSET", "baseAsset", message);
     }
     const read = (field: keyof typeof input, d: number) => {
       const parsed = parseDecimal(String(input[field]), d);
       if (!parsed.ok || parsed.value <= 0n) {
-        throw new TRPCError({
-          code: "BAD_REQUEST",
-          message: `${field}: must be a positive decimal with at most ${d} decimals`,
-        });
+        const message = `The ${field} must be a positive decimal with at most ${d} decimals`;
+        throw invalidInput(parsed.ok ? "NOT_POSITIVE" : "NOT_A_DECIMAL", field, message);
       }
       return parsed.value;
     };
@@ -84,10 +67,8 @@ export const adminRouter = router({
     const minQuantity = read("minQuantity", baseDecimals);
     const maxQuantity = read("maxQuantity", baseDecimals);
     if (minQuantity > maxQuantity) {
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: "minQuantity: must not be above maxQuantity",
-      });
+      const message = "The minimum quantity must not be above the maximum quantity";
+      throw invalidInput("INVALID_INPUT", "minQuantity", message);
     }
     const market = await ctx.exchange.createMarket({
       symbol: `${input.baseAsset}-${input.quoteAsset}`,
@@ -114,36 +95,26 @@ export const adminRouter = router({
   resumeMarket: setMarketStatus("trading", "admin.market.resumed"),
 
   /** Credits a deposit confirmed outside the exchange (on chain, by bank). */
-  creditDeposit: adminProcedure
-    .input(
-      z.strictObject({
-        userId: Id,
-        asset: AssetSymbol,
-        amount: DecimalString,
-        note: z.string().max(200).optional(),
-        idempotencyKey: IdempotencyKey.optional(),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      const { amount, decimals } = await readAssetAmount(ctx, input.asset, input.amount);
-      await requireCustomer(ctx, input.userId);
-      const transaction = await ctx.exchange.deposit({
-        userId: input.userId,
-        asset: input.asset,
-        amount,
-        note: input.note,
-        // The admin's own key: it never collides with the customer's keys.
-        idempotencyKey: input.idempotencyKey,
-        requestedBy: ctx.user.id,
-      });
-      await audit(ctx, "admin.deposit.credited", {
-        userId: input.userId,
-        transactionId: transaction.id,
-        asset: input.asset,
-        amount: input.amount,
-      });
-      return views.toTransactionView(transaction, decimals);
-    }),
+  creditDeposit: adminProcedure.input(CreditDepositInput).mutation(async ({ ctx, input }) => {
+    const { amount, decimals } = await readAssetAmount(ctx, input.asset, input.amount);
+    await requireCustomer(ctx, input.userId);
+    const transaction = await ctx.exchange.deposit({
+      userId: input.userId,
+      asset: input.asset,
+      amount,
+      note: input.note,
+      // The admin's own key: it never collides with the customer's keys.
+      idempotencyKey: input.idempotencyKey,
+      requestedBy: ctx.user.id,
+    });
+    await audit(ctx, "admin.deposit.credited", {
+      userId: input.userId,
+      transactionId: transaction.id,
+      asset: input.asset,
+      amount: input.amount,
+    });
+    return views.toTransactionView(transaction, decimals);
+  }),
 
   ...adminWithdrawalProcedures,
   ...adminUsersProcedures,

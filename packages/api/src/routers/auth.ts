@@ -1,12 +1,10 @@
 import {
-  Email,
-  NewPassword,
-  Password,
-  ReauthenticationCode,
-  RecoveryCode,
-  TotpCode,
-  Username,
-} from "@cryptotrade/auth";
+  LogInInput,
+  ReauthenticateInput,
+  RecoveryCodeInput,
+  RegisterInput,
+  TotpCodeInput,
+} from "@cryptotrade/contract/account";
 import { z } from "zod";
 import {
   clearSessionCookie,
@@ -28,56 +26,50 @@ const SessionId = z.string().regex(/^[a-z2-7]{1,64}$/, { error: "must be a sessi
 
 export const authRouter = router({
   /** Creates an account and signs it in; the token is also set as the session cookie. */
-  register: publicProcedure
-    .input(z.object({ email: Email, username: Username, password: NewPassword }))
-    .mutation(async ({ ctx, input }) => {
-      const { user, session } = await ctx.auth.register(input, getRequestMeta(ctx));
-      sendSessionCookie(ctx, session);
-      return { user, token: session.token, expiresAt: session.expiresAt };
-    }),
+  register: publicProcedure.input(RegisterInput).mutation(async ({ ctx, input }) => {
+    const { user, session } = await ctx.auth.register(input, getRequestMeta(ctx));
+    sendSessionCookie(ctx, session);
+    return { user, token: session.token, expiresAt: session.expiresAt };
+  }),
 
   /**
    * Checks email and password. With 2FA on, the session it returns can only call
    * `verifyTotp` or `verifyRecoveryCode`, which swap it for a full one. Sets the device
    * cookie: a later login bringing it is not locked out by strangers' failures.
    */
-  login: publicProcedure
-    .input(z.object({ email: Email, password: Password }))
-    .mutation(async ({ ctx, input }) => {
-      const meta = getRequestMeta(ctx);
-      const result = await ctx.auth.login(input, meta, getDeviceToken(ctx));
-      sendDeviceCookie(ctx, result.deviceToken);
-      // Whatever session the browser brought is ended: each login gets a token of its own.
-      const previous = ctx.principal;
-      if (previous?.credential.kind === "session") {
-        await ctx.auth.logout(previous.credential.sessionId, previous.user.id, meta);
-      }
-      sendSessionCookie(ctx, result.session);
-      return {
-        twoFactorRequired: result.twoFactorRequired,
-        user: result.user,
-        token: result.session.token,
-        expiresAt: result.session.expiresAt,
-      };
-    }),
+  login: publicProcedure.input(LogInInput).mutation(async ({ ctx, input }) => {
+    const meta = getRequestMeta(ctx);
+    const result = await ctx.auth.login(input, meta, getDeviceToken(ctx));
+    sendDeviceCookie(ctx, result.deviceToken);
+    // Whatever session the browser brought is ended: each login gets a token of its own.
+    const previous = ctx.principal;
+    if (previous?.credential.kind === "session") {
+      await ctx.auth.logout(previous.credential.sessionId, previous.user.id, meta);
+    }
+    sendSessionCookie(ctx, result.session);
+    return {
+      twoFactorRequired: result.twoFactorRequired,
+      user: result.user,
+      token: result.session.token,
+      expiresAt: result.session.expiresAt,
+    };
+  }),
 
   /** Finishes a 2FA login with a TOTP code; returns (and sets) a new token. */
-  verifyTotp: pendingSessionProcedure
-    .input(z.object({ code: TotpCode }))
-    .mutation(async ({ ctx, input }) => {
-      const session = await ctx.auth.verifyLoginTotp(
-        ctx.credential.sessionId,
-        ctx.user.id,
-        input.code,
-        getRequestMeta(ctx),
-      );
-      sendSessionCookie(ctx, session);
-      return { token: session.token, expiresAt: session.expiresAt };
-    }),
+  verifyTotp: pendingSessionProcedure.input(TotpCodeInput).mutation(async ({ ctx, input }) => {
+    const session = await ctx.auth.verifyLoginTotp(
+      ctx.credential.sessionId,
+      ctx.user.id,
+      input.code,
+      getRequestMeta(ctx),
+    );
+    sendSessionCookie(ctx, session);
+    return { token: session.token, expiresAt: session.expiresAt };
+  }),
 
   /** Finishes a 2FA login with a recovery code instead; each code works once. */
   verifyRecoveryCode: pendingSessionProcedure
-    .input(z.object({ code: RecoveryCode }))
+    .input(RecoveryCodeInput)
     .mutation(async ({ ctx, input }) => {
       const session = await ctx.auth.verifyLoginRecoveryCode(
         ctx.credential.sessionId,
@@ -117,7 +109,7 @@ export const authRouter = router({
    * `changePassword`) until `reauthenticatedUntil`. Throttled like a login.
    */
   reauthenticate: sessionProcedure
-    .input(z.object({ password: Password, code: ReauthenticationCode.optional() }))
+    .input(ReauthenticateInput)
     .mutation(({ ctx, input }) =>
       ctx.auth.reauthenticate(ctx.user, ctx.credential.sessionId, input, getRequestMeta(ctx)),
     ),

@@ -1,9 +1,10 @@
-import { queries, views } from "@cryptotrade/exchange";
-import { parseDecimal } from "@cryptotrade/exchange/money";
+import { AssetSymbol, Page } from "@cryptotrade/contract/inputs";
+import { parseDecimal } from "@cryptotrade/contract/money";
+import { DepositInput, WithdrawInput } from "@cryptotrade/contract/wallet";
+import { invalidInput, queries, views } from "@cryptotrade/exchange";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { Context } from "../context";
-import { AssetSymbol, DecimalString, IdempotencyKey, Page } from "../inputs";
 import { getRequestMeta } from "../session-cookie";
 import {
   protectedProcedure,
@@ -29,27 +30,19 @@ const FAUCET_CALLS_PER_DAY = 2n;
 export async function readAssetAmount(ctx: Context, asset: string, text: string) {
   const decimals = (await queries.assetDecimals(ctx.db)).get(asset);
   if (decimals === undefined) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `asset: there is no asset ${asset}` });
+    throw invalidInput("UNKNOWN_ASSET", "asset", `There is no asset ${asset}`);
   }
   const parsed = parseDecimal(text, decimals);
   if (!parsed.ok) {
-    const why =
-      parsed.reason === "precision"
-        ? `has more than ${decimals} decimals`
-        : "must be a plain decimal string";
-    throw new TRPCError({ code: "BAD_REQUEST", message: `amount: ${why}` });
+    throw parsed.reason === "precision"
+      ? invalidInput("TOO_MANY_DECIMALS", "amount", `The amount has more than ${decimals} decimals`)
+      : invalidInput("NOT_A_DECIMAL", "amount", "The amount must be a plain decimal such as 1.25");
   }
   if (parsed.value <= 0n) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "amount: must be greater than zero" });
+    throw invalidInput("NOT_POSITIVE", "amount", "The amount must be greater than zero");
   }
   return { amount: parsed.value, decimals };
 }
-
-const Transfer = {
-  asset: AssetSymbol,
-  amount: DecimalString,
-  idempotencyKey: IdempotencyKey.optional(),
-};
 
 /** The history's filters, shared by `transactions` and `exportCsv` so an export is what was listed. */
 const TransactionFilter = {
@@ -75,17 +68,18 @@ export const walletRouter = router({
    * The demo faucet: free test funds, only when the exchange runs in demo mode; at most one
    * call's limit per call and two calls' worth per user, asset and UTC day.
    */
-  deposit: tradeProcedure.input(z.strictObject(Transfer)).mutation(async ({ ctx, input }) => {
+  deposit: tradeProcedure.input(DepositInput).mutation(async ({ ctx, input }) => {
     if (!ctx.config.demo) {
       throw new TRPCError({ code: "FORBIDDEN", message: "The faucet is only open in demo mode" });
     }
     const { amount, decimals } = await readAssetAmount(ctx, input.asset, input.amount);
     const limit = (FAUCET_LIMITS[input.asset] ?? DEFAULT_FAUCET_LIMIT) * 10n ** BigInt(decimals);
     if (amount > limit) {
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: "amount: above the faucet's limit per request",
-      });
+      throw invalidInput(
+        "INVALID_INPUT",
+        "amount",
+        "The amount is above the faucet's limit per request",
+      );
     }
     // The daily cap is enforced by the sequencer, so parallel calls cannot all pass it.
     const transaction = await ctx.exchange.deposit({
@@ -104,42 +98,30 @@ export const walletRouter = router({
    * waiting (PRECONDITION_FAILED), and for 24 hours after a password change or 2FA disable
    * (FORBIDDEN).
    */
-  withdraw: withdrawProcedure
-    .input(
-      z.strictObject({
-        ...Transfer,
-        // Starting with a letter or digit keeps exported CSV cells from reading as formulas.
-        address: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9:._-]{7,127}$/, "must be a plain address"),
-        totpCode: z
-          .string()
-          .regex(/^[0-9]{6}$/)
-          .optional(),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      const { amount, decimals } = await readAssetAmount(ctx, input.asset, input.amount);
-      await ctx.auth.requireWithdrawalsAllowed(ctx.user.id);
-      await ctx.auth.requireSecondFactorForWithdrawal(
-        ctx.user.id,
-        input.totpCode,
-        getRequestMeta(ctx),
-        ctx.credential,
-      );
-      const transaction = await ctx.exchange.requestWithdrawal({
-        userId: ctx.user.id,
-        asset: input.asset,
-        amount,
-        address: input.address,
-        idempotencyKey: input.idempotencyKey,
-      });
-      await ctx.auth.recordAudit({
-        userId: ctx.user.id,
-        action: "withdrawal.requested",
-        ip: ctx.request.ip,
-        details: { transactionId: transaction.id, asset: input.asset, amount: input.amount },
-      });
-      return views.toTransactionView(transaction, decimals);
-    }),
+  withdraw: withdrawProcedure.input(WithdrawInput).mutation(async ({ ctx, input }) => {
+    const { amount, decimals } = await readAssetAmount(ctx, input.asset, input.amount);
+    await ctx.auth.requireWithdrawalsAllowed(ctx.user.id);
+    await ctx.auth.requireSecondFactorForWithdrawal(
+      ctx.user.id,
+      input.totpCode,
+      getRequestMeta(ctx),
+      ctx.credential,
+    );
+    const transaction = await ctx.exchange.requestWithdrawal({
+      userId: ctx.user.id,
+      asset: input.asset,
+      amount,
+      address: input.address,
+      idempotencyKey: input.idempotencyKey,
+    });
+    await ctx.auth.recordAudit({
+      userId: ctx.user.id,
+      action: "withdrawal.requested",
+      ip: ctx.request.ip,
+      details: { transactionId: transaction.id, asset: input.asset, amount: input.amount },
+    });
+    return views.toTransactionView(transaction, decimals);
+  }),
 
   /** The user's deposits and withdrawals, newest first, narrowed by type, asset, status and time. */
   transactions: protectedProcedure

@@ -1,4 +1,4 @@
-import { isZero } from "~/lib/decimal";
+import { isZeroDecimal } from "@cryptotrade/contract/money";
 import { formatAmount, formatValue } from "./money";
 import type { BalanceRow } from "./types";
 
@@ -9,7 +9,7 @@ const WIDE = "hidden sm:table-cell";
 
 /** Every asset held: available, locked in orders or withdrawals, total, and value in USDT. */
 export function BalancesTable({ balances }: { balances: BalanceRow[] }) {
-  const held = balances.filter((row) => !isZero(row.total));
+  const held = balances.filter((row) => !isZeroDecimal(row.total));
   return (
     <section aria-labelledby="balances-heading" className="min-w-0">
       <h2 id="balances-heading" className="mb-2 text-lg font-semibold">

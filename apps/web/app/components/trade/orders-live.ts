@@ -1,9 +1,9 @@
+import { countDecimals, formatDecimal, toUnits } from "@cryptotrade/contract/money";
 import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useCallback, useRef, useState } from "react";
-import { formatAmount, parseAmount } from "~/lib/decimal-input";
 import { useTRPC } from "~/trpc/react";
-import type { MarketRules } from "./order-form-model";
+import type { MarketRules } from "./order-form/model";
 import { applyBalanceUpdate, applyOrderUpdate, type OrderView } from "./orders-cache";
 
 /**
@@ -65,8 +65,8 @@ export function useLiveAccount(symbol: string, rules: MarketRules) {
       for (const order of loaded) {
         if (filledSeen.current.has(order.id)) continue;
         filledSeen.current.set(order.id, {
-          quantity: units(order.filledQuantity, rules.baseDecimals),
-          quote: units(order.filledQuote, rules.quoteDecimals),
+          quantity: toUnits(order.filledQuantity, rules.baseDecimals),
+          quote: toUnits(order.filledQuote, rules.quoteDecimals),
         });
       }
     },
@@ -81,15 +81,15 @@ function newFill(
   order: OrderView,
   rules: MarketRules,
 ): string | null {
-  const quantity = units(order.filledQuantity, rules.baseDecimals);
-  const quote = units(order.filledQuote, rules.quoteDecimals);
+  const quantity = toUnits(order.filledQuantity, rules.baseDecimals);
+  const quote = toUnits(order.filledQuote, rules.quoteDecimals);
   const before = seen.get(order.id) ?? { quantity: 0n, quote: 0n };
   seen.set(order.id, { quantity, quote });
   const filled = quantity - before.quantity;
   if (filled <= 0n) return null;
   const price = ((quote - before.quote) * 10n ** BigInt(rules.baseDecimals)) / filled;
   const side = order.side === "buy" ? "Bought" : "Sold";
-  return `Filled ${trimZeros(formatAmount(filled, rules.baseDecimals))} ${rules.baseAsset} at ${formatAmount(price, rules.quoteDecimals, rules.priceDecimals)} (${side.toLowerCase()}, order ${order.id})`;
+  return `Filled ${trimZeros(formatDecimal(filled, rules.baseDecimals))} ${rules.baseAsset} at ${formatDecimal(price, rules.quoteDecimals, rules.priceDecimals)} (${side.toLowerCase()}, order ${order.id})`;
 }
 
 /** "0.01000000" → "0.01", "2.00000000" → "2". */
@@ -97,20 +97,10 @@ function trimZeros(text: string): string {
   return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
 }
 
-function units(text: string, decimals: number): bigint {
-  const parsed = parseAmount(text, decimals);
-  return parsed.ok ? parsed.value : 0n;
-}
-
 /** available + locked as an exact decimal string with the inputs' precision. */
 function sumOf(available: string, locked: string): string {
-  const decimals = Math.max(decimalsOf(available), decimalsOf(locked));
-  return formatAmount(units(available, decimals) + units(locked, decimals), decimals);
-}
-
-function decimalsOf(text: string): number {
-  const point = text.indexOf(".");
-  return point === -1 ? 0 : text.length - point - 1;
+  const decimals = Math.max(countDecimals(available), countDecimals(locked));
+  return formatDecimal(toUnits(available, decimals) + toUnits(locked, decimals), decimals);
 }
 
 type Status = "idle" | "connecting" | "pending" | "error";

@@ -1,6 +1,6 @@
+import { formatDecimalGrouped } from "@cryptotrade/contract/money";
 import { useState } from "react";
 import { useFetcher } from "react-router";
-import { groupDecimal } from "~/components/portfolio/money";
 import { TextField } from "~/components/text-field";
 import type { WalletActionResult } from "./action-result";
 import { FormOutcome } from "./form-outcome";
@@ -45,7 +45,7 @@ export function DepositForm({
           inputMode="decimal"
           autoComplete="off"
           required
-          hint={`Up to ${groupDecimal(limit, 0)} ${asset} per request, twice that per day`}
+          hint={`Up to ${formatDecimalGrouped(limit, 0)} ${asset} per request, twice that per day`}
           error={errors.amount}
         />
         <FormOutcome result={result} />
