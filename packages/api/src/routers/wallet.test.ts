@@ -15,7 +15,8 @@ describe("the wallet router", () => {
       user.caller.wallet.deposit({ asset: "BTC", amount: "10.00000001" }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: "amount: above the faucet's limit per request",
+      message: "The amount is above the faucet's limit per request",
+      cause: { reason: "INVALID_INPUT", field: "amount" },
     });
     expect((await balancesOf(user.caller)).BTC).toEqual({
       available: "2.50000000",
