@@ -1,4 +1,4 @@
-import { TextField } from "./text-field";
+import { Field } from "~/components/ui/field";
 
 /** The sign-in pages' email input: kept as typed when the server sends the form back with errors. */
 export function EmailField({
@@ -9,7 +9,7 @@ export function EmailField({
   error: string | undefined;
 }) {
   return (
-    <TextField
+    <Field
       label="Email"
       name="email"
       type="email"

@@ -2,7 +2,7 @@ import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import { AuthCard } from "~/components/auth-card";
 import { FormAlert } from "~/components/form-alert";
 import { SubmitButton } from "~/components/submit-button";
-import { TextField } from "~/components/text-field";
+import { Field } from "~/components/ui/field";
 import { toFormErrors } from "~/lib/form-errors.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { getUser } from "~/lib/session.server";
@@ -50,7 +50,7 @@ export default function TwoFactor({ actionData }: Route.ComponentProps) {
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <FormAlert message={errors?.form} />
         {recovery ? (
-          <TextField
+          <Field
             key="recovery"
             label="Recovery code"
             name="code"
@@ -60,7 +60,7 @@ export default function TwoFactor({ actionData }: Route.ComponentProps) {
             error={errors?.fields.code}
           />
         ) : (
-          <TextField
+          <Field
             key="totp"
             label="Authentication code"
             name="code"

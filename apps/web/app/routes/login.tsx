@@ -4,7 +4,7 @@ import { AuthCard } from "~/components/auth-card";
 import { EmailField } from "~/components/email-field";
 import { FormAlert } from "~/components/form-alert";
 import { SubmitButton } from "~/components/submit-button";
-import { TextField } from "~/components/text-field";
+import { Field } from "~/components/ui/field";
 import { toFormErrors } from "~/lib/form-errors.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { requireAnonymous } from "~/lib/session.server";
@@ -54,7 +54,7 @@ export default function LogIn({ actionData }: Route.ComponentProps) {
         ) : null}
         <FormAlert message={errors?.form} />
         <EmailField defaultValue={actionData?.values.email} error={errors?.fields.email} />
-        <TextField
+        <Field
           label="Password"
           name="password"
           type="password"

@@ -4,7 +4,7 @@ import { AuthCard } from "~/components/auth-card";
 import { EmailField } from "~/components/email-field";
 import { FormAlert } from "~/components/form-alert";
 import { SubmitButton } from "~/components/submit-button";
-import { TextField } from "~/components/text-field";
+import { Field } from "~/components/ui/field";
 import { toFormErrors } from "~/lib/form-errors.server";
 import { requireAnonymous } from "~/lib/session.server";
 import type { Route } from "./+types/signup";
@@ -47,7 +47,7 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
       <Form method="post" className="flex flex-col gap-4" noValidate>
         <FormAlert message={errors?.form} />
         <EmailField defaultValue={actionData?.values.email} error={errors?.fields.email} />
-        <TextField
+        <Field
           label="Username"
           name="username"
           autoComplete="username"
@@ -56,7 +56,7 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
           defaultValue={actionData?.values.username}
           error={errors?.fields.username}
         />
-        <TextField
+        <Field
           label="Password"
           name="password"
           type="password"

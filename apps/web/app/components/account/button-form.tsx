@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { FormAlert } from "~/components/form-alert";
-import { ActionButton } from "./action-button";
+import { StatusButton } from "~/components/ui/status-button";
 import { readCallErrors } from "./mutation-errors";
 
 /** A form of one submit button that runs `run()`; the server's refusal shows above it. */
@@ -32,9 +32,9 @@ export function ButtonForm({
   return (
     <form onSubmit={submit} className="flex flex-col items-start gap-3">
       <FormAlert message={error} />
-      <ActionButton pending={pending} pendingText={pendingText} tone={tone}>
+      <StatusButton pending={pending} pendingText={pendingText} tone={tone}>
         {submitText}
-      </ActionButton>
+      </StatusButton>
     </form>
   );
 }

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { useRevalidator } from "react-router";
 import { FormAlert } from "~/components/form-alert";
-import { TextField } from "~/components/text-field";
+import { Field } from "~/components/ui/field";
 import { useTRPCClient } from "~/trpc/react";
-import { ActionButton } from "./action-button";
+import { StatusButton } from "~/components/ui/status-button";
 import { useConfirmedAccess } from "./confirm-access";
 import { formatTime } from "./format-time";
 import { type CallErrors, NO_ERRORS, readCallErrors } from "./mutation-errors";
@@ -62,7 +62,7 @@ export function ChangePasswordSection() {
         <p role="status" className="text-sm text-buy">
           {done}
         </p>
-        <TextField
+        <Field
           label="Current password"
           name="currentPassword"
           type="password"
@@ -70,7 +70,7 @@ export function ChangePasswordSection() {
           required
           error={errors.fields.currentPassword}
         />
-        <TextField
+        <Field
           label="New password"
           name="newPassword"
           type="password"
@@ -79,7 +79,7 @@ export function ChangePasswordSection() {
           hint="At least 10 characters"
           error={errors.fields.newPassword}
         />
-        <TextField
+        <Field
           label="Confirm new password"
           name="confirmPassword"
           type="password"
@@ -88,9 +88,9 @@ export function ChangePasswordSection() {
           error={errors.fields.confirmPassword}
         />
         <div>
-          <ActionButton pending={pending} pendingText="Changing…">
+          <StatusButton pending={pending} pendingText="Changing…">
             Change password
-          </ActionButton>
+          </StatusButton>
         </div>
       </form>
     </SectionCard>

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { FormAlert } from "~/components/form-alert";
-import { TextField } from "~/components/text-field";
-import { ActionButton } from "./action-button";
+import { Field } from "~/components/ui/field";
+import { StatusButton } from "~/components/ui/status-button";
 import { type CallErrors, NO_ERRORS, readCallErrors } from "./mutation-errors";
 
 /**
@@ -41,7 +41,7 @@ export function CodeForm({
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-3 sm:max-w-sm">
       <FormAlert message={errors.form} />
-      <TextField
+      <Field
         label={label}
         name="code"
         inputMode="numeric"
@@ -52,9 +52,9 @@ export function CodeForm({
         error={errors.fields.code}
       />
       <div>
-        <ActionButton pending={pending} pendingText={pendingText} tone={tone}>
+        <StatusButton pending={pending} pendingText={pendingText} tone={tone}>
           {submitText}
-        </ActionButton>
+        </StatusButton>
       </div>
     </form>
   );

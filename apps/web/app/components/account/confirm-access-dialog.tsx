@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { FormAlert } from "~/components/form-alert";
-import { TextField } from "~/components/text-field";
+import { Field } from "~/components/ui/field";
 import { useTRPCClient } from "~/trpc/react";
-import { ActionButton } from "./action-button";
+import { StatusButton } from "~/components/ui/status-button";
 import { type CallErrors, NO_ERRORS, readCallErrors, reasonOf } from "./mutation-errors";
 
 /** Which field a refused re-authentication is about, by the server's reason. */
@@ -80,7 +80,7 @@ export function ConfirmAccessDialog({
           You will not be asked again for the next few minutes.
         </p>
         <FormAlert message={errors.form} />
-        <TextField
+        <Field
           label="Password"
           name="password"
           type="password"
@@ -89,7 +89,7 @@ export function ConfirmAccessDialog({
           error={errors.fields.password}
         />
         {twoFactorEnabled ? (
-          <TextField
+          <Field
             label="Authentication or recovery code"
             name="code"
             autoComplete="one-time-code"
@@ -106,9 +106,9 @@ export function ConfirmAccessDialog({
           >
             Cancel
           </button>
-          <ActionButton pending={pending} pendingText="Confirming…">
+          <StatusButton pending={pending} pendingText="Confirming…">
             Confirm
-          </ActionButton>
+          </StatusButton>
         </div>
       </form>
     </dialog>

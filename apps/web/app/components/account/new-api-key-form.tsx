@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { FormAlert } from "~/components/form-alert";
-import { TextField } from "~/components/text-field";
-import { ActionButton } from "./action-button";
+import { Field } from "~/components/ui/field";
+import { StatusButton } from "~/components/ui/status-button";
 import { type CallErrors, NO_ERRORS, readCallErrors } from "./mutation-errors";
 
 /** What a new key asks the server for. */
@@ -47,7 +47,7 @@ export function NewApiKeyForm({ create }: { create: (input: NewKeyInput) => Prom
     <form onSubmit={submit} noValidate className="flex flex-col gap-3 sm:max-w-md">
       <h3 className="font-medium">Create a key</h3>
       <FormAlert message={errors.form} />
-      <TextField
+      <Field
         label="Key name"
         name="name"
         required
@@ -70,9 +70,9 @@ export function NewApiKeyForm({ create }: { create: (input: NewKeyInput) => Prom
         {errors.fields.scopes ? <p className="text-sm text-sell">{errors.fields.scopes}</p> : null}
       </fieldset>
       <div>
-        <ActionButton pending={pending} pendingText="Creating…">
+        <StatusButton pending={pending} pendingText="Creating…">
           Create API key
-        </ActionButton>
+        </StatusButton>
       </div>
     </form>
   );

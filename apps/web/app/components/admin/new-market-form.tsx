@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { useRevalidator } from "react-router";
-import { ActionButton } from "~/components/account/action-button";
+import { StatusButton } from "~/components/ui/status-button";
 import { type CallErrors, NO_ERRORS, readCallErrors } from "~/components/account/mutation-errors";
 import { FormAlert } from "~/components/form-alert";
-import { TextField } from "~/components/text-field";
+import { Field } from "~/components/ui/field";
 import { useTRPCClient } from "~/trpc/react";
 
 const DECIMAL_FIELDS = [
@@ -103,7 +103,7 @@ export function NewMarketForm({ assets }: { assets: string[] }) {
           </div>
         ))}
         {DECIMAL_FIELDS.map((field) => (
-          <TextField
+          <Field
             key={field.name}
             label={field.label}
             name={field.name}
@@ -115,7 +115,7 @@ export function NewMarketForm({ assets }: { assets: string[] }) {
           />
         ))}
         {BPS_FIELDS.map((field) => (
-          <TextField
+          <Field
             key={field.name}
             label={field.label}
             name={field.name}
@@ -127,9 +127,9 @@ export function NewMarketForm({ assets }: { assets: string[] }) {
         ))}
       </div>
       <div>
-        <ActionButton pending={pending} pendingText="Creating…">
+        <StatusButton pending={pending} pendingText="Creating…">
           Create market
-        </ActionButton>
+        </StatusButton>
       </div>
     </form>
   );

@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { useFetcher } from "react-router";
 import { groupDecimal } from "~/components/portfolio/money";
-import { TextField } from "~/components/text-field";
+import { Field } from "~/components/ui/field";
 import type { WalletActionResult } from "./action-result";
 import { FormOutcome } from "./form-outcome";
 import { IdempotencyKeyField } from "./idempotency-key-field";
-import { SelectField } from "./select-field";
+import { SelectField } from "~/components/ui/select-field";
 
 /** The demo faucet: free test funds of one asset, up to its limit per request. */
 export function DepositForm({
@@ -39,7 +39,7 @@ export function DepositForm({
           options={assets.map((a) => ({ value: a.symbol, label: `${a.symbol} · ${a.name}` }))}
           error={errors.asset}
         />
-        <TextField
+        <Field
           label="Amount"
           name="amount"
           inputMode="decimal"

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from "react";
 import { useFetcher } from "react-router";
-import { TextField } from "~/components/text-field";
+import { Field } from "~/components/ui/field";
 import type { WalletActionResult } from "./action-result";
 import { FormOutcome } from "./form-outcome";
 import { IdempotencyKeyField } from "./idempotency-key-field";
-import { SelectField } from "./select-field";
+import { SelectField } from "~/components/ui/select-field";
 import { TwoFactorNeededNotice } from "./two-factor-needed-notice";
 import { formatAssetAmount } from "./wallet-format";
 import { WithdrawalHoldNotice } from "./withdrawal-hold-notice";
@@ -85,7 +85,7 @@ export function WithdrawForm({
             </dd>
           </dl>
         ) : null}
-        <TextField
+        <Field
           label="Destination address"
           name="address"
           autoComplete="off"
@@ -93,7 +93,7 @@ export function WithdrawForm({
           required
           error={errors.address}
         />
-        <TextField
+        <Field
           label="Amount"
           name="amount"
           inputMode="decimal"
@@ -107,7 +107,7 @@ export function WithdrawForm({
           error={errors.amount}
         />
         {twoFactorEnabled ? (
-          <TextField
+          <Field
             label="Authentication code"
             name="totpCode"
             inputMode="numeric"

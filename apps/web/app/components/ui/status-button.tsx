@@ -1,0 +1,33 @@
+import type { ReactNode } from "react";
+import { Button, type ButtonSize, type ButtonVariant } from "./button";
+
+/**
+ * A form's submit button that says it is working while its submission runs (a route action, a
+ * fetcher or a call from the browser) and cannot be pressed twice meanwhile.
+ *
+ * @example
+ * <StatusButton pending={fetcher.state !== "idle"} pendingText="Changing…">Change password</StatusButton>
+ */
+export function StatusButton({
+  children,
+  pending,
+  pendingText,
+  variant,
+  size,
+  name,
+  value,
+}: {
+  children: ReactNode;
+  pending: boolean;
+  pendingText: string;
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  name?: string;
+  value?: string;
+}) {
+  return (
+    <Button type="submit" disabled={pending} variant={variant} size={size} name={name} value={value}>
+      {pending ? pendingText : children}
+    </Button>
+  );
+}

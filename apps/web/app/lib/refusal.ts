@@ -1,0 +1,75 @@
+import { wordsFor } from "./error-words";
+
+/** What a refused call carries, read from tRPC's error shape (`message` and `data`). */
+export interface Refusal {
+  message: string;
+  code: string | undefined;
+  reason: string | undefined;
+  field: string | undefined;
+  fieldErrors: Record<string, string>;
+  retryAfterSeconds: number | undefined;
+}
+
+/** A refusal as Conform takes it in `submission.reply()`: messages for the form and per field. */
+export interface FormRefusal {
+  formErrors: string[];
+  fieldErrors: Record<string, string[]>;
+}
+
+/**
+ * Reads a caught tRPC error (a `TRPCClientError` in the browser, or the shape
+ * `context.formatError` gives in an action) into plain fields, trusting nothing about its type.
+ */
+export function readRefusal(error: unknown): Refusal {
+  const failure = (error ?? {}) as { message?: unknown; data?: unknown; shape?: unknown };
+  const data = (failure.data ?? {}) as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  const fieldErrors: Record<string, string> = {};
+  if (data.fieldErrors && typeof data.fieldErrors === "object") {
+    for (const [name, message] of Object.entries(data.fieldErrors)) {
+      if (typeof message === "string") fieldErrors[name] = message;
+    }
+  }
+  return {
+    message: text(failure.message) ?? "Something went wrong",
+    code: text(data.code),
+    reason: text(data.reason),
+    field: text(data.field),
+    fieldErrors,
+    retryAfterSeconds:
+      typeof data.retryAfterSeconds === "number" ? data.retryAfterSeconds : undefined,
+  };
+}
+
+/**
+ * Places a refusal on the form: zod's `fieldErrors` at their fields, else the reason's words at
+ * `field` (the server's, or the one `fieldOfReason` gives for this form), else for the whole
+ * form. Never reads the message to decide where it goes.
+ *
+ * @example
+ * catch (error) {
+ *   return submission.reply(toFormRefusal(readRefusal(context.formatError(error))));
+ * }
+ */
+export function toFormRefusal(
+  refusal: Refusal,
+  fieldOfReason: Readonly<Partial<Record<string, string>>> = {},
+): FormRefusal {
+  const named = Object.entries(refusal.fieldErrors);
+  if (named.length > 0) {
+    return {
+      formErrors: [],
+      fieldErrors: Object.fromEntries(named.map(([name, message]) => [name, [sentence(message)]])),
+    };
+  }
+  const words = wordsFor(refusal.reason, refusal.message);
+  const field = refusal.field ?? (refusal.reason ? fieldOfReason[refusal.reason] : undefined);
+  return field
+    ? { formErrors: [], fieldErrors: { [field]: [words] } }
+    : { formErrors: [words], fieldErrors: {} };
+}
+
+/** zod's messages follow a field name ("must be 6 digits"); under the field they start a sentence. */
+export function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
