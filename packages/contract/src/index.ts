@@ -1,0 +1,1 @@
+export { ERROR_REASONS, type ErrorDetails, type ErrorReason, isErrorReason } from "./errors";
