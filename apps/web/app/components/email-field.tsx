@@ -1,4 +1,5 @@
-import { Field } from "~/components/ui/field";
+import { Field } from "./ui/field";
+import type { FieldError } from "./ui/field-frame";
 
 /** The sign-in pages' email input: kept as typed when the server sends the form back with errors. */
 export function EmailField({
@@ -6,7 +7,7 @@ export function EmailField({
   error,
 }: {
   defaultValue: string | undefined;
-  error: string | undefined;
+  error: FieldError;
 }) {
   return (
     <Field

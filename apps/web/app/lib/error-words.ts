@@ -1,9 +1,12 @@
+import type { ErrorReason } from "@cryptotrade/contract/errors";
+
 /**
  * Words for people, per error reason the server sends (`error.data.reason`). Plain data keyed by
  * reason, so a translation is another table of the same shape. A reason without words here is
- * shown with the server's own message, which is already a plain sentence.
+ * shown with the server's own message, which is already a plain sentence: reasons whose
+ * message carries particulars (a date, a limit, which code was wrong) are left to it.
  */
-export const ERROR_WORDS: Readonly<Partial<Record<string, string>>> = {
+export const ERROR_WORDS: Readonly<Partial<Record<ErrorReason, string>>> = {
   INVALID_CREDENTIALS: "Invalid email or password",
   EMAIL_TAKEN: "An account with this email already exists",
   USERNAME_TAKEN: "This username is taken",
@@ -13,6 +16,6 @@ export const ERROR_WORDS: Readonly<Partial<Record<string, string>>> = {
 };
 
 /** The words for a refusal: the table's, else the server's message. */
-export function wordsFor(reason: string | undefined, message: string): string {
+export function wordsFor(reason: ErrorReason | undefined, message: string): string {
   return (reason && ERROR_WORDS[reason]) || message;
 }

@@ -1,5 +1,11 @@
 import type { AppLoadContext } from "react-router";
-import { type FormRefusal, type Refusal, readRefusal, toFormRefusal } from "./refusal";
+import {
+  type FieldOfReason,
+  type FormRefusal,
+  type Refusal,
+  readRefusal,
+  toFormRefusal,
+} from "./refusal";
 
 /**
  * A procedure's refusal, called from an action: failures that are not the caller's (internal
@@ -25,7 +31,7 @@ export function readActionRefusal(context: AppLoadContext, error: unknown): Refu
 export function refuseForm(
   context: AppLoadContext,
   error: unknown,
-  fieldOfReason?: Readonly<Partial<Record<string, string>>>,
+  fieldOfReason?: FieldOfReason,
 ): FormRefusal {
   return toFormRefusal(readActionRefusal(context, error), fieldOfReason);
 }

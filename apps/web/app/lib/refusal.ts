@@ -1,14 +1,18 @@
+import { type ErrorReason, isErrorReason } from "@cryptotrade/contract/errors";
 import { wordsFor } from "./error-words";
 
 /** What a refused call carries, read from tRPC's error shape (`message` and `data`). */
 export interface Refusal {
   message: string;
   code: string | undefined;
-  reason: string | undefined;
+  reason: ErrorReason | undefined;
   field: string | undefined;
   fieldErrors: Record<string, string>;
   retryAfterSeconds: number | undefined;
 }
+
+/** Where a form puts a reason the server sends without a `field` (a wrong code is its code field's). */
+export type FieldOfReason = Readonly<Partial<Record<ErrorReason, string>>>;
 
 /** A refusal as Conform takes it in `submission.reply()`: messages for the form and per field. */
 export interface FormRefusal {
@@ -33,7 +37,7 @@ export function readRefusal(error: unknown): Refusal {
   return {
     message: text(failure.message) ?? "Something went wrong",
     code: text(data.code),
-    reason: text(data.reason),
+    reason: isErrorReason(data.reason) ? data.reason : undefined,
     field: text(data.field),
     fieldErrors,
     retryAfterSeconds:
@@ -51,10 +55,7 @@ export function readRefusal(error: unknown): Refusal {
  *   return submission.reply(toFormRefusal(readRefusal(context.formatError(error))));
  * }
  */
-export function toFormRefusal(
-  refusal: Refusal,
-  fieldOfReason: Readonly<Partial<Record<string, string>>> = {},
-): FormRefusal {
+export function toFormRefusal(refusal: Refusal, fieldOfReason: FieldOfReason = {}): FormRefusal {
   const named = Object.entries(refusal.fieldErrors);
   if (named.length > 0) {
     return {

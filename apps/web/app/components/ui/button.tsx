@@ -3,8 +3,9 @@ import type { ButtonHTMLAttributes } from "react";
 const VARIANTS = {
   primary: "bg-accent font-medium text-on-accent",
   danger: "border border-sell font-medium text-sell hover:bg-surface",
+  positive: "border border-buy font-medium text-buy hover:bg-surface",
   outline: "border border-border hover:bg-surface-raised",
-  link: "text-muted underline",
+  link: "text-sm text-muted underline",
 } as const;
 
 const SIZES = {
@@ -13,7 +14,7 @@ const SIZES = {
   xs: "rounded px-2 py-0.5 text-xs",
 } as const;
 
-/** How a button looks: `primary` for the form's main action, `danger` for the irreversible. */
+/** How a button looks: `primary` for the form's main action, `danger` to stop or remove, `positive` to restart. */
 export type ButtonVariant = keyof typeof VARIANTS;
 export type ButtonSize = keyof typeof SIZES;
 
@@ -47,6 +48,5 @@ export function Button({
   type = "button",
   ...button
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: ButtonSize }) {
-  // biome-ignore lint/a11y/useButtonType: the default is set above and may be "submit".
   return <button type={type} className={buttonClass({ variant, size, className })} {...button} />;
 }

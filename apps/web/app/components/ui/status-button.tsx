@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ButtonHTMLAttributes } from "react";
 import { Button, type ButtonSize, type ButtonVariant } from "./button";
 
 /**
@@ -12,21 +12,16 @@ export function StatusButton({
   children,
   pending,
   pendingText,
-  variant,
-  size,
-  name,
-  value,
-}: {
-  children: ReactNode;
+  disabled,
+  ...button
+}: Omit<ButtonHTMLAttributes<HTMLButtonElement>, "type"> & {
   pending: boolean;
   pendingText: string;
   variant?: ButtonVariant;
   size?: ButtonSize;
-  name?: string;
-  value?: string;
 }) {
   return (
-    <Button type="submit" disabled={pending} variant={variant} size={size} name={name} value={value}>
+    <Button type="submit" disabled={pending || disabled} {...button}>
       {pending ? pendingText : children}
     </Button>
   );
