@@ -1,6 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { $ZodIssue, $ZodType } from "zod/v4/core";
-import { sentence } from "./refusal";
+import type { $ZodType } from "zod/v4/core";
 
 /** A form's schema: an object of named fields (what Conform reads a form as). */
 export type FormSchema = $ZodType<unknown, Record<string, unknown>>;
@@ -18,6 +17,5 @@ export function parseForm<Schema extends FormSchema>(formData: FormData, schema:
   return parseWithZod(formData, {
     schema,
     disableAutoCoercion: true,
-    formatError: (issues: $ZodIssue[]) => issues.map((issue) => sentence(issue.message)),
   });
 }

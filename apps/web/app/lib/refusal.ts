@@ -60,7 +60,7 @@ export function toFormRefusal(refusal: Refusal, fieldOfReason: FieldOfReason = {
   if (named.length > 0) {
     return {
       formErrors: [],
-      fieldErrors: Object.fromEntries(named.map(([name, message]) => [name, [sentence(message)]])),
+      fieldErrors: Object.fromEntries(named.map(([name, message]) => [name, [message]])),
     };
   }
   const words = wordsFor(refusal.reason, refusal.message);
@@ -68,9 +68,4 @@ export function toFormRefusal(refusal: Refusal, fieldOfReason: FieldOfReason = {
   return field
     ? { formErrors: [], fieldErrors: { [field]: [words] } }
     : { formErrors: [words], fieldErrors: {} };
-}
-
-/** zod's messages follow a field name ("must be 6 digits"); under the field they start a sentence. */
-export function sentence(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

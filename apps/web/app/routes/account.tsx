@@ -6,7 +6,7 @@ import { ChangePasswordSection } from "~/components/account/change-password-sect
 import { ConfirmAccessProvider } from "~/components/account/confirm-access";
 import { SessionsSection } from "~/components/account/sessions-section";
 import { TwoFactorSection } from "~/components/account/two-factor-section";
-import { WithdrawalHoldNotice } from "~/components/account/withdrawal-hold-notice";
+import { WithdrawalHoldNotice } from "~/components/withdrawal-hold-notice";
 import { requireSignedIn } from "~/lib/account-access.server";
 import { respond } from "~/lib/form-answer.server";
 import type { Route } from "./+types/account";

@@ -3,12 +3,12 @@ import { useState } from "react";
 import { Field } from "~/components/ui/field";
 import { SelectField } from "~/components/ui/select-field";
 import { StatusButton } from "~/components/ui/status-button";
+import { WithdrawalHoldNotice } from "~/components/withdrawal-hold-notice";
 import { FormOutcome } from "./form-outcome";
 import { IdempotencyKeyField } from "./idempotency-key-field";
 import { TwoFactorNeededNotice } from "./two-factor-needed-notice";
 import { useWalletForm } from "./use-wallet-form";
 import { formatAssetAmount } from "./wallet-format";
-import { WithdrawalHoldNotice } from "./withdrawal-hold-notice";
 
 export interface WithdrawableAsset {
   symbol: string;
