@@ -1,4 +1,5 @@
 import { Form, Link } from "react-router";
+import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { SelectField } from "~/components/ui/select-field";
 import { type FilterForm, STATUSES, TYPES, toFilterQuery } from "./transaction-filter";
@@ -56,9 +57,9 @@ export function TransactionFilters({
       <Field label="From (UTC)" name="from" type="date" defaultValue={filter.from} />
       <Field label="To (UTC)" name="to" type="date" defaultValue={filter.to} />
       <div className="col-span-2 flex gap-2 sm:col-span-1">
-        <button type="submit" className="rounded-md bg-accent px-4 py-2 font-medium text-on-accent">
+        <Button type="submit" className="text-base">
           Apply filters
-        </button>
+        </Button>
         {query ? (
           <Link to="/wallet" className="self-center text-sm text-accent underline">
             Clear
