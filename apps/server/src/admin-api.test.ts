@@ -91,7 +91,7 @@ describe("admin procedures through the API", () => {
     );
     expect(tooPrecise).toEqual({
       code: "BAD_REQUEST",
-      message: "amount: has more than 8 decimals",
+      message: "The amount has more than 8 decimals",
     });
   });
 
@@ -136,7 +136,7 @@ describe("admin procedures through the API", () => {
     expect((await trader.client.orders.place.mutate(order)).status).toBe("open");
     expect(
       await rejectionOf(admin.client.admin.haltMarket.mutate({ symbol: "DOGE-USDT" })),
-    ).toEqual({ code: "NOT_FOUND", message: "symbol: no market DOGE-USDT" });
+    ).toEqual({ code: "NOT_FOUND", message: "There is no market DOGE-USDT" });
   });
 
   it("opens a new market that trades at once", async () => {

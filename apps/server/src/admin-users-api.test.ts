@@ -78,7 +78,7 @@ describe("admin: users, roles and the audit log through the API", () => {
       await rejectionOf(
         admin.client.admin.setRole.mutate({ userId: String(admin.userId), role: "user" }),
       ),
-    ).toEqual({ code: "BAD_REQUEST", message: "userId: you cannot change your own role" });
+    ).toEqual({ code: "BAD_REQUEST", message: "You cannot change your own role" });
     expect(
       await errorCodeOf(admin.client.admin.setRole.mutate({ userId: "999999", role: "admin" })),
     ).toBe("NOT_FOUND");

@@ -1,5 +1,6 @@
 import { type ApiServices, appRouter, createContext } from "@cryptotrade/api";
-import { answerSingleCall, findSingleCall, MAX_BATCH_SIZE } from "@cryptotrade/api/server";
+import { answerSingleCall, findSingleCall } from "@cryptotrade/api/server";
+import { MAX_BATCH_SIZE } from "@cryptotrade/contract/limits";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";

@@ -25,7 +25,7 @@ describe("bad admin input stops before the sequencer", () => {
         await rejectionOf(
           admin.client.admin.creditDeposit.mutate({ userId, asset: "USDT", amount: "10" }),
         ),
-      ).toEqual({ code: "NOT_FOUND", message: "userId: no such user" });
+      ).toEqual({ code: "NOT_FOUND", message: "There is no such user" });
     }
     const trader = await t.trader({ USDT: "10" });
     await admin.client.admin.creditDeposit.mutate({
@@ -53,7 +53,7 @@ describe("bad admin input stops before the sequencer", () => {
     );
     expect(refused).toEqual({
       code: "BAD_REQUEST",
-      message: "minQuantity: must not be above maxQuantity",
+      message: "The minimum quantity must not be above the maximum quantity",
     });
     expect(events).not.toContain("reset");
     expect((await t.server.client().market.list.query()).map((m) => m.symbol)).not.toContain(

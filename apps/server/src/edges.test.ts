@@ -1,4 +1,4 @@
-import { MAX_BATCH_SIZE } from "@cryptotrade/api/server";
+import { MAX_BATCH_SIZE } from "@cryptotrade/contract/limits";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorCodeOf, registerUser, startTestServer, type TestServer } from "./testing/test-server";
 

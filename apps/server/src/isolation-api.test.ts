@@ -76,7 +76,7 @@ describe("isolation between users through the API", () => {
     );
     expect(paired).toEqual({
       code: "BAD_REQUEST",
-      message: "ocoWith: no open order of yours in this market",
+      message: "You have no such open order in this market",
     });
   });
 

@@ -165,7 +165,7 @@ describe("market data through the API", () => {
     const anonymous = t.server.client();
     expect(await rejectionOf(anonymous.market.ticker.query({ symbol: "DOGE-USDT" }))).toEqual({
       code: "NOT_FOUND",
-      message: "symbol: no market DOGE-USDT",
+      message: "There is no market DOGE-USDT",
     });
     expect(
       (await rejectionOf(anonymous.market.orderBook.query({ symbol: "DOGE-USDT" }))).code,

@@ -31,7 +31,7 @@ describe("order lifecycle through the API", () => {
       const refused = await rejectionOf(user.client.orders.place.mutate({ ...order, ...change }));
       expect(refused).toEqual({
         code: "CONFLICT",
-        message: "clientOrderId: already used for a different order",
+        message: "The clientOrderId is already used for a different order",
       });
     }
     expect((await user.client.orders.list.query()).items.map((o) => o.id)).toEqual([placed.id]);

@@ -121,6 +121,7 @@ describe("sensitive account changes need a fresh re-authentication", () => {
       await refusalOf(owner.client.account.createApiKey.mutate({ name: "", scopes: [] })),
     ).toEqual({
       code: "BAD_REQUEST",
+      reason: "INVALID_INPUT",
     });
     await confirmAccess(owner);
 

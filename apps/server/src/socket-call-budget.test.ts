@@ -1,4 +1,5 @@
-import { CALL_BUDGET, costOf, MAX_BATCH_SIZE } from "@cryptotrade/api/server";
+import { CALL_BUDGET, costOf } from "@cryptotrade/api/server";
+import { MAX_BATCH_SIZE } from "@cryptotrade/contract/limits";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openRawSocket, queryCall } from "./testing/raw-socket";
 import { registerUser, startTestServer, type TestServer } from "./testing/test-server";

@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { MAX_BATCH_SIZE } from "@cryptotrade/api/server";
+import { MAX_BATCH_SIZE } from "@cryptotrade/contract/limits";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
 import {

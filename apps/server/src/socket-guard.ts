@@ -1,8 +1,5 @@
-import {
-  MAX_BATCH_SIZE,
-  SOCKET_CALLS_PER_SECOND,
-  sharedFrameEncoder,
-} from "@cryptotrade/api/server";
+import { SOCKET_CALLS_PER_SECOND, sharedFrameEncoder } from "@cryptotrade/api/server";
+import { MAX_BATCH_SIZE } from "@cryptotrade/contract/limits";
 import type { Encoder } from "@trpc/server/adapters/ws";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { RawData, WebSocket } from "ws";

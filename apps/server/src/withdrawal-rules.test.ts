@@ -47,7 +47,7 @@ describe("withdrawal rules and the faucet's daily cap", () => {
       });
     expect(await rejectionOf(withdraw("9.999999"))).toEqual({
       code: "BAD_REQUEST",
-      message: "amount: below the minimum withdrawal of 10.000000 USDT",
+      message: "The amount is below the minimum withdrawal of 10.000000 USDT",
     });
     expect(await rejectionOf(withdraw("100"))).toEqual({
       code: "PRECONDITION_FAILED",
@@ -153,7 +153,8 @@ describe("withdrawal rules and the faucet's daily cap", () => {
     expect(outcomes.filter((o) => o.code === "OK")).toHaveLength(4);
     expect(outcomes.find((o) => o.code !== "OK")).toEqual({
       code: "PRECONDITION_FAILED",
-      message: "amount: above the faucet's daily limit of 20.00000000 BTC; 0.00000000 left today",
+      message:
+        "The amount is above the faucet's daily limit of 20.00000000 BTC; 0.00000000 left today",
     });
     expect((await balancesOf(user.client)).BTC.available).toBe("20.00000000");
     // Other assets have their own allowance.

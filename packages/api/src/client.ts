@@ -1,3 +1,4 @@
+import { MAX_BATCH_SIZE } from "@cryptotrade/contract/limits";
 import {
   createTRPCClient,
   createWSClient,
@@ -8,7 +9,6 @@ import {
 } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import superjson from "superjson";
-import { MAX_BATCH_SIZE } from "./batch";
 import type { AppRouter } from "./root";
 
 export interface ClientOptions {

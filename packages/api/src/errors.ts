@@ -1,7 +1,9 @@
 import { AuthError, type AuthErrorCode } from "@cryptotrade/auth";
+import type { ErrorDetails } from "@cryptotrade/contract/errors";
 import { isDatabaseUnavailable } from "@cryptotrade/db/client";
 import { ExchangeError, type ExchangeErrorCode } from "@cryptotrade/exchange";
 import { TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
 
 type TRPCErrorCode = TRPCError["code"];
 
@@ -67,6 +69,58 @@ export function toTRPCError(error: unknown): TRPCError | null {
     });
   }
   return null;
+}
+
+/**
+ * What a refusal carries besides its message, for the `data` of the error shape (see the
+ * `errorFormatter` in trpc.ts): the contract's `reason` and the `field` at fault. A schema
+ * failure is INVALID_INPUT with every failing field in `fieldErrors` and the first as `field`.
+ *
+ * @example
+ * errorDetailsOf(error) // { reason: "PRICE_NOT_ON_TICK", field: "price" }
+ */
+export function errorDetailsOf(error: TRPCError): ErrorDetails {
+  const cause = error.cause;
+  if (cause instanceof ZodError) {
+    const fieldErrors = fieldErrorsOf(cause);
+    const [field] = Object.keys(fieldErrors);
+    return { reason: "INVALID_INPUT", ...(field ? { field } : {}), fieldErrors };
+  }
+  if (cause instanceof AuthError) {
+    const { reason, field, retryAfterSeconds } = cause;
+    return {
+      reason,
+      ...(field !== undefined ? { field } : {}),
+      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+    };
+  }
+  if (cause instanceof ExchangeError) {
+    // With an unknown outcome, the order's clientOrderId or the command's idempotency key is
+    // how the caller finds out, or retries without doing it twice.
+    const { reason, field, clientOrderId, idempotencyKey } = cause;
+    return {
+      reason,
+      ...(field !== undefined ? { field } : {}),
+      ...(clientOrderId !== undefined ? { clientOrderId } : {}),
+      ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+    };
+  }
+  if (error.code === "SERVICE_UNAVAILABLE") return { reason: "UNAVAILABLE" };
+  if (error.code === "TOO_MANY_REQUESTS") return { reason: "RATE_LIMITED" };
+  return {};
+}
+
+function fieldErrorsOf(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    // An unknown key is a field that should not be there: name it, not the object holding it.
+    const paths =
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => [...issue.path, key])
+        : [issue.path];
+    for (const path of paths) fields[path.join(".") || "input"] ??= issue.message;
+  }
+  return fields;
 }
 
 /**

@@ -1,6 +1,5 @@
 // Server internals: the lean single-call path (ADR 011), the batch cap, and the stream hub with
 // its shared frame encoder (ADR 009). Only `apps/server` imports these.
-export { MAX_BATCH_SIZE } from "./batch";
 export { costOf } from "./call-costs";
 export {
   CALL_BUDGET,

@@ -1,10 +1,8 @@
 import { AuthError, type AuthUser, type Credential, type Scope } from "@cryptotrade/auth";
-import { ExchangeError } from "@cryptotrade/exchange";
 import { initTRPC, TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
 import { limitOf, releasing } from "./call-limits";
 import { authenticateRequest, type Context } from "./context";
-import { summarizeFailure, toTRPCError } from "./errors";
+import { errorDetailsOf, summarizeFailure, toTRPCError } from "./errors";
 import { isResuming, observeSubscription } from "./observed-calls";
 import { streamingTransformer } from "./streams/shared-encoding";
 
@@ -14,40 +12,20 @@ const t = initTRPC.context<Context>().create({
   // Stack traces never leave the server, in any environment.
   isDev: false,
   errorFormatter({ shape, error }) {
-    const fieldErrors = error.cause instanceof ZodError ? fieldErrorsOf(error.cause) : undefined;
-    const authError = error.cause instanceof AuthError ? error.cause : undefined;
-    const retryAfterSeconds = authError?.retryAfterSeconds;
-    // With an unknown outcome, the order's clientOrderId or the command's idempotency key is
-    // how the caller finds out, or retries without doing it twice.
-    const { clientOrderId, idempotencyKey } =
-      error.cause instanceof ExchangeError ? error.cause : {};
+    // Clients act on `reason` and `field` (the contract's), never on the message.
+    const details = errorDetailsOf(error);
     return {
       ...shape,
-      message: publicMessage(error, fieldErrors),
+      message: publicMessage(error, details.fieldErrors),
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
-        ...(fieldErrors ? { fieldErrors } : {}),
-        // Why the auth package refused (`REAUTHENTICATION_REQUIRED`, ...): clients act on it,
-        // never on the message.
-        ...(authError ? { reason: authError.code } : {}),
-        ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-        ...(clientOrderId !== undefined ? { clientOrderId } : {}),
-        ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+        ...details,
       },
     };
   },
 });
-
-function fieldErrorsOf(error: ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.join(".") || "input";
-    fields[field] ??= issue.message;
-  }
-  return fields;
-}
 
 function publicMessage(error: TRPCError, fieldErrors: Record<string, string> | undefined): string {
   // Unexpected failures may carry SQL or internals in their message; clients get a generic one.

@@ -31,7 +31,9 @@ export async function registerUser(
 ): Promise<{ user: AuthUser; session: NewSession }> {
   await deps.limits.beginRegistration(meta.ip);
   const weakness = getPasswordWeakness(input.password, input);
-  if (weakness) throw new AuthError("WEAK_PASSWORD", `Password ${weakness}`);
+  if (weakness) {
+    throw new AuthError("WEAK_PASSWORD", `Password ${weakness}`, { field: "password" });
+  }
   await requireFree(deps, input);
   const role = "user";
   const passwordHash = await hashPassword(input.password);
@@ -141,7 +143,9 @@ export async function changePassword(
   meta: RequestMeta,
 ): Promise<{ otherSessionsEnded: number }> {
   const weakness = getPasswordWeakness(input.newPassword, user);
-  if (weakness) throw new AuthError("WEAK_PASSWORD", `Password ${weakness}`);
+  if (weakness) {
+    throw new AuthError("WEAK_PASSWORD", `Password ${weakness}`, { field: "newPassword" });
+  }
   await checkOwnPassword(deps, user, currentSessionId, input.currentPassword, meta, {
     action: "password.change_failed",
     message: "The current password is not right",
@@ -194,5 +198,7 @@ async function requireFree(deps: AuthDeps, input: { email: string; username: str
   if (byUsername) throw usernameTaken();
 }
 
-const emailTaken = () => new AuthError("EMAIL_TAKEN", "An account with this email already exists");
-const usernameTaken = () => new AuthError("USERNAME_TAKEN", "This username is taken");
+const emailTaken = () =>
+  new AuthError("EMAIL_TAKEN", "An account with this email already exists", { field: "email" });
+const usernameTaken = () =>
+  new AuthError("USERNAME_TAKEN", "This username is taken", { field: "username" });

@@ -1,13 +1,14 @@
+import type { ErrorReason } from "@cryptotrade/contract/errors";
+
 /**
- * Why an auth operation was refused. The api package maps each code to one tRPC error code
- * (see `toTRPCError` there); the message is written for the person at the keyboard.
+ * Why an auth operation was refused: the contract's reasons this package gives. The api maps
+ * each to one tRPC error code (see `toTRPCError` there); the message is written for the person
+ * at the keyboard. See `ERROR_REASONS` for what each means.
  */
-export type AuthErrorCode =
-  /** Wrong email or password; deliberately the same answer for an unknown email. */
+export type AuthErrorCode = Extract<
+  ErrorReason,
   | "INVALID_CREDENTIALS"
-  /** The current password, when changing it, is wrong (the caller is signed in, so not UNAUTHORIZED). */
   | "WRONG_PASSWORD"
-  /** A TOTP or recovery code that is wrong, already used, or replayed. */
   | "INVALID_CODE"
   | "WEAK_PASSWORD"
   | "EMAIL_TAKEN"
@@ -15,36 +16,43 @@ export type AuthErrorCode =
   | "TOTP_NOT_ENABLED"
   | "TOTP_ALREADY_ENABLED"
   | "TOTP_SETUP_MISSING"
-  /** A two-factor code is needed for this action and none was given. */
   | "TOTP_REQUIRED"
-  /** The action (a withdrawal) needs two-factor authentication turned on first. */
   | "TWO_FACTOR_REQUIRED"
   | "NOT_FOUND"
-  /**
-   * A sensitive account change (2FA, API keys, recovery codes, password) needs the session to
-   * have re-authenticated recently (`auth.reauthenticate`); clients show a "confirm access" step.
-   */
   | "REAUTHENTICATION_REQUIRED"
-  /** Withdrawals wait 24 hours after a password change or 2FA disable. */
   | "WITHDRAWALS_HELD"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+>;
 
 /**
- * The one error class of the auth package.
+ * The one error class of the auth package: its code is its reason, and `field` names the
+ * input at fault when one is.
  *
  * @example
- * throw new AuthError("RATE_LIMITED", "Too many attempts; try again later", { retryAfterSeconds: 60 });
+ * throw new AuthError("EMAIL_TAKEN", "An account with this email already exists", { field: "email" });
  */
 export class AuthError extends Error {
   override name = "AuthError";
   readonly code: AuthErrorCode;
+  /** The input at fault (`email`, `code`, ...), when one is. */
+  readonly field: string | undefined;
   /** For RATE_LIMITED: when the caller may try again. */
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: AuthErrorCode, message: string, options?: { retryAfterSeconds?: number }) {
+  constructor(
+    code: AuthErrorCode,
+    message: string,
+    options?: { field?: string; retryAfterSeconds?: number },
+  ) {
     super(message);
     this.code = code;
+    this.field = options?.field;
     this.retryAfterSeconds = options?.retryAfterSeconds;
+  }
+
+  /** The contract's reason, which for this package is its code. */
+  get reason(): ErrorReason {
+    return this.code;
   }
 }
 

@@ -14,17 +14,6 @@ export { encryptTotpSecrets } from "./encrypt-totp-secrets";
 export { AuthError, type AuthErrorCode } from "./errors";
 export { grantRole } from "./grant-role";
 export { PASSWORD_CHECKS_PER_ADDRESS } from "./hashing-gate";
-export {
-  ApiKeyName,
-  ApiKeyScope,
-  Email,
-  NewPassword,
-  Password,
-  ReauthenticationCode,
-  RecoveryCode,
-  TotpCode,
-  Username,
-} from "./inputs";
 export { createLimiter, type LimiterStore } from "./limiter";
 export type { Authentication, AuthUser, Credential, Principal } from "./principal";
 export { REAUTHENTICATION_WINDOW_MS } from "./reauthentication";

@@ -1,3 +1,4 @@
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@cryptotrade/contract/limits";
 import { passwordHashing } from "./hashing-gate";
 import { Argon2Error, PasswordWorkers } from "./password-workers";
 
@@ -98,10 +99,6 @@ const COMMON_PASSWORDS = new Set([
   "cryptotrade",
   "bitcoin1234",
 ]);
-
-/** The shortest password accepted; NIST 800-63B favours length over composition rules. */
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 128;
 
 /**
  * Why a new password is too weak, or null when it is acceptable. The floor: 10 characters,

@@ -68,7 +68,9 @@ async function requireSecondFactor(
 ): Promise<"password" | "password+totp" | "password+recovery_code"> {
   if (!(await isTotpEnabled(deps, userId))) return "password";
   if (!code) {
-    throw new AuthError("TOTP_REQUIRED", "Enter a code from your authenticator app too");
+    throw new AuthError("TOTP_REQUIRED", "Enter a code from your authenticator app too", {
+      field: "code",
+    });
   }
   if (TOTP_FORMAT.test(code)) {
     const attempts = sessionTotpAttempts(sessionId);

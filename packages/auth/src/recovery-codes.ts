@@ -62,7 +62,9 @@ export async function spendRecoveryCode(
     .returning({ id: recoveryCodes.id });
   if (spent.length === 0) {
     await recordAudit(deps.db, { action: "recovery_code.failed", userId, ...meta });
-    throw new AuthError("INVALID_CODE", "That recovery code is not valid or was already used");
+    throw new AuthError("INVALID_CODE", "That recovery code is not valid or was already used", {
+      field: "code",
+    });
   }
   await deps.limits.refundRecoveryCodeAttempt(userId);
   await recordAudit(deps.db, { action: "recovery_code.used", userId, ...meta });

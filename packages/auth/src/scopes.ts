@@ -1,5 +1,6 @@
-/** What an API key may do. Every key can read; `trade` and `withdraw` are granted explicitly. */
-export const API_KEY_SCOPES = ["read", "trade", "withdraw"] as const;
+import { API_KEY_SCOPES } from "@cryptotrade/contract/inputs";
+
+export { API_KEY_SCOPES };
 
 export type Scope = (typeof API_KEY_SCOPES)[number];
 

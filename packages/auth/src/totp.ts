@@ -159,6 +159,7 @@ async function checkAndClaimStep(
       ...meta,
       details: { purpose, replayed: step !== null },
     });
+    // No field: the code arrives as `code` or `totpCode` depending on the procedure.
     throw new AuthError("INVALID_CODE", "That code is not valid; wait for a new one and try again");
   }
   await deps.limits.refundTotpAttempt(attempts);

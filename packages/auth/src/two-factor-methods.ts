@@ -139,7 +139,9 @@ export function createTwoFactorMethods(deps: AuthDeps) {
         );
       }
       if (!code) {
-        throw new AuthError("TOTP_REQUIRED", "Enter your two-factor code to withdraw");
+        throw new AuthError("TOTP_REQUIRED", "Enter your two-factor code to withdraw", {
+          field: "totpCode",
+        });
       }
       await requireTotpCode(deps, userId, code, meta, "withdrawal", totpAttemptsOf(credential));
     },

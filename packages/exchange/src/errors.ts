@@ -1,4 +1,9 @@
-/** What went wrong, in terms the API maps to its error codes in one place. */
+import type { ErrorReason } from "@cryptotrade/contract/errors";
+
+/**
+ * What kind of failure, which the API maps to a status; `reason` (from the contract's closed
+ * set) says exactly what went wrong.
+ */
 export type ExchangeErrorCode =
   | "INVALID_INPUT"
   | "INSUFFICIENT_FUNDS"
@@ -21,14 +26,39 @@ export interface OutcomeLookup {
   idempotencyKey?: string;
 }
 
+/** Besides the message: the exact reason, the input at fault, and how to look the command up. */
+export interface ErrorDetails extends OutcomeLookup {
+  /** Defaults to the reason named like the code (`INSUFFICIENT_FUNDS`: `INSUFFICIENT_BALANCE`). */
+  reason?: ErrorReason;
+  field?: string;
+}
+
+// The reason a code gives when the throw site names none.
+const DEFAULT_REASONS: Record<ExchangeErrorCode, ErrorReason> = {
+  INVALID_INPUT: "INVALID_INPUT",
+  INSUFFICIENT_FUNDS: "INSUFFICIENT_BALANCE",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "INVALID_INPUT",
+  MARKET_HALTED: "MARKET_HALTED",
+  LIMIT_REACHED: "LIMIT_REACHED",
+  UNAVAILABLE: "UNAVAILABLE",
+  OUTCOME_UNKNOWN: "OUTCOME_UNKNOWN",
+};
+
 /**
- * The exchange's one error class for expected outcomes; `field` names the input at fault.
+ * The exchange's one error class for expected outcomes: a plain sentence for people, the
+ * `reason` clients act on, and the `field` at fault when one input is.
  *
  * @example
- * throw new ExchangeError("INVALID_INPUT", "price is not a multiple of the tick size 0.01", "price");
+ * throw new ExchangeError("INVALID_INPUT", "Price must be a multiple of the tick size 0.01", {
+ *   reason: "PRICE_NOT_ON_TICK",
+ *   field: "price",
+ * });
  */
 export class ExchangeError extends Error {
   override name = "ExchangeError";
+  readonly reason: ErrorReason;
+  readonly field?: string;
   /** The order's clientOrderId, when the outcome is unknown: look it up, or retry with it. */
   readonly clientOrderId?: string;
   /** The command's idempotency key, when the outcome is unknown: retry with it. */
@@ -36,12 +66,13 @@ export class ExchangeError extends Error {
   constructor(
     readonly code: ExchangeErrorCode,
     message: string,
-    readonly field?: string,
-    lookup: OutcomeLookup = {},
+    details: ErrorDetails = {},
   ) {
     super(message);
-    this.clientOrderId = lookup.clientOrderId;
-    this.idempotencyKey = lookup.idempotencyKey;
+    this.reason = details.reason ?? DEFAULT_REASONS[code];
+    this.field = details.field;
+    this.clientOrderId = details.clientOrderId;
+    this.idempotencyKey = details.idempotencyKey;
   }
 }
 
@@ -74,11 +105,24 @@ export function outcomeUnknown(lookup: OutcomeLookup = {}): ExchangeError {
   return new ExchangeError(
     "OUTCOME_UNKNOWN",
     `The exchange could not confirm this, so it may have executed: ${lookUp}`,
-    undefined,
     lookup,
   );
 }
 
-export function invalidInput(field: string, message: string): ExchangeError {
-  return new ExchangeError("INVALID_INPUT", `${field}: ${message}`, field);
+/**
+ * The refusal of one input: `reason` says which rule it breaks, `message` is a whole sentence.
+ *
+ * @example
+ * throw invalidInput("BELOW_MIN_WITHDRAWAL", "amount", "The amount is below the minimum withdrawal of 10 USDT");
+ */
+/** The refusal of a symbol that names no market. */
+export function unknownMarket(symbol: string): ExchangeError {
+  return new ExchangeError("NOT_FOUND", `There is no market ${symbol}`, {
+    reason: "UNKNOWN_MARKET",
+    field: "symbol",
+  });
+}
+
+export function invalidInput(reason: ErrorReason, field: string, message: string): ExchangeError {
+  return new ExchangeError("INVALID_INPUT", message, { reason, field });
 }

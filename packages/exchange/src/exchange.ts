@@ -11,7 +11,7 @@ import {
   reviewWithdrawal,
   type TransferRequest,
 } from "./commands/wallet";
-import { ExchangeError, invalidInput } from "./errors";
+import { invalidInput, unknownMarket } from "./errors";
 import type { ExchangeEvent, ExchangeListener } from "./events";
 import type { ExchangeService } from "./exchange-service";
 import { describeHolder, LeaderLease } from "./leadership/leader-lease";
@@ -82,14 +82,16 @@ export class Exchange implements ExchangeService {
 
   requireMarket(symbol: string): MarketInfo {
     const market = this.markets().find((m) => m.symbol === symbol);
-    if (!market) throw new ExchangeError("NOT_FOUND", `symbol: no market ${symbol}`, "symbol");
+    if (!market) throw unknownMarket(symbol);
     return market;
   }
 
   async placeOrder(userId: number, input: PlaceOrderInput): Promise<OrderRecord> {
     // The symbol is a field of the order: an unknown one is bad input, not a missing resource.
     const market = this.markets().find((m) => m.symbol === input.symbol);
-    if (!market) throw invalidInput("symbol", `there is no market ${input.symbol}`);
+    if (!market) {
+      throw invalidInput("UNKNOWN_MARKET", "symbol", `There is no market ${input.symbol}`);
+    }
     const request = toPlaceOrderRequest(market, userId, input);
     return this.sequencer.submit((state, batch) => ({ ...placeOrder(state, batch, request) }), {
       clientOrderId: input.clientOrderId,

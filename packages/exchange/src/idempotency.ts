@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_PATTERN } from "@cryptotrade/contract/limits";
 import type { Database } from "@cryptotrade/db/client";
 import { idempotencyKeys, orders, transactions } from "@cryptotrade/db/schema";
 import { inArray, sql } from "drizzle-orm";
@@ -14,9 +15,6 @@ interface IdempotentResults {
   cancelAll: OrderRecord[];
 }
 export type IdempotentCommand = keyof IdempotentResults;
-
-/** What an idempotency key may be: 1-64 letters, digits, or `_ : . -` (a UUID fits). */
-export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_:.-]{1,64}$/;
 
 /** A command's key and whose it is: the caller's (the admin's, for an admin's credit). */
 export interface IdempotencyRef {
@@ -53,7 +51,8 @@ export function runOnce<C extends IdempotentCommand>(
   if (!ref) return run();
   // Checked here too: a forwarded command crossed a process boundary.
   if (!IDEMPOTENCY_KEY_PATTERN.test(ref.key)) {
-    throw invalidInput("idempotencyKey", "use 1-64 letters, digits, or _ : . -");
+    const message = "The idempotency key must be 1-64 letters, digits, or _ : . -";
+    throw invalidInput("INVALID_INPUT", "idempotencyKey", message);
   }
   const key = idempotencyMapKey(ref);
   const fingerprint = JSON.stringify(content, (_key, value) =>
@@ -64,8 +63,11 @@ export function runOnce<C extends IdempotentCommand>(
     if (known.command !== command || known.fingerprint !== fingerprint) {
       throw new ExchangeError(
         "CONFLICT",
-        "idempotencyKey: already used for a different request",
-        "idempotencyKey",
+        "The idempotency key is already used for a different request",
+        {
+          reason: "IDEMPOTENCY_KEY_REUSED",
+          field: "idempotencyKey",
+        },
       );
     }
     return known.value as IdempotentResults[C];

@@ -2,11 +2,16 @@ export type { BookSnapshot } from "./book-view";
 export type { AmendOrderInput } from "./commands/amend-order";
 export type { CancelTarget } from "./commands/cancel-order";
 export { MAX_PENDING_WITHDRAWALS, type TransferRequest } from "./commands/wallet";
-export { ExchangeError, type ExchangeErrorCode, NotLeaderError, outcomeUnknown } from "./errors";
+export {
+  ExchangeError,
+  type ExchangeErrorCode,
+  invalidInput,
+  NotLeaderError,
+  outcomeUnknown,
+} from "./errors";
 export type { BookLevelChange, ExchangeEvent, ExchangeListener } from "./events";
 export { Exchange, type ExchangeOptions } from "./exchange";
 export type { ExchangeCommands, ExchangeService, WithdrawalReview } from "./exchange-service";
-export { IDEMPOTENCY_KEY_PATTERN } from "./idempotency";
 export { checkInvariants, type InvariantReport } from "./invariants";
 export { ExchangeSwitch } from "./leadership/exchange-switch";
 export { describeHolder, LeaderLease, type LeaseAttempt } from "./leadership/leader-lease";

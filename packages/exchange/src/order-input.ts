@@ -1,6 +1,17 @@
-import { invalidInput } from "./errors";
+import {
+  AMOUNT_LABELS,
+  type AmountField,
+  checkMinNotional,
+  notionalOf,
+  type PriceField,
+  type RuleBreak,
+  type RuleResult,
+  readAmount,
+  readPrice,
+  readQuantity,
+} from "@cryptotrade/contract/market-rules";
+import { type ExchangeError, invalidInput } from "./errors";
 import type { MarketInfo } from "./markets";
-import { formatDecimal, parseDecimal } from "./money";
 import type { OrderRecord } from "./records";
 
 export type OrderSide = OrderRecord["side"];
@@ -43,7 +54,7 @@ export interface PlaceOrderRequest {
   ocoWith: number | null;
 }
 
-type Field = "quantity" | "price" | "quoteQuantity" | "stopPrice" | "trailingDelta";
+type Field = AmountField;
 
 // Which amounts each order type takes; anything else present is a mistake worth reporting.
 const FIELDS: Record<OrderType, { required: Field[]; optional: Field[] }> = {
@@ -56,8 +67,8 @@ const FIELDS: Record<OrderType, { required: Field[]; optional: Field[] }> = {
 };
 
 /**
- * Checks an order against its market's rules and converts it to minor units. Every message
- * names the field and the rule, in the market's own units.
+ * Checks an order against its market's rules (the contract's, which the web's order form runs
+ * too) and converts it to minor units. Every refusal names the field and the rule.
  *
  * @example
  * toPlaceOrderRequest(btcUsdt, 7, { symbol: "BTC-USDT", side: "buy", type: "limit", price: "65000.00", quantity: "0.01" })
@@ -77,41 +88,50 @@ export function toPlaceOrderRequest(
   ] as const) {
     const present = input[field] !== undefined;
     if (required.includes(field) && !present) {
-      throw invalidInput(field, `is required for a ${input.type} order`);
+      const message = `${AMOUNT_LABELS[field]} is required for a ${input.type} order`;
+      throw invalidInput("FIELD_REQUIRED", field, message);
     }
     if (present && !required.includes(field) && !optional.includes(field)) {
-      throw invalidInput(field, `is not used by a ${input.type} order`);
+      const message = `${AMOUNT_LABELS[field]} is not used by a ${input.type} order`;
+      throw invalidInput("FIELD_NOT_ALLOWED", field, message);
     }
   }
   if (
     input.type === "market" &&
     (input.quantity === undefined) === (input.quoteQuantity === undefined)
   ) {
-    throw invalidInput("quantity", "a market order takes either quantity or quoteQuantity");
+    const message = "A market order takes either a quantity or a total (quoteQuantity)";
+    throw invalidInput("INVALID_INPUT", "quantity", message);
   }
   if (input.postOnly && input.type !== "limit") {
-    throw invalidInput("postOnly", "only a limit order can be post-only");
+    throw invalidInput("INVALID_INPUT", "postOnly", "Only a limit order can be post-only");
   }
   if (input.postOnly && (input.timeInForce ?? "GTC") !== "GTC") {
-    throw invalidInput("timeInForce", "a post-only order rests on the book, so it must be GTC");
+    const message = "A post-only order rests on the book, so it must be GTC";
+    throw invalidInput("INVALID_INPUT", "timeInForce", message);
   }
   if (input.ocoWith !== undefined && input.type === "market") {
-    throw invalidInput("ocoWith", "a market order cannot be one-cancels-the-other");
+    const message = "A market order cannot be one-cancels-the-other";
+    throw invalidInput("INVALID_OCO", "ocoWith", message);
   }
 
-  const price = readPrice(market, "price", input.price);
-  const stopPrice = readPrice(market, "stopPrice", input.stopPrice);
-  const trailingDelta = readPrice(market, "trailingDelta", input.trailingDelta);
-  const quantity = readQuantity(market, input.quantity);
-  const quoteQuantity = readAmount("quoteQuantity", input.quoteQuantity, market.quoteDecimals);
+  const price = optionalPrice(market, "price", input.price);
+  const stopPrice = optionalPrice(market, "stopPrice", input.stopPrice);
+  const trailingDelta = optionalPrice(market, "trailingDelta", input.trailingDelta);
+  const quantity = optionalQuantity(market, input.quantity);
+  const quoteQuantity = readOptional(input.quoteQuantity, (text) =>
+    readAmount("quoteQuantity", text, market.quoteDecimals),
+  );
 
   const notionalPrice = price ?? stopPrice;
   if (quantity !== null && notionalPrice !== null) {
-    const notional = (notionalPrice * quantity) / 10n ** BigInt(market.baseDecimals);
-    if (notional < market.minNotional) throw belowMinNotional(market, "quantity");
+    const notional = notionalOf(notionalPrice, quantity, market.baseDecimals);
+    const tooSmall = checkMinNotional(market, notional, "quantity");
+    if (tooSmall) throw refusal(tooSmall);
   }
-  if (quoteQuantity !== null && quoteQuantity < market.minNotional) {
-    throw belowMinNotional(market, "quoteQuantity");
+  if (quoteQuantity !== null) {
+    const tooSmall = checkMinNotional(market, quoteQuantity, "quoteQuantity");
+    if (tooSmall) throw refusal(tooSmall);
   }
 
   return {
@@ -132,64 +152,28 @@ export function toPlaceOrderRequest(
   };
 }
 
-function readAmount(field: Field, text: string | undefined, decimals: number): bigint | null {
-  if (text === undefined) return null;
-  const parsed = parseDecimal(text, decimals);
-  if (!parsed.ok) {
-    throw invalidInput(
-      field,
-      parsed.reason === "precision"
-        ? `has more than ${decimals} decimals`
-        : 'must be a plain positive decimal string such as "1.25"',
-    );
-  }
-  if (parsed.value <= 0n) throw invalidInput(field, "must be greater than zero");
-  return parsed.value;
-}
-
-/** Parses a price field: positive, on the tick grid, at most the market's max price. */
-export function readPrice(
+/** Parses a price field, when given, by the market's rules; refuses it otherwise. */
+export function optionalPrice(
   market: MarketInfo,
-  field: Field,
+  field: PriceField,
   text: string | undefined,
 ): bigint | null {
-  const value = readAmount(field, text, market.quoteDecimals);
-  if (value === null) return null;
-  const tick = formatDecimal(market.tickSize, market.quoteDecimals);
-  if (value % market.tickSize !== 0n) {
-    throw invalidInput(field, `must be a multiple of the tick size ${tick}`);
-  }
-  if (value > market.maxPrice) {
-    throw invalidInput(
-      field,
-      `must be at most ${formatDecimal(market.maxPrice, market.quoteDecimals)}`,
-    );
-  }
-  return value;
+  return readOptional(text, (given) => readPrice(market, field, given));
 }
 
-/** Parses a quantity: a whole number of lots between the market's min and max. */
-export function readQuantity(market: MarketInfo, text: string | undefined): bigint | null {
-  const value = readAmount("quantity", text, market.baseDecimals);
-  if (value === null) return null;
-  const show = (v: bigint) => formatDecimal(v, market.baseDecimals);
-  if (value % market.lotSize !== 0n) {
-    throw invalidInput("quantity", `must be a multiple of the lot size ${show(market.lotSize)}`);
-  }
-  if (value < market.minQuantity) {
-    throw invalidInput("quantity", `must be at least ${show(market.minQuantity)}`);
-  }
-  if (value > market.maxQuantity) {
-    throw invalidInput("quantity", `must be at most ${show(market.maxQuantity)}`);
-  }
-  return value;
+/** Parses a quantity, when given, by the market's rules; refuses it otherwise. */
+export function optionalQuantity(market: MarketInfo, text: string | undefined): bigint | null {
+  return readOptional(text, (given) => readQuantity(market, given));
 }
 
-/** The refusal for an order worth less than the market's minimum notional. */
-export function belowMinNotional(market: MarketInfo, field: Field) {
-  const min = formatDecimal(market.minNotional, market.quoteDecimals);
-  return invalidInput(
-    field,
-    `the order is worth less than the minimum of ${min} ${market.quoteAsset}`,
-  );
+function readOptional(text: string | undefined, read: (text: string) => RuleResult): bigint | null {
+  if (text === undefined) return null;
+  const result = read(text);
+  if (!result.ok) throw refusal(result.error);
+  return result.value;
+}
+
+/** The exchange's error for a broken market rule. */
+export function refusal(broken: RuleBreak): ExchangeError {
+  return invalidInput(broken.reason, broken.field, broken.message);
 }

@@ -106,7 +106,8 @@ describe("order types end to end", () => {
       }),
     ).rejects.toMatchObject({
       code: "INVALID_INPUT",
-      message: expect.stringContaining("postOnly"),
+      reason: "POST_ONLY_WOULD_TAKE",
+      field: "postOnly",
     });
     expect(await usdt(taker)).toMatchObject({ available: 10_000n * USDT, locked: 0n });
   });
@@ -171,7 +172,7 @@ describe("order types end to end", () => {
         stopPrice: "101.000",
         quantity: "1",
       }),
-    ).rejects.toMatchObject({ message: expect.stringContaining("stopPrice") });
+    ).rejects.toMatchObject({ reason: "STOP_WOULD_TRIGGER", field: "stopPrice" });
   });
 
   it("runs a trailing stop sell that follows the price up and fires on the pullback", async () => {

@@ -1,8 +1,8 @@
+import { formatDecimal } from "@cryptotrade/contract/money";
 import { type Database, queryRows } from "@cryptotrade/db/client";
 import { portfolioSnapshots, trades } from "@cryptotrade/db/schema";
 import { and, asc, eq, gte, lte, or, sql } from "drizzle-orm";
 import type { MarketInfo } from "./markets";
-import { formatDecimal } from "./money";
 import { balancesOf } from "./queries/wallet";
 
 /** Portfolios are valued in this asset. */

@@ -1,3 +1,4 @@
+import { parseDecimal } from "@cryptotrade/contract/money";
 import type { DatabaseConnection } from "@cryptotrade/db/client";
 import { users } from "@cryptotrade/db/schema";
 import { seedReferenceData } from "@cryptotrade/db/seed";
@@ -5,7 +6,6 @@ import { createTestDatabase } from "@cryptotrade/db/testing";
 import { pino } from "pino";
 import { Exchange } from "./exchange";
 import { checkInvariants } from "./invariants";
-import { parseDecimal } from "./money";
 import { assetDecimals } from "./queries/wallet";
 
 export interface TestExchange {

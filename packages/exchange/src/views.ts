@@ -1,5 +1,5 @@
+import { formatDecimal } from "@cryptotrade/contract/money";
 import type { MarketInfo } from "./markets";
-import { formatDecimal } from "./money";
 import type { OrderRecord, TradeRecord, TransactionRecord } from "./records";
 
 /** How orders, trades and transactions look at the API: ids and amounts as strings. */

@@ -1,5 +1,6 @@
 import { userInfo } from "node:os";
-import { AuthError, Email, grantRole } from "@cryptotrade/auth";
+import { AuthError, grantRole } from "@cryptotrade/auth";
+import { Email } from "@cryptotrade/contract/inputs";
 import { connectDatabase } from "@cryptotrade/db/client";
 import { loadConfig } from "../env";
 

@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@cryptotrade/api/client";
-import { parseDecimal } from "@cryptotrade/exchange/money";
+import { parseDecimal } from "@cryptotrade/contract/money";
 
 type OrderView = RouterOutputs["orders"]["get"];
 type Status = OrderView["status"];

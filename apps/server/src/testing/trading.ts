@@ -165,6 +165,35 @@ export async function rejectionOf(
   }
 }
 
+/** A refusal as a client acts on it: the code, the contract's reason and field, the message. */
+export interface Refusal {
+  code: string;
+  reason?: string;
+  field?: string;
+  message: string;
+}
+
+/**
+ * What a call was refused with, reason and field included (see `rejectionOf` for the code and
+ * message alone); throws when the call succeeds or fails without a tRPC error.
+ */
+export async function refusalOf(call: Promise<unknown>): Promise<Refusal> {
+  try {
+    await call;
+  } catch (error) {
+    const failure = error as { data?: Record<string, unknown>; message?: unknown } | null;
+    const { code, reason, field } = failure?.data ?? {};
+    if (typeof code !== "string") throw error;
+    return {
+      code,
+      ...(typeof reason === "string" ? { reason } : {}),
+      ...(typeof field === "string" ? { field } : {}),
+      message: String(failure?.message ?? ""),
+    };
+  }
+  throw new Error("the call succeeded");
+}
+
 /** Whether two decimal strings are the same number ("30000" and "30000.000000"). */
 export function sameDecimal(a: string, b: string): boolean {
   const normal = (text: string) => (text.includes(".") ? text.replace(/\.?0+$/, "") : text);

@@ -1,3 +1,4 @@
+import { isZeroDecimal } from "@cryptotrade/contract/money";
 import { AllocationChart } from "~/components/portfolio/allocation-chart";
 import { BalancesTable } from "~/components/portfolio/balances-table";
 import { historyInput } from "~/components/portfolio/history-range";
@@ -7,7 +8,6 @@ import { PortfolioTotal } from "~/components/portfolio/portfolio-total";
 import { useLivePortfolio } from "~/components/portfolio/use-live-portfolio";
 import { ValueHistory } from "~/components/portfolio/value-history";
 import { ConnectionNotice } from "~/components/status/connection-notice";
-import { isZero } from "~/lib/decimal";
 import { requireSignedIn } from "~/lib/signed-in.server";
 import type { Route } from "./+types/portfolio";
 
@@ -28,7 +28,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 /** The trader's holdings: value, day change, balances, allocation, history and P&L. */
 export default function Portfolio({ loaderData }: Route.ComponentProps) {
   const { balances, summary, status } = useLivePortfolio(loaderData);
-  const empty = balances.data.every((row) => isZero(row.total));
+  const empty = balances.data.every((row) => isZeroDecimal(row.total));
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-2">

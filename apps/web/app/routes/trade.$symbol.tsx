@@ -10,7 +10,7 @@ import { LiveMarketHeader } from "~/components/trade/live-market-header";
 import { LiveRecentTrades, readLastTrade } from "~/components/trade/live-recent-trades";
 import { LiveValue } from "~/components/trade/live-value";
 import { OrderBook } from "~/components/trade/order-book";
-import { OrderForm } from "~/components/trade/order-form";
+import { OrderForm } from "~/components/trade/order-form/order-form";
 import { PriceSelectionProvider } from "~/components/trade/price-selection";
 import { SignInPrompt } from "~/components/trade/sign-in-prompt";
 import { TAPE_LENGTH } from "~/components/trade/use-live-trades";

@@ -1,4 +1,5 @@
 import type { AppRouter } from "@cryptotrade/api";
+import { MAX_BATCH_SIZE } from "@cryptotrade/contract/limits";
 import {
   createTRPCClient,
   createWSClient,
@@ -10,9 +11,6 @@ import {
 import { observable } from "@trpc/server/observable";
 import superjson from "superjson";
 import { CREDENTIAL_REVOKED_CLOSE_CODE, leaveForLogin } from "./session-end";
-
-/** The server's batch limit (MAX_BATCH_SIZE in @cryptotrade/api); more calls split into requests. */
-const MAX_BATCH_ITEMS = 50;
 
 /**
  * Watches every call's answer: an UNAUTHORIZED means the sign-in this page was rendered with
@@ -40,7 +38,7 @@ const signInEndedLink: TRPCLink<AppRouter> = () => {
  * server closes with 4401 (this session revoked elsewhere) sends the page to /login.
  */
 export function createBrowserClient() {
-  const http = httpBatchLink({ url: "/trpc", transformer: superjson, maxItems: MAX_BATCH_ITEMS });
+  const http = httpBatchLink({ url: "/trpc", transformer: superjson, maxItems: MAX_BATCH_SIZE });
   // Server rendering runs no queries (loaders bring the first data) and Node 20 has no
   // WebSocket: there the client is HTTP only and never called.
   if (typeof window === "undefined") return createTRPCClient<AppRouter>({ links: [http] });

@@ -1,4 +1,10 @@
-import { ApiKeyName, ApiKeyScope, NewPassword, Password, TotpCode } from "@cryptotrade/auth";
+import {
+  ApiKeyName,
+  ApiKeyScope,
+  NewPassword,
+  Password,
+  TotpCode,
+} from "@cryptotrade/contract/inputs";
 import { z } from "zod";
 import { cancelPendingWithdrawals } from "../cancel-pending-withdrawals";
 import { getRequestMeta, sendSessionCookie } from "../session-cookie";

@@ -1,11 +1,16 @@
+import { Id, Page } from "@cryptotrade/contract/inputs";
 import { auditLog, users } from "@cryptotrade/db/schema";
-import { queries } from "@cryptotrade/exchange";
+import { ExchangeError, invalidInput, queries } from "@cryptotrade/exchange";
 import { and, desc, eq, ilike, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Context } from "../context";
-import { Id, Page } from "../inputs";
-import { adminProcedure, TRPCError } from "../trpc";
+import { adminProcedure } from "../trpc";
+
+/** The refusal of a user id that names no customer. */
+export function noSuchUser(): ExchangeError {
+  return new ExchangeError("NOT_FOUND", "There is no such user", { field: "userId" });
+}
 
 /** `%` and `_` typed by an admin are searched for, not used as wildcards. */
 function escapeLike(text: string): string {
@@ -70,16 +75,13 @@ export const adminUsersProcedures = {
     .input(z.strictObject({ userId: Id, role: z.enum(["user", "admin"]) }))
     .mutation(async ({ ctx, input }) => {
       if (input.userId === ctx.user.id) {
-        throw new TRPCError({
-          code: "BAD_REQUEST",
-          message: "userId: you cannot change your own role",
-        });
+        throw invalidInput("INVALID_INPUT", "userId", "You cannot change your own role");
       }
       const [previous] = await ctx.db
         .select({ role: users.role })
         .from(users)
         .where(and(eq(users.id, input.userId), inArray(users.role, ["user", "admin"])));
-      if (!previous) throw new TRPCError({ code: "NOT_FOUND", message: "userId: no such user" });
+      if (!previous) throw noSuchUser();
       await ctx.db
         .update(users)
         .set({ role: input.role })

@@ -1,9 +1,9 @@
+import { Id, Page } from "@cryptotrade/contract/inputs";
 import { transactions, withdrawalApprovals } from "@cryptotrade/db/schema";
 import { ExchangeError, queries, views } from "@cryptotrade/exchange";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Context } from "../context";
-import { Id, Page } from "../inputs";
 import { adminProcedure, TRPCError } from "../trpc";
 
 type AdminContext = Context & { user: { id: number } };

@@ -1,12 +1,18 @@
+import {
+  AssetSymbol,
+  DecimalString,
+  Id,
+  IdempotencyKey,
+  MarketSymbol,
+} from "@cryptotrade/contract/inputs";
+import { parseDecimal } from "@cryptotrade/contract/money";
 import { users } from "@cryptotrade/db/schema";
-import { queries, views } from "@cryptotrade/exchange";
-import { parseDecimal } from "@cryptotrade/exchange/money";
+import { invalidInput, queries, views } from "@cryptotrade/exchange";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Context } from "../context";
-import { AssetSymbol, DecimalString, Id, IdempotencyKey, MarketSymbol } from "../inputs";
-import { adminProcedure, router, TRPCError } from "../trpc";
-import { adminUsersProcedures } from "./admin-users";
+import { adminProcedure, router } from "../trpc";
+import { adminUsersProcedures, noSuchUser } from "./admin-users";
 import { adminWithdrawalProcedures } from "./admin-withdrawals";
 import { readAssetAmount } from "./wallet";
 
@@ -27,7 +33,7 @@ async function requireCustomer(ctx: Context, userId: number) {
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.id, userId), inArray(users.role, ["user", "admin"])));
-  if (!user) throw new TRPCError({ code: "NOT_FOUND", message: "userId: no such user" });
+  if (!user) throw noSuchUser();
 }
 
 const NewMarket = z.strictObject({
@@ -65,18 +71,14 @@ export const adminRouter = router({
       quoteDecimals === undefined ||
       input.baseAsset === input.quoteAsset
     ) {
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: "baseAsset, quoteAsset: two different known assets",
-      });
+      const message = "The base and quote assets must be two different known assets";
+      throw invalidInput("UNKNOWN_ASSET", "baseAsset", message);
     }
     const read = (field: keyof typeof input, d: number) => {
       const parsed = parseDecimal(String(input[field]), d);
       if (!parsed.ok || parsed.value <= 0n) {
-        throw new TRPCError({
-          code: "BAD_REQUEST",
-          message: `${field}: must be a positive decimal with at most ${d} decimals`,
-        });
+        const message = `The ${field} must be a positive decimal with at most ${d} decimals`;
+        throw invalidInput(parsed.ok ? "NOT_POSITIVE" : "NOT_A_DECIMAL", field, message);
       }
       return parsed.value;
     };
@@ -84,10 +86,8 @@ export const adminRouter = router({
     const minQuantity = read("minQuantity", baseDecimals);
     const maxQuantity = read("maxQuantity", baseDecimals);
     if (minQuantity > maxQuantity) {
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: "minQuantity: must not be above maxQuantity",
-      });
+      const message = "The minimum quantity must not be above the maximum quantity";
+      throw invalidInput("INVALID_INPUT", "minQuantity", message);
     }
     const market = await ctx.exchange.createMarket({
       symbol: `${input.baseAsset}-${input.quoteAsset}`,

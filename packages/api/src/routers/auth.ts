@@ -6,7 +6,7 @@ import {
   RecoveryCode,
   TotpCode,
   Username,
-} from "@cryptotrade/auth";
+} from "@cryptotrade/contract/inputs";
 import { z } from "zod";
 import {
   clearSessionCookie,

@@ -1,9 +1,9 @@
+import { MarketSymbol } from "@cryptotrade/contract/inputs";
+import { formatDecimal, parseDecimal } from "@cryptotrade/contract/money";
 import { type BookDiffMessage, channels, type MarketInfo, queries } from "@cryptotrade/exchange";
-import { formatDecimal, parseDecimal } from "@cryptotrade/exchange/money";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import type { Context } from "../context";
-import { MarketSymbol } from "../inputs";
 import { DirectDelivery } from "../streams/direct-delivery";
 import { followChannel } from "../streams/resume";
 import { publicProcedure } from "../trpc";

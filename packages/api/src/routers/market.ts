@@ -1,7 +1,7 @@
+import { MarketSymbol } from "@cryptotrade/contract/inputs";
+import { decimalsOfStep, formatDecimal } from "@cryptotrade/contract/money";
 import { type MarketInfo, queries, views } from "@cryptotrade/exchange";
-import { decimalsOfStep, formatDecimal } from "@cryptotrade/exchange/money";
 import { z } from "zod";
-import { MarketSymbol } from "../inputs";
 import { publicProcedure, router } from "../trpc";
 import { marketStreams } from "./market-streams";
 import { tickerOf } from "./ticker";

@@ -1,5 +1,5 @@
+import { formatDecimal } from "@cryptotrade/contract/money";
 import { portfolio } from "@cryptotrade/exchange";
-import { formatDecimal } from "@cryptotrade/exchange/money";
 import { z } from "zod";
 import { protectedProcedure, router } from "../trpc";
 import { onBalanceUpdates } from "./account-streams";

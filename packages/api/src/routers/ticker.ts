@@ -1,6 +1,6 @@
+import { formatDecimal } from "@cryptotrade/contract/money";
 import type { MarketInfo } from "@cryptotrade/exchange";
 import { queries } from "@cryptotrade/exchange";
-import { formatDecimal } from "@cryptotrade/exchange/money";
 import type { Context } from "../context";
 
 /** A market's rolling 24-hour statistics with its best bid and ask, as decimal strings. */

@@ -1,9 +1,9 @@
-import { queries, views } from "@cryptotrade/exchange";
-import { parseDecimal } from "@cryptotrade/exchange/money";
+import { AssetSymbol, DecimalString, IdempotencyKey, Page } from "@cryptotrade/contract/inputs";
+import { parseDecimal } from "@cryptotrade/contract/money";
+import { invalidInput, queries, views } from "@cryptotrade/exchange";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { Context } from "../context";
-import { AssetSymbol, DecimalString, IdempotencyKey, Page } from "../inputs";
 import { getRequestMeta } from "../session-cookie";
 import {
   protectedProcedure,
@@ -29,18 +29,16 @@ const FAUCET_CALLS_PER_DAY = 2n;
 export async function readAssetAmount(ctx: Context, asset: string, text: string) {
   const decimals = (await queries.assetDecimals(ctx.db)).get(asset);
   if (decimals === undefined) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `asset: there is no asset ${asset}` });
+    throw invalidInput("UNKNOWN_ASSET", "asset", `There is no asset ${asset}`);
   }
   const parsed = parseDecimal(text, decimals);
   if (!parsed.ok) {
-    const why =
-      parsed.reason === "precision"
-        ? `has more than ${decimals} decimals`
-        : "must be a plain decimal string";
-    throw new TRPCError({ code: "BAD_REQUEST", message: `amount: ${why}` });
+    throw parsed.reason === "precision"
+      ? invalidInput("TOO_MANY_DECIMALS", "amount", `The amount has more than ${decimals} decimals`)
+      : invalidInput("NOT_A_DECIMAL", "amount", "The amount must be a plain decimal such as 1.25");
   }
   if (parsed.value <= 0n) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "amount: must be greater than zero" });
+    throw invalidInput("NOT_POSITIVE", "amount", "The amount must be greater than zero");
   }
   return { amount: parsed.value, decimals };
 }
@@ -82,10 +80,11 @@ export const walletRouter = router({
     const { amount, decimals } = await readAssetAmount(ctx, input.asset, input.amount);
     const limit = (FAUCET_LIMITS[input.asset] ?? DEFAULT_FAUCET_LIMIT) * 10n ** BigInt(decimals);
     if (amount > limit) {
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: "amount: above the faucet's limit per request",
-      });
+      throw invalidInput(
+        "INVALID_INPUT",
+        "amount",
+        "The amount is above the faucet's limit per request",
+      );
     }
     // The daily cap is enforced by the sequencer, so parallel calls cannot all pass it.
     const transaction = await ctx.exchange.deposit({

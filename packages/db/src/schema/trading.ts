@@ -1,3 +1,4 @@
+import { ORDER_SIDES, ORDER_TYPES, STP_MODES, TIME_IN_FORCE } from "@cryptotrade/contract/orders";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -13,17 +14,8 @@ import { amount, createdAt, id } from "./columns";
 import { markets } from "./markets";
 import { users } from "./users";
 
-export const ORDER_SIDES = ["buy", "sell"] as const;
-export const ORDER_TYPES = [
-  "limit",
-  "market",
-  "stop_limit",
-  "stop_market",
-  "take_profit_limit",
-  "trailing_stop",
-] as const;
-export const TIME_IN_FORCE = ["GTC", "IOC", "FOK"] as const;
-export const STP_MODES = ["cancel_newest", "cancel_oldest", "cancel_both"] as const;
+// The order vocabulary is the contract's, so clients and the database agree on it.
+export { ORDER_SIDES, ORDER_TYPES, STP_MODES, TIME_IN_FORCE };
 export const ORDER_STATUSES = [
   "untriggered",
   "open",

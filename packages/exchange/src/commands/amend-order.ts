@@ -1,13 +1,14 @@
+import { checkMinNotional, notionalOf } from "@cryptotrade/contract/market-rules";
+import { formatDecimal } from "@cryptotrade/contract/money";
 import type { EngineEvent } from "@cryptotrade/engine";
 import type { Batch } from "../batch";
 import { ExchangeError, invalidInput } from "../errors";
-import { formatDecimal } from "../money";
-import { belowMinNotional, readPrice, readQuantity } from "../order-input";
+import { optionalPrice, optionalQuantity, refusal } from "../order-input";
 import type { OrderRecord } from "../records";
 import { applyEngineEvents } from "../settlement";
 import type { ExchangeState, MarketState } from "../state";
 import { type CancelTarget, findOwnLiveOrder } from "./cancel-order";
-import { describeRejection } from "./rejections";
+import { rejectionError } from "./rejections";
 
 /** A change to a resting order as the API receives it: amounts are decimal strings. */
 export interface AmendOrderInput {
@@ -32,7 +33,9 @@ export function amendOrder(
 ): OrderRecord {
   const order = findOwnLiveOrder(state, userId, target);
   const market = state.markets.get(order.market);
-  if (!market) throw new ExchangeError("NOT_FOUND", "No open order with that id");
+  if (!market) {
+    throw new ExchangeError("NOT_FOUND", "No open order with that id", { field: "orderId" });
+  }
   if (market.info.status !== "trading") {
     throw new ExchangeError(
       "MARKET_HALTED",
@@ -40,21 +43,23 @@ export function amendOrder(
     );
   }
   if (order.price === null || order.quantity === null || order.status === "untriggered") {
-    throw invalidInput("orderId", "only an order resting on the book can be amended");
+    const message = "Only an order resting on the book can be amended";
+    throw invalidInput("ORDER_NOT_AMENDABLE", "orderId", message);
   }
   if (input.price === undefined && input.quantity === undefined) {
-    throw invalidInput("quantity", "give a new quantity, a new price or both");
+    throw invalidInput("FIELD_REQUIRED", "quantity", "Give a new quantity, a new price or both");
   }
-  const price = readPrice(market.info, "price", input.price) ?? order.price;
-  const quantity = readQuantity(market.info, input.quantity) ?? order.quantity;
+  const price = optionalPrice(market.info, "price", input.price) ?? order.price;
+  const quantity = optionalQuantity(market.info, input.quantity) ?? order.quantity;
   if (quantity <= order.filledQuantity) {
     const filled = formatDecimal(order.filledQuantity, market.info.baseDecimals);
-    throw invalidInput("quantity", `must be more than the ${filled} already filled`);
+    const message = `Quantity must be more than the ${filled} already filled`;
+    throw invalidInput("INVALID_INPUT", "quantity", message);
   }
-  const notional = (price * quantity) / 10n ** BigInt(market.info.baseDecimals);
-  if (notional < market.info.minNotional) {
-    throw belowMinNotional(market.info, input.quantity === undefined ? "price" : "quantity");
-  }
+  const notional = notionalOf(price, quantity, market.info.baseDecimals);
+  const field = input.quantity === undefined ? "price" : "quantity";
+  const tooSmall = checkMinNotional(market.info, notional, field);
+  if (tooSmall) throw refusal(tooSmall);
 
   const hold = holdFor(market, order, price, quantity);
   const heldAsset = order.side === "buy" ? market.info.quoteAsset : market.info.baseAsset;
@@ -74,7 +79,7 @@ export function amendOrder(
     quantity: input.quantity === undefined ? undefined : market.units.toLots(quantity),
   });
   const amended = events[0];
-  if (amended?.type !== "amended") throw refusal(market, amended);
+  if (amended?.type !== "amended") throw amendRefusal(market, amended);
 
   const ref = { refType: "order", refId: order.id } as const;
   if (extra > 0n) state.ledger.hold(userId, heldAsset, extra, ref);
@@ -99,11 +104,9 @@ function holdFor(market: MarketState, order: OrderRecord, price: bigint, quantit
   return units.withMaxFee(units.notional(ticks, lots));
 }
 
-function refusal(market: MarketState, event: EngineEvent | undefined): ExchangeError {
+function amendRefusal(market: MarketState, event: EngineEvent | undefined): ExchangeError {
   if (event?.type !== "rejected") {
     return new ExchangeError("INVALID_INPUT", "The order could not be amended");
   }
-  const message = describeRejection(event.code, market.info, "price");
-  const field = /^([a-zA-Z]+): /.exec(message)?.[1];
-  return new ExchangeError("INVALID_INPUT", message, field);
+  return rejectionError(event.code, market.info, "price");
 }

@@ -1,5 +1,5 @@
 import type { Batch } from "../batch";
-import { ExchangeError } from "../errors";
+import { ExchangeError, unknownMarket } from "../errors";
 import type { MarketInfo } from "../markets";
 import type { ExchangeState } from "../state";
 import { describeUnitProblem } from "../units";
@@ -7,7 +7,10 @@ import { describeUnitProblem } from "../units";
 /** Opens a new market; its assets must exist. */
 export function createMarket(state: ExchangeState, batch: Batch, info: MarketInfo): MarketInfo {
   if (state.markets.has(info.symbol)) {
-    throw new ExchangeError("CONFLICT", `symbol: market ${info.symbol} already exists`, "symbol");
+    throw new ExchangeError("CONFLICT", `The market ${info.symbol} already exists`, {
+      reason: "MARKET_EXISTS",
+      field: "symbol",
+    });
   }
   const problem = describeUnitProblem(info);
   if (problem) throw new ExchangeError("INVALID_INPUT", problem);
@@ -24,7 +27,7 @@ export function setMarketStatus(
   status: MarketInfo["status"],
 ): MarketInfo {
   const market = state.markets.get(symbol);
-  if (!market) throw new ExchangeError("NOT_FOUND", `symbol: no market ${symbol}`, "symbol");
+  if (!market) throw unknownMarket(symbol);
   market.info.status = status;
   batch.markets.set(symbol, toRow(market.info));
   return market.info;

@@ -1,11 +1,11 @@
 import type { Command } from "@cryptotrade/engine";
 import type { Batch } from "../batch";
-import { ExchangeError } from "../errors";
+import { ExchangeError, invalidInput, unknownMarket } from "../errors";
 import type { PlaceOrderRequest } from "../order-input";
 import type { OrderRecord } from "../records";
 import { applyEngineEvents } from "../settlement";
 import { clientOrderKey, type ExchangeState, type MarketState } from "../state";
-import { describeRejection } from "./rejections";
+import { rejectionError } from "./rejections";
 
 /**
  * Places an order: returns the existing order for a repeated clientOrderId, checks and holds
@@ -17,8 +17,7 @@ export function placeOrder(
   request: PlaceOrderRequest,
 ): OrderRecord {
   const market = state.markets.get(request.symbol);
-  if (!market)
-    throw new ExchangeError("NOT_FOUND", `symbol: no market ${request.symbol}`, "symbol");
+  if (!market) throw unknownMarket(request.symbol);
   if (request.clientOrderId) {
     const existing = state.clientOrderIds.get(
       clientOrderKey(request.userId, request.clientOrderId),
@@ -46,7 +45,7 @@ export function placeOrder(
   const first = events[0];
   if (first?.type === "rejected") {
     const field = outOfBandField(state, market, request);
-    throw new ExchangeError("INVALID_INPUT", describeRejection(first.code, market.info, field));
+    throw rejectionError(first.code, market.info, field);
   }
   state.nextOrderId += 1;
   const order: OrderRecord = {
@@ -132,11 +131,7 @@ function toEngineCommand(
   const budget = buyBudget(state, market, request, lots);
   if (budget === 0 && request.type === "market") throw noLiquidity();
   if (budget !== undefined && !Number.isSafeInteger(budget)) {
-    throw new ExchangeError(
-      "INVALID_INPUT",
-      "quantity: the order is too large to match exactly",
-      "quantity",
-    );
+    throw rejectionError("NOTIONAL_TOO_LARGE", market.info);
   }
   if (
     command.type !== "limit" &&
@@ -174,8 +169,7 @@ function buyBudget(
     case "trailing_stop": {
       const last = state.engine.lastPrice(request.symbol);
       if (last === undefined) {
-        const message = describeRejection("NO_REFERENCE_PRICE", info);
-        throw new ExchangeError("INVALID_INPUT", message, "trailingDelta");
+        throw rejectionError("NO_REFERENCE_PRICE", info);
       }
       return withBand(last + ticks(request.trailingDelta)) * (lots ?? 0);
     }
@@ -209,6 +203,7 @@ function noLiquidity(): ExchangeError {
   return new ExchangeError(
     "INVALID_INPUT",
     "There is nothing on the other side of the book to trade with",
+    { reason: "NO_LIQUIDITY" },
   );
 }
 
@@ -226,11 +221,10 @@ function requireSamePayload(existing: OrderRecord, request: PlaceOrderRequest): 
     existing.postOnly === request.postOnly &&
     existing.stp === request.stp;
   if (!same) {
-    throw new ExchangeError(
-      "CONFLICT",
-      "clientOrderId: already used for a different order",
-      "clientOrderId",
-    );
+    throw new ExchangeError("CONFLICT", "The clientOrderId is already used for a different order", {
+      reason: "CLIENT_ORDER_ID_REUSED",
+      field: "clientOrderId",
+    });
   }
   return existing;
 }
@@ -238,14 +232,10 @@ function requireSamePayload(existing: OrderRecord, request: PlaceOrderRequest): 
 function requireOcoPartner(state: ExchangeState, request: PlaceOrderRequest): void {
   const partner = request.ocoWith === null ? undefined : state.liveOrders.get(request.ocoWith);
   if (!partner || partner.userId !== request.userId || partner.market !== request.symbol) {
-    throw new ExchangeError(
-      "INVALID_INPUT",
-      "ocoWith: no open order of yours in this market",
-      "ocoWith",
-    );
+    throw invalidInput("INVALID_OCO", "ocoWith", "You have no such open order in this market");
   }
   if (partner.ocoOrderId !== null) {
-    throw new ExchangeError("INVALID_INPUT", "ocoWith: that order is already linked", "ocoWith");
+    throw invalidInput("INVALID_OCO", "ocoWith", "That order is already linked to another");
   }
 }
 

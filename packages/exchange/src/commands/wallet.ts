@@ -1,8 +1,8 @@
+import { formatDecimal } from "@cryptotrade/contract/money";
 import type { Batch } from "../batch";
 import { ExchangeError, invalidInput } from "../errors";
 import type { WithdrawalReview } from "../exchange-service";
 import { type IdempotencyRef, runOnce } from "../idempotency";
-import { formatDecimal } from "../money";
 import type { TransactionRecord } from "../records";
 import type { AssetRules, ExchangeState } from "../state";
 
@@ -78,7 +78,8 @@ function holdWithdrawal(
   const rules = requireAsset(state, request.asset);
   if (request.amount < rules.withdrawalMin) {
     const minimum = formatDecimal(rules.withdrawalMin, rules.decimals);
-    throw invalidInput("amount", `below the minimum withdrawal of ${minimum} ${request.asset}`);
+    const message = `The amount is below the minimum withdrawal of ${minimum} ${request.asset}`;
+    throw invalidInput("BELOW_MIN_WITHDRAWAL", "amount", message);
   }
   let waiting = 0;
   for (const pending of state.pendingWithdrawals.values()) {
@@ -144,7 +145,7 @@ function keyOf(request: TransferRequest): IdempotencyRef | undefined {
 
 function requireAsset(state: ExchangeState, asset: string): AssetRules {
   const rules = state.assets.get(asset);
-  if (!rules) throw invalidInput("asset", `there is no asset ${asset}`);
+  if (!rules) throw invalidInput("UNKNOWN_ASSET", "asset", `There is no asset ${asset}`);
   return rules;
 }
 
@@ -164,8 +165,8 @@ function checkFaucetGrant(
     const left = formatDecimal(limit > total ? limit - total : 0n, rules.decimals);
     throw new ExchangeError(
       "LIMIT_REACHED",
-      `amount: above the faucet's daily limit of ${formatDecimal(limit, rules.decimals)} ${request.asset}; ${left} left today`,
-      "amount",
+      `The amount is above the faucet's daily limit of ${formatDecimal(limit, rules.decimals)} ${request.asset}; ${left} left today`,
+      { field: "amount" },
     );
   }
   return () => state.faucetGrants.set(key, { day, total: total + request.amount });
@@ -178,8 +179,9 @@ function newTransaction(
   type: TransactionRecord["type"],
   status: TransactionRecord["status"],
 ): TransactionRecord {
-  if (request.amount <= 0n)
-    throw new ExchangeError("INVALID_INPUT", "amount: must be greater than zero", "amount");
+  if (request.amount <= 0n) {
+    throw invalidInput("NOT_POSITIVE", "amount", "The amount must be greater than zero");
+  }
   const transaction: TransactionRecord = {
     id: state.nextTransactionId++,
     userId: request.userId,

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { ErrorReason } from "@cryptotrade/contract/errors";
 import type { Logger } from "pino";
 import {
   ExchangeError,
@@ -21,6 +22,8 @@ type Response =
       id: string;
       ok: false;
       code: ExchangeErrorCode;
+      /** Absent from a leader that predates reasons: the code's own reason then. */
+      reason?: ErrorReason;
       message: string;
       field?: string;
       /** With OUTCOME_UNKNOWN: how the caller finds out what happened. */
@@ -98,6 +101,7 @@ async function runCommand(
         id: message.id,
         ok: false,
         code: error.code,
+        reason: error.reason,
         message: error.message,
         ...(error.field ? { field: error.field } : {}),
         ...(error.clientOrderId ? { clientOrderId: error.clientOrderId } : {}),
@@ -174,7 +178,9 @@ export function forwardCommands(
     else {
       const { clientOrderId, idempotencyKey } = message;
       waiter.reject(
-        new ExchangeError(message.code, message.message, message.field, {
+        new ExchangeError(message.code, message.message, {
+          reason: message.reason,
+          field: message.field,
           clientOrderId,
           idempotencyKey,
         }),

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { parseDecimal } from "@cryptotrade/contract/money";
 import { type Database, queryRows } from "@cryptotrade/db/client";
 import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { type BookSnapshot, BookView } from "../book-view";
-import { ExchangeError } from "../errors";
+import { unknownMarket } from "../errors";
 import type { ExchangeCommands, ExchangeService } from "../exchange-service";
 import { loadMarkets, type MarketInfo } from "../markets";
-import { parseDecimal } from "../money";
 import type { EventBus } from "../streams/bus";
 import { channels, type StreamMessage } from "../streams/messages";
 import { type ForwardedCommands, forwardCommands, type RpcMessage } from "./commands-rpc";
@@ -61,7 +61,7 @@ export class ExchangeReplica implements ExchangeService {
 
   requireMarket(symbol: string): MarketInfo {
     const market = this.marketList.find((m) => m.symbol === symbol);
-    if (!market) throw new ExchangeError("NOT_FOUND", `symbol: no market ${symbol}`, "symbol");
+    if (!market) throw unknownMarket(symbol);
     return { ...market };
   }
 

@@ -1,3 +1,4 @@
+import { isErrorReason } from "@cryptotrade/contract/errors";
 import type { ExchangeErrorCode } from "../errors";
 import { COMMAND_NAMES } from "../exchange-service";
 import type { RpcMessage } from "./commands-rpc";
@@ -41,6 +42,7 @@ export function readRpcMessage(raw: unknown): RpcMessage | undefined {
       if (m.ok === true) return raw as RpcMessage;
       return m.ok === false &&
         Object.hasOwn(ERROR_CODES, m.code as string) &&
+        (m.reason === undefined || isErrorReason(m.reason)) &&
         typeof m.message === "string" &&
         [m.field, m.clientOrderId, m.idempotencyKey].every(
           (text) => text === undefined || typeof text === "string",

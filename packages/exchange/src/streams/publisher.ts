@@ -1,7 +1,7 @@
+import { formatDecimal } from "@cryptotrade/contract/money";
 import type { BookLevelChange, ExchangeEvent } from "../events";
 import type { Exchange } from "../exchange";
 import type { MarketInfo } from "../markets";
-import { formatDecimal } from "../money";
 import { toOrderView, toPublicTradeView } from "../views";
 import type { EventBus } from "./bus";
 import { type BookLevelView, channels, type StreamMessage } from "./messages";

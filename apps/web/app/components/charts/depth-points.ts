@@ -1,4 +1,4 @@
-import { formatUnits, toUnits } from "~/lib/decimal";
+import { formatDecimal, toUnits } from "@cryptotrade/contract/money";
 
 /** One step of a depth curve: a price and the size available up to it (floats: for drawing). */
 export interface DepthPoint {
@@ -56,10 +56,10 @@ export function computeDepthCurves(
   const summary =
     bidSide.furthest !== undefined && askSide.furthest !== undefined
       ? {
-          bidTotal: formatUnits(bidSide.total, format.baseDecimals, format.quantityDecimals),
-          askTotal: formatUnits(askSide.total, format.baseDecimals, format.quantityDecimals),
-          lowestBid: formatUnits(bidSide.furthest, format.quoteDecimals, format.priceDecimals),
-          highestAsk: formatUnits(askSide.furthest, format.quoteDecimals, format.priceDecimals),
+          bidTotal: formatDecimal(bidSide.total, format.baseDecimals, format.quantityDecimals),
+          askTotal: formatDecimal(askSide.total, format.baseDecimals, format.quantityDecimals),
+          lowestBid: formatDecimal(bidSide.furthest, format.quoteDecimals, format.priceDecimals),
+          highestAsk: formatDecimal(askSide.furthest, format.quoteDecimals, format.priceDecimals),
         }
       : null;
   return { bids: bidSide.points, asks: askSide.points, summary };

@@ -1,12 +1,11 @@
 import type { RouterOutputs } from "@cryptotrade/api";
+import { formatDecimalGrouped, isZeroDecimal } from "@cryptotrade/contract/money";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect } from "react";
 import { Link } from "react-router";
-import { isZero } from "~/lib/decimal";
 import { useTRPC } from "~/trpc/react";
 import { PriceChange } from "../price-change";
 import { FavouriteButton } from "./favourite-button";
-import { formatDecimal } from "./format-decimal";
 import { Sparkline } from "./sparkline";
 
 type Market = RouterOutputs["market"]["list"][number];
@@ -49,10 +48,11 @@ export function MarketRow({
   );
 
   const price = (value: string | null | undefined) =>
-    value ? formatDecimal(value, market.priceDecimals) : "–";
+    value ? formatDecimalGrouped(value, market.priceDecimals) : "–";
   const last = ticker?.last ?? null;
   const change = ticker?.changePercent ?? null;
-  const trend = change === null || isZero(change) ? "flat" : change.startsWith("-") ? "down" : "up";
+  const trend =
+    change === null || isZeroDecimal(change) ? "flat" : change.startsWith("-") ? "down" : "up";
   const prices = last === null ? hourlyOpens : [...hourlyOpens, last];
   return (
     <tr hidden={hidden} className="border-t border-border hover:bg-surface-raised">
@@ -76,7 +76,7 @@ export function MarketRow({
       <td className={`tabular px-3 py-2 text-right ${SECONDARY}`}>{price(ticker?.high)}</td>
       <td className={`tabular px-3 py-2 text-right ${SECONDARY}`}>{price(ticker?.low)}</td>
       <td className={`tabular px-3 py-2 text-right ${SECONDARY}`}>
-        {ticker ? formatDecimal(ticker.volume, market.quantityDecimals) : "–"}
+        {ticker ? formatDecimalGrouped(ticker.volume, market.quantityDecimals) : "–"}
         <span className="ml-1 text-xs text-muted">{market.baseAsset}</span>
       </td>
       <td className={`px-3 py-2 ${SECONDARY}`}>

@@ -1,5 +1,5 @@
+import { isZeroDecimal } from "@cryptotrade/contract/money";
 import { DataTable } from "~/components/data-table";
-import { isZero } from "~/lib/decimal";
 import { formatAmount, formatValue } from "./money";
 import type { BalanceRow } from "./types";
 
@@ -10,7 +10,7 @@ const WIDE = "hidden sm:table-cell";
 
 /** Every asset held: available, locked in orders or withdrawals, total, and value in USDT. */
 export function BalancesTable({ balances }: { balances: BalanceRow[] }) {
-  const held = balances.filter((row) => !isZero(row.total));
+  const held = balances.filter((row) => !isZeroDecimal(row.total));
   return (
     <section aria-labelledby="balances-heading" className="min-w-0">
       <h2 id="balances-heading" className="mb-2 text-lg font-semibold">

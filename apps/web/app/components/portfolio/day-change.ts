@@ -1,4 +1,4 @@
-import { formatUnits, toUnits } from "~/lib/decimal";
+import { formatDecimal, toUnits } from "@cryptotrade/contract/money";
 
 const UNITS = 6;
 
@@ -20,7 +20,7 @@ export function dayChange(
   if (start <= 0n) return null;
   const change = toUnits(totalValue, UNITS) - start;
   return {
-    amount: formatUnits(change, UNITS),
-    percent: formatUnits((change * 10_000n) / start, 2),
+    amount: formatDecimal(change, UNITS),
+    percent: formatDecimal((change * 10_000n) / start, 2),
   };
 }

@@ -1,4 +1,4 @@
-import { toUnits } from "~/lib/decimal";
+import { toUnits } from "@cryptotrade/contract/money";
 
 /**
  * A decimal string with `places` digits after the point (cut, never rounded up) and thousands

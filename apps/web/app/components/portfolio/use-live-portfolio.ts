@@ -1,6 +1,6 @@
+import { countDecimals, formatDecimal, toUnits } from "@cryptotrade/contract/money";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { countDecimals, formatUnits, toUnits } from "~/lib/decimal";
 import { useTRPC } from "~/trpc/react";
 import type { BalanceRow, PortfolioSummary } from "./types";
 
@@ -50,5 +50,5 @@ export function useLivePortfolio(loaded: { balances: BalanceRow[]; summary: Port
 
 function addDecimals(a: string, b: string): string {
   const decimals = Math.max(countDecimals(a), countDecimals(b));
-  return formatUnits(toUnits(a, decimals) + toUnits(b, decimals), decimals);
+  return formatDecimal(toUnits(a, decimals) + toUnits(b, decimals), decimals);
 }

@@ -4,7 +4,7 @@ import { useTRPC } from "~/trpc/react";
 import { AccountPanelTabs, type PanelTab } from "./account-panel-tabs";
 import { BalancesTable } from "./balances-table";
 import { FillsTable } from "./fills-table";
-import { type Market, readRules } from "./order-form-model";
+import { type Market, readRules } from "./order-form/model";
 import { historyInput, openOrdersInput } from "./orders-cache";
 import { OrderHistoryTable } from "./orders-history-table";
 import { useLiveAccount } from "./orders-live";

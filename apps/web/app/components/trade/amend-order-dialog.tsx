@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "~/trpc/react";
-import { readRefusal } from "./order-form-errors";
-import { AmountInput } from "./order-form-input";
-import { checkPrice, checkQuantity, type FieldErrors, type MarketRules } from "./order-form-model";
+import { readRefusal } from "./order-form/errors";
+import { AmountInput } from "./order-form/input";
+import { checkPrice, checkQuantity, type FieldErrors, type MarketRules } from "./order-form/model";
 import { applyOrderUpdate, type OrderView } from "./orders-cache";
 import { shown } from "./orders-format";
 
@@ -56,14 +56,15 @@ export function AmendOrderDialog({
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const found: FieldErrors = {};
-    const checkedPrice = checkPrice(rules, price, "Price");
+    const checkedPrice = checkPrice(rules, price, "price", "Price");
     if ("error" in checkedPrice) found.price = checkedPrice.error;
     const checkedQuantity = checkQuantity(rules, quantity);
     if ("error" in checkedQuantity) found.quantity = checkedQuantity.error;
     setErrors(found);
     setFormError(null);
     if (Object.keys(found).length > 0) return;
-    const samePrice = checkedPrice.value === checkPrice(rules, order.price ?? "", "Price").value;
+    const samePrice =
+      checkedPrice.value === checkPrice(rules, order.price ?? "", "price", "Price").value;
     const sameQuantity = checkedQuantity.value === checkQuantity(rules, order.quantity ?? "").value;
     if (samePrice && sameQuantity) {
       setFormError("Change the price or the quantity first");

@@ -1,4 +1,4 @@
-import { countDecimals, formatUnits, toUnits } from "../../lib/decimal";
+import { countDecimals, formatDecimal, toUnits } from "@cryptotrade/contract/money";
 import type { LocalOrderBook } from "./local-order-book";
 
 /** How the market writes its numbers: from `market.list`'s strings. */
@@ -76,9 +76,9 @@ export function computeBookView(
     return buckets.map((bucket): BookRow => {
       total += bucket.quantity;
       return {
-        price: formatUnits(bucket.price, format.quoteDecimals, format.priceDecimals),
-        quantity: formatUnits(bucket.quantity, format.baseDecimals, format.quantityDecimals),
-        total: formatUnits(total, format.baseDecimals, format.quantityDecimals),
+        price: formatDecimal(bucket.price, format.quoteDecimals, format.priceDecimals),
+        quantity: formatDecimal(bucket.quantity, format.baseDecimals, format.quantityDecimals),
+        total: formatDecimal(total, format.baseDecimals, format.quantityDecimals),
         depth: Number(total) / widest,
       };
     });
@@ -159,11 +159,11 @@ function computeSpread(book: LocalOrderBook, format: MarketFormat): BookView["sp
   const scale = 10n ** BigInt(PERCENT_DECIMALS);
   const percent = (spread * 200n * scale) / (ask + bid);
   return {
-    absolute: formatUnits(spread, format.quoteDecimals, format.priceDecimals),
+    absolute: formatDecimal(spread, format.quoteDecimals, format.priceDecimals),
     // A spread of a tick on a large price rounds to nothing; say it is below the last digit.
     percent:
       percent === 0n && spread > 0n
-        ? `<${formatUnits(1n, PERCENT_DECIMALS)}`
-        : formatUnits(percent, PERCENT_DECIMALS),
+        ? `<${formatDecimal(1n, PERCENT_DECIMALS)}`
+        : formatDecimal(percent, PERCENT_DECIMALS),
   };
 }

@@ -1,5 +1,5 @@
 import { DataTable } from "~/components/data-table";
-import type { MarketRules } from "./order-form-model";
+import type { MarketRules } from "./order-form/model";
 import type { FillView } from "./orders-cache";
 import { shown, timeOf } from "./orders-format";
 import { OrderSide } from "./orders-side";

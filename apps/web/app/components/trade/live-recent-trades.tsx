@@ -1,5 +1,5 @@
+import { formatDecimalString } from "@cryptotrade/contract/money";
 import { useEffect } from "react";
-import { formatDecimal } from "~/lib/decimal";
 import type { MarketFormat } from "./book-view";
 import { type FeedStatuses, useReportFeedStatus } from "./feed-status";
 import type { LiveValue } from "./live-value";
@@ -16,7 +16,7 @@ export interface LastTrade {
 export function readLastTrade(trades: PublicTrade[], format: MarketFormat): LastTrade | null {
   const newest = trades[0];
   return newest
-    ? { price: formatDecimal(newest.price, format.priceDecimals), side: newest.takerSide }
+    ? { price: formatDecimalString(newest.price, format.priceDecimals), side: newest.takerSide }
     : null;
 }
 

@@ -1,4 +1,4 @@
-import { isZero } from "../../lib/decimal";
+import { isZeroDecimal } from "@cryptotrade/contract/money";
 
 /** One price level as the API sends it: decimal strings at the market's full precision. */
 export interface BookLevel {
@@ -67,7 +67,7 @@ export class LocalOrderBook {
 
 function setLevels(side: Map<string, string>, levels: BookLevel[]) {
   for (const { price, quantity } of levels) {
-    if (isZero(quantity)) side.delete(price);
+    if (isZeroDecimal(quantity)) side.delete(price);
     else side.set(price, quantity);
   }
 }

@@ -1,8 +1,8 @@
 import type { RouterOutputs } from "@cryptotrade/api";
+import { formatDecimalString } from "@cryptotrade/contract/money";
 import type { ComponentProps } from "react";
 import { LiveStatus } from "~/components/live-status";
 import { PriceChange } from "~/components/price-change";
-import { formatDecimal } from "~/lib/decimal";
 
 type Ticker = RouterOutputs["market"]["ticker"];
 
@@ -23,11 +23,14 @@ export function MarketHeader({
   status: ComponentProps<typeof LiveStatus>["status"];
 }) {
   const price = (value: string | null) =>
-    value === null ? "–" : formatDecimal(value, market.priceDecimals);
+    value === null ? "–" : formatDecimalString(value, market.priceDecimals);
   const figures: [string, string][] = [
     ["24h high", price(ticker.high)],
     ["24h low", price(ticker.low)],
-    [`24h volume (${market.baseAsset})`, formatDecimal(ticker.volume, market.quantityDecimals)],
+    [
+      `24h volume (${market.baseAsset})`,
+      formatDecimalString(ticker.volume, market.quantityDecimals),
+    ],
   ];
   return (
     <div className="flex flex-wrap items-end gap-x-8 gap-y-3 border-b border-border pb-3">

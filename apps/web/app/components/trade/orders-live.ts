@@ -1,9 +1,10 @@
+import { formatDecimal } from "@cryptotrade/contract/money";
 import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useCallback, useRef, useState } from "react";
-import { formatAmount, parseAmount } from "~/lib/decimal-input";
 import { useTRPC } from "~/trpc/react";
-import type { MarketRules } from "./order-form-model";
+import { parseTypedAmount } from "./order-form/amounts";
+import type { MarketRules } from "./order-form/model";
 import { applyBalanceUpdate, applyOrderUpdate, type OrderView } from "./orders-cache";
 
 /**
@@ -89,7 +90,7 @@ function newFill(
   if (filled <= 0n) return null;
   const price = ((quote - before.quote) * 10n ** BigInt(rules.baseDecimals)) / filled;
   const side = order.side === "buy" ? "Bought" : "Sold";
-  return `Filled ${trimZeros(formatAmount(filled, rules.baseDecimals))} ${rules.baseAsset} at ${formatAmount(price, rules.quoteDecimals, rules.priceDecimals)} (${side.toLowerCase()}, order ${order.id})`;
+  return `Filled ${trimZeros(formatDecimal(filled, rules.baseDecimals))} ${rules.baseAsset} at ${formatDecimal(price, rules.quoteDecimals, rules.priceDecimals)} (${side.toLowerCase()}, order ${order.id})`;
 }
 
 /** "0.01000000" → "0.01", "2.00000000" → "2". */
@@ -98,14 +99,14 @@ function trimZeros(text: string): string {
 }
 
 function units(text: string, decimals: number): bigint {
-  const parsed = parseAmount(text, decimals);
+  const parsed = parseTypedAmount(text, decimals);
   return parsed.ok ? parsed.value : 0n;
 }
 
 /** available + locked as an exact decimal string with the inputs' precision. */
 function sumOf(available: string, locked: string): string {
   const decimals = Math.max(decimalsOf(available), decimalsOf(locked));
-  return formatAmount(units(available, decimals) + units(locked, decimals), decimals);
+  return formatDecimal(units(available, decimals) + units(locked, decimals), decimals);
 }
 
 function decimalsOf(text: string): number {

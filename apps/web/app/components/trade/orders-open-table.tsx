@@ -4,7 +4,7 @@ import { DataTable } from "~/components/data-table";
 import { describeUnansweredCall } from "~/lib/unanswered-call";
 import { useTRPC } from "~/trpc/react";
 import { AmendOrderDialog } from "./amend-order-dialog";
-import type { MarketRules } from "./order-form-model";
+import type { MarketRules } from "./order-form/model";
 import { applyOrderUpdate, type OrderView } from "./orders-cache";
 import { shown, statusName, timeOf, typeName } from "./orders-format";
 import { OrderSide } from "./orders-side";

@@ -1,4 +1,4 @@
-import { formatUnits } from "~/lib/decimal";
+import { formatDecimal } from "@cryptotrade/contract/money";
 import type { MarketFormat } from "./book-view";
 
 /** The multiples of the tick a trader can group the book by. */
@@ -24,7 +24,7 @@ export function PriceGroupingSelect({
       >
         {GROUPINGS.map((group) => (
           <option key={group} value={group}>
-            {formatUnits(
+            {formatDecimal(
               format.tickUnits * BigInt(group),
               format.quoteDecimals,
               format.priceDecimals,

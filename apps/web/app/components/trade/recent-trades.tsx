@@ -1,5 +1,5 @@
+import { formatDecimalString } from "@cryptotrade/contract/money";
 import { memo } from "react";
-import { formatDecimal } from "~/lib/decimal";
 import type { MarketFormat } from "./book-view";
 import type { PublicTrade } from "./use-live-trades";
 
@@ -77,10 +77,10 @@ const TradeRow = memo(function TradeRow({
       <td className={`tabular px-2 py-0.5 text-right ${bought ? "text-buy" : "text-sell"}`}>
         <span aria-hidden="true">{bought ? "▲ " : "▼ "}</span>
         <span className="sr-only">{bought ? "Buy " : "Sell "}</span>
-        {formatDecimal(trade.price, format.priceDecimals)}
+        {formatDecimalString(trade.price, format.priceDecimals)}
       </td>
       <td className="tabular px-2 py-0.5 text-right">
-        {formatDecimal(trade.quantity, format.quantityDecimals)}
+        {formatDecimalString(trade.quantity, format.quantityDecimals)}
       </td>
     </tr>
   );

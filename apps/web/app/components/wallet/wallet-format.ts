@@ -1,5 +1,5 @@
+import { countDecimals } from "@cryptotrade/contract/money";
 import { groupDecimal } from "~/components/portfolio/money";
-import { countDecimals } from "~/lib/decimal";
 
 /** An asset amount with every decimal of its unit, grouped: "1,000.000000". */
 export function formatAssetAmount(text: string): string {

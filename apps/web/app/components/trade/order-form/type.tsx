@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { OrderDraft, OrderType } from "./order-form-model";
+import type { OrderDraft, OrderType } from "./model";
 
 const TYPES: Array<{ value: OrderType; label: string }> = [
   { value: "limit", label: "Limit" },

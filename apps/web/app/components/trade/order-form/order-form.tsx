@@ -1,25 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { parseAmount } from "~/lib/decimal-input";
 import { useTRPC } from "~/trpc/react";
-import { checkDraft } from "./order-form-check";
-import { readRefusal } from "./order-form-errors";
-import { OrderFields } from "./order-form-fields";
-import {
-  type Available,
-  FIELDS_OF,
-  type FieldErrors,
-  type Market,
-  readRules,
-} from "./order-form-model";
-import { OrderFormOptions } from "./order-form-options";
-import { SideToggle } from "./order-form-side";
-import { BalanceSlider } from "./order-form-slider";
-import { useOrderDraft } from "./order-form-state";
-import { OrderSummary } from "./order-form-summary";
-import { OrderTypeSelect } from "./order-form-type";
-import { applyOrderUpdate, openOrdersInput } from "./orders-cache";
-import { useSelectedPrice } from "./price-selection";
+import { applyOrderUpdate, openOrdersInput } from "../orders-cache";
+import { useSelectedPrice } from "../price-selection";
+import { parseTypedAmount } from "./amounts";
+import { checkDraft } from "./check";
+import { readRefusal } from "./errors";
+import { OrderFields } from "./fields";
+import { type Available, FIELDS_OF, type FieldErrors, type Market, readRules } from "./model";
+import { OrderFormOptions } from "./options";
+import { SideToggle } from "./side";
+import { BalanceSlider } from "./slider";
+import { useOrderDraft } from "./state";
+import { OrderSummary } from "./summary";
+import { OrderTypeSelect } from "./type";
 
 /**
  * The order form: every order type the API takes, checked against the market's rules and the
@@ -42,7 +36,7 @@ export function OrderForm({ market }: { market: Market }) {
   const available = useMemo<Available>(() => {
     const of = (asset: string, decimals: number) => {
       const row = balances.data?.find((b) => b.asset === asset);
-      const parsed = row ? parseAmount(row.available, decimals) : null;
+      const parsed = row ? parseTypedAmount(row.available, decimals) : null;
       return parsed?.ok ? parsed.value : balances.data ? 0n : null;
     };
     return {

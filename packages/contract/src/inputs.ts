@@ -1,6 +1,50 @@
 import { z } from "zod";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./passwords";
-import { API_KEY_SCOPES } from "./scopes";
+import {
+  CLIENT_ORDER_ID_PATTERN,
+  IDEMPOTENCY_KEY_PATTERN,
+  MAX_PAGE_SIZE,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+} from "./limits";
+
+/**
+ * The fields procedures take, as zod schemas: the server validates with them and web forms can
+ * reuse them, so a field is refused by the same rule on both sides.
+ */
+
+/** Amounts travel as decimal strings; their format and precision are checked per market. */
+export const DecimalString = z.string().min(1).max(40);
+export const MarketSymbol = z
+  .string()
+  .regex(/^[A-Z0-9]{2,10}-[A-Z0-9]{2,10}$/, "must look like BTC-USDT");
+export const AssetSymbol = z
+  .string()
+  .regex(/^[A-Z0-9]{2,10}$/, "must be an asset symbol such as BTC");
+export const Id = z
+  .string()
+  .regex(/^[1-9][0-9]{0,15}$/, "must be an id")
+  .transform(Number);
+export const ClientOrderId = z
+  .string()
+  .regex(CLIENT_ORDER_ID_PATTERN, "use 1-64 letters, digits, or _ : . -");
+/**
+ * A money command's idempotency key (ADR 025): made once per intent (a UUID suits), sent again
+ * with every retry of it. The same key with other content is refused as CONFLICT.
+ */
+export const IdempotencyKey = z
+  .string()
+  .regex(IDEMPOTENCY_KEY_PATTERN, "use 1-64 letters, digits, or _ : . -");
+export const Page = {
+  // A malformed cursor is refused rather than read as "from the top", which would loop a pager.
+  cursor: z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/, "must be the nextCursor of a previous page")
+    .optional(),
+  limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+};
+
+/** What an API key may do. Every key can read; `trade` and `withdraw` are granted explicitly. */
+export const API_KEY_SCOPES = ["read", "trade", "withdraw"] as const;
 
 /** An email address, trimmed and lowercased so `Alice@X.io` and `alice@x.io` are one account. */
 export const Email = z

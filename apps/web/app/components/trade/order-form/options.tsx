@@ -1,7 +1,7 @@
 import { useId } from "react";
-import type { FieldErrors, OrderDraft, TimeInForce } from "./order-form-model";
-import { FIELDS_OF } from "./order-form-model";
-import type { OrderView } from "./orders-cache";
+import type { OrderView } from "../orders-cache";
+import type { FieldErrors, OrderDraft, TimeInForce } from "./model";
+import { FIELDS_OF } from "./model";
 
 type Change = <K extends keyof OrderDraft>(field: K, value: OrderDraft[K]) => void;
 

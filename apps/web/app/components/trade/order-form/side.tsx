@@ -1,4 +1,4 @@
-import type { Side } from "./order-form-model";
+import type { Side } from "./model";
 
 const SIDES: Array<{ value: Side; label: string; checked: string }> = [
   { value: "buy", label: "Buy", checked: "peer-checked:bg-buy peer-checked:text-on-accent" },

@@ -1,6 +1,14 @@
 import type { RouterInputs, RouterOutputs } from "@cryptotrade/api";
-import { countDecimals } from "~/lib/decimal";
-import { formatAmount, type ParsedAmount, parseAmount } from "~/lib/decimal-input";
+import {
+  checkMinNotional,
+  type MarketFilters,
+  type PriceField,
+  type RuleResult,
+  readPrice,
+  readQuantity,
+} from "@cryptotrade/contract/market-rules";
+import { countDecimals, formatDecimal, normalizeTypedDecimal } from "@cryptotrade/contract/money";
+import { parseTypedAmount, type TypedAmount } from "./amounts";
 
 export type Market = RouterOutputs["market"]["list"][number];
 export type PlaceInput = RouterInputs["orders"]["place"];
@@ -47,20 +55,13 @@ export const FIELDS_OF: Record<OrderType, ReadonlySet<DraftField>> = {
   trailing_stop: new Set(["trailingDelta", "quantity", "ocoWith"]),
 };
 
-/** The market's rules in integer units, read once from `market.list`'s strings. */
-export interface MarketRules {
-  baseAsset: string;
-  quoteAsset: string;
-  quoteDecimals: number;
-  baseDecimals: number;
+/**
+ * The market's rules in integer units, read once from `market.list`'s strings: the contract's
+ * filters, which the form checks with the exchange's own rules, and what the form shows.
+ */
+export interface MarketRules extends MarketFilters {
   priceDecimals: number;
   quantityDecimals: number;
-  tick: bigint;
-  lot: bigint;
-  minQuantity: bigint;
-  maxQuantity: bigint;
-  minNotional: bigint;
-  maxPrice: bigint;
   makerFee: string;
   takerFee: string;
   priceBand: string;
@@ -69,8 +70,8 @@ export interface MarketRules {
 export function readRules(market: Market): MarketRules {
   const quoteDecimals = countDecimals(market.tickSize);
   const baseDecimals = countDecimals(market.lotSize);
-  const quote = (text: string) => unitsOr(parseAmount(text, quoteDecimals));
-  const base = (text: string) => unitsOr(parseAmount(text, baseDecimals));
+  const quote = (text: string) => unitsOr(parseTypedAmount(text, quoteDecimals));
+  const base = (text: string) => unitsOr(parseTypedAmount(text, baseDecimals));
   return {
     baseAsset: market.baseAsset,
     quoteAsset: market.quoteAsset,
@@ -78,8 +79,8 @@ export function readRules(market: Market): MarketRules {
     baseDecimals,
     priceDecimals: market.priceDecimals,
     quantityDecimals: market.quantityDecimals,
-    tick: quote(market.tickSize),
-    lot: base(market.lotSize),
+    tickSize: quote(market.tickSize),
+    lotSize: base(market.lotSize),
     minQuantity: base(market.minQuantity),
     maxQuantity: base(market.maxQuantity),
     minNotional: quote(market.minNotional),
@@ -90,7 +91,7 @@ export function readRules(market: Market): MarketRules {
   };
 }
 
-function unitsOr(parsed: ParsedAmount): bigint {
+function unitsOr(parsed: TypedAmount): bigint {
   return parsed.ok ? parsed.value : 0n;
 }
 
@@ -112,56 +113,39 @@ export interface CheckedOrder {
   hold: bigint | null;
 }
 
-/** Reads a price-like field, with the market's tick and maximum. */
-export function checkPrice(rules: MarketRules, text: string, label: string) {
-  const parsed = parseAmount(text, rules.quoteDecimals);
-  const tick = formatAmount(rules.tick, rules.quoteDecimals, rules.priceDecimals);
-  if (!parsed.ok) {
-    if (parsed.reason === "empty") return { error: `Enter a ${label.toLowerCase()}` };
-    if (parsed.reason === "precision")
-      return { error: `Must be a multiple of the tick size ${tick}` };
-    return { error: "Must be a positive number such as 65000.00" };
-  }
-  if (parsed.value <= 0n) return { error: "Must be greater than zero" };
-  if (parsed.value % rules.tick !== 0n) {
-    return { error: `Must be a multiple of the tick size ${tick}` };
-  }
-  if (parsed.value > rules.maxPrice) {
-    const max = formatAmount(rules.maxPrice, rules.quoteDecimals, rules.priceDecimals);
-    return { error: `Must be at most ${max}` };
-  }
-  return { value: parsed.value };
+/** Reads a price-like field as typed, by the market's rules (tick, maximum). */
+export function checkPrice(
+  rules: MarketRules,
+  text: string,
+  field: PriceField,
+  label: string,
+): CheckedAmount {
+  if (text.trim() === "") return { error: `Enter a ${label.toLowerCase()}` };
+  return checked(readPrice(rules, field, normalizeTypedDecimal(text)));
 }
 
-/** Reads the quantity, with the market's lot size and limits. */
-export function checkQuantity(rules: MarketRules, text: string) {
-  const show = (value: bigint) => formatAmount(value, rules.baseDecimals, rules.quantityDecimals);
-  const parsed = parseAmount(text, rules.baseDecimals);
-  if (!parsed.ok) {
-    if (parsed.reason === "empty") return { error: "Enter a quantity" };
-    if (parsed.reason === "precision") {
-      return { error: `Must be a multiple of the lot size ${show(rules.lot)}` };
-    }
-    return { error: "Must be a positive number such as 0.01" };
-  }
-  if (parsed.value <= 0n) return { error: "Must be greater than zero" };
-  if (parsed.value % rules.lot !== 0n) {
-    return { error: `Must be a multiple of the lot size ${show(rules.lot)}` };
-  }
-  if (parsed.value < rules.minQuantity) {
-    return { error: `Must be at least ${show(rules.minQuantity)} ${rules.baseAsset}` };
-  }
-  if (parsed.value > rules.maxQuantity) {
-    return { error: `Must be at most ${show(rules.maxQuantity)} ${rules.baseAsset}` };
-  }
-  return { value: parsed.value };
+/** Reads the quantity as typed, by the market's rules (lot, minimum, maximum). */
+export function checkQuantity(rules: MarketRules, text: string): CheckedAmount {
+  if (text.trim() === "") return { error: "Enter a quantity" };
+  return checked(readQuantity(rules, normalizeTypedDecimal(text)));
+}
+
+/** A typed amount read: its value, or what is wrong with it. */
+export type CheckedAmount =
+  | { value: bigint; error?: undefined }
+  | { value?: undefined; error: string };
+
+function checked(result: RuleResult): CheckedAmount {
+  return result.ok ? { value: result.value } : { error: result.error.message };
 }
 
 /** The refusal of an order worth less than the market's minimum. */
-export function belowMinimum(rules: MarketRules, notional: bigint): string | null {
-  if (notional >= rules.minNotional) return null;
-  const show = (v: bigint) => formatAmount(v, rules.quoteDecimals, rules.priceDecimals);
-  return `The order is worth ${show(notional)} ${rules.quoteAsset}, less than the minimum of ${show(rules.minNotional)} ${rules.quoteAsset}`;
+export function belowMinimum(
+  rules: MarketRules,
+  notional: bigint,
+  field: "quantity" | "quoteQuantity",
+): string | null {
+  return checkMinNotional(rules, notional, field)?.message ?? null;
 }
 
 /** The refusal of an order that needs more than is available. */
@@ -172,11 +156,11 @@ export function shortOf(
   decimals: number,
   shown: number,
 ) {
-  return `Insufficient ${asset}: this order needs ${formatAmount(need, decimals, shown)}, ${formatAmount(have, decimals, shown)} available`;
+  return `Insufficient ${asset}: this order needs ${formatDecimal(need, decimals, shown)}, ${formatDecimal(have, decimals, shown)} available`;
 }
 
 /** The larger of the two fee rates, which is what a buy holds for. */
 export function maxFeeRate(rules: MarketRules): string {
-  const rate = (text: string) => unitsOr(parseAmount(text, 4));
+  const rate = (text: string) => unitsOr(parseTypedAmount(text, 4));
   return rate(rules.takerFee) >= rate(rules.makerFee) ? rules.takerFee : rules.makerFee;
 }

@@ -1,4 +1,5 @@
-import { feeOf, notionalOf, parseAmount } from "~/lib/decimal-input";
+import { notionalOf } from "@cryptotrade/contract/market-rules";
+import { feeOf, parseTypedAmount } from "./amounts";
 import {
   type Available,
   belowMinimum,
@@ -12,7 +13,7 @@ import {
   type OrderDraft,
   type PlaceInput,
   shortOf,
-} from "./order-form-model";
+} from "./model";
 
 /**
  * Checks a draft the way the exchange will (tick, lot, min/max quantity, min notional) and
@@ -30,7 +31,7 @@ export function checkDraft(
   const byFunds = draft.type === "market" && draft.marketBy === "funds";
   const read = (field: "price" | "stopPrice" | "trailingDelta", label: string) => {
     if (!shows.has(field)) return null;
-    const result = checkPrice(rules, draft[field], label);
+    const result = checkPrice(rules, draft[field], field, label);
     if ("error" in result) errors[field] = result.error;
     return result.value ?? null;
   };
@@ -41,7 +42,7 @@ export function checkDraft(
   let quantity: bigint | null = null;
   let funds: bigint | null = null;
   if (byFunds) {
-    const parsed = parseAmount(draft.total, rules.quoteDecimals);
+    const parsed = parseTypedAmount(draft.total, rules.quoteDecimals);
     if (!parsed.ok || parsed.value <= 0n) {
       errors.total =
         parsed.ok || parsed.reason !== "empty"
@@ -67,7 +68,7 @@ export function checkDraft(
   const fee = notional === null ? null : feeOf(notional, feeRate);
   const amountField = byFunds ? "total" : "quantity";
   if (notional !== null && !errors[amountField]) {
-    const tooSmall = belowMinimum(rules, notional);
+    const tooSmall = belowMinimum(rules, notional, byFunds ? "quoteQuantity" : "quantity");
     if (tooSmall) errors[amountField] = tooSmall;
   }
 
@@ -113,7 +114,7 @@ function holdOf(
   if (draft.type === "trailing_stop") return null;
   const rate = maxFeeRate(rules);
   if (draft.type === "stop_market") {
-    const band = parseAmount(rules.priceBand, 4);
+    const band = parseTypedAmount(rules.priceBand, 4);
     const banded = band.ok ? (notional * (10_000n + band.value)) / 10_000n : notional;
     return banded + feeOf(banded, rate);
   }

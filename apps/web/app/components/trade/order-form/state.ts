@@ -1,19 +1,8 @@
+import { notionalOf } from "@cryptotrade/contract/market-rules";
+import { formatDecimal } from "@cryptotrade/contract/money";
 import { useCallback, useState } from "react";
-import {
-  beforeFee,
-  floorToStep,
-  formatAmount,
-  notionalOf,
-  parseAmount,
-  shareOf,
-} from "~/lib/decimal-input";
-import {
-  type Available,
-  FIELDS_OF,
-  type MarketRules,
-  maxFeeRate,
-  type OrderDraft,
-} from "./order-form-model";
+import { beforeFee, floorToStep, parseTypedAmount, shareOf } from "./amounts";
+import { type Available, FIELDS_OF, type MarketRules, maxFeeRate, type OrderDraft } from "./model";
 
 export const EMPTY_DRAFT: OrderDraft = {
   side: "buy",
@@ -40,21 +29,25 @@ export function useOrderDraft(rules: MarketRules) {
 
   const totalOf = useCallback(
     (next: OrderDraft) => {
-      const price = parseAmount(next.price || next.stopPrice, rules.quoteDecimals);
-      const quantity = parseAmount(next.quantity, rules.baseDecimals);
+      const price = parseTypedAmount(next.price || next.stopPrice, rules.quoteDecimals);
+      const quantity = parseTypedAmount(next.quantity, rules.baseDecimals);
       if (!price.ok || !quantity.ok) return next.type === "market" ? next.total : "";
       const notional = notionalOf(price.value, quantity.value, rules.baseDecimals);
-      return formatAmount(notional, rules.quoteDecimals, rules.priceDecimals);
+      return formatDecimal(notional, rules.quoteDecimals, rules.priceDecimals);
     },
     [rules],
   );
 
   const quantityFor = useCallback(
     (next: OrderDraft, notional: bigint) => {
-      const price = parseAmount(next.price || next.stopPrice, rules.quoteDecimals);
+      const price = parseTypedAmount(next.price || next.stopPrice, rules.quoteDecimals);
       if (!price.ok || price.value <= 0n) return next.quantity;
       const raw = (notional * 10n ** BigInt(rules.baseDecimals)) / price.value;
-      return formatAmount(floorToStep(raw, rules.lot), rules.baseDecimals, rules.quantityDecimals);
+      return formatDecimal(
+        floorToStep(raw, rules.lotSize),
+        rules.baseDecimals,
+        rules.quantityDecimals,
+      );
     },
     [rules],
   );
@@ -66,7 +59,7 @@ export function useOrderDraft(rules: MarketRules) {
         const next = { ...previous, [field]: value };
         if (next.type === "market" && next.marketBy === "funds") return next;
         if (field === "total" && FIELDS_OF[next.type].has("price")) {
-          const total = parseAmount(String(value), rules.quoteDecimals);
+          const total = parseTypedAmount(String(value), rules.quoteDecimals);
           if (total.ok) next.quantity = quantityFor(next, total.value);
           return next;
         }
@@ -94,9 +87,9 @@ export function useOrderDraft(rules: MarketRules) {
         const next = { ...previous };
         if (previous.side === "sell") {
           if (available.base === null) return previous;
-          const quantity = floorToStep(shareOf(available.base, share), rules.lot);
+          const quantity = floorToStep(shareOf(available.base, share), rules.lotSize);
           next.marketBy = "size";
-          next.quantity = formatAmount(quantity, rules.baseDecimals, rules.quantityDecimals);
+          next.quantity = formatDecimal(quantity, rules.baseDecimals, rules.quantityDecimals);
           next.total = totalOf(next);
           return next;
         }
@@ -104,7 +97,7 @@ export function useOrderDraft(rules: MarketRules) {
         const budget = beforeFee(shareOf(available.quote, share), maxFeeRate(rules));
         if (previous.type === "market") {
           next.marketBy = "funds";
-          next.total = formatAmount(budget, rules.quoteDecimals, rules.priceDecimals);
+          next.total = formatDecimal(budget, rules.quoteDecimals, rules.priceDecimals);
           return next;
         }
         next.quantity = quantityFor(next, budget);

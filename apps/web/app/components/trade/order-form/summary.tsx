@@ -1,5 +1,6 @@
-import { formatAmount, formatRate } from "~/lib/decimal-input";
-import type { MarketRules, Side } from "./order-form-model";
+import { formatDecimal } from "@cryptotrade/contract/money";
+import { formatRate } from "./amounts";
+import type { MarketRules, Side } from "./model";
 
 /** Available balance, the order's worth and its fee, in the quote asset, right-aligned. */
 export function OrderSummary({
@@ -20,13 +21,13 @@ export function OrderSummary({
   const quote = (value: bigint | null) =>
     value === null
       ? "—"
-      : `${formatAmount(value, rules.quoteDecimals, rules.priceDecimals)} ${rules.quoteAsset}`;
+      : `${formatDecimal(value, rules.quoteDecimals, rules.priceDecimals)} ${rules.quoteAsset}`;
   const availableText =
     available === null
       ? "—"
       : side === "buy"
         ? quote(available)
-        : `${formatAmount(available, rules.baseDecimals, rules.quantityDecimals)} ${rules.baseAsset}`;
+        : `${formatDecimal(available, rules.baseDecimals, rules.quantityDecimals)} ${rules.baseAsset}`;
   const rate = postOnly
     ? `maker ${formatRate(rules.makerFee)}`
     : `taker ${formatRate(rules.takerFee)}`;

@@ -1,5 +1,5 @@
-import { AmountInput } from "./order-form-input";
-import { FIELDS_OF, type FieldErrors, type MarketRules, type OrderDraft } from "./order-form-model";
+import { AmountInput } from "./input";
+import { FIELDS_OF, type FieldErrors, type MarketRules, type OrderDraft } from "./model";
 
 type Change = <K extends keyof OrderDraft>(field: K, value: OrderDraft[K]) => void;
 

@@ -1,1 +1,0 @@
-export { ERROR_REASONS, type ErrorDetails, type ErrorReason, isErrorReason } from "./errors";
