@@ -1,5 +1,12 @@
+import {
+  Email,
+  NewPassword,
+  Password,
+  RecoveryCode,
+  TotpCode,
+  Username,
+} from "@cryptotrade/contract/inputs";
 import { z } from "zod";
-import { Email, NewPassword, Password, RecoveryCode, TotpCode, Username } from "./auth-inputs";
 
 /** The sign-in pages' forms, each read by this schema in the browser and in the action. */
 export const LoginInput = z.object({

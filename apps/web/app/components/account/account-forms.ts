@@ -1,11 +1,11 @@
-import { z } from "zod";
 import {
   ApiKeyName,
   NewPassword,
   Password,
   ReauthenticationCode,
   TotpCode,
-} from "~/lib/auth-inputs";
+} from "@cryptotrade/contract/inputs";
+import { z } from "zod";
 
 /** The account page's forms, each read by this schema in the browser and in the action. */
 export const ChangePasswordInput = z

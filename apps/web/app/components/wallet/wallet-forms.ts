@@ -1,5 +1,5 @@
+import { TotpCode } from "@cryptotrade/contract/inputs";
 import { z } from "zod";
-import { TotpCode } from "~/lib/auth-inputs";
 
 // Amounts, assets and addresses are checked by the exchange per asset (minimum, decimals,
 // balance), which answers with a reason and the field; the browser checks only that each is there.
