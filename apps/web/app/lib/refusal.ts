@@ -25,7 +25,7 @@ export interface FormRefusal {
  * `context.formatError` gives in an action) into plain fields, trusting nothing about its type.
  */
 export function readRefusal(error: unknown): Refusal {
-  const failure = (error ?? {}) as { message?: unknown; data?: unknown; shape?: unknown };
+  const failure = (error ?? {}) as { message?: unknown; data?: unknown };
   const data = (failure.data ?? {}) as Record<string, unknown>;
   const text = (value: unknown) => (typeof value === "string" ? value : undefined);
   const fieldErrors: Record<string, string> = {};

@@ -1,6 +1,6 @@
 import type { AppLoadContext } from "react-router";
 import type { FormAnswer } from "~/lib/form-answer";
-import { answerForm as answer } from "~/lib/form-answer.server";
+import { answerForm } from "~/lib/form-answer.server";
 import { parseForm } from "~/lib/forms";
 import {
   type AccountIntent,
@@ -35,12 +35,12 @@ export async function runAccountForm(
   const { trpc } = context;
   switch (intent) {
     case "change-password":
-      return answer(
+      return answerForm(
         context,
         intent,
         parseForm(formData, ChangePasswordInput),
-        async (form) => {
-          const changed = await trpc.account.changePassword(form);
+        async ({ currentPassword, newPassword }) => {
+          const changed = await trpc.account.changePassword({ currentPassword, newPassword });
           const sessions = `${changed.otherSessionsEnded} other session${changed.otherSessionsEnded === 1 ? "" : "s"}`;
           return {
             done: `Password changed. ${sessions} signed out; withdrawals are paused until ${formatTime(changed.withdrawalsHeldUntil)}.`,
@@ -49,7 +49,7 @@ export async function runAccountForm(
         { WRONG_PASSWORD: "currentPassword", WEAK_PASSWORD: "newPassword" },
       );
     case "reauthenticate":
-      return answer(
+      return answerForm(
         context,
         intent,
         parseForm(formData, ReauthenticateInput),
@@ -65,11 +65,11 @@ export async function runAccountForm(
         },
       );
     case "totp-setup":
-      return answer(context, intent, parseForm(formData, ButtonOnlyInput), async () => ({
+      return answerForm(context, intent, parseForm(formData, ButtonOnlyInput), async () => ({
         setup: await trpc.account.totpSetup(),
       }));
     case "totp-enable":
-      return answer(
+      return answerForm(
         context,
         intent,
         parseForm(formData, TotpCodeInput),
@@ -77,28 +77,28 @@ export async function runAccountForm(
         { INVALID_CODE: "code" },
       );
     case "regenerate-recovery-codes":
-      return answer(context, intent, parseForm(formData, ButtonOnlyInput), async () => ({
+      return answerForm(context, intent, parseForm(formData, ButtonOnlyInput), async () => ({
         recoveryCodes: (await trpc.account.regenerateRecoveryCodes()).recoveryCodes,
       }));
     case "totp-disable":
-      return answer(context, intent, parseForm(formData, ButtonOnlyInput), async () => {
+      return answerForm(context, intent, parseForm(formData, ButtonOnlyInput), async () => {
         await trpc.account.totpDisable();
         return { done: "Two-factor authentication is off." };
       });
     case "revoke-session":
-      return answer(context, intent, parseForm(formData, RowInput), async ({ id, label }) => {
+      return answerForm(context, intent, parseForm(formData, RowInput), async ({ id, label }) => {
         await trpc.auth.revokeSession({ id });
         return { done: `Signed out ${label ?? "that session"}.` };
       });
     case "revoke-other-sessions":
-      return answer(context, intent, parseForm(formData, SessionsInput), async ({ id }) => {
+      return answerForm(context, intent, parseForm(formData, SessionsInput), async ({ id }) => {
         for (const session of id) await trpc.auth.revokeSession({ id: session });
         return {
           done: `Signed out ${id.length} other session${id.length === 1 ? "" : "s"}.`,
         };
       });
     case "create-api-key":
-      return answer(
+      return answerForm(
         context,
         intent,
         parseForm(formData, NewApiKeyInput),
@@ -109,7 +109,7 @@ export async function runAccountForm(
         {},
       );
     case "revoke-api-key":
-      return answer(context, intent, parseForm(formData, RowInput), async ({ id }) => {
+      return answerForm(context, intent, parseForm(formData, RowInput), async ({ id }) => {
         await trpc.account.revokeApiKey({ id });
         return {};
       });
