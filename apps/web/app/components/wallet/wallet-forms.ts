@@ -5,6 +5,11 @@ import { z } from "zod";
 // balance), which answers with a reason and the field; the browser checks only that each is there.
 const Required = z.string().trim().min(1, { error: "is required" });
 const IdempotencyKey = z.string().optional();
+/** Left empty, the code is not sent: the server then says whether one is needed. */
+const OptionalTotpCode = z.preprocess(
+  (code) => (code === "" ? undefined : code),
+  TotpCode.optional(),
+);
 
 /** The wallet page's forms, each read by this schema in the browser and in the action. */
 export const DepositInput = z.object({
@@ -19,6 +24,6 @@ export const WithdrawInput = z.object({
   asset: Required,
   amount: Required,
   address: Required,
-  totpCode: TotpCode.optional(),
+  totpCode: OptionalTotpCode,
   idempotencyKey: IdempotencyKey,
 });
