@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import {
-  isRouteErrorResponse,
   Links,
   Meta,
   Outlet,
@@ -12,6 +11,7 @@ import {
 import type { Route } from "./+types/root";
 import "./app.css";
 import { ColorSchemeHintScript } from "./components/color-scheme-hint-script";
+import { GeneralErrorBoundary } from "./components/error-boundary";
 import { NavigationProgress } from "./components/navigation-progress";
 import { OfflineBanner } from "./components/offline/offline-banner";
 import { ServiceWorkerRegistration } from "./components/offline/service-worker-registration";
@@ -99,18 +99,16 @@ export default function App() {
   );
 }
 
-export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const title = status === 404 ? "Page not found" : "Something went wrong";
-  const detail =
-    status === 404
-      ? "There is no page at this address."
-      : "The exchange could not show this page. Try again in a moment.";
+export function ErrorBoundary() {
   return (
     <Shell>
-      <h1 className="text-2xl font-semibold">{title}</h1>
-      <p className="mt-2 text-muted">{detail}</p>
-      <a className="mt-4 inline-block text-accent underline" href="/">
+      <GeneralErrorBoundary
+        unexpected={() => ({
+          title: "Something went wrong",
+          detail: "The exchange could not show this page. Try again in a moment.",
+        })}
+      />
+      <a className="inline-block text-accent underline" href="/">
         Go to the markets
       </a>
     </Shell>

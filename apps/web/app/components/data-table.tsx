@@ -15,14 +15,34 @@ export interface DataColumn {
 /**
  * compact: the trade account panel, dense rows with a rule under the heading.
  * comfortable: account and admin pages, roomier rows divided by rules.
+ * boxed: wallet and portfolio, in a bordered box with a shaded heading; rows draw their rules.
  */
-type Density = "compact" | "comfortable";
+type Density = "compact" | "comfortable" | "boxed";
 
 /** The heading's padding: only the first compact one pads (the row takes its height from it). */
 function padHeading(density: Density, index: number, last: boolean): string {
   if (density === "compact") return index === 0 ? "py-1.5" : "";
+  if (density === "boxed") return "px-3 py-2";
   return last ? "py-2" : "py-2 pr-3";
 }
+
+const BOX: Record<Density, string> = {
+  compact: "relative overflow-x-auto",
+  comfortable: "relative overflow-x-auto",
+  boxed: "relative overflow-x-auto rounded-lg border border-border",
+};
+
+const TABLE: Record<Density, string> = {
+  compact: "text-xs",
+  comfortable: "text-left text-sm",
+  boxed: "text-sm",
+};
+
+const HEAD: Record<Density, string> = {
+  compact: "text-muted",
+  comfortable: "text-muted",
+  boxed: "bg-surface-raised text-muted",
+};
 
 /**
  * A table with a screen-reader caption and a row of column headings; the body rows are the
@@ -34,21 +54,24 @@ export function DataTable({
   density,
   className,
   children,
+  footer,
 }: {
   caption: string;
   columns: DataColumn[];
   density: Density;
   /** The table's minimum width, such as `min-w-[40rem]`, past which it scrolls. */
-  className: string;
+  className?: string;
   children: ReactNode;
+  /** A totals row or two, under the body. */
+  footer?: ReactNode;
 }) {
   const compact = density === "compact";
   return (
     // relative: screen-reader-only (absolute) text inside must scroll with the table, not widen the page.
-    <div className="relative overflow-x-auto">
-      <table className={`w-full ${className} ${compact ? "text-xs" : "text-left text-sm"}`}>
+    <div className={BOX[density]}>
+      <table className={["w-full", className, TABLE[density]].filter(Boolean).join(" ")}>
         <caption className="sr-only">{caption}</caption>
-        <thead className="text-muted">
+        <thead className={HEAD[density]}>
           <tr className={compact ? "border-b border-border" : undefined}>
             {columns.map((column, index) => (
               <th
@@ -68,7 +91,10 @@ export function DataTable({
             ))}
           </tr>
         </thead>
-        <tbody className={compact ? undefined : "divide-y divide-border"}>{children}</tbody>
+        <tbody className={density === "comfortable" ? "divide-y divide-border" : undefined}>
+          {children}
+        </tbody>
+        {footer ? <tfoot>{footer}</tfoot> : null}
       </table>
     </div>
   );

@@ -1,4 +1,5 @@
-import { TextField } from "./text-field";
+import { Field } from "./ui/field";
+import type { FieldError } from "./ui/field-frame";
 
 /** The sign-in pages' email input: kept as typed when the server sends the form back with errors. */
 export function EmailField({
@@ -6,10 +7,10 @@ export function EmailField({
   error,
 }: {
   defaultValue: string | undefined;
-  error: string | undefined;
+  error: FieldError;
 }) {
   return (
-    <TextField
+    <Field
       label="Email"
       name="email"
       type="email"

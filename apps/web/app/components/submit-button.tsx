@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { useNavigation } from "react-router";
+import { StatusButton } from "./ui/status-button";
 
-/** The form's main button; says it is working while the action runs. */
+/** A route form's main button; says it is working while the page's action runs. */
 export function SubmitButton({
   children,
   pendingText,
@@ -9,15 +10,10 @@ export function SubmitButton({
   children: ReactNode;
   pendingText: string;
 }) {
-  const navigation = useNavigation();
-  const pending = navigation.state === "submitting";
+  const pending = useNavigation().state === "submitting";
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      className="rounded-md bg-accent px-4 py-2 font-medium text-on-accent disabled:opacity-70"
-    >
-      {pending ? pendingText : children}
-    </button>
+    <StatusButton pending={pending} pendingText={pendingText} className="text-base">
+      {children}
+    </StatusButton>
   );
 }

@@ -1,4 +1,5 @@
 import { Form, Link } from "react-router";
+import { Button } from "~/components/ui/button";
 import { expectSignOut } from "~/trpc/session-end";
 
 /** Sign in and sign up, or the signed-in user's name and a log-out button (a form POST). */
@@ -28,9 +29,9 @@ export function UserMenu({ user }: { user: { username: string } | null }) {
       <span className="font-medium" data-testid="signed-in-user">
         {user.username}
       </span>
-      <button type="submit" className="rounded border border-border px-2 py-1 hover:bg-surface">
+      <Button type="submit" variant="outline" size="sm">
         Log out
-      </button>
+      </Button>
     </Form>
   );
 }

@@ -1,29 +1,39 @@
 import type { AppLoadContext } from "react-router";
-import type { TrpcErrorShape } from "~/load-context";
-import type { FormErrors } from "./form-errors";
+import {
+  type FieldOfReason,
+  type FormRefusal,
+  type Refusal,
+  readRefusal,
+  toFormRefusal,
+} from "./refusal";
 
 /**
- * A procedure's refusal as form errors: zod's field errors at their fields, otherwise the
- * message at the field `fieldFor` names (or for the whole form). Failures that are not the
- * caller's (internal errors) are rethrown to the error boundary.
- *
- * @example
- * catch (error) { return data(toFormErrors(context, error, () => "password"), { status: 400 }); }
+ * A procedure's refusal, called from an action: failures that are not the caller's (internal
+ * errors, an exchange that is down) are rethrown to the error boundary.
  */
-export function toFormErrors(
-  context: AppLoadContext,
-  error: unknown,
-  fieldFor?: (shape: TrpcErrorShape) => string | undefined,
-): FormErrors {
-  const shape = context.formatError(error);
-  if (shape.data.code === "INTERNAL_SERVER_ERROR" || shape.data.code === "SERVICE_UNAVAILABLE") {
+export function readActionRefusal(context: AppLoadContext, error: unknown): Refusal {
+  const refusal = readRefusal(context.formatError(error));
+  if (refusal.code === "INTERNAL_SERVER_ERROR" || refusal.code === "SERVICE_UNAVAILABLE") {
     throw error;
   }
-  if (shape.data.fieldErrors) return { fields: shape.data.fieldErrors, form: null };
-  const field = fieldFor?.(shape);
-  return field
-    ? { fields: { [field]: shape.message }, form: null }
-    : { fields: {}, form: shape.message };
+  return refusal;
+}
+
+/**
+ * A procedure's refusal as Conform's form errors, placed by `data.fieldErrors`, `data.field` or
+ * the form's own `fieldOfReason` (see `toFormRefusal`).
+ *
+ * @example
+ * catch (error) {
+ *   return data(submission.reply(refuseForm(context, error, { INVALID_CODE: "code" })), 400);
+ * }
+ */
+export function refuseForm(
+  context: AppLoadContext,
+  error: unknown,
+  fieldOfReason?: FieldOfReason,
+): FormRefusal {
+  return toFormRefusal(readActionRefusal(context, error), fieldOfReason);
 }
 
 /** True when a procedure refused because the caller is not signed in. */

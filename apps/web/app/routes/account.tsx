@@ -1,10 +1,14 @@
+import { data } from "react-router";
+import { runAccountForm } from "~/components/account/account-action.server";
+import { isAccountIntent } from "~/components/account/account-forms";
 import { ApiKeysSection } from "~/components/account/api-keys-section";
 import { ChangePasswordSection } from "~/components/account/change-password-section";
 import { ConfirmAccessProvider } from "~/components/account/confirm-access";
 import { SessionsSection } from "~/components/account/sessions-section";
 import { TwoFactorSection } from "~/components/account/two-factor-section";
-import { WithdrawalHoldNotice } from "~/components/account/withdrawal-hold-notice";
+import { WithdrawalHoldNotice } from "~/components/withdrawal-hold-notice";
 import { requireSignedIn } from "~/lib/account-access.server";
+import { respond } from "~/lib/form-answer.server";
 import type { Route } from "./+types/account";
 
 export const meta: Route.MetaFunction = () => [{ title: "Account security · CryptoTrade" }];
@@ -32,6 +36,15 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     sessions,
     apiKeys,
   };
+}
+
+/** Every form on the page posts here with its `intent` (fetchers; a plain post without scripts). */
+export async function action({ context, request }: Route.ActionArgs) {
+  await requireSignedIn(context, request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (!isAccountIntent(intent)) throw data("Unknown form", { status: 400 });
+  return respond(await runAccountForm(context, intent, formData));
 }
 
 export default function Account({ loaderData }: Route.ComponentProps) {

@@ -1,7 +1,11 @@
+import { data } from "react-router";
 import { SectionCard } from "~/components/account/section-card";
+import { MarketInput, NewMarketInput } from "~/components/admin/admin-forms";
 import { MarketStatusTable } from "~/components/admin/market-status-table";
 import { NewMarketForm } from "~/components/admin/new-market-form";
 import { requireAdmin } from "~/lib/account-access.server";
+import { answerForm, respond } from "~/lib/form-answer.server";
+import { parseForm } from "~/lib/forms";
 import type { Route } from "./+types/admin._index";
 
 export const meta: Route.MetaFunction = () => [{ title: "Markets · Admin · CryptoTrade" }];
@@ -13,6 +17,35 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     context.trpc.market.assets(),
   ]);
   return { markets, assets: assets.map((asset) => asset.symbol) };
+}
+
+/** Halts, resumes or opens a market; each form posts its `intent`. */
+export async function action({ context, request }: Route.ActionArgs) {
+  await requireAdmin(context, request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "create-market") {
+    return respond(
+      await answerForm(context, intent, parseForm(formData, NewMarketInput), async (market) => {
+        const created = await context.trpc.admin.createMarket(market);
+        return { done: `${created.symbol} is open for trading.` };
+      }),
+    );
+  }
+  if (intent === "halt-market" || intent === "resume-market") {
+    return respond(
+      await answerForm(context, intent, parseForm(formData, MarketInput), async ({ symbol }) => {
+        const changed =
+          intent === "halt-market"
+            ? await context.trpc.admin.haltMarket({ symbol })
+            : await context.trpc.admin.resumeMarket({ symbol });
+        return {
+          done: `${changed.symbol} is now ${changed.status === "halted" ? "halted" : "trading"}.`,
+        };
+      }),
+    );
+  }
+  throw data("Unknown form", { status: 400 });
 }
 
 export default function AdminMarkets({ loaderData }: Route.ComponentProps) {

@@ -2,6 +2,7 @@ import { Form } from "react-router";
 import { SectionCard } from "~/components/account/section-card";
 import { AdminPager } from "~/components/admin/admin-pager";
 import { AuditTable } from "~/components/admin/audit-table";
+import { Button } from "~/components/ui/button";
 import { requireAdmin } from "~/lib/account-access.server";
 import type { Route } from "./+types/admin.audit";
 
@@ -77,12 +78,7 @@ export default function AdminAudit({ loaderData }: Route.ComponentProps) {
             ))}
           </datalist>
         </div>
-        <button
-          type="submit"
-          className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-on-accent"
-        >
-          Filter
-        </button>
+        <Button type="submit">Filter</Button>
       </Form>
       <AuditTable entries={loaderData.items} />
       <AdminPager

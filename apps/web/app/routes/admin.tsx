@@ -1,5 +1,6 @@
-import { isRouteErrorResponse, Outlet } from "react-router";
+import { Outlet } from "react-router";
 import { AdminNav } from "~/components/admin/admin-nav";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireAdmin } from "~/lib/account-access.server";
 import type { Route } from "./+types/admin";
 
@@ -22,18 +23,13 @@ export default function Admin() {
 }
 
 /** A refused or failed admin page keeps the site's chrome and says what happened. */
-export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const status = isRouteErrorResponse(error) ? error.status : 500;
+export function ErrorBoundary() {
   return (
-    <div>
-      <h1 className="text-2xl font-semibold">
-        {status === 404 ? "Page not found" : "Something went wrong"}
-      </h1>
-      <p className="mt-2 text-muted">
-        {status === 404
-          ? "There is no page at this address."
-          : "The admin page could not be shown. Try again in a moment."}
-      </p>
-    </div>
+    <GeneralErrorBoundary
+      unexpected={() => ({
+        title: "Something went wrong",
+        detail: "The admin page could not be shown. Try again in a moment.",
+      })}
+    />
   );
 }

@@ -1,8 +1,13 @@
-import { Form } from "react-router";
+import { data, Form } from "react-router";
 import { SectionCard } from "~/components/account/section-card";
+import { RoleInput } from "~/components/admin/admin-forms";
 import { AdminPager } from "~/components/admin/admin-pager";
 import { UsersTable } from "~/components/admin/users-table";
+import { Button } from "~/components/ui/button";
+import { CONTROL_CLASS } from "~/components/ui/field-frame";
 import { requireAdmin } from "~/lib/account-access.server";
+import { answerForm, respond } from "~/lib/form-answer.server";
+import { parseForm } from "~/lib/forms";
 import type { Route } from "./+types/admin.users";
 
 export const meta: Route.MetaFunction = () => [{ title: "Users · Admin · CryptoTrade" }];
@@ -21,6 +26,20 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return { ...page, query: query ?? "", selfId: String(admin.id) };
 }
 
+/** Makes a user an admin or an admin a user (`set-role`). */
+export async function action({ context, request }: Route.ActionArgs) {
+  await requireAdmin(context, request);
+  const formData = await request.formData();
+  if (formData.get("intent") !== "set-role") throw data("Unknown form", { status: 400 });
+  return respond(
+    await answerForm(context, "set-role", parseForm(formData, RoleInput), async (change) => {
+      const { userId, role, username } = change;
+      await context.trpc.admin.setRole({ userId, role });
+      return { done: `${username} is now ${role === "admin" ? "an admin" : "a user"}.` };
+    }),
+  );
+}
+
 /** Accounts newest first, searchable by email or username, with their role. */
 export default function AdminUsers({ loaderData }: Route.ComponentProps) {
   return (
@@ -36,15 +55,10 @@ export default function AdminUsers({ loaderData }: Route.ComponentProps) {
             type="search"
             defaultValue={loaderData.query}
             placeholder="Email or username"
-            className="rounded-md border border-border bg-surface px-3 py-2 text-text"
+            className={CONTROL_CLASS}
           />
         </div>
-        <button
-          type="submit"
-          className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-on-accent"
-        >
-          Search
-        </button>
+        <Button type="submit">Search</Button>
       </Form>
       <UsersTable users={loaderData.items} selfId={loaderData.selfId} />
       <AdminPager

@@ -1,12 +1,14 @@
-import { useState } from "react";
-import { useRevalidator } from "react-router";
-import { readCallErrors } from "~/components/account/mutation-errors";
+import { data } from "react-router";
 import { SectionCard } from "~/components/account/section-card";
+import { ActionOutcome } from "~/components/action-outcome";
+import { ReviewInput } from "~/components/admin/admin-forms";
 import { AdminPager } from "~/components/admin/admin-pager";
 import { WithdrawalReviewRow } from "~/components/admin/withdrawal-review-row";
-import { FormAlert } from "~/components/form-alert";
 import { requireAdmin } from "~/lib/account-access.server";
-import { useTRPCClient } from "~/trpc/react";
+import { formErrorOf } from "~/lib/form-answer";
+import { answerForm, respond } from "~/lib/form-answer.server";
+import { parseForm } from "~/lib/forms";
+import { useFormFetcher } from "~/lib/use-form-fetcher";
 import type { Route } from "./+types/admin.withdrawals";
 
 export const meta: Route.MetaFunction = () => [{ title: "Withdrawals · Admin · CryptoTrade" }];
@@ -32,43 +34,37 @@ function describeApproval(
   return `Your approval of withdrawal #${id} is recorded (${approved.approvals} of ${approved.approvalsNeeded}); another admin must approve it too.`;
 }
 
+/** Approves or rejects one withdrawal; each form posts its `intent`. */
+export async function action({ context, request }: Route.ActionArgs) {
+  await requireAdmin(context, request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent !== "approve-withdrawal" && intent !== "reject-withdrawal") {
+    throw data("Unknown form", { status: 400 });
+  }
+  return respond(
+    await answerForm(context, intent, parseForm(formData, ReviewInput), async (review) => {
+      const id = review.transactionId;
+      if (intent === "approve-withdrawal") {
+        const approved = await context.trpc.admin.approveWithdrawal({ transactionId: id });
+        return { done: describeApproval(id, approved) };
+      }
+      await context.trpc.admin.rejectWithdrawal(review);
+      return { done: `Withdrawal #${id} rejected; funds returned.` };
+    }),
+  );
+}
+
 /** The review queue, oldest first: approve or reject each withdrawal. */
 export default function AdminWithdrawals({ loaderData }: Route.ComponentProps) {
-  const client = useTRPCClient();
-  const revalidator = useRevalidator();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-
-  async function review(id: string, approve: boolean, reason?: string) {
-    setBusy(id);
-    setError(null);
-    try {
-      if (approve) {
-        const approved = await client.admin.approveWithdrawal.mutate({ transactionId: id });
-        setDone(describeApproval(id, approved));
-      } else {
-        await client.admin.rejectWithdrawal.mutate({ transactionId: id, reason });
-        setDone(`Withdrawal #${id} rejected; funds returned.`);
-      }
-      await revalidator.revalidate();
-    } catch (failure) {
-      setError(readCallErrors(failure).form ?? "The review failed");
-    } finally {
-      setBusy(null);
-    }
-  }
-
+  const { fetcher, answer, pending } = useFormFetcher(["approve-withdrawal", "reject-withdrawal"]);
   return (
     <SectionCard
       id="withdrawals"
       title="Pending withdrawals"
       description="Oldest first. A withdrawal is sent once enough admins other than its owner approve (two for large amounts); rejecting returns amount and fee."
     >
-      <FormAlert message={error} />
-      <p role="status" className="text-sm text-buy">
-        {done}
-      </p>
+      <ActionOutcome error={formErrorOf(answer) ?? null} done={answer?.done ?? null} />
       {loaderData.items.length === 0 ? (
         <p className="text-sm text-muted">No withdrawals are waiting for review.</p>
       ) : (
@@ -78,8 +74,8 @@ export default function AdminWithdrawals({ loaderData }: Route.ComponentProps) {
               key={withdrawal.id}
               withdrawal={withdrawal}
               own={withdrawal.userId === loaderData.adminId}
-              busy={busy !== null}
-              review={(approve, reason) => review(withdrawal.id, approve, reason)}
+              busy={pending}
+              Form={fetcher.Form}
             />
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { isRouteErrorResponse, Link } from "react-router";
+import { Link } from "react-router";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FavouritesFilter } from "~/components/markets/favourites-filter";
 import { MarketSearch } from "~/components/markets/market-search";
 import { MarketsTable } from "~/components/markets/markets-table";
@@ -64,17 +65,18 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 }
 
 /** The loader failed (the exchange is down or restarting): say so and offer another try. */
-export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const detail = isRouteErrorResponse(error) ? ` (${error.status})` : "";
+export function ErrorBoundary() {
   return (
-    <section role="alert" className="py-10">
-      <h1 className="text-2xl font-semibold">Markets are unavailable</h1>
-      <p className="mt-2 text-muted">
-        The exchange could not list its markets{detail}. Try again in a moment.
-      </p>
-      <Link to="/" reloadDocument className="mt-4 inline-block text-accent underline">
-        Try again
-      </Link>
-    </section>
+    <GeneralErrorBoundary
+      unexpected={(status) => ({
+        title: "Markets are unavailable",
+        detail: `The exchange could not list its markets${status === "unexpected" ? "" : ` (${status})`}. Try again in a moment.`,
+        action: (
+          <Link to="/" reloadDocument className="mt-4 inline-block text-accent underline">
+            Try again
+          </Link>
+        ),
+      })}
+    />
   );
 }

@@ -1,11 +1,15 @@
+import { getFormProps, useForm } from "@conform-to/react";
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import { AuthCard } from "~/components/auth-card";
 import { FormAlert } from "~/components/form-alert";
 import { SubmitButton } from "~/components/submit-button";
-import { TextField } from "~/components/text-field";
-import { toFormErrors } from "~/lib/form-errors.server";
+import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
+import { refuseForm } from "~/lib/form-errors.server";
+import { parseForm } from "~/lib/forms";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { getUser } from "~/lib/session.server";
+import { SecondFactorInput } from "~/lib/sign-in-forms";
 import type { Route } from "./+types/login.2fa";
 
 export const meta: Route.MetaFunction = () => [{ title: "Two-factor code · CryptoTrade" }];
@@ -19,48 +23,51 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = await request.formData();
-  const code = String(form.get("code") ?? "");
-  const recovery = form.get("method") === "recovery";
+  const submission = parseForm(await request.formData(), SecondFactorInput);
+  if (submission.status !== "success") return data({ result: submission.reply() }, 400);
+  const { method, code, redirectTo } = submission.value;
   try {
-    if (recovery) await context.trpc.auth.verifyRecoveryCode({ code });
+    if (method === "recovery") await context.trpc.auth.verifyRecoveryCode({ code });
     else await context.trpc.auth.verifyTotp({ code });
   } catch (error) {
     // A wrong or reused code is the code field's problem; anything else is the form's.
-    const errors = toFormErrors(context, error, (shape) =>
-      shape.data.code === "UNAUTHORIZED" || shape.data.code === "BAD_REQUEST" ? "code" : undefined,
-    );
-    return data({ errors }, 400);
+    const refusal = refuseForm(context, error, { INVALID_CODE: "code", TOTP_REQUIRED: "code" });
+    return data({ result: submission.reply(refusal) }, 400);
   }
-  throw redirect(safeRedirect(form.get("redirectTo")));
+  throw redirect(safeRedirect(redirectTo ?? null));
 }
 
 export default function TwoFactor({ actionData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams();
   const recovery = searchParams.has("recovery");
   const redirectTo = searchParams.get("redirectTo") ?? "/";
-  const errors = actionData?.errors;
+  const [form, fields] = useForm({
+    id: recovery ? "second-factor-recovery" : "second-factor",
+    lastResult: actionData?.result,
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseForm(formData, SecondFactorInput),
+  });
   const other = new URLSearchParams(searchParams);
   if (recovery) other.delete("recovery");
   else other.set("recovery", "1");
   return (
     <AuthCard title="Two-factor authentication">
-      <Form method="post" className="flex flex-col gap-4" noValidate>
+      <Form method="post" className="flex flex-col gap-4" {...getFormProps(form)}>
         <input type="hidden" name="method" value={recovery ? "recovery" : "totp"} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <FormAlert message={errors?.form} />
+        <FormAlert message={form.errors?.[0]} />
         {recovery ? (
-          <TextField
+          <Field
             key="recovery"
             label="Recovery code"
             name="code"
             autoComplete="off"
             required
             hint="One of the codes you saved when you turned on two-factor authentication"
-            error={errors?.fields.code}
+            error={fields.code.errors}
           />
         ) : (
-          <TextField
+          <Field
             key="totp"
             label="Authentication code"
             name="code"
@@ -69,7 +76,7 @@ export default function TwoFactor({ actionData }: Route.ComponentProps) {
             pattern="[0-9 ]*"
             required
             hint="The 6-digit code from your authenticator app"
-            error={errors?.fields.code}
+            error={fields.code.errors}
           />
         )}
         <SubmitButton pendingText="Checking…">Verify</SubmitButton>
@@ -80,9 +87,9 @@ export default function TwoFactor({ actionData }: Route.ComponentProps) {
         </Link>
       </p>
       <Form method="post" action="/logout" className="mt-2">
-        <button type="submit" className="text-sm text-muted underline">
+        <Button type="submit" variant="link">
           Cancel and sign out
-        </button>
+        </Button>
       </Form>
     </AuthCard>
   );

@@ -1,13 +1,16 @@
+import { getFormProps, useForm } from "@conform-to/react";
 import { data, Form, redirect, useSearchParams } from "react-router";
 import { AuthAlternative } from "~/components/auth-alternative";
 import { AuthCard } from "~/components/auth-card";
 import { EmailField } from "~/components/email-field";
 import { FormAlert } from "~/components/form-alert";
 import { SubmitButton } from "~/components/submit-button";
-import { TextField } from "~/components/text-field";
-import { toFormErrors } from "~/lib/form-errors.server";
+import { Field } from "~/components/ui/field";
+import { refuseForm } from "~/lib/form-errors.server";
+import { parseForm } from "~/lib/forms";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { requireAnonymous } from "~/lib/session.server";
+import { LoginInput } from "~/lib/sign-in-forms";
 import type { Route } from "./+types/login";
 
 export const meta: Route.MetaFunction = () => [{ title: "Log in · CryptoTrade" }];
@@ -18,49 +21,52 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = await request.formData();
-  const input = {
-    email: String(form.get("email") ?? ""),
-    password: String(form.get("password") ?? ""),
-  };
-  const redirectTo = safeRedirect(form.get("redirectTo"));
+  const submission = parseForm(await request.formData(), LoginInput);
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, 400);
+  }
+  const { redirectTo, ...input } = submission.value;
   let twoFactorRequired: boolean;
   try {
     ({ twoFactorRequired } = await context.trpc.auth.login(input));
   } catch (error) {
-    // Wrong email or password is one answer (UNAUTHORIZED), shown at the password.
-    const errors = toFormErrors(context, error, (shape) =>
-      shape.data.code === "UNAUTHORIZED" ? "password" : undefined,
-    );
-    return data({ errors, values: { email: input.email } }, 400);
+    // Wrong email or password is one answer, shown at the password.
+    const refusal = refuseForm(context, error, { INVALID_CREDENTIALS: "password" });
+    return data({ result: submission.reply({ ...refusal, hideFields: ["password"] }) }, 400);
   }
+  const back = safeRedirect(redirectTo ?? null);
   if (twoFactorRequired) {
-    throw redirect(`/login/2fa?redirectTo=${encodeURIComponent(redirectTo)}`);
+    throw redirect(`/login/2fa?redirectTo=${encodeURIComponent(back)}`);
   }
-  throw redirect(redirectTo);
+  throw redirect(back);
 }
 
 export default function LogIn({ actionData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams();
-  const errors = actionData?.errors;
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult: actionData?.result,
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseForm(formData, LoginInput),
+  });
   return (
     <AuthCard title="Log in">
-      <Form method="post" className="flex flex-col gap-4" noValidate>
+      <Form method="post" className="flex flex-col gap-4" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-        {searchParams.has("ended") && !errors ? (
+        {searchParams.has("ended") && !actionData ? (
           <p role="status" className="rounded-md border border-border px-3 py-2 text-sm">
             Your session was ended from another device or by a security change. Log in again.
           </p>
         ) : null}
-        <FormAlert message={errors?.form} />
-        <EmailField defaultValue={actionData?.values.email} error={errors?.fields.email} />
-        <TextField
+        <FormAlert message={form.errors?.[0]} />
+        <EmailField defaultValue={fields.email.initialValue} error={fields.email.errors} />
+        <Field
           label="Password"
           name="password"
           type="password"
           autoComplete="current-password"
           required
-          error={errors?.fields.password}
+          error={fields.password.errors}
         />
         <SubmitButton pendingText="Logging in…">Log in</SubmitButton>
       </Form>

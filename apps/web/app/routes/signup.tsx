@@ -1,12 +1,15 @@
+import { getFormProps, useForm } from "@conform-to/react";
 import { data, Form, redirect } from "react-router";
 import { AuthAlternative } from "~/components/auth-alternative";
 import { AuthCard } from "~/components/auth-card";
 import { EmailField } from "~/components/email-field";
 import { FormAlert } from "~/components/form-alert";
 import { SubmitButton } from "~/components/submit-button";
-import { TextField } from "~/components/text-field";
-import { toFormErrors } from "~/lib/form-errors.server";
+import { Field } from "~/components/ui/field";
+import { refuseForm } from "~/lib/form-errors.server";
+import { parseForm } from "~/lib/forms";
 import { requireAnonymous } from "~/lib/session.server";
+import { SignUpInput } from "~/lib/sign-in-forms";
 import type { Route } from "./+types/signup";
 
 export const meta: Route.MetaFunction = () => [{ title: "Sign up · CryptoTrade" }];
@@ -17,53 +20,54 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = await request.formData();
-  const input = {
-    email: String(form.get("email") ?? ""),
-    username: String(form.get("username") ?? ""),
-    password: String(form.get("password") ?? ""),
-  };
+  const submission = parseForm(await request.formData(), SignUpInput);
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, 400);
+  }
   try {
     // The procedure sets the session cookie; the server copies it onto this response.
-    await context.trpc.auth.register(input);
+    await context.trpc.auth.register(submission.value);
   } catch (error) {
-    // A taken email or username (CONFLICT) names which one in its message.
-    const errors = toFormErrors(context, error, (shape) =>
-      shape.data.code === "CONFLICT"
-        ? /email/i.test(shape.message)
-          ? "email"
-          : "username"
-        : undefined,
-    );
-    return data({ errors, values: { email: input.email, username: input.username } }, 400);
+    // A taken email or username is refused with a reason naming which.
+    const refusal = refuseForm(context, error, {
+      EMAIL_TAKEN: "email",
+      USERNAME_TAKEN: "username",
+      WEAK_PASSWORD: "password",
+    });
+    return data({ result: submission.reply({ ...refusal, hideFields: ["password"] }) }, 400);
   }
   throw redirect("/");
 }
 
 export default function SignUp({ actionData }: Route.ComponentProps) {
-  const errors = actionData?.errors;
+  const [form, fields] = useForm({
+    id: "signup",
+    lastResult: actionData?.result,
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseForm(formData, SignUpInput),
+  });
   return (
     <AuthCard title="Create your account">
-      <Form method="post" className="flex flex-col gap-4" noValidate>
-        <FormAlert message={errors?.form} />
-        <EmailField defaultValue={actionData?.values.email} error={errors?.fields.email} />
-        <TextField
+      <Form method="post" className="flex flex-col gap-4" {...getFormProps(form)}>
+        <FormAlert message={form.errors?.[0]} />
+        <EmailField defaultValue={fields.email.initialValue} error={fields.email.errors} />
+        <Field
           label="Username"
           name="username"
           autoComplete="username"
           required
           hint="3–24 letters, digits or underscores"
-          defaultValue={actionData?.values.username}
-          error={errors?.fields.username}
+          defaultValue={fields.username.initialValue}
+          error={fields.username.errors}
         />
-        <TextField
+        <Field
           label="Password"
           name="password"
           type="password"
           autoComplete="new-password"
           required
           hint="At least 10 characters"
-          error={errors?.fields.password}
+          error={fields.password.errors}
         />
         <SubmitButton pendingText="Creating account…">Sign up</SubmitButton>
       </Form>

@@ -8,7 +8,9 @@ import { TransactionsPager } from "~/components/wallet/transactions-pager";
 import { TransactionsTable } from "~/components/wallet/transactions-table";
 import { useLiveWalletBalances } from "~/components/wallet/use-live-wallet-balances";
 import { toWalletErrors } from "~/components/wallet/wallet-errors.server";
+import { DepositInput, WithdrawInput } from "~/components/wallet/wallet-forms";
 import { WithdrawForm } from "~/components/wallet/withdraw-form";
+import { parseForm } from "~/lib/forms";
 import { requireSignedIn } from "~/lib/signed-in.server";
 import type { Route } from "./+types/wallet";
 
@@ -49,39 +51,42 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   await requireSignedIn(context, request);
-  const form = await request.formData();
-  const text = (name: string) => String(form.get(name) ?? "").trim();
-  const intent = form.get("intent") === "withdraw" ? "withdraw" : "deposit";
+  const formData = await request.formData();
+  const intent = formData.get("intent") === "withdraw" ? "withdraw" : "deposit";
+  const submission = parseForm(formData, intent === "deposit" ? DepositInput : WithdrawInput);
+  if (submission.status !== "success") {
+    return data({ intent, result: submission.reply() } satisfies WalletActionResult, 400);
+  }
+  const form = submission.value;
   // Made once per deposit or withdrawal in the browser, so resubmitting cannot pay twice.
-  const idempotencyKey = text("idempotencyKey") || undefined;
+  const idempotencyKey = form.idempotencyKey || undefined;
   try {
-    if (intent === "deposit") {
+    if (form.intent === "deposit") {
       const deposit = await context.trpc.wallet.deposit({
-        asset: text("asset"),
-        amount: text("amount"),
+        asset: form.asset,
+        amount: form.amount,
         idempotencyKey,
       });
       return {
         intent,
-        ok: true,
+        result: submission.reply({ resetForm: true }),
         message: `Deposited ${deposit.amount} ${deposit.asset}.`,
       } satisfies WalletActionResult;
     }
-    const code = text("totpCode").replace(/\s+/g, "");
     const withdrawal = await context.trpc.wallet.withdraw({
-      asset: text("asset"),
-      amount: text("amount"),
-      address: text("address"),
+      asset: form.asset,
+      amount: form.amount,
+      address: form.address,
       idempotencyKey,
-      ...(code ? { totpCode: code } : {}),
+      ...(form.totpCode ? { totpCode: form.totpCode } : {}),
     });
     return {
       intent,
-      ok: true,
+      result: submission.reply({ resetForm: true }),
       message: `Withdrawal of ${withdrawal.amount} ${withdrawal.asset} requested (fee ${withdrawal.fee}). It is pending until the exchange approves it.`,
     } satisfies WalletActionResult;
   } catch (error) {
-    return data(toWalletErrors(context, error, intent), { status: 400 });
+    return data(toWalletErrors(context, error, intent, submission), { status: 400 });
   }
 }
 

@@ -57,7 +57,9 @@ test("an admin opens a market (a refused rule at its field), halts it and resume
   await form.getByLabel("Maximum price").fill("100");
   await form.getByRole("button", { name: "Create market" }).click();
   await expect(form.getByLabel("Minimum quantity")).toHaveAttribute("aria-invalid", "true");
-  await expect(form.getByText("Must not be above maxQuantity")).toBeVisible();
+  await expect(
+    form.getByText("The minimum quantity must not be above the maximum quantity"),
+  ).toBeVisible();
 
   await form.getByLabel("Minimum quantity").fill("0.01");
   await form.getByRole("button", { name: "Create market" }).click();

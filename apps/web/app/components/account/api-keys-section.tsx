@@ -1,14 +1,14 @@
 import { useState } from "react";
-import { useRevalidator } from "react-router";
 import { DataTable } from "~/components/data-table";
 import { FormAlert } from "~/components/form-alert";
-import { useTRPCClient } from "~/trpc/react";
-import { useConfirmedAccess } from "./confirm-access";
+import { StatusButton } from "~/components/ui/status-button";
+import { NewApiKeyInput, RowInput } from "./account-forms";
 import { CopyButton } from "./copy-button";
 import { formatTime } from "./format-time";
 import { NewApiKeyForm } from "./new-api-key-form";
+import { PutAsideButton } from "./put-aside-button";
 import { SectionCard } from "./section-card";
-import { useRowAction } from "./use-row-action";
+import { useAccountForm } from "./use-account-form";
 
 /** An API key as `account.apiKeys` lists it (never its secret). */
 export interface ApiKeyItem {
@@ -25,21 +25,12 @@ export interface ApiKeyItem {
  * sign-in has not been confirmed in the last few minutes), see last use, revoke.
  */
 export function ApiKeysSection({ keys }: { keys: ApiKeyItem[] }) {
-  const client = useTRPCClient();
-  const withConfirmedAccess = useConfirmedAccess();
-  const revalidator = useRevalidator();
-  const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
-  const { busy, error, run } = useRowAction();
-
-  const revoke = (key: ApiKeyItem) =>
-    run(
-      key.id,
-      async () => {
-        await client.account.revokeApiKey.mutate({ id: key.id });
-        return null;
-      },
-      (errors) => errors.form ?? "Could not revoke the key",
-    );
+  const create = useAccountForm("create-api-key", NewApiKeyInput);
+  const revoke = useAccountForm("revoke-api-key", RowInput);
+  const revoking = revoke.fetcher.formData?.get("id");
+  // The new key shows until "Done" puts it aside.
+  const [setAside, setSetAside] = useState<unknown>(null);
+  const created = create.answer !== setAside ? create.answer?.apiKey : undefined;
 
   return (
     <SectionCard
@@ -66,17 +57,17 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyItem[] }) {
           </code>
           <div className="mt-2 flex flex-wrap items-center gap-3">
             <CopyButton text={created.key} label="Copy key" />
-            <button
-              type="button"
-              onClick={() => setCreated(null)}
-              className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface"
+            <PutAsideButton
+              size="sm"
+              variant="outline"
+              onPutAside={() => setSetAside(create.answer)}
             >
               Done
-            </button>
+            </PutAsideButton>
           </div>
         </section>
       ) : null}
-      <FormAlert message={error} />
+      <FormAlert message={revoke.formError} />
       {keys.length === 0 ? (
         <p className="text-sm text-muted">No API keys yet.</p>
       ) : (
@@ -104,15 +95,20 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyItem[] }) {
                 {key.revokedAt ? (
                   <span className="text-muted">Revoked {formatTime(key.revokedAt)}</span>
                 ) : (
-                  <button
-                    type="button"
-                    disabled={busy !== null}
-                    aria-label={`Revoke key ${key.name}`}
-                    onClick={() => revoke(key)}
-                    className="rounded-md border border-sell px-3 py-1 text-sell hover:bg-surface disabled:opacity-70"
-                  >
-                    {busy === key.id ? "Revoking…" : "Revoke"}
-                  </button>
+                  <revoke.fetcher.Form method="post" action="/account">
+                    <input type="hidden" name="intent" value="revoke-api-key" />
+                    <input type="hidden" name="id" value={key.id} />
+                    <StatusButton
+                      variant="danger"
+                      size="sm"
+                      pending={revoking === key.id}
+                      disabled={revoke.pending}
+                      aria-label={`Revoke key ${key.name}`}
+                      pendingText="Revoking…"
+                    >
+                      Revoke
+                    </StatusButton>
+                  </revoke.fetcher.Form>
                 )}
               </td>
             </tr>
@@ -120,13 +116,7 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyItem[] }) {
         </DataTable>
       )}
       <div className="mt-6">
-        <NewApiKeyForm
-          create={async (input) => {
-            const key = await withConfirmedAccess(() => client.account.createApiKey.mutate(input));
-            setCreated({ name: key.name, key: key.key });
-            await revalidator.revalidate();
-          }}
-        />
+        <NewApiKeyForm account={create} />
       </div>
     </SectionCard>
   );

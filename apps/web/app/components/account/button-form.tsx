@@ -1,40 +1,37 @@
-import { type FormEvent, useState } from "react";
+import { getFormProps } from "@conform-to/react";
 import { FormAlert } from "~/components/form-alert";
-import { ActionButton } from "./action-button";
-import { readCallErrors } from "./mutation-errors";
+import type { ButtonVariant } from "~/components/ui/button";
+import { StatusButton } from "~/components/ui/status-button";
+import type { AccountIntent, ButtonOnlyInput } from "./account-forms";
+import type { AccountForm } from "./use-account-form";
 
-/** A form of one submit button that runs `run()`; the server's refusal shows above it. */
+/** A form of one submit button posting `intent`; the server's refusal shows above it. */
 export function ButtonForm({
+  intent,
   submitText,
   pendingText,
-  tone,
-  run,
+  variant,
+  account,
 }: {
+  intent: AccountIntent;
   submitText: string;
   pendingText: string;
-  tone?: "primary" | "danger" | "plain";
-  run: () => Promise<void>;
+  variant?: ButtonVariant;
+  account: AccountForm<typeof ButtonOnlyInput>;
 }) {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      await run();
-    } catch (failure) {
-      setError(readCallErrors(failure).form ?? "Something went wrong");
-    } finally {
-      setPending(false);
-    }
-  }
+  const { fetcher, form, pending, formError } = account;
   return (
-    <form onSubmit={submit} className="flex flex-col items-start gap-3">
-      <FormAlert message={error} />
-      <ActionButton pending={pending} pendingText={pendingText} tone={tone}>
+    <fetcher.Form
+      method="post"
+      action="/account"
+      {...getFormProps(form)}
+      className="flex flex-col items-start gap-3"
+    >
+      <input type="hidden" name="intent" value={intent} />
+      <FormAlert message={formError} />
+      <StatusButton pending={pending} pendingText={pendingText} variant={variant}>
         {submitText}
-      </ActionButton>
-    </form>
+      </StatusButton>
+    </fetcher.Form>
   );
 }

@@ -1,13 +1,10 @@
-import { type FormEvent, useState } from "react";
-import { useRevalidator } from "react-router";
+import { getFormProps } from "@conform-to/react";
 import { FormAlert } from "~/components/form-alert";
-import { TextField } from "~/components/text-field";
-import { useTRPCClient } from "~/trpc/react";
-import { ActionButton } from "./action-button";
-import { useConfirmedAccess } from "./confirm-access";
-import { formatTime } from "./format-time";
-import { type CallErrors, NO_ERRORS, readCallErrors } from "./mutation-errors";
+import { Field } from "~/components/ui/field";
+import { StatusButton } from "~/components/ui/status-button";
+import { ChangePasswordInput } from "./account-forms";
 import { SectionCard } from "./section-card";
+import { useAccountForm } from "./use-account-form";
 
 /**
  * Changes the password, after confirming access when the sign-in has not been confirmed in the
@@ -15,84 +12,61 @@ import { SectionCard } from "./section-card";
  * withdrawals for 24 hours; the page says so after it happens.
  */
 export function ChangePasswordSection() {
-  const client = useTRPCClient();
-  const withConfirmedAccess = useConfirmedAccess();
-  const revalidator = useRevalidator();
-  const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<CallErrors>(NO_ERRORS);
-  const [done, setDone] = useState<string | null>(null);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const values = new FormData(form);
-    const currentPassword = String(values.get("currentPassword") ?? "");
-    const newPassword = String(values.get("newPassword") ?? "");
-    setDone(null);
-    if (newPassword !== String(values.get("confirmPassword") ?? "")) {
-      setErrors({ fields: { confirmPassword: "Does not match the new password" }, form: null });
-      return;
-    }
-    setPending(true);
-    try {
-      const result = await withConfirmedAccess(() =>
-        client.account.changePassword.mutate({ currentPassword, newPassword }),
-      );
-      setErrors(NO_ERRORS);
-      form.reset();
-      setDone(
-        `Password changed. ${result.otherSessionsEnded} other session${result.otherSessionsEnded === 1 ? "" : "s"} signed out; withdrawals are paused until ${formatTime(result.withdrawalsHeldUntil)}.`,
-      );
-      await revalidator.revalidate();
-    } catch (error) {
-      setErrors(readCallErrors(error, "currentPassword"));
-    } finally {
-      setPending(false);
-    }
-  }
-
+  const { fetcher, form, fields, answer, pending, formError } = useAccountForm(
+    "change-password",
+    ChangePasswordInput,
+  );
   return (
     <SectionCard
       id="password"
       title="Password"
       description="Changing it signs out your other sessions and pauses withdrawals for 24 hours."
     >
-      <form onSubmit={submit} noValidate className="flex flex-col gap-3 sm:max-w-sm">
-        <FormAlert message={errors.form} />
+      <fetcher.Form
+        method="post"
+        action="/account"
+        {...getFormProps(form)}
+        className="flex flex-col gap-3 sm:max-w-sm"
+      >
+        <input type="hidden" name="intent" value="change-password" />
+        <FormAlert message={formError} />
         <p role="status" className="text-sm text-buy">
-          {done}
+          {answer?.done}
         </p>
-        <TextField
+        <Field
+          key={fields.currentPassword.key}
           label="Current password"
-          name="currentPassword"
+          name={fields.currentPassword.name}
           type="password"
           autoComplete="current-password"
           required
-          error={errors.fields.currentPassword}
+          error={fields.currentPassword.errors}
         />
-        <TextField
+        <Field
+          key={fields.newPassword.key}
           label="New password"
-          name="newPassword"
+          name={fields.newPassword.name}
           type="password"
           autoComplete="new-password"
           required
           hint="At least 10 characters"
-          error={errors.fields.newPassword}
+          error={fields.newPassword.errors}
         />
-        <TextField
+        <Field
+          key={fields.confirmPassword.key}
           label="Confirm new password"
-          name="confirmPassword"
+          name={fields.confirmPassword.name}
           type="password"
           autoComplete="new-password"
           required
-          error={errors.fields.confirmPassword}
+          error={fields.confirmPassword.errors}
         />
         <div>
-          <ActionButton pending={pending} pendingText="Changing…">
+          <StatusButton pending={pending} pendingText="Changing…">
             Change password
-          </ActionButton>
+          </StatusButton>
         </div>
-      </form>
+      </fetcher.Form>
     </SectionCard>
   );
 }

@@ -1,61 +1,54 @@
-import { type FormEvent, useState } from "react";
+import { getFormProps } from "@conform-to/react";
 import { FormAlert } from "~/components/form-alert";
-import { TextField } from "~/components/text-field";
-import { ActionButton } from "./action-button";
-import { type CallErrors, NO_ERRORS, readCallErrors } from "./mutation-errors";
+import { Field } from "~/components/ui/field";
+import { StatusButton } from "~/components/ui/status-button";
+import type { TotpCodeInput } from "./account-forms";
+import type { AccountForm } from "./use-account-form";
 
 /**
- * A one-field form asking for a current authenticator code, then running `run(code)`; the
- * server's refusal (wrong code, too many tries) shows at the field or above it.
+ * A one-field form asking for a current authenticator code; the server's refusal (wrong code,
+ * too many tries) shows at the field or above it. The form itself is its owner's
+ * (`useAccountForm`), which acts on the answer.
  */
 export function CodeForm({
+  intent,
   label,
   submitText,
   pendingText,
-  tone,
-  run,
+  account,
 }: {
+  intent: string;
   label: string;
   submitText: string;
   pendingText: string;
-  tone?: "primary" | "danger" | "plain";
-  run: (code: string) => Promise<void>;
+  account: AccountForm<typeof TotpCodeInput>;
 }) {
-  const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<CallErrors>(NO_ERRORS);
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const code = String(new FormData(form).get("code") ?? "").replace(/\s/g, "");
-    setPending(true);
-    try {
-      await run(code);
-      setErrors(NO_ERRORS);
-      form.reset();
-    } catch (error) {
-      setErrors(readCallErrors(error, "code"));
-    } finally {
-      setPending(false);
-    }
-  }
+  const { fetcher, form, fields, pending, formError } = account;
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-3 sm:max-w-sm">
-      <FormAlert message={errors.form} />
-      <TextField
+    <fetcher.Form
+      method="post"
+      action="/account"
+      {...getFormProps(form)}
+      className="flex flex-col gap-3 sm:max-w-sm"
+    >
+      <input type="hidden" name="intent" value={intent} />
+      <FormAlert message={formError} />
+      <Field
+        key={fields.code.key}
         label={label}
-        name="code"
+        name={fields.code.name}
         inputMode="numeric"
         autoComplete="one-time-code"
         pattern="[0-9 ]*"
         required
         hint="The 6-digit code from your authenticator app"
-        error={errors.fields.code}
+        error={fields.code.errors}
       />
       <div>
-        <ActionButton pending={pending} pendingText={pendingText} tone={tone}>
+        <StatusButton pending={pending} pendingText={pendingText}>
           {submitText}
-        </ActionButton>
+        </StatusButton>
       </div>
-    </form>
+    </fetcher.Form>
   );
 }

@@ -1,77 +1,58 @@
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { getFormProps } from "@conform-to/react";
+import { useEffect, useRef } from "react";
 import { FormAlert } from "~/components/form-alert";
-import { TextField } from "~/components/text-field";
-import { useTRPCClient } from "~/trpc/react";
-import { ActionButton } from "./action-button";
-import { type CallErrors, NO_ERRORS, readCallErrors, reasonOf } from "./mutation-errors";
-
-/** Which field a refused re-authentication is about, by the server's reason. */
-const FIELD_OF_REASON: Record<string, string> = {
-  WRONG_PASSWORD: "password",
-  INVALID_CODE: "code",
-  TOTP_REQUIRED: "code",
-};
+import { Button } from "~/components/ui/button";
+import { Dialog } from "~/components/ui/dialog";
+import { Field } from "~/components/ui/field";
+import { StatusButton } from "~/components/ui/status-button";
+import { ReauthenticateInput } from "./account-forms";
+import { useAccountForm } from "./use-account-form";
 
 /**
- * The "Confirm access" step: a modal form asking for the password, and a current authenticator
- * or recovery code when 2FA is on (`auth.reauthenticate`). Escape or Cancel closes it.
+ * The "Confirm access" step: a form asking for the password, and a current authenticator or
+ * recovery code when 2FA is on (`auth.reauthenticate`). Escape or Cancel closes it.
  */
 export function ConfirmAccessDialog({
   twoFactorEnabled,
+  modal,
   onConfirmed,
   onCancel,
 }: {
   twoFactorEnabled: boolean;
+  modal: boolean;
   onConfirmed: () => void;
   onCancel: () => void;
 }) {
-  const client = useTRPCClient();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const confirmed = useRef(false);
-  const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<CallErrors>(NO_ERRORS);
+  const { fetcher, form, fields, pending, formError } = useAccountForm(
+    "reauthenticate",
+    ReauthenticateInput,
+  );
 
   useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = new FormData(event.currentTarget);
-    const password = String(values.get("password") ?? "");
-    const code = String(values.get("code") ?? "").replace(/\s/g, "");
-    setPending(true);
-    try {
-      await client.auth.reauthenticate.mutate({ password, ...(code ? { code } : {}) });
-      confirmed.current = true;
-      dialogRef.current?.close();
-      onConfirmed();
-    } catch (error) {
-      const field = FIELD_OF_REASON[reasonOf(error) ?? ""];
-      setErrors(
-        field && error instanceof Error
-          ? { fields: { [field]: error.message }, form: null }
-          : readCallErrors(error),
-      );
-    } finally {
-      setPending(false);
-    }
-  }
+    if (!fetcher.data?.done || confirmed.current) return;
+    confirmed.current = true;
+    dialogRef.current?.close();
+    onConfirmed();
+  }, [fetcher.data, onConfirmed]);
 
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby="confirm-access-title"
+    <Dialog
+      dialogRef={dialogRef}
+      title="Confirm access"
+      modal={modal}
       onClose={() => {
         if (!confirmed.current) onCancel();
       }}
-      className="m-auto w-[min(24rem,calc(100vw-2rem))] rounded-lg border border-border bg-surface p-4 text-text backdrop:bg-black/50"
     >
-      <form onSubmit={submit} noValidate className="flex flex-col gap-3">
-        <h2 id="confirm-access-title" className="text-base font-semibold">
-          Confirm access
-        </h2>
+      <fetcher.Form
+        method="post"
+        action="/account"
+        {...getFormProps(form)}
+        className="flex flex-col gap-3"
+      >
+        <input type="hidden" name="intent" value="reauthenticate" />
         <p className="text-sm text-muted">
           This changes how your account is secured, so confirm it is you.
           {twoFactorEnabled
@@ -79,38 +60,36 @@ export function ConfirmAccessDialog({
             : " Enter your password."}{" "}
           You will not be asked again for the next few minutes.
         </p>
-        <FormAlert message={errors.form} />
-        <TextField
+        <FormAlert message={formError} />
+        <Field
           label="Password"
-          name="password"
+          name={fields.password.name}
           type="password"
           autoComplete="current-password"
           required
-          error={errors.fields.password}
+          error={fields.password.errors}
         />
         {twoFactorEnabled ? (
-          <TextField
+          <Field
             label="Authentication or recovery code"
-            name="code"
+            name={fields.code.name}
             autoComplete="one-time-code"
             required
             hint="The 6-digit code from your authenticator app, or one of your recovery codes"
-            error={errors.fields.code}
+            error={fields.code.errors}
           />
         ) : null}
         <div className="flex justify-end gap-2">
-          <button
-            type="button"
-            onClick={() => dialogRef.current?.close()}
-            className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface-raised"
-          >
-            Cancel
-          </button>
-          <ActionButton pending={pending} pendingText="Confirming…">
+          {modal ? (
+            <Button variant="outline" size="sm" onClick={() => dialogRef.current?.close()}>
+              Cancel
+            </Button>
+          ) : null}
+          <StatusButton pending={pending} pendingText="Confirming…">
             Confirm
-          </ActionButton>
+          </StatusButton>
         </div>
-      </form>
-    </dialog>
+      </fetcher.Form>
+    </Dialog>
   );
 }

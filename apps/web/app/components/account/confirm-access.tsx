@@ -1,24 +1,19 @@
 import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from "react";
+import { useActionData } from "react-router";
+import type { AccountAnswer } from "./account-action.server";
 import { ConfirmAccessDialog } from "./confirm-access-dialog";
-import { needsReauthentication } from "./mutation-errors";
 
-/** Runs a sensitive change, asking the person to confirm access first when the server wants it. */
-type WithConfirmedAccess = <T>(action: () => Promise<T>) => Promise<T>;
+/** Asks the person to confirm access; true once they did, false if they closed the dialog. */
+type ConfirmAccess = () => Promise<boolean>;
 
-const ConfirmAccessContext = createContext<WithConfirmedAccess | null>(null);
-
-/** The refusal a form shows when the person closed the "Confirm access" step instead. */
-export class AccessNotConfirmed extends Error {
-  constructor() {
-    super("Access was not confirmed, so nothing was changed");
-  }
-}
+const ConfirmAccessContext = createContext<ConfirmAccess | null>(null);
 
 /**
- * Gives the account page's sections `useConfirmedAccess()`. A sensitive change (2FA, API keys,
- * recovery codes, password) the server refuses with `REAUTHENTICATION_REQUIRED` opens one
+ * Gives the account page's forms `useConfirmAccess()`. A sensitive change (2FA, API keys,
+ * recovery codes, password) the server holds with `REAUTHENTICATION_REQUIRED` opens one
  * "Confirm access" dialog (password, plus a code with 2FA on); once confirmed, the change is
- * made again and its form shows the outcome as usual (ADR 022).
+ * sent again and its form shows the outcome as usual (ADR 022). Without JavaScript the page
+ * comes back with the same form shown in place, and the change is sent again by hand.
  */
 export function ConfirmAccessProvider({
   twoFactorEnabled,
@@ -27,37 +22,38 @@ export function ConfirmAccessProvider({
   twoFactorEnabled: boolean;
   children: ReactNode;
 }) {
+  const pageAnswer = useActionData<AccountAnswer>();
   const [open, setOpen] = useState(false);
   // Every change waiting for the dialog: one confirmation serves them all.
-  const waiting = useRef<{ resolve: () => void; reject: (error: Error) => void }[]>([]);
+  const waiting = useRef<((confirmed: boolean) => void)[]>([]);
 
-  const withConfirmedAccess = useCallback(async <T,>(action: () => Promise<T>): Promise<T> => {
-    try {
-      return await action();
-    } catch (error) {
-      if (!needsReauthentication(error)) throw error;
-      await new Promise<void>((resolve, reject) => {
-        waiting.current.push({ resolve, reject });
+  const confirmAccess = useCallback<ConfirmAccess>(
+    () =>
+      new Promise<boolean>((resolve) => {
+        waiting.current.push(resolve);
         setOpen(true);
-      });
-      return action();
-    }
-  }, []);
+      }),
+    [],
+  );
 
   const settle = (confirmed: boolean) => {
-    for (const waiter of waiting.current.splice(0)) {
-      if (confirmed) waiter.resolve();
-      else waiter.reject(new AccessNotConfirmed());
-    }
+    for (const resolve of waiting.current.splice(0)) resolve(confirmed);
     setOpen(false);
   };
 
+  const confirmedWithoutScript = pageAnswer?.intent === "reauthenticate" && pageAnswer.done;
   return (
-    <ConfirmAccessContext.Provider value={withConfirmedAccess}>
+    <ConfirmAccessContext.Provider value={confirmAccess}>
+      {confirmedWithoutScript ? (
+        <p role="status" className="text-sm text-buy">
+          Access confirmed: send your change again.
+        </p>
+      ) : null}
       {children}
-      {open ? (
+      {open || pageAnswer?.needsConfirmation ? (
         <ConfirmAccessDialog
           twoFactorEnabled={twoFactorEnabled}
+          modal={open}
           onConfirmed={() => settle(true)}
           onCancel={() => settle(false)}
         />
@@ -67,14 +63,14 @@ export function ConfirmAccessProvider({
 }
 
 /**
- * Wraps a sensitive change so a stale sign-in asks for confirmation and then retries it.
+ * The account page's "Confirm access" step, for a form whose change the server held.
  *
  * @example
- * const withConfirmedAccess = useConfirmedAccess();
- * await withConfirmedAccess(() => client.account.createApiKey.mutate(input));
+ * const confirmAccess = useConfirmAccess();
+ * if (await confirmAccess()) send(formData);
  */
-export function useConfirmedAccess(): WithConfirmedAccess {
-  const withConfirmedAccess = useContext(ConfirmAccessContext);
-  if (!withConfirmedAccess) throw new Error("useConfirmedAccess needs a ConfirmAccessProvider");
-  return withConfirmedAccess;
+export function useConfirmAccess(): ConfirmAccess {
+  const confirmAccess = useContext(ConfirmAccessContext);
+  if (!confirmAccess) throw new Error("useConfirmAccess needs a ConfirmAccessProvider");
+  return confirmAccess;
 }

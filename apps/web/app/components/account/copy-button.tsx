@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Button } from "~/components/ui/button";
 
 /** Copies `text` to the clipboard and says so (announced) for two seconds. */
 export function CopyButton({ text, label }: { text: string; label: string }) {
@@ -15,13 +16,9 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   }
   return (
     <span className="inline-flex items-center gap-2">
-      <button
-        type="button"
-        onClick={copy}
-        className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface"
-      >
+      <Button variant="outline" size="sm" onClick={copy}>
         {label}
-      </button>
+      </Button>
       <span role="status" className="text-xs text-muted">
         {copied === "yes" ? "Copied" : copied === "failed" ? "Could not copy; select the text" : ""}
       </span>

@@ -1,14 +1,9 @@
-import { type FormEvent, useState } from "react";
+import { getFormProps } from "@conform-to/react";
 import { FormAlert } from "~/components/form-alert";
-import { TextField } from "~/components/text-field";
-import { ActionButton } from "./action-button";
-import { type CallErrors, NO_ERRORS, readCallErrors } from "./mutation-errors";
-
-/** What a new key asks the server for. */
-export interface NewKeyInput {
-  name: string;
-  scopes: Array<"read" | "trade" | "withdraw">;
-}
+import { Field } from "~/components/ui/field";
+import { StatusButton } from "~/components/ui/status-button";
+import type { NewApiKeyInput } from "./account-forms";
+import type { AccountForm } from "./use-account-form";
 
 const SCOPES = [
   { value: "trade", label: "Trade", hint: "Place, amend and cancel orders" },
@@ -19,41 +14,26 @@ const SCOPES = [
  * Names a new key and picks its scopes. No code field for `withdraw`: confirming access (with a
  * code when 2FA is on) covers every new key.
  */
-export function NewApiKeyForm({ create }: { create: (input: NewKeyInput) => Promise<void> }) {
-  const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<CallErrors>(NO_ERRORS);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const values = new FormData(form);
-    const scopes: NewKeyInput["scopes"] = ["read"];
-    for (const scope of values.getAll("scope")) {
-      if (scope === "trade" || scope === "withdraw") scopes.push(scope);
-    }
-    setPending(true);
-    try {
-      await create({ name: String(values.get("name") ?? "").trim(), scopes });
-      setErrors(NO_ERRORS);
-      form.reset();
-    } catch (error) {
-      setErrors(readCallErrors(error, "name"));
-    } finally {
-      setPending(false);
-    }
-  }
-
+export function NewApiKeyForm({ account }: { account: AccountForm<typeof NewApiKeyInput> }) {
+  const { fetcher, form, fields, pending, formError } = account;
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-3 sm:max-w-md">
+    <fetcher.Form
+      method="post"
+      action="/account"
+      {...getFormProps(form)}
+      className="flex flex-col gap-3 sm:max-w-md"
+    >
+      <input type="hidden" name="intent" value="create-api-key" />
       <h3 className="font-medium">Create a key</h3>
-      <FormAlert message={errors.form} />
-      <TextField
+      <FormAlert message={formError} />
+      <Field
+        key={fields.name.key}
         label="Key name"
-        name="name"
+        name={fields.name.name}
         required
         maxLength={64}
         hint="Something to recognise it by, such as the bot that uses it"
-        error={errors.fields.name}
+        error={fields.name.errors}
       />
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-medium">Permissions</legend>
@@ -62,18 +42,21 @@ export function NewApiKeyForm({ create }: { create: (input: NewKeyInput) => Prom
           Read <span className="text-muted">(every key: balances, orders, history)</span>
         </label>
         {SCOPES.map((scope) => (
-          <label key={scope.value} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="scope" value={scope.value} />
+          <label
+            key={`${scope.value}-${fields.scope.key}`}
+            className="flex items-center gap-2 text-sm"
+          >
+            <input type="checkbox" name={fields.scope.name} value={scope.value} />
             {scope.label} <span className="text-muted">({scope.hint})</span>
           </label>
         ))}
-        {errors.fields.scopes ? <p className="text-sm text-sell">{errors.fields.scopes}</p> : null}
+        {fields.scope.errors ? <p className="text-sm text-sell">{fields.scope.errors[0]}</p> : null}
       </fieldset>
       <div>
-        <ActionButton pending={pending} pendingText="Creating…">
+        <StatusButton pending={pending} pendingText="Creating…">
           Create API key
-        </ActionButton>
+        </StatusButton>
       </div>
-    </form>
+    </fetcher.Form>
   );
 }

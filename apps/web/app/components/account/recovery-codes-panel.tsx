@@ -1,4 +1,6 @@
+import { Button } from "~/components/ui/button";
 import { CopyButton } from "./copy-button";
+import { PutAsideButton } from "./put-aside-button";
 
 /** Saves the codes as a text file through a Blob: nothing leaves the browser. */
 function downloadCodes(codes: string[]) {
@@ -42,20 +44,12 @@ export function RecoveryCodesPanel({ codes, onDone }: { codes: string[]; onDone:
       </ol>
       <div className="mt-3 flex flex-wrap items-center gap-3">
         <CopyButton text={codes.join("\n")} label="Copy codes" />
-        <button
-          type="button"
-          onClick={() => downloadCodes(codes)}
-          className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface"
-        >
+        <Button variant="outline" size="sm" onClick={() => downloadCodes(codes)}>
           Download as .txt
-        </button>
-        <button
-          type="button"
-          onClick={onDone}
-          className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-on-accent"
-        >
+        </Button>
+        <PutAsideButton size="sm" onPutAside={onDone}>
           I have saved my codes
-        </button>
+        </PutAsideButton>
       </div>
     </section>
   );

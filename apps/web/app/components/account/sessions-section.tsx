@@ -1,9 +1,13 @@
+import { getFormProps } from "@conform-to/react";
+import { useEffect, useState } from "react";
 import { ActionOutcome } from "~/components/action-outcome";
-import { useTRPCClient } from "~/trpc/react";
+import { StatusButton } from "~/components/ui/status-button";
+import type { AccountAnswer } from "./account-action.server";
+import { RowInput, SessionsInput } from "./account-forms";
 import { describeUserAgent } from "./describe-user-agent";
 import { formatTime } from "./format-time";
 import { SectionCard } from "./section-card";
-import { useRowAction } from "./use-row-action";
+import { useAccountForm } from "./use-account-form";
 
 /** A signed-in session as `auth.sessions` lists it. */
 export interface SessionItem {
@@ -17,21 +21,15 @@ export interface SessionItem {
 
 /** The user's sessions with device, address and last use; revoke one, or all but this one. */
 export function SessionsSection({ sessions }: { sessions: SessionItem[] }) {
-  const client = useTRPCClient();
-  const { busy, error, done, run, clearDone } = useRowAction();
+  const one = useAccountForm("revoke-session", RowInput);
+  const all = useAccountForm("revoke-other-sessions", SessionsInput);
   const others = sessions.filter((session) => !session.current);
-
-  function revoke(ids: string[], busyKey: string, message: string) {
-    clearDone();
-    return run(
-      busyKey,
-      async () => {
-        for (const id of ids) await client.auth.revokeSession.mutate({ id });
-        return message;
-      },
-      (errors) => errors.form ?? "Could not sign that session out",
-    );
-  }
+  const busy = one.pending || all.pending;
+  const busyId = one.fetcher.formData?.get("id");
+  // The newer of the two answers speaks.
+  const [latest, setLatest] = useState<AccountAnswer | undefined>();
+  useEffect(() => setLatest(one.answer), [one.answer]);
+  useEffect(() => setLatest(all.answer), [all.answer]);
 
   return (
     <SectionCard
@@ -39,7 +37,7 @@ export function SessionsSection({ sessions }: { sessions: SessionItem[] }) {
       title="Sessions"
       description="Where your account is signed in. Sign out any you do not recognise."
     >
-      <ActionOutcome error={error} done={done} />
+      <ActionOutcome error={one.formError ?? all.formError ?? null} done={latest?.done ?? null} />
       <ul className="divide-y divide-border" aria-label="Signed-in sessions">
         {sessions.map((session) => {
           const device = describeUserAgent(session.userAgent);
@@ -60,35 +58,46 @@ export function SessionsSection({ sessions }: { sessions: SessionItem[] }) {
                 </p>
               </div>
               {session.current ? null : (
-                <button
-                  type="button"
-                  disabled={busy !== null}
-                  aria-label={`Sign out ${device} (${session.ip ?? "unknown address"}, last used ${formatTime(session.lastSeenAt)})`}
-                  onClick={() => revoke([session.id], session.id, `Signed out ${device}.`)}
-                  className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface disabled:opacity-70"
-                >
-                  {busy === session.id ? "Signing out…" : "Sign out"}
-                </button>
+                <one.fetcher.Form method="post" action="/account">
+                  <input type="hidden" name="intent" value="revoke-session" />
+                  <input type="hidden" name="id" value={session.id} />
+                  <input type="hidden" name="label" value={device} />
+                  <StatusButton
+                    variant="outline"
+                    size="sm"
+                    pending={busyId === session.id}
+                    disabled={busy}
+                    aria-label={`Sign out ${device} (${session.ip ?? "unknown address"}, last used ${formatTime(session.lastSeenAt)})`}
+                    pendingText="Signing out…"
+                  >
+                    Sign out
+                  </StatusButton>
+                </one.fetcher.Form>
               )}
             </li>
           );
         })}
       </ul>
       {others.length > 0 ? (
-        <button
-          type="button"
-          disabled={busy !== null}
-          onClick={() =>
-            revoke(
-              others.map((s) => s.id),
-              "all",
-              `Signed out ${others.length} other session${others.length === 1 ? "" : "s"}.`,
-            )
-          }
-          className="mt-3 rounded-md border border-sell px-4 py-2 text-sm font-medium text-sell hover:bg-surface disabled:opacity-70"
+        <all.fetcher.Form
+          method="post"
+          action="/account"
+          {...getFormProps(all.form)}
+          className="mt-3"
         >
-          {busy === "all" ? "Signing out…" : "Sign out all other sessions"}
-        </button>
+          <input type="hidden" name="intent" value="revoke-other-sessions" />
+          {others.map((session) => (
+            <input key={session.id} type="hidden" name="id" value={session.id} />
+          ))}
+          <StatusButton
+            variant="danger"
+            pending={all.pending}
+            disabled={busy}
+            pendingText="Signing out…"
+          >
+            Sign out all other sessions
+          </StatusButton>
+        </all.fetcher.Form>
       ) : (
         <p className="mt-3 text-sm text-muted">No other sessions.</p>
       )}

@@ -1,5 +1,8 @@
+import type { TotpCodeInput } from "./account-forms";
 import { CodeForm } from "./code-form";
 import { CopyButton } from "./copy-button";
+import { PutAsideButton } from "./put-aside-button";
+import type { AccountForm } from "./use-account-form";
 
 /** What `account.totpSetup` returns: the secret, its otpauth URI and the QR code as SVG. */
 export interface TotpSetup {
@@ -14,11 +17,11 @@ export interface TotpSetup {
  */
 export function TotpSetupPanel({
   setup,
-  confirm,
+  enable,
   cancel,
 }: {
   setup: TotpSetup;
-  confirm: (code: string) => Promise<void>;
+  enable: AccountForm<typeof TotpCodeInput>;
   cancel: () => void;
 }) {
   const qrSource = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(setup.qrSvg)}`;
@@ -49,16 +52,15 @@ export function TotpSetupPanel({
         </div>
       </div>
       <CodeForm
+        intent="totp-enable"
         label="Authentication code"
         submitText="Turn on two-factor authentication"
         pendingText="Turning on…"
-        run={confirm}
+        account={enable}
       />
-      <div>
-        <button type="button" onClick={cancel} className="text-sm text-muted underline">
-          Cancel setup
-        </button>
-      </div>
+      <PutAsideButton variant="link" onPutAside={cancel}>
+        Cancel setup
+      </PutAsideButton>
     </div>
   );
 }

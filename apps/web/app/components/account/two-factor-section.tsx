@@ -1,43 +1,28 @@
 import { useState } from "react";
-import { useRevalidator } from "react-router";
-import { useTRPCClient } from "~/trpc/react";
-import { whileCredentialChanges } from "~/trpc/session-end";
+import { TotpCodeInput } from "./account-forms";
 import { ButtonForm } from "./button-form";
-import { useConfirmedAccess } from "./confirm-access";
-import { readCallErrors } from "./mutation-errors";
 import { RecoveryCodesPanel } from "./recovery-codes-panel";
 import { SectionCard } from "./section-card";
-import { type TotpSetup, TotpSetupPanel } from "./totp-setup-panel";
-
-type Step =
-  | { kind: "idle" }
-  | { kind: "setup"; setup: TotpSetup }
-  | { kind: "codes"; codes: string[] };
+import { TotpSetupPanel } from "./totp-setup-panel";
+import { useAccountForm } from "./use-account-form";
 
 /**
  * Two-factor authentication: turn it on (QR code, secret, confirm by code, recovery codes shown
  * once), get new recovery codes, or turn it off. Each change asks to confirm access first when
- * the sign-in has not been confirmed in the last few minutes.
+ * the sign-in has not been confirmed in the last few minutes. What shows comes from the last
+ * answer; "Cancel setup" and "I have saved my codes" put that answer aside.
  */
 export function TwoFactorSection({ enabled }: { enabled: boolean }) {
-  const client = useTRPCClient();
-  const withConfirmedAccess = useConfirmedAccess();
-  const revalidator = useRevalidator();
-  const [step, setStep] = useState<Step>({ kind: "idle" });
-  const [starting, setStarting] = useState(false);
-  const [startError, setStartError] = useState<string | null>(null);
-
-  async function start() {
-    setStarting(true);
-    setStartError(null);
-    try {
-      setStep({ kind: "setup", setup: await client.account.totpSetup.mutate() });
-    } catch (error) {
-      setStartError(readCallErrors(error).form ?? "Could not start the setup");
-    } finally {
-      setStarting(false);
-    }
-  }
+  const setup = useAccountForm("totp-setup");
+  const enable = useAccountForm("totp-enable", TotpCodeInput, { replacesCredential: true });
+  const regenerate = useAccountForm("regenerate-recovery-codes");
+  const disable = useAccountForm("totp-disable");
+  const [setAside, setSetAside] = useState<readonly unknown[]>([]);
+  const shown = <T,>(answer: T | undefined) =>
+    answer !== undefined && !setAside.includes(answer) ? answer : undefined;
+  const codes = shown(enable.answer)?.recoveryCodes ?? shown(regenerate.answer)?.recoveryCodes;
+  const pendingSetup = enabled ? undefined : shown(setup.answer)?.setup;
+  const putAside = (...answers: unknown[]) => setSetAside((aside) => [...aside, ...answers]);
 
   return (
     <SectionCard
@@ -49,19 +34,16 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
         Status:{" "}
         <strong className={enabled ? "text-buy" : "text-sell"}>{enabled ? "✓ On" : "✗ Off"}</strong>
       </p>
-      {step.kind === "codes" ? (
-        <RecoveryCodesPanel codes={step.codes} onDone={() => setStep({ kind: "idle" })} />
-      ) : step.kind === "setup" ? (
+      {codes ? (
+        <RecoveryCodesPanel
+          codes={codes}
+          onDone={() => putAside(enable.answer, regenerate.answer, setup.answer)}
+        />
+      ) : pendingSetup ? (
         <TotpSetupPanel
-          setup={step.setup}
-          cancel={() => setStep({ kind: "idle" })}
-          confirm={async (code) => {
-            const { recoveryCodes } = await whileCredentialChanges(
-              withConfirmedAccess(() => client.account.totpEnable.mutate({ code })),
-            );
-            setStep({ kind: "codes", codes: recoveryCodes });
-            await revalidator.revalidate();
-          }}
+          setup={pendingSetup}
+          enable={enable}
+          cancel={() => putAside(setup.answer)}
         />
       ) : enabled ? (
         <div className="grid gap-6 md:grid-cols-2">
@@ -71,15 +53,11 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
               Replaces your recovery codes; the old ones stop working.
             </p>
             <ButtonForm
+              intent="regenerate-recovery-codes"
               submitText="Get new recovery codes"
               pendingText="Generating…"
-              tone="plain"
-              run={async () => {
-                const { recoveryCodes } = await withConfirmedAccess(() =>
-                  client.account.regenerateRecoveryCodes.mutate(),
-                );
-                setStep({ kind: "codes", codes: recoveryCodes });
-              }}
+              variant="outline"
+              account={regenerate}
             />
           </div>
           <div>
@@ -89,32 +67,21 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
               withdrawals for 24 hours.
             </p>
             <ButtonForm
+              intent="totp-disable"
               submitText="Turn off two-factor authentication"
               pendingText="Turning off…"
-              tone="danger"
-              run={async () => {
-                await withConfirmedAccess(() => client.account.totpDisable.mutate());
-                await revalidator.revalidate();
-              }}
+              variant="danger"
+              account={disable}
             />
           </div>
         </div>
       ) : (
-        <div className="flex flex-col items-start gap-2">
-          <button
-            type="button"
-            onClick={start}
-            disabled={starting}
-            className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-on-accent disabled:opacity-70"
-          >
-            {starting ? "Starting…" : "Set up two-factor authentication"}
-          </button>
-          {startError ? (
-            <p role="alert" className="text-sm text-sell">
-              {startError}
-            </p>
-          ) : null}
-        </div>
+        <ButtonForm
+          intent="totp-setup"
+          submitText="Set up two-factor authentication"
+          pendingText="Starting…"
+          account={setup}
+        />
       )}
     </SectionCard>
   );

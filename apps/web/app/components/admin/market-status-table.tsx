@@ -1,7 +1,8 @@
-import { useRowAction } from "~/components/account/use-row-action";
 import { ActionOutcome } from "~/components/action-outcome";
 import { DataTable } from "~/components/data-table";
-import { useTRPCClient } from "~/trpc/react";
+import { StatusButton } from "~/components/ui/status-button";
+import { formErrorOf } from "~/lib/form-answer";
+import { useFormFetcher } from "~/lib/use-form-fetcher";
 
 /** A market as the admin table shows it. */
 export interface AdminMarket {
@@ -16,25 +17,12 @@ export interface AdminMarket {
 
 /** Every market with its status; halt one (only cancels pass) or resume it. */
 export function MarketStatusTable({ markets }: { markets: AdminMarket[] }) {
-  const client = useTRPCClient();
-  const { busy, error, done, run } = useRowAction();
-
-  const toggle = (market: AdminMarket) =>
-    run(
-      market.symbol,
-      async () => {
-        const changed =
-          market.status === "halted"
-            ? await client.admin.resumeMarket.mutate({ symbol: market.symbol })
-            : await client.admin.haltMarket.mutate({ symbol: market.symbol });
-        return `${changed.symbol} is now ${changed.status === "halted" ? "halted" : "trading"}.`;
-      },
-      (errors) => errors.form ?? "The change failed",
-    );
+  const { fetcher, answer, pending } = useFormFetcher(["halt-market", "resume-market"]);
+  const busy = fetcher.formData?.get("symbol");
 
   return (
     <div>
-      <ActionOutcome error={error} done={done} />
+      <ActionOutcome error={formErrorOf(answer) ?? null} done={answer?.done ?? null} />
       <DataTable
         caption="Markets"
         density="comfortable"
@@ -68,21 +56,24 @@ export function MarketStatusTable({ markets }: { markets: AdminMarket[] }) {
             </td>
             <td className="py-2 pr-3 text-right tabular">{market.minNotional}</td>
             <td className="py-2 text-right">
-              <button
-                type="button"
-                disabled={busy !== null}
-                onClick={() => toggle(market)}
-                aria-label={`${market.status === "halted" ? "Resume" : "Halt"} ${market.symbol}`}
-                className={`rounded-md border px-3 py-1 disabled:opacity-70 ${
-                  market.status === "halted" ? "border-buy text-buy" : "border-sell text-sell"
-                } hover:bg-surface`}
-              >
-                {busy === market.symbol
-                  ? "Saving…"
-                  : market.status === "halted"
-                    ? "Resume"
-                    : "Halt"}
-              </button>
+              <fetcher.Form method="post">
+                <input
+                  type="hidden"
+                  name="intent"
+                  value={market.status === "halted" ? "resume-market" : "halt-market"}
+                />
+                <input type="hidden" name="symbol" value={market.symbol} />
+                <StatusButton
+                  variant={market.status === "halted" ? "positive" : "danger"}
+                  size="sm"
+                  pending={busy === market.symbol}
+                  disabled={pending}
+                  aria-label={`${market.status === "halted" ? "Resume" : "Halt"} ${market.symbol}`}
+                  pendingText="Saving…"
+                >
+                  {market.status === "halted" ? "Resume" : "Halt"}
+                </StatusButton>
+              </fetcher.Form>
             </td>
           </tr>
         ))}

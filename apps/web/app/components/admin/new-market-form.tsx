@@ -1,10 +1,11 @@
-import { type FormEvent, useState } from "react";
-import { useRevalidator } from "react-router";
-import { ActionButton } from "~/components/account/action-button";
-import { type CallErrors, NO_ERRORS, readCallErrors } from "~/components/account/mutation-errors";
+import { getFormProps, useForm } from "@conform-to/react";
 import { FormAlert } from "~/components/form-alert";
-import { TextField } from "~/components/text-field";
-import { useTRPCClient } from "~/trpc/react";
+import { Field } from "~/components/ui/field";
+import { SelectField } from "~/components/ui/select-field";
+import { StatusButton } from "~/components/ui/status-button";
+import { parseForm } from "~/lib/forms";
+import { useFormFetcher } from "~/lib/use-form-fetcher";
+import { NewMarketInput } from "./admin-forms";
 
 const DECIMAL_FIELDS = [
   { name: "tickSize", label: "Tick size", hint: "Price step, in the quote asset" },
@@ -25,112 +26,71 @@ const BPS_FIELDS = [
   { name: "priceBandBps", label: "Price band (basis points)", defaultValue: "2000" },
 ] as const;
 
+const NUMBER_CLASS = "text-right tabular";
+
 /** Opens a new market; the server checks every rule and answers at the field it is about. */
 export function NewMarketForm({ assets }: { assets: string[] }) {
-  const client = useTRPCClient();
-  const revalidator = useRevalidator();
-  const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<CallErrors>(NO_ERRORS);
-  const [done, setDone] = useState<string | null>(null);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const values = new FormData(form);
-    const text = (name: string) => String(values.get(name) ?? "").trim();
-    const bps: Record<string, number> = {};
-    for (const field of BPS_FIELDS) bps[field.name] = Number(text(field.name));
-    setPending(true);
-    setDone(null);
-    try {
-      const market = await client.admin.createMarket.mutate({
-        baseAsset: text("baseAsset"),
-        quoteAsset: text("quoteAsset"),
-        tickSize: text("tickSize"),
-        lotSize: text("lotSize"),
-        minQuantity: text("minQuantity"),
-        maxQuantity: text("maxQuantity"),
-        minNotional: text("minNotional"),
-        maxPrice: text("maxPrice"),
-        makerFeeBps: bps.makerFeeBps,
-        takerFeeBps: bps.takerFeeBps,
-        priceBandBps: bps.priceBandBps,
-      });
-      setErrors(NO_ERRORS);
-      setDone(`${market.symbol} is open for trading.`);
-      form.reset();
-      await revalidator.revalidate();
-    } catch (error) {
-      const read = readCallErrors(error);
-      // "baseAsset, quoteAsset: …" names two fields; show it at the first.
-      const pair = /^baseAsset, quoteAsset: (.+)$/.exec(read.form ?? "");
-      setErrors(pair ? { fields: { baseAsset: pair[1] ?? "" }, form: null } : read);
-    } finally {
-      setPending(false);
-    }
-  }
-
-  const selectClass = "rounded-md border border-border bg-surface px-3 py-2 text-text";
+  const { fetcher, answer, pending } = useFormFetcher("create-market");
+  const [form, fields] = useForm({
+    id: "create-market",
+    lastResult: answer?.result,
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseForm(formData, NewMarketInput),
+  });
+  const options = assets.map((asset) => ({ value: asset, label: asset }));
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-      <FormAlert message={errors.form} />
+    <fetcher.Form method="post" {...getFormProps(form)} className="flex flex-col gap-4">
+      <input type="hidden" name="intent" value="create-market" />
+      <FormAlert message={form.errors?.[0]} />
       <p role="status" className="text-sm text-buy">
-        {done}
+        {answer?.done}
       </p>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {(["baseAsset", "quoteAsset"] as const).map((name) => (
-          <div key={name} className="flex flex-col gap-1">
-            <label htmlFor={`new-market-${name}`} className="text-sm font-medium">
-              {name === "baseAsset" ? "Base asset" : "Quote asset"}
-            </label>
-            <select
-              id={`new-market-${name}`}
-              name={name}
-              className={selectClass}
-              defaultValue={name === "quoteAsset" ? "USDT" : assets[0]}
-              aria-invalid={errors.fields[name] ? true : undefined}
-              aria-describedby={errors.fields[name] ? `new-market-${name}-error` : undefined}
-            >
-              {assets.map((asset) => (
-                <option key={asset}>{asset}</option>
-              ))}
-            </select>
-            {errors.fields[name] ? (
-              <p id={`new-market-${name}-error`} className="text-sm text-sell">
-                {errors.fields[name]}
-              </p>
-            ) : null}
-          </div>
-        ))}
+        <SelectField
+          key={fields.baseAsset.key}
+          label="Base asset"
+          name={fields.baseAsset.name}
+          defaultValue={assets[0]}
+          options={options}
+          error={fields.baseAsset.errors}
+        />
+        <SelectField
+          key={fields.quoteAsset.key}
+          label="Quote asset"
+          name={fields.quoteAsset.name}
+          defaultValue="USDT"
+          options={options}
+          error={fields.quoteAsset.errors}
+        />
         {DECIMAL_FIELDS.map((field) => (
-          <TextField
-            key={field.name}
+          <Field
+            key={`${field.name}-${fields[field.name].key}`}
             label={field.label}
             name={field.name}
             inputMode="decimal"
             required
             hint={field.hint}
-            className="rounded-md border border-border bg-surface px-3 py-2 text-right text-text tabular aria-invalid:border-sell"
-            error={errors.fields[field.name]}
+            className={NUMBER_CLASS}
+            error={fields[field.name].errors}
           />
         ))}
         {BPS_FIELDS.map((field) => (
-          <TextField
-            key={field.name}
+          <Field
+            key={`${field.name}-${fields[field.name].key}`}
             label={field.label}
             name={field.name}
             inputMode="numeric"
             defaultValue={field.defaultValue}
-            className="rounded-md border border-border bg-surface px-3 py-2 text-right text-text tabular aria-invalid:border-sell"
-            error={errors.fields[field.name]}
+            className={NUMBER_CLASS}
+            error={fields[field.name].errors}
           />
         ))}
       </div>
       <div>
-        <ActionButton pending={pending} pendingText="Creating…">
+        <StatusButton pending={pending} pendingText="Creating…">
           Create market
-        </ActionButton>
+        </StatusButton>
       </div>
-    </form>
+    </fetcher.Form>
   );
 }

@@ -1,8 +1,9 @@
 import { formatTime } from "~/components/account/format-time";
-import { useRowAction } from "~/components/account/use-row-action";
 import { ActionOutcome } from "~/components/action-outcome";
 import { DataTable } from "~/components/data-table";
-import { useTRPCClient } from "~/trpc/react";
+import { StatusButton } from "~/components/ui/status-button";
+import { formErrorOf } from "~/lib/form-answer";
+import { useFormFetcher } from "~/lib/use-form-fetcher";
 
 /** An account as `admin.users` lists it. */
 export interface AdminUser {
@@ -15,24 +16,12 @@ export interface AdminUser {
 
 /** Accounts with their role; make a user an admin or an admin a user (never yourself). */
 export function UsersTable({ users, selfId }: { users: AdminUser[]; selfId: string }) {
-  const client = useTRPCClient();
-  const { busy, error, done, run } = useRowAction();
-
-  function changeRole(user: AdminUser) {
-    const role = user.role === "admin" ? "user" : "admin";
-    return run(
-      user.id,
-      async () => {
-        await client.admin.setRole.mutate({ userId: user.id, role });
-        return `${user.username} is now ${role === "admin" ? "an admin" : "a user"}.`;
-      },
-      (errors) => errors.form ?? errors.fields.userId ?? null,
-    );
-  }
+  const { fetcher, answer, pending } = useFormFetcher("set-role");
+  const busy = fetcher.formData?.get("userId");
 
   return (
     <div>
-      <ActionOutcome error={error} done={done} />
+      <ActionOutcome error={formErrorOf(answer) ?? null} done={answer?.done ?? null} />
       {users.length === 0 ? (
         <p className="text-sm text-muted">No accounts match.</p>
       ) : (
@@ -62,23 +51,31 @@ export function UsersTable({ users, selfId }: { users: AdminUser[]; selfId: stri
                 {user.id === selfId ? (
                   <span className="text-muted">You</span>
                 ) : (
-                  <button
-                    type="button"
-                    disabled={busy !== null}
-                    onClick={() => changeRole(user)}
-                    aria-label={
-                      user.role === "admin"
-                        ? `Make ${user.username} a user`
-                        : `Make ${user.username} an admin`
-                    }
-                    className="whitespace-nowrap rounded-md border border-border px-3 py-1 hover:bg-surface disabled:opacity-70"
-                  >
-                    {busy === user.id
-                      ? "Saving…"
-                      : user.role === "admin"
-                        ? "Make user"
-                        : "Make admin"}
-                  </button>
+                  <fetcher.Form method="post">
+                    <input type="hidden" name="intent" value="set-role" />
+                    <input type="hidden" name="userId" value={user.id} />
+                    <input type="hidden" name="username" value={user.username} />
+                    <input
+                      type="hidden"
+                      name="role"
+                      value={user.role === "admin" ? "user" : "admin"}
+                    />
+                    <StatusButton
+                      variant="outline"
+                      size="sm"
+                      pending={busy === user.id}
+                      disabled={pending}
+                      aria-label={
+                        user.role === "admin"
+                          ? `Make ${user.username} a user`
+                          : `Make ${user.username} an admin`
+                      }
+                      pendingText="Saving…"
+                      className="whitespace-nowrap"
+                    >
+                      {user.role === "admin" ? "Make user" : "Make admin"}
+                    </StatusButton>
+                  </fetcher.Form>
                 )}
               </td>
             </tr>

@@ -1,5 +1,8 @@
-import { type FormEvent, useId, useState } from "react";
+import { useId, useState } from "react";
+import type { FetcherWithComponents } from "react-router";
 import { formatTime } from "~/components/account/format-time";
+import { Button } from "~/components/ui/button";
+import { CONTROL_CLASS } from "~/components/ui/field-frame";
 
 /** A pending withdrawal as `admin.pendingWithdrawals` lists it. */
 export interface PendingWithdrawal {
@@ -26,23 +29,18 @@ export function WithdrawalReviewRow({
   withdrawal,
   own,
   busy,
-  review,
+  Form,
 }: {
   withdrawal: PendingWithdrawal;
   /** The signed-in admin requested it: another admin must approve it. */
   own: boolean;
   busy: boolean;
-  review: (approve: boolean, reason?: string) => Promise<void>;
+  /** The page's review fetcher's form: one answer for the page, whichever row sent it. */
+  Form: FetcherWithComponents<unknown>["Form"];
 }) {
   const [rejecting, setRejecting] = useState(false);
   const reasonId = useId();
   const what = `withdrawal ${withdrawal.id} of ${withdrawal.amount} ${withdrawal.asset}`;
-
-  async function reject(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const reason = String(new FormData(event.currentTarget).get("reason") ?? "").trim();
-    await review(false, reason || undefined);
-  }
 
   return (
     <li className="flex flex-col gap-2 py-3">
@@ -65,55 +63,47 @@ export function WithdrawalReviewRow({
         {own ? (
           <p className="text-sm text-muted">Your own withdrawal: another admin must approve it.</p>
         ) : (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => review(true)}
-            aria-label={`Approve ${what}`}
-            className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-on-accent disabled:opacity-70"
-          >
-            Approve
-          </button>
+          <Form method="post">
+            <input type="hidden" name="intent" value="approve-withdrawal" />
+            <input type="hidden" name="transactionId" value={withdrawal.id} />
+            <Button type="submit" size="sm" disabled={busy} aria-label={`Approve ${what}`}>
+              Approve
+            </Button>
+          </Form>
         )}
         {rejecting ? (
-          <form onSubmit={reject} className="flex flex-wrap items-end gap-2">
+          <Form method="post" className="flex flex-wrap items-end gap-2">
+            <input type="hidden" name="intent" value="reject-withdrawal" />
+            <input type="hidden" name="transactionId" value={withdrawal.id} />
             <div className="flex flex-col gap-1">
               <label htmlFor={reasonId} className="text-sm font-medium">
                 Reason for rejecting #{withdrawal.id}
               </label>
-              <input
-                id={reasonId}
-                name="reason"
-                maxLength={200}
-                className="rounded-md border border-border bg-surface px-3 py-1.5 text-text"
-              />
+              <input id={reasonId} name="reason" maxLength={200} className={CONTROL_CLASS} />
             </div>
-            <button
+            <Button
               type="submit"
+              variant="danger"
+              size="sm"
               disabled={busy}
               aria-label={`Confirm rejecting ${what}`}
-              className="rounded-md border border-sell px-3 py-1.5 text-sm text-sell disabled:opacity-70"
             >
               Reject
-            </button>
-            <button
-              type="button"
-              onClick={() => setRejecting(false)}
-              className="px-2 py-1.5 text-sm text-muted underline"
-            >
+            </Button>
+            <Button variant="link" className="px-2 py-1.5" onClick={() => setRejecting(false)}>
               Cancel
-            </button>
-          </form>
+            </Button>
+          </Form>
         ) : (
-          <button
-            type="button"
+          <Button
+            variant="danger"
+            size="sm"
             disabled={busy}
             onClick={() => setRejecting(true)}
             aria-label={`Reject ${what}…`}
-            className="rounded-md border border-sell px-3 py-1.5 text-sm text-sell disabled:opacity-70"
           >
             Reject…
-          </button>
+          </Button>
         )}
       </div>
     </li>

@@ -1,4 +1,5 @@
 import { isZeroDecimal } from "@cryptotrade/contract/money";
+import { DataTable } from "~/components/data-table";
 import { formatAmount, formatValue } from "./money";
 import type { BalanceRow } from "./types";
 
@@ -15,51 +16,37 @@ export function BalancesTable({ balances }: { balances: BalanceRow[] }) {
       <h2 id="balances-heading" className="mb-2 text-lg font-semibold">
         Balances
       </h2>
-      <div className="overflow-x-auto rounded-lg border border-border">
-        <table className="w-full text-sm">
-          <caption className="sr-only">Your balances, live</caption>
-          <thead className="bg-surface-raised text-muted">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-left font-medium">
-                Asset
-              </th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">
-                Available
-              </th>
-              <th scope="col" className={`${WIDE} px-3 py-2 text-right font-medium`}>
-                Locked
-              </th>
-              <th scope="col" className={`${WIDE} px-3 py-2 text-right font-medium`}>
-                Total
-              </th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">
-                Value (USDT)
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {held.map((row) => (
-              <tr key={row.asset} className="border-t border-border" data-asset={row.asset}>
-                <th scope="row" className="px-3 py-2 text-left font-medium">
-                  {row.asset}
-                </th>
-                <td className={CELL}>{formatAmount(row.available)}</td>
-                <td className={`${WIDE} ${CELL}`}>{formatAmount(row.locked)}</td>
-                <td className={`${WIDE} ${CELL}`}>{formatAmount(row.total)}</td>
-                <td className={CELL}>
-                  {row.value === null ? (
-                    <span className="text-muted" title="No trade price yet">
-                      –
-                    </span>
-                  ) : (
-                    formatValue(row.value)
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Your balances, live"
+        density="boxed"
+        columns={[
+          { name: "Asset" },
+          { name: "Available", align: "right" },
+          { name: "Locked", align: "right", className: WIDE },
+          { name: "Total", align: "right", className: WIDE },
+          { name: "Value (USDT)", align: "right" },
+        ]}
+      >
+        {held.map((row) => (
+          <tr key={row.asset} className="border-t border-border" data-asset={row.asset}>
+            <th scope="row" className="px-3 py-2 text-left font-medium">
+              {row.asset}
+            </th>
+            <td className={CELL}>{formatAmount(row.available)}</td>
+            <td className={`${WIDE} ${CELL}`}>{formatAmount(row.locked)}</td>
+            <td className={`${WIDE} ${CELL}`}>{formatAmount(row.total)}</td>
+            <td className={CELL}>
+              {row.value === null ? (
+                <span className="text-muted" title="No trade price yet">
+                  –
+                </span>
+              ) : (
+                formatValue(row.value)
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { DataTable } from "~/components/data-table";
 import { formatAmount, formatValue } from "./money";
 import { SignedValue } from "./signed-value";
 import type { PortfolioSummary } from "./types";
@@ -16,61 +17,47 @@ export function PnlTable({ summary }: { summary: PortfolioSummary }) {
           No trades yet: profit and loss appear here after your first fill.
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Profit and loss per asset, in USDT</caption>
-            <thead className="bg-surface-raised text-muted">
-              <tr>
-                <th scope="col" className="px-3 py-2 text-left font-medium">
-                  Asset
-                </th>
-                <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">
-                  Bought position
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Average cost
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Unrealized
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Realized
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.assets.map((row) => (
-                <tr key={row.asset} className="border-t border-border">
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
-                    {row.asset}
-                  </th>
-                  <td className={`hidden sm:table-cell ${CELL}`}>{formatAmount(row.position)}</td>
-                  <td className={CELL}>{formatValue(row.averageCost)}</td>
-                  <td className={CELL}>
-                    <SignedValue value={row.unrealizedPnl} />
-                  </td>
-                  <td className={CELL}>
-                    <SignedValue value={row.realizedPnl} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="border-t border-border font-semibold">
-                <th scope="row" colSpan={2} className="px-3 py-2 text-left">
-                  Total (USDT)
-                </th>
-                <td className="hidden sm:table-cell" />
-                <td className={CELL} data-testid="unrealized-total">
-                  <SignedValue value={summary.unrealizedPnl} />
-                </td>
-                <td className={CELL} data-testid="realized-total">
-                  <SignedValue value={summary.realizedPnl} />
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <DataTable
+          caption="Profit and loss per asset, in USDT"
+          density="boxed"
+          columns={[
+            { name: "Asset" },
+            { name: "Bought position", align: "right", className: "hidden sm:table-cell" },
+            { name: "Average cost", align: "right" },
+            { name: "Unrealized", align: "right" },
+            { name: "Realized", align: "right" },
+          ]}
+          footer={
+            <tr className="border-t border-border font-semibold">
+              <th scope="row" colSpan={2} className="px-3 py-2 text-left">
+                Total (USDT)
+              </th>
+              <td className="hidden sm:table-cell" />
+              <td className={CELL} data-testid="unrealized-total">
+                <SignedValue value={summary.unrealizedPnl} />
+              </td>
+              <td className={CELL} data-testid="realized-total">
+                <SignedValue value={summary.realizedPnl} />
+              </td>
+            </tr>
+          }
+        >
+          {summary.assets.map((row) => (
+            <tr key={row.asset} className="border-t border-border">
+              <th scope="row" className="px-3 py-2 text-left font-medium">
+                {row.asset}
+              </th>
+              <td className={`hidden sm:table-cell ${CELL}`}>{formatAmount(row.position)}</td>
+              <td className={CELL}>{formatValue(row.averageCost)}</td>
+              <td className={CELL}>
+                <SignedValue value={row.unrealizedPnl} />
+              </td>
+              <td className={CELL}>
+                <SignedValue value={row.realizedPnl} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <p className="mt-2 text-xs text-muted">
         How this is worked out: every buy adds its cost (price × size plus the fee) to the asset's

@@ -1,3 +1,4 @@
+import { Button } from "~/components/ui/button";
 import { readErrorMessage, readRetryAfterSeconds } from "./retry-after";
 import { useCountdown } from "./use-countdown";
 
@@ -35,14 +36,9 @@ export function RequestErrorNotice({
           : readErrorMessage(error)}
       </p>
       {onRetry ? (
-        <button
-          type="button"
-          onClick={onRetry}
-          disabled={limited && left > 0}
-          className="rounded-md border border-border px-3 py-1 font-medium disabled:opacity-60"
-        >
+        <Button variant="outline" size="sm" onClick={onRetry} disabled={limited && left > 0}>
           Retry
-        </button>
+        </Button>
       ) : null}
     </div>
   );

@@ -1,11 +1,9 @@
-import type { FormErrors } from "~/lib/form-errors";
+import type { FormAnswer } from "~/lib/form-answer";
 
-/** What the wallet page's action answers for each of its forms. */
-export type WalletActionResult =
-  | { intent: "deposit" | "withdraw"; ok: true; message: string }
-  | {
-      intent: "deposit" | "withdraw";
-      ok: false;
-      errors: FormErrors;
-      retryAfterSeconds: number | null;
-    };
+/** What the wallet page's action answers each of its forms with. */
+export interface WalletActionResult extends FormAnswer<"deposit" | "withdraw"> {
+  /** What was done, after a success. */
+  message?: string;
+  /** A rate limit: when to try again. */
+  retryAfterSeconds?: number;
+}

@@ -1,11 +1,12 @@
+import { getFormProps } from "@conform-to/react";
 import { formatDecimalGrouped } from "@cryptotrade/contract/money";
 import { useState } from "react";
-import { useFetcher } from "react-router";
-import { TextField } from "~/components/text-field";
-import type { WalletActionResult } from "./action-result";
+import { Field } from "~/components/ui/field";
+import { SelectField } from "~/components/ui/select-field";
+import { StatusButton } from "~/components/ui/status-button";
 import { FormOutcome } from "./form-outcome";
 import { IdempotencyKeyField } from "./idempotency-key-field";
-import { SelectField } from "./select-field";
+import { useWalletForm } from "./use-wallet-form";
 
 /** The demo faucet: free test funds of one asset, up to its limit per request. */
 export function DepositForm({
@@ -15,10 +16,8 @@ export function DepositForm({
   assets: ReadonlyArray<{ symbol: string; name: string }>;
   limits: Record<string, string>;
 }) {
-  const fetcher = useFetcher<WalletActionResult>();
+  const { fetcher, form, fields, answer, pending } = useWalletForm("deposit");
   const [asset, setAsset] = useState(assets.find((a) => a.symbol === "USDT")?.symbol ?? "");
-  const result = fetcher.data?.intent === "deposit" ? fetcher.data : undefined;
-  const errors = result && !result.ok ? result.errors.fields : {};
   const limit = limits[asset] ?? "1000";
   return (
     <section aria-labelledby="deposit-heading" className="rounded-lg border border-border p-4">
@@ -28,34 +27,31 @@ export function DepositForm({
       <p className="mt-1 text-sm text-muted">
         This exchange runs in demo mode: the faucet adds free test funds to your balance at once.
       </p>
-      <fetcher.Form method="post" className="mt-3 flex flex-col gap-3" noValidate>
+      <fetcher.Form method="post" {...getFormProps(form)} className="mt-3 flex flex-col gap-3">
         <input type="hidden" name="intent" value="deposit" />
-        <IdempotencyKeyField done={result?.ok ? result : undefined} />
+        <IdempotencyKeyField done={answer?.message ? answer : undefined} />
         <SelectField
           label="Asset"
           name="asset"
           value={asset}
           onChange={(event) => setAsset(event.target.value)}
           options={assets.map((a) => ({ value: a.symbol, label: `${a.symbol} · ${a.name}` }))}
-          error={errors.asset}
+          error={fields.asset.errors}
         />
-        <TextField
+        <Field
+          key={fields.amount.key}
           label="Amount"
           name="amount"
           inputMode="decimal"
           autoComplete="off"
           required
           hint={`Up to ${formatDecimalGrouped(limit, 0)} ${asset} per request, twice that per day`}
-          error={errors.amount}
+          error={fields.amount.errors}
         />
-        <FormOutcome result={result} />
-        <button
-          type="submit"
-          disabled={fetcher.state !== "idle"}
-          className="self-start rounded-md bg-accent px-4 py-2 font-medium text-on-accent disabled:opacity-70"
-        >
-          {fetcher.state !== "idle" ? "Depositing…" : "Get demo funds"}
-        </button>
+        <FormOutcome answer={answer} formError={form.errors?.[0]} />
+        <StatusButton pending={pending} pendingText="Depositing…" className="self-start text-base">
+          Get demo funds
+        </StatusButton>
       </fetcher.Form>
     </section>
   );

@@ -1,6 +1,7 @@
 import { Form, Link } from "react-router";
-import { TextField } from "~/components/text-field";
-import { SelectField } from "./select-field";
+import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
+import { SelectField } from "~/components/ui/select-field";
 import { type FilterForm, STATUSES, TYPES, toFilterQuery } from "./transaction-filter";
 
 const capitalise = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
@@ -53,12 +54,12 @@ export function TransactionFilters({
           ...STATUSES.map((s) => ({ value: s, label: capitalise(s) })),
         ]}
       />
-      <TextField label="From (UTC)" name="from" type="date" defaultValue={filter.from} />
-      <TextField label="To (UTC)" name="to" type="date" defaultValue={filter.to} />
+      <Field label="From (UTC)" name="from" type="date" defaultValue={filter.from} />
+      <Field label="To (UTC)" name="to" type="date" defaultValue={filter.to} />
       <div className="col-span-2 flex gap-2 sm:col-span-1">
-        <button type="submit" className="rounded-md bg-accent px-4 py-2 font-medium text-on-accent">
+        <Button type="submit" className="text-base">
           Apply filters
-        </button>
+        </Button>
         {query ? (
           <Link to="/wallet" className="self-center text-sm text-accent underline">
             Clear

@@ -1,4 +1,5 @@
 import type { RouterOutputs } from "@cryptotrade/api";
+import { DataTable } from "~/components/data-table";
 import { formatAssetAmount, formatUtc } from "./wallet-format";
 
 type Transaction = RouterOutputs["wallet"]["transactions"]["items"][number];
@@ -24,59 +25,43 @@ export function TransactionsTable({
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-border">
-      <table className="w-full text-sm">
-        <caption className="sr-only">Transactions, newest first</caption>
-        <thead className="bg-surface-raised text-muted">
-          <tr>
-            <th scope="col" className="px-3 py-2 text-left font-medium">
-              Time
-            </th>
-            <th scope="col" className="px-3 py-2 text-left font-medium">
-              Type
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              Amount
-            </th>
-            <th scope="col" className={`${WIDE} px-3 py-2 text-right font-medium`}>
-              Fee
-            </th>
-            <th scope="col" className="px-3 py-2 text-left font-medium">
-              Status
-            </th>
-            <th scope="col" className={`${WIDE} px-3 py-2 text-left font-medium`}>
-              Address or note
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((t) => (
-            <tr key={t.id} className="border-t border-border" data-transaction-id={t.id}>
-              <td className="px-3 py-2 whitespace-nowrap tabular">
-                <time dateTime={t.createdAt.toISOString()}>{formatUtc(t.createdAt)}</time>
-              </td>
-              <td className="px-3 py-2 capitalize">{t.type}</td>
-              <td className={CELL}>
-                {t.type === "withdrawal" ? "−" : "+"}
-                {formatAssetAmount(t.amount)} <span className="text-muted">{t.asset}</span>
-              </td>
-              <td className={`${WIDE} ${CELL}`}>
-                {formatAssetAmount(t.fee)} <span className="text-muted">{t.asset}</span>
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap">
-                <span aria-hidden="true">{STATUS_MARK[t.status]} </span>
-                <span className="capitalize">{t.status}</span>
-              </td>
-              <td
-                className={`${WIDE} max-w-56 truncate px-3 py-2 font-mono text-xs`}
-                title={t.address ?? t.note ?? ""}
-              >
-                {t.address ?? t.note ?? "–"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Transactions, newest first"
+      density="boxed"
+      columns={[
+        { name: "Time" },
+        { name: "Type" },
+        { name: "Amount", align: "right" },
+        { name: "Fee", align: "right", className: WIDE },
+        { name: "Status" },
+        { name: "Address or note", className: WIDE },
+      ]}
+    >
+      {items.map((t) => (
+        <tr key={t.id} className="border-t border-border" data-transaction-id={t.id}>
+          <td className="px-3 py-2 whitespace-nowrap tabular">
+            <time dateTime={t.createdAt.toISOString()}>{formatUtc(t.createdAt)}</time>
+          </td>
+          <td className="px-3 py-2 capitalize">{t.type}</td>
+          <td className={CELL}>
+            {t.type === "withdrawal" ? "−" : "+"}
+            {formatAssetAmount(t.amount)} <span className="text-muted">{t.asset}</span>
+          </td>
+          <td className={`${WIDE} ${CELL}`}>
+            {formatAssetAmount(t.fee)} <span className="text-muted">{t.asset}</span>
+          </td>
+          <td className="px-3 py-2 whitespace-nowrap">
+            <span aria-hidden="true">{STATUS_MARK[t.status]} </span>
+            <span className="capitalize">{t.status}</span>
+          </td>
+          <td
+            className={`${WIDE} max-w-56 truncate px-3 py-2 font-mono text-xs`}
+            title={t.address ?? t.note ?? ""}
+          >
+            {t.address ?? t.note ?? "–"}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

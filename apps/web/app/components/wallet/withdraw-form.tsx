@@ -1,13 +1,14 @@
-import { useEffect, useRef, useState } from "react";
-import { useFetcher } from "react-router";
-import { TextField } from "~/components/text-field";
-import type { WalletActionResult } from "./action-result";
+import { getFormProps } from "@conform-to/react";
+import { useState } from "react";
+import { Field } from "~/components/ui/field";
+import { SelectField } from "~/components/ui/select-field";
+import { StatusButton } from "~/components/ui/status-button";
+import { WithdrawalHoldNotice } from "~/components/withdrawal-hold-notice";
 import { FormOutcome } from "./form-outcome";
 import { IdempotencyKeyField } from "./idempotency-key-field";
-import { SelectField } from "./select-field";
 import { TwoFactorNeededNotice } from "./two-factor-needed-notice";
+import { useWalletForm } from "./use-wallet-form";
 import { formatAssetAmount } from "./wallet-format";
-import { WithdrawalHoldNotice } from "./withdrawal-hold-notice";
 
 export interface WithdrawableAsset {
   symbol: string;
@@ -31,15 +32,9 @@ export function WithdrawForm({
   twoFactorEnabled: boolean;
   heldUntil: Date | null;
 }) {
-  const fetcher = useFetcher<WalletActionResult>();
-  const form = useRef<HTMLFormElement>(null);
+  const { fetcher, form, fields, answer, pending } = useWalletForm("withdraw");
   const [symbol, setSymbol] = useState(assets.find((a) => a.symbol === "USDT")?.symbol ?? "");
   const asset = assets.find((a) => a.symbol === symbol) ?? assets[0];
-  const result = fetcher.data?.intent === "withdraw" ? fetcher.data : undefined;
-  const errors = result && !result.ok ? result.errors.fields : {};
-  useEffect(() => {
-    if (result?.ok) form.current?.reset();
-  }, [result]);
   return (
     <section aria-labelledby="withdraw-heading" className="rounded-lg border border-border p-4">
       <h2 id="withdraw-heading" className="text-lg font-semibold">
@@ -58,16 +53,16 @@ export function WithdrawForm({
           <TwoFactorNeededNotice />
         </div>
       )}
-      <fetcher.Form ref={form} method="post" className="mt-3 flex flex-col gap-3" noValidate>
+      <fetcher.Form method="post" {...getFormProps(form)} className="mt-3 flex flex-col gap-3">
         <input type="hidden" name="intent" value="withdraw" />
-        <IdempotencyKeyField done={result?.ok ? result : undefined} />
+        <IdempotencyKeyField done={answer?.message ? answer : undefined} />
         <SelectField
           label="Asset"
           name="asset"
           value={symbol}
           onChange={(event) => setSymbol(event.target.value)}
           options={assets.map((a) => ({ value: a.symbol, label: `${a.symbol} · ${a.name}` }))}
-          error={errors.asset}
+          error={fields.asset.errors}
         />
         {asset ? (
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-md bg-surface-raised px-3 py-2 text-sm">
@@ -85,15 +80,17 @@ export function WithdrawForm({
             </dd>
           </dl>
         ) : null}
-        <TextField
+        <Field
+          key={fields.address.key}
           label="Destination address"
           name="address"
           autoComplete="off"
           spellCheck={false}
           required
-          error={errors.address}
+          error={fields.address.errors}
         />
-        <TextField
+        <Field
+          key={fields.amount.key}
           label="Amount"
           name="amount"
           inputMode="decimal"
@@ -104,10 +101,11 @@ export function WithdrawForm({
               ? `The fee of ${asset.withdrawalFee} ${asset.symbol} is taken from your balance on top of the amount`
               : undefined
           }
-          error={errors.amount}
+          error={fields.amount.errors}
         />
         {twoFactorEnabled ? (
-          <TextField
+          <Field
+            key={fields.totpCode.key}
             label="Authentication code"
             name="totpCode"
             inputMode="numeric"
@@ -115,17 +113,18 @@ export function WithdrawForm({
             pattern="[0-9]*"
             required
             hint="The 6-digit code from your authenticator app"
-            error={errors.totpCode}
+            error={fields.totpCode.errors}
           />
         ) : null}
-        <FormOutcome result={result} />
-        <button
-          type="submit"
-          disabled={fetcher.state !== "idle" || heldUntil !== null || !twoFactorEnabled}
-          className="self-start rounded-md bg-accent px-4 py-2 font-medium text-on-accent disabled:opacity-70"
+        <FormOutcome answer={answer} formError={form.errors?.[0]} />
+        <StatusButton
+          pending={pending}
+          disabled={heldUntil !== null || !twoFactorEnabled}
+          pendingText="Requesting…"
+          className="self-start text-base"
         >
-          {fetcher.state !== "idle" ? "Requesting…" : "Request withdrawal"}
-        </button>
+          Request withdrawal
+        </StatusButton>
       </fetcher.Form>
     </section>
   );

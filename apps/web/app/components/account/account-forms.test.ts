@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { parseForm } from "~/lib/forms";
+import { ChangePasswordInput, NewApiKeyInput, ReauthenticateInput } from "./account-forms";
+
+function errorsOf(submission: { status?: string; error?: unknown }) {
+  return submission.status === "error" ? submission.error : null;
+}
+
+function formData(entries: [string, string][]): FormData {
+  const data = new FormData();
+  for (const [name, value] of entries) data.append(name, value);
+  return data;
+}
+
+describe("the account page's schemas, as the browser and the action read a form", () => {
+  it("refuses a confirmation that does not match the new password, at the confirmation", () => {
+    const submission = parseForm(
+      formData([
+        ["currentPassword", "old-password-1"],
+        ["newPassword", "a-new-password-123"],
+        ["confirmPassword", "a-new-password-124"],
+      ]),
+      ChangePasswordInput,
+    );
+    expect(submission.status).toBe("error");
+    expect(errorsOf(submission)).toEqual({ confirmPassword: ["does not match the new password"] });
+  });
+
+  it("says an empty password is required rather than missing", () => {
+    const submission = parseForm(formData([["password", ""]]), ReauthenticateInput);
+    expect(errorsOf(submission)).toEqual({ password: ["is required"] });
+  });
+
+  it("reads no, one or two checked scopes as a list", () => {
+    const read = (scopes: string[]) => {
+      const submission = parseForm(
+        formData([["name", "bot"], ...scopes.map((scope): [string, string] => ["scope", scope])]),
+        NewApiKeyInput,
+      );
+      return submission.status === "success" ? submission.value.scope : submission.error;
+    };
+    expect(read([])).toEqual([]);
+    expect(read(["trade"])).toEqual(["trade"]);
+    expect(read(["trade", "withdraw"])).toEqual(["trade", "withdraw"]);
+    expect(read(["admin"])).toHaveProperty("scope");
+  });
+});
