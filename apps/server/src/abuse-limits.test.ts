@@ -1,8 +1,8 @@
 import { CALL_BUDGET, SOCKET_MAX_SUBSCRIPTIONS } from "@cryptotrade/api/server";
+import { eventually } from "@cryptotrade/testing/eventually";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { CONNECTS_PER_ADDRESS, POLICY_VIOLATION_CLOSE_CODE } from "./socket-guard";
-import { eventually } from "./testing/eventually";
 import { holdPasswordChecks, type PostLogin } from "./testing/held-password-checks";
 import { errorCodeOf, registerUser, startTestServer, type TestServer } from "./testing/test-server";
 

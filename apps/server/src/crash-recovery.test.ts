@@ -1,17 +1,18 @@
 import { createClient } from "@cryptotrade/api/client";
 import { connectDatabase, type DatabaseConnection } from "@cryptotrade/db/client";
 import { checkInvariants } from "@cryptotrade/exchange";
-import { afterAll, describe, expect, it } from "vitest";
-import { AcknowledgedOrders } from "./testing/acknowledged-orders";
-import { type OrderLoadTally, startOrderLoad } from "./testing/order-load";
-import { createScratchDatabase, type ScratchDatabase } from "./testing/scratch-database";
-import { findFreePort, type ServerProcess, startServerProcess } from "./testing/server-process";
+import { AcknowledgedOrders } from "@cryptotrade/testing/acknowledged-orders";
+import { within } from "@cryptotrade/testing/deadlines";
+import { findFreePort } from "@cryptotrade/testing/free-port";
+import { type OrderLoadTally, startOrderLoad } from "@cryptotrade/testing/order-load";
+import { createScratchDatabase, type ScratchDatabase } from "@cryptotrade/testing/scratch-database";
 import {
   midPrice,
   openTradingAccounts,
   verifyAcknowledged,
-  within,
-} from "./testing/trading-accounts";
+} from "@cryptotrade/testing/trading-accounts";
+import { afterAll, describe, expect, it } from "vitest";
+import { type ServerProcess, startServerProcess } from "./testing/server-process";
 
 const CYCLES = 20;
 const TRADERS = 4;

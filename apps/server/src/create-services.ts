@@ -1,9 +1,8 @@
 import type { ApiServices } from "@cryptotrade/api";
-import { CallLimits } from "@cryptotrade/api/server";
-import { type AuthService, createAuthService, encryptTotpSecrets } from "@cryptotrade/auth";
+import { createApiServices, prepareDatabase } from "@cryptotrade/api/server";
+import type { AuthService } from "@cryptotrade/auth";
 import type { Config } from "@cryptotrade/config";
 import { connectDatabase, type DatabaseConnection } from "@cryptotrade/db/client";
-import { seedReferenceData } from "@cryptotrade/db/seed";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { closeDataDirToOthers } from "./data-dir";
@@ -12,7 +11,8 @@ import { countOrders } from "./metrics/order-metrics";
 import { createPageLimits, type PageLimits } from "./middleware/page-flood";
 import type { Observability } from "./observability";
 import { createRedisClient } from "./redis-client";
-import { createRevocationBus, createStreams, type Streams } from "./streams";
+import { createRevocationBus } from "./revocation-bus";
+import { createStreams, type Streams } from "./streams";
 
 export interface ServiceOptions {
   /** An open, migrated database (the test server's clone); otherwise `config.database` is opened and migrated. */
@@ -47,9 +47,9 @@ export interface Services {
 
 /**
  * Builds the server's services from its config, for `main.ts` and the test server alike
- * (STYLE.md rule 12): the database (migrated, TOTP secrets sealed under the current key,
- * reference data seeded), Redis when configured, the revocation and stream buses, auth, the
- * exchange role, call limits and the call observer.
+ * (STYLE.md rule 12): the database (migrated and prepared: TOTP secrets sealed, reference data
+ * seeded), Redis when configured, the revocation and stream buses, the exchange role, and
+ * around them the routers' services from `createApiServices` (auth, call limits, observer).
  *
  * @example
  * const services = await createServices(config, log, { observability });
@@ -63,10 +63,7 @@ export async function createServices(
   const { observability } = options;
   const prefix = options.prefix ?? config.rateLimits.keyPrefix;
   const database = options.database ?? (await openDatabase(config, options.migrationsFolder));
-  // Secrets stored before encryption (or under a rotated-out key) are sealed under the current key.
-  const resealed = await encryptTotpSecrets(database.db, config.secrets.keys);
-  if (resealed > 0) log.info({ rows: resealed }, "TOTP secrets sealed under the current key");
-  await seedReferenceData(database.db);
+  await prepareDatabase(database.db, config, log);
 
   // Redis carries rate limits and events shared by every replica; without it they stay in process.
   const redis = config.redisUrl ? createRedisClient(config.redisUrl) : undefined;
@@ -75,15 +72,6 @@ export async function createServices(
     log.warn({ err: error }, "redis error");
   });
   const revocationBus = createRevocationBus({ redis, prefix });
-  const auth = createAuthService({
-    db: database.db,
-    config,
-    redis,
-    revocationBus,
-    onInvalidRevocation: (message) => log.warn({ message }, "malformed revocation ignored"),
-    ...(options.rateLimitKeyPrefix ? { rateLimitKeyPrefix: options.rateLimitKeyPrefix } : {}),
-    ...(options.now ? { now: options.now } : {}),
-  });
   const streams = createStreams({ redis, prefix, log });
   // A candidate leads while it holds the fenced lease and stands by otherwise (ADR 017).
   const role = await startExchangeRole({
@@ -101,20 +89,20 @@ export async function createServices(
       return { leader: Boolean(current), halted: Boolean(current && !current.health().ok) };
     };
   }
-  const api: ApiServices = {
+  // What the routers receive, wired as the api's own tests wire it (ADR 030).
+  const api = createApiServices({
     config,
-    db: database.db,
     log,
-    auth,
+    db: database.db,
     exchange: observability ? countOrders(role.exchange, observability.metrics) : role.exchange,
     streams: streams.hub,
-    // Budgets in Redis when there is one, so a caller spends one budget on every replica.
-    callLimits: new CallLimits({
-      redis,
-      keyPrefix: options.rateLimitKeyPrefix ?? config.rateLimits.keyPrefix,
-    }),
+    redis,
+    revocationBus,
+    rateLimitKeyPrefix: options.rateLimitKeyPrefix,
+    now: options.now,
     observer: observability?.calls,
-  };
+  });
+  const { auth } = api;
   const pageLimits = createPageLimits(
     { redis, keyPrefix: options.rateLimitKeyPrefix ?? config.rateLimits.keyPrefix },
     config.rateLimits,

@@ -2,19 +2,18 @@ import { randomBytes } from "node:crypto";
 import { type Client, createClient } from "@cryptotrade/api/client";
 import { connectDatabase, type DatabaseConnection, queryRows } from "@cryptotrade/db/client";
 import { checkInvariants } from "@cryptotrade/exchange";
-import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AcknowledgedOrders } from "./testing/acknowledged-orders";
-import { answeredWithError, startOrderLoad } from "./testing/order-load";
-import { createScratchDatabase, type ScratchDatabase } from "./testing/scratch-database";
-import { type ServerProcess, startServerProcess } from "./testing/server-process";
+import { AcknowledgedOrders } from "@cryptotrade/testing/acknowledged-orders";
+import { waitFor, within } from "@cryptotrade/testing/deadlines";
+import { answeredWithError, startOrderLoad } from "@cryptotrade/testing/order-load";
+import { createScratchDatabase, type ScratchDatabase } from "@cryptotrade/testing/scratch-database";
 import {
   midPrice,
   openTradingAccounts,
   verifyAcknowledged,
-  waitFor,
-  within,
-} from "./testing/trading-accounts";
+} from "@cryptotrade/testing/trading-accounts";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ServerProcess, startServerProcess } from "./testing/server-process";
 
 const serverUrl = process.env.DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;

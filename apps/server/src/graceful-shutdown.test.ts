@@ -4,17 +4,18 @@ import { join } from "node:path";
 import { createClient } from "@cryptotrade/api/client";
 import { connectDatabase, type DatabaseOptions } from "@cryptotrade/db/client";
 import { checkInvariants } from "@cryptotrade/exchange";
-import { afterAll, describe, expect, it } from "vitest";
-import { AcknowledgedOrders } from "./testing/acknowledged-orders";
-import { startOrderLoad } from "./testing/order-load";
-import { createScratchDatabase, type ScratchDatabase } from "./testing/scratch-database";
-import { findFreePort, type ServerProcess, startServerProcess } from "./testing/server-process";
+import { AcknowledgedOrders } from "@cryptotrade/testing/acknowledged-orders";
+import { within } from "@cryptotrade/testing/deadlines";
+import { findFreePort } from "@cryptotrade/testing/free-port";
+import { startOrderLoad } from "@cryptotrade/testing/order-load";
+import { createScratchDatabase, type ScratchDatabase } from "@cryptotrade/testing/scratch-database";
 import {
   midPrice,
   openTradingAccounts,
   verifyAcknowledged,
-  within,
-} from "./testing/trading-accounts";
+} from "@cryptotrade/testing/trading-accounts";
+import { afterAll, describe, expect, it } from "vitest";
+import { type ServerProcess, startServerProcess } from "./testing/server-process";
 
 const SYMBOL = "BTC-USDT";
 

@@ -3,12 +3,12 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import type { ApiServices } from "@cryptotrade/api";
 import type { ExchangeService } from "@cryptotrade/exchange";
+import { parseScrape, sumOf } from "@cryptotrade/testing/scrape";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";
 import { createRequestListener } from "./node-listener";
 import { createObservability, type Observability } from "./observability";
-import { parseScrape, sumOf } from "./testing/scrape";
 import { registerUser, startTestServer, type TestServer } from "./testing/test-server";
 
 /**

@@ -3,14 +3,18 @@ import { Writable } from "node:stream";
 import { users } from "@cryptotrade/db/schema";
 import { createTestDatabase } from "@cryptotrade/db/testing";
 import { channels } from "@cryptotrade/exchange";
+import { waitFor } from "@cryptotrade/testing/deadlines";
+import { findFreePort } from "@cryptotrade/testing/free-port";
+import {
+  hasRedisServer,
+  startRedisServer,
+  stopRedisServer,
+} from "@cryptotrade/testing/redis-server";
 import type { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { createLogger } from "./logger";
 import { createRedisClient } from "./redis-client";
 import { createStreams } from "./streams";
-import { hasRedisServer, startRedisServer, stopRedisServer } from "./testing/redis-server";
-import { findFreePort } from "./testing/server-process";
-import { waitFor } from "./testing/trading-accounts";
 
 /** A logger as the server makes it, writing its JSON lines into `lines`. */
 function capturedLogger(repeatIntervalMs?: number) {

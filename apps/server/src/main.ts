@@ -27,6 +27,7 @@ const SHUTDOWN_LIMIT_MS = 25_000;
  */
 export async function runServer(environment: Config, files: ServerFiles): Promise<void> {
   const log = createLogger(environment);
+  for (const deprecation of environment.deprecations) log.warn(deprecation);
   const observability = createObservability(environment);
   const config = await withSecretsKey(environment, log);
   // The web app's build loads while the exchange rebuilds its books (the longest step of a

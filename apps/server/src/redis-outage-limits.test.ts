@@ -1,7 +1,12 @@
 import type { ChildProcess } from "node:child_process";
+import { waitFor } from "@cryptotrade/testing/deadlines";
+import { findFreePort } from "@cryptotrade/testing/free-port";
+import {
+  hasRedisServer,
+  startRedisServer,
+  stopRedisServer,
+} from "@cryptotrade/testing/redis-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasRedisServer, startRedisServer, stopRedisServer } from "./testing/redis-server";
-import { findFreePort } from "./testing/server-process";
 import {
   errorCodeOf,
   registerUser,
@@ -9,7 +14,6 @@ import {
   type TestServer,
   type TestUser,
 } from "./testing/test-server";
-import { waitFor } from "./testing/trading-accounts";
 
 /** Failed logins an account gets before it is locked out (LOGIN_FREE_ATTEMPTS). */
 const FREE_ATTEMPTS = 5;

@@ -1,13 +1,17 @@
 import type { ChildProcess } from "node:child_process";
 import { channels, type StreamMessage } from "@cryptotrade/exchange";
+import { waitFor } from "@cryptotrade/testing/deadlines";
+import { findFreePort } from "@cryptotrade/testing/free-port";
+import {
+  hasRedisServer,
+  startRedisServer,
+  stopRedisServer,
+} from "@cryptotrade/testing/redis-server";
 import type { Redis } from "ioredis";
 import { pino } from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import { createRedisClient } from "./redis-client";
 import { createStreams } from "./streams";
-import { hasRedisServer, startRedisServer, stopRedisServer } from "./testing/redis-server";
-import { findFreePort } from "./testing/server-process";
-import { waitFor } from "./testing/trading-accounts";
 
 // Needs the redis-server binary; the shared Redis is never the one killed.
 describe.skipIf(!hasRedisServer)("a Redis outage under live streams", () => {

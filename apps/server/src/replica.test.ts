@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { createClient } from "@cryptotrade/api/client";
+import { eventually } from "@cryptotrade/testing/eventually";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { eventually } from "./testing/eventually";
 import { runGrantAdmin } from "./testing/grant-admin-process";
 import { type LeaderAndReplica, startLeaderAndReplica } from "./testing/leader-and-replica";
 

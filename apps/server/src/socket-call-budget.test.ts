@@ -1,6 +1,6 @@
 import { CALL_BUDGET, costOf, MAX_BATCH_SIZE } from "@cryptotrade/api/server";
+import { openRawSocket, queryCall } from "@cryptotrade/testing/raw-socket";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openRawSocket, queryCall } from "./testing/raw-socket";
 import { registerUser, startTestServer, type TestServer } from "./testing/test-server";
 
 describe("a caller's budget is priced by work and outlives its sockets", () => {

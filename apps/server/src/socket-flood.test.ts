@@ -1,5 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { MAX_BATCH_SIZE } from "@cryptotrade/api/server";
+import { eventually } from "@cryptotrade/testing/eventually";
+import { openRawSocket, queryCall } from "@cryptotrade/testing/raw-socket";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
 import {
@@ -7,8 +9,6 @@ import {
   createFloodGuard,
   POLICY_VIOLATION_CLOSE_CODE,
 } from "./socket-guard";
-import { eventually } from "./testing/eventually";
-import { openRawSocket, queryCall } from "./testing/raw-socket";
 import { startTestServer, type TestServer } from "./testing/test-server";
 
 /** The same JSON, with every `"method"` key spelled as the escape `"\u006dethod"`. */

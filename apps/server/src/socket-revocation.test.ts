@@ -3,9 +3,9 @@ import { createClient } from "@cryptotrade/api/client";
 import { totpCodeAt } from "@cryptotrade/auth/testing";
 import { sessions } from "@cryptotrade/db/schema";
 import { channels } from "@cryptotrade/exchange";
+import { eventually } from "@cryptotrade/testing/eventually";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "./testing/eventually";
 import { type LeaderAndReplica, startLeaderAndReplica } from "./testing/leader-and-replica";
 import { createSocketClient } from "./testing/listen";
 import {

@@ -1,6 +1,6 @@
 import { checkInvariants } from "@cryptotrade/exchange";
+import { eventually } from "@cryptotrade/testing/eventually";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "./testing/eventually";
 import {
   registerUser,
   startTestServer,
@@ -13,7 +13,6 @@ type BookEvent =
   | { kind: "snapshot"; sequence: number; bids: Level[]; asks: Level[] }
   | { kind: "diff"; fromSequence: number; toSequence: number; bids: Level[]; asks: Level[] };
 
-/** Waits until `check` passes, polling; streams are asynchronous by nature. */
 /** A client-side book: applies a snapshot, then diffs, refusing any gap. */
 class LocalBook {
   sequence = -1;
@@ -105,32 +104,46 @@ describe("real-time streams", () => {
 
   it("sends each user only their own orders and balances, whatever they subscribe with", async () => {
     const [alice, bob] = traders as [TestUser, TestUser];
-    const seen = { alice: [] as string[], bob: [] as string[], bobBalances: 0 };
-    const aliceStream = server.subscriber(alice.token).orders.onUpdate.subscribe(undefined, {
-      onData: (event) =>
-        seen.alice.push(event.data.kind === "order" ? event.data.order.id : "resync"),
-    });
-    const bobStream = server.subscriber(bob.token).orders.onUpdate.subscribe(undefined, {
+    const seen = { alice: [] as string[], bob: [] as string[], bobBalances: [] as string[] };
+    // Resuming from a position the hub cannot replay from is answered at once with a resync:
+    // that first message proves the subscription listens.
+    const fromUnknownPosition = { lastEventId: "0.0" };
+    const aliceStream = server
+      .subscriber(alice.token)
+      .orders.onUpdate.subscribe(fromUnknownPosition, {
+        onData: (event) =>
+          seen.alice.push(event.data.kind === "order" ? event.data.order.id : "resync"),
+      });
+    const bobStream = server.subscriber(bob.token).orders.onUpdate.subscribe(fromUnknownPosition, {
       onData: (event) =>
         seen.bob.push(event.data.kind === "order" ? event.data.order.id : "resync"),
     });
-    const bobBalances = server.subscriber(bob.token).portfolio.onBalances.subscribe(undefined, {
-      onData: () => {
-        seen.bobBalances += 1;
-      },
-    });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const order = await alice.client.orders.place.mutate({
-      symbol: "ETH-USDT",
-      side: "buy",
-      type: "limit",
-      price: "2500.00",
-      quantity: "0.1",
-    });
-    await eventually(() => seen.alice.includes(order.id), "alice's update");
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(seen.bob).toEqual([]);
-    expect(seen.bobBalances).toBe(0);
+    const bobBalances = server
+      .subscriber(bob.token)
+      .portfolio.onBalances.subscribe(fromUnknownPosition, {
+        onData: (event) =>
+          seen.bobBalances.push(event.data.kind === "balance" ? event.data.asset : "resync"),
+      });
+    await eventually(
+      () => [seen.alice, seen.bob, seen.bobBalances].every((s) => s[0] === "resync"),
+      "every subscription to listen",
+    );
+
+    const order = (price: string) =>
+      ({ symbol: "ETH-USDT", side: "buy", type: "limit", price, quantity: "0.1" }) as const;
+    const alices = await alice.client.orders.place.mutate(order("2500.00"));
+    await eventually(() => seen.alice.includes(alices.id), "alice's update");
+    // Barriers: a user's channel keeps its order, so an update of alice's order that reached
+    // bob would come before the updates of what bob does after it.
+    await bob.client.wallet.deposit.mutate({ asset: "SOL", amount: "1" });
+    const bobs = await bob.client.orders.place.mutate(order("2550.00"));
+    await eventually(
+      () => seen.bob.includes(bobs.id) && seen.bobBalances.includes("SOL"),
+      "bob's own updates",
+    );
+    expect(seen.alice.slice(0, 2)).toEqual(["resync", alices.id]);
+    expect(seen.bob.slice(0, 2)).toEqual(["resync", bobs.id]);
+    expect(seen.bobBalances.slice(0, 2)).toEqual(["resync", "SOL"]);
     // An anonymous socket cannot subscribe to private streams at all.
     const refused = await new Promise<string>((resolve) => {
       server.subscriber().orders.onUpdate.subscribe(undefined, {
@@ -140,7 +153,8 @@ describe("real-time streams", () => {
     });
     expect(refused).toBe("UNAUTHORIZED");
     for (const stream of [aliceStream, bobStream, bobBalances]) stream.unsubscribe();
-    await alice.client.orders.cancel.mutate({ orderId: order.id });
+    await alice.client.orders.cancel.mutate({ orderId: alices.id });
+    await bob.client.orders.cancel.mutate({ orderId: bobs.id });
   });
 
   it("resumes a trade stream from lastEventId with nothing missed or repeated", async () => {

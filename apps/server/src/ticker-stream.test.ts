@@ -1,5 +1,5 @@
+import { eventually } from "@cryptotrade/testing/eventually";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "./testing/eventually";
 import {
   registerUser,
   startTestServer,

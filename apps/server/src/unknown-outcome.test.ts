@@ -2,11 +2,12 @@ import { randomBytes } from "node:crypto";
 import { createClient } from "@cryptotrade/api/client";
 import { connectDatabase, type DatabaseConnection, queryRows } from "@cryptotrade/db/client";
 import { checkInvariants } from "@cryptotrade/exchange";
+import { waitFor } from "@cryptotrade/testing/deadlines";
+import { createScratchDatabase, type ScratchDatabase } from "@cryptotrade/testing/scratch-database";
+import { midPrice, openTradingAccount } from "@cryptotrade/testing/trading-accounts";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createScratchDatabase, type ScratchDatabase } from "./testing/scratch-database";
 import { type ServerProcess, startServerProcess } from "./testing/server-process";
-import { midPrice, openTradingAccount, waitFor } from "./testing/trading-accounts";
 
 const serverUrl = process.env.DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;

@@ -1,5 +1,6 @@
-// Server internals: the lean single-call path (ADR 011), the batch cap, and the stream hub with
-// its shared frame encoder (ADR 009). Only `apps/server` imports these.
+// Server internals: how the routers' services are wired (ADR 030), the lean single-call path
+// (ADR 011), the batch cap, and the stream hub with its shared frame encoder (ADR 009). Only
+// `apps/server` imports these.
 export { MAX_BATCH_SIZE } from "./batch";
 export { costOf } from "./call-costs";
 export {
@@ -10,6 +11,7 @@ export {
   SOCKET_MAX_SUBSCRIPTIONS,
 } from "./call-limits";
 export { refusePasswordFlood } from "./password-flood";
+export { type ApiServiceParts, createApiServices, prepareDatabase } from "./services";
 export {
   answerSingleCall,
   findSingleCall,

@@ -1,16 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { createAuthService } from "@cryptotrade/auth";
 import { currentTotpCode } from "@cryptotrade/auth/testing";
-import { parseConfig } from "@cryptotrade/config";
-import type { DatabaseConnection } from "@cryptotrade/db/client";
-import { seedReferenceData } from "@cryptotrade/db/seed";
-import { createTestDatabase } from "@cryptotrade/db/testing";
-import { Exchange, InProcessBus } from "@cryptotrade/exchange";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CallLimits } from "./call-limits";
 import { type ApiServices, createContext } from "./context";
-import { StreamHub } from "./streams/stream-hub";
+import { startTestApi, type TestApi } from "./testing/test-api";
 import {
   adminProcedure,
   createCallerFactory,
@@ -35,41 +26,15 @@ const meta = { ip: "192.0.2.1", userAgent: "vitest" };
 const password = "correct horse battery staple";
 
 describe("the base procedures", () => {
-  let database: DatabaseConnection;
+  let api: TestApi;
   let services: ApiServices;
-  let exchange: Exchange;
   let counter = 0;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const config = parseConfig({
-      NODE_ENV: "test",
-      RATE_LIMIT_REGISTRATIONS_PER_IP: "1000",
-      SECRETS_KEYS: `test:${randomBytes(32).toString("base64")}`,
-    });
-    const auth = createAuthService({
-      db: database.db,
-      config,
-      rateLimitKeyPrefix: `test-${randomBytes(6).toString("hex")}`,
-    });
-    await seedReferenceData(database.db);
-    const log = pino({ level: "silent" });
-    exchange = await Exchange.start({ db: database.db, log });
-    const streams = new StreamHub(new InProcessBus());
-    services = {
-      config,
-      db: database.db,
-      log,
-      auth,
-      exchange,
-      streams,
-      callLimits: new CallLimits(),
-    };
+    api = await startTestApi();
+    services = api.services;
   });
-  afterAll(async () => {
-    await exchange.stop();
-    await database.close();
-  });
+  afterAll(() => api.close());
 
   async function callerFor(token?: string) {
     const headers = new Headers(token ? { authorization: `Bearer ${token}` } : {});

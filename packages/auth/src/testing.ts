@@ -94,3 +94,30 @@ export async function addUserWithTotp(harness: AuthHarness) {
   );
   return { ...added, secret, recoveryCodes: enabled.recoveryCodes, session: enabled.session };
 }
+
+const TOTP_STEP_MS = 30_000;
+
+/**
+ * A clock for the auth service that runs ahead of the real one: each TOTP code it hands out is
+ * a whole step later than the last, so no two calls ever replay a code, and a test can move a
+ * day on to see a hold end. The exchange keeps the real clock.
+ *
+ * @example
+ * const clock = createAuthClock();
+ * const auth = createAuthService({ db, config, now: clock.now });
+ */
+export function createAuthClock() {
+  let offset = 0;
+  const now = () => Date.now() + offset;
+  return {
+    now,
+    advance(ms: number) {
+      offset += ms;
+    },
+    freshCode(secret: string): string {
+      offset += TOTP_STEP_MS;
+      return totpCodeAt(secret, now());
+    },
+  };
+}
+export type AuthClock = ReturnType<typeof createAuthClock>;

@@ -158,6 +158,29 @@ describe("SECRETS_KEYS", () => {
   });
 });
 
+describe("EXCHANGE_ROLE", () => {
+  it("makes a process a candidate unless it is a replica", () => {
+    expect(parseConfig({}).exchangeRole).toBe("candidate");
+    expect(parseConfig({ EXCHANGE_ROLE: "candidate" }).deprecations).toEqual([]);
+    const replica = parseConfig({ EXCHANGE_ROLE: "replica", ...PRODUCTION });
+    expect(replica.exchangeRole).toBe("replica");
+  });
+
+  it("still reads the old name `leader` as a candidate, with a deprecation to log", () => {
+    const config = parseConfig({ EXCHANGE_ROLE: "leader" });
+    expect(config.exchangeRole).toBe("candidate");
+    expect(config.deprecations).toEqual([
+      "EXCHANGE_ROLE=leader is deprecated: set EXCHANGE_ROLE=candidate (same behaviour)",
+    ]);
+  });
+
+  it("refuses a replica without the shared database and Redis", () => {
+    expect(() => parseConfig({ EXCHANGE_ROLE: "replica" })).toThrow(
+      "replica needs REDIS_URL and DATABASE_URL",
+    );
+  });
+});
+
 describe("METRICS_PORT", () => {
   it("serves no metrics unless a port is given", () => {
     expect(parseConfig({}).metricsPort).toBeUndefined();

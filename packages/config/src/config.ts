@@ -160,7 +160,8 @@ const EnvSchema = z
     RATE_LIMIT_PAGES_PER_IP: z.coerce.number().int().min(1).default(300),
     RATE_LIMIT_PAGES_IN_FLIGHT_PER_IP: z.coerce.number().int().min(1).default(6),
     EXCHANGE_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
-    EXCHANGE_ROLE: z.enum(["leader", "replica"]).default("leader"),
+    // `leader` is the old name of `candidate` (ADR 029): it never meant "leads".
+    EXCHANGE_ROLE: z.enum(["candidate", "replica", "leader"]).default("candidate"),
     EXCHANGE_LEASE_MS: z.coerce.number().int().min(300).max(60_000).default(3_000),
     EXCHANGE_FORWARD_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     // 1 BTC, 20 ETH, 500 SOL, 50,000 USDT in the seeded assets' minor units.
@@ -177,7 +178,7 @@ const EnvSchema = z
     path: ["TRUSTED_PROXIES"],
     error: "trusts the proxies it lists: unset TRUST_PROXY=false, or unset TRUSTED_PROXIES",
   })
-  .refine((env) => env.EXCHANGE_ROLE === "leader" || (env.REDIS_URL && env.DATABASE_URL), {
+  .refine((env) => env.EXCHANGE_ROLE !== "replica" || (env.REDIS_URL && env.DATABASE_URL), {
     path: ["EXCHANGE_ROLE"],
     error: "replica needs REDIS_URL and DATABASE_URL shared with the leader",
   })
@@ -247,11 +248,16 @@ const EnvSchema = z
       /** Most commands the sequencer commits in one transaction (1 = a transaction per command). */
       maxBatchSize: env.EXCHANGE_MAX_BATCH_SIZE,
       /**
-       * "leader" makes this process a candidate: it contends for the fenced lease and runs the
-       * sequencer while it holds it (a standby forwards meanwhile); "replica" never leads and
-       * forwards commands to whoever does, over Redis.
+       * "candidate" contends for the fenced lease and runs the sequencer while it holds it (and
+       * follows, forwarding to whoever leads, meanwhile); "replica" never leads and forwards
+       * commands to whoever does, over Redis.
        */
-      exchangeRole: env.EXCHANGE_ROLE,
+      exchangeRole: env.EXCHANGE_ROLE === "replica" ? ("replica" as const) : ("candidate" as const),
+      /** Settings still read under an old name: the server warns about each once, at start. */
+      deprecations:
+        env.EXCHANGE_ROLE === "leader"
+          ? ["EXCHANGE_ROLE=leader is deprecated: set EXCHANGE_ROLE=candidate (same behaviour)"]
+          : [],
       /** How long a leader's lease lasts unrenewed; a standby takes over once it lapses. */
       leaseMs: env.EXCHANGE_LEASE_MS,
       /** How long a forwarded command waits for the leader before its outcome is unknown. */

@@ -5,11 +5,8 @@
  */
 import { cpus, loadavg } from "node:os";
 import { createClient } from "@cryptotrade/api/client";
-import {
-  createScratchDatabase,
-  type ScratchDatabase,
-} from "@cryptotrade/server/testing/scratch-database";
 import { type ServerProcess, startServerProcess } from "@cryptotrade/server/testing/server-process";
+import { createScratchDatabase, type ScratchDatabase } from "@cryptotrade/testing/scratch-database";
 import { benchServerEnv, openBenchAccounts } from "./bench-accounts";
 import { measureCommitFloor } from "./commit-floor";
 import { placeInProcessAtRate } from "./exchange-at-rate";

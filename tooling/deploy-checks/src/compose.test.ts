@@ -48,7 +48,7 @@ describe("docker-compose.yml", () => {
         seed,
       ).toBe(true);
     }
-    // Two leader candidates, so failover can be tried locally.
+    // Two candidates for the leadership, so failover can be tried locally.
     expect(names.filter((name) => name.startsWith("server-"))).toHaveLength(2);
   });
 

@@ -102,7 +102,7 @@ describe.skipIf(!hasCommand("kubectl"))("the Kubernetes manifests", () => {
           .filter((object) => object.kind === "Deployment")
           .map((object) => ({ object, containers: (podSpecOf(object) as PodSpec).containers }));
         const writers = servers.filter(({ containers }) =>
-          containers.some((c) => roleOf(c) === "leader"),
+          containers.some((c) => roleOf(c) === "candidate"),
         );
         expect(writers.map(({ object }) => object.metadata.name)).toEqual([
           "cryptotrade-candidate",

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { findFreePort } from "@cryptotrade/testing/free-port";
 import type { BenchDatabase } from "./bench-database";
 import { TSX_LOADER } from "./fork-script";
 
@@ -129,14 +129,4 @@ function forwardOutput(child: ChildProcess): void {
       for (const line of chunk.split("\n")) if (line) process.stderr.write(`[server] ${line}\n`);
     });
   }
-}
-
-async function findFreePort(): Promise<number> {
-  const probe = createServer();
-  probe.listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const address = probe.address();
-  probe.close();
-  if (address === null || typeof address === "string") throw new Error("no TCP port");
-  return address.port;
 }

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findFreePort, startServerProcess } from "@cryptotrade/server/testing/server-process";
+import { startServerProcess } from "@cryptotrade/server/testing/server-process";
+import { findFreePort } from "@cryptotrade/testing/free-port";
 
 export interface BenchServer {
   url: string;

@@ -5,7 +5,7 @@
  */
 
 import { availableParallelism, loadavg } from "node:os";
-import { findFreePort } from "@cryptotrade/server/testing/server-process";
+import { findFreePort } from "@cryptotrade/testing/free-port";
 import type { Browser } from "@playwright/test";
 import { openBenchTrader } from "./bench-trader";
 import { CHROMIUM_PATH, launchChromium } from "./browser";

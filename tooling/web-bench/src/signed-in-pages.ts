@@ -1,4 +1,4 @@
-import { findFreePort } from "@cryptotrade/server/testing/server-process";
+import { findFreePort } from "@cryptotrade/testing/free-port";
 import type { Browser } from "@playwright/test";
 import { launchChromium } from "./browser";
 import type { Figure } from "./figure";

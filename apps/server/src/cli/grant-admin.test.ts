@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { connectDatabase } from "@cryptotrade/db/client";
 import { auditLog, users } from "@cryptotrade/db/schema";
 import { seedReferenceData } from "@cryptotrade/db/seed";
+import { createScratchDatabase, type ScratchDatabase } from "@cryptotrade/testing/scratch-database";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runGrantAdmin } from "../testing/grant-admin-process";
-import { createScratchDatabase, type ScratchDatabase } from "../testing/scratch-database";
 
 /**
  * The command against a database of its own: PostgreSQL when DATABASE_URL is set, a PGlite

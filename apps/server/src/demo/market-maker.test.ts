@@ -1,7 +1,7 @@
 import type { MarketMaker } from "@cryptotrade/market-maker";
+import { eventually } from "@cryptotrade/testing/eventually";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "../testing/eventually";
 import { startTestServer, type TestServer } from "../testing/test-server";
 import { startDemoTraders } from "./start-demo-traders";
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createMetrics } from "@cryptotrade/observability";
+import { familiesOf } from "@cryptotrade/testing/scrape";
 import { beforeAll, describe, expect, it } from "vitest";
-import { familiesOf } from "../testing/scrape";
 
 const docker = fileURLToPath(new URL("../../../../docker/", import.meta.url));
 const METRIC = /\b(?:cryptotrade|process|nodejs)_[a-z0-9_]+\b|\bup\b/g;

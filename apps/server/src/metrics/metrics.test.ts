@@ -1,11 +1,11 @@
 import type { RouterInputs } from "@cryptotrade/api";
+import { eventually } from "@cryptotrade/testing/eventually";
+import { familiesOf, parseScrape, type Sample, sumOf } from "@cryptotrade/testing/scrape";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { createObservability, type Observability } from "../observability";
-import { eventually } from "../testing/eventually";
 import { createSocketClient } from "../testing/listen";
-import { familiesOf, parseScrape, type Sample, sumOf } from "../testing/scrape";
 import {
   errorCodeOf,
   registerUser,

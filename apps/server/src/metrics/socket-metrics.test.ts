@@ -1,8 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { createMetrics } from "@cryptotrade/observability";
+import { parseScrape, sumOf } from "@cryptotrade/testing/scrape";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
-import { parseScrape, sumOf } from "../testing/scrape";
 import { createSocketObserver } from "./socket-metrics";
 
 describe("socket metrics", () => {

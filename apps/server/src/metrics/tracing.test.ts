@@ -2,12 +2,12 @@ import { Writable } from "node:stream";
 import type { RouterInputs } from "@cryptotrade/api";
 import { logTraceFields } from "@cryptotrade/observability";
 import { startTracing, type Tracing } from "@cryptotrade/observability/tracing";
+import { eventually } from "@cryptotrade/testing/eventually";
 import { context, propagation, trace } from "@opentelemetry/api";
 import { InMemorySpanExporter, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createObservability } from "../observability";
-import { eventually } from "../testing/eventually";
 import { registerUser, startTestServer, type TestServer } from "../testing/test-server";
 
 /** The names of a span and its ancestors, nearest first. */

@@ -1,5 +1,5 @@
 import { PASSWORD_CHECKS_PER_ADDRESS } from "@cryptotrade/auth";
-import { eventually } from "./eventually";
+import { eventually } from "@cryptotrade/testing/eventually";
 import type { TestServer } from "./test-server";
 
 /** Posts `body` to `/trpc/auth.login` as a client at `address` (JSON, from an allowed origin). */

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createScratchDatabase, type ScratchDatabase } from "./scratch-database";
+import { createScratchDatabase, type ScratchDatabase } from "@cryptotrade/testing/scratch-database";
 import { type ServerProcess, startServerProcess } from "./server-process";
 
 export interface LeaderAndReplica {

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { findFreePort } from "@cryptotrade/testing/free-port";
 
 export interface ServerProcessOptions {
   /** The port to listen on; a free one when omitted. Reuse it to restart "the same" server. */
@@ -158,16 +158,4 @@ function baseEnv(): Record<string, string> {
     if (value) env[name] = value;
   }
   return env;
-}
-
-/** A TCP port on 127.0.0.1 nobody listens on right now. */
-export async function findFreePort(): Promise<number> {
-  const probe = createServer();
-  probe.listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const address = probe.address();
-  probe.close();
-  await once(probe, "close");
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
 }

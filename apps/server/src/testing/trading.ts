@@ -1,4 +1,5 @@
 import type { RouterInputs } from "@cryptotrade/api/client";
+import { type AuthClock, createAuthClock } from "@cryptotrade/auth/testing";
 import { checkInvariants } from "@cryptotrade/exchange";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import {
@@ -9,7 +10,7 @@ import {
   type TestServerOptions,
   type TestUser,
 } from "./test-server";
-import { type AuthClock, createAuthClock, type SecuredUser, turnOnTwoFactor } from "./two-factor";
+import { type SecuredUser, turnOnTwoFactor } from "./two-factor";
 
 export type PlaceInput = RouterInputs["orders"]["place"];
 export type Client = TestUser["client"];

@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { eventually } from "@cryptotrade/testing/eventually";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../app";
-import { eventually } from "../testing/eventually";
 import { holdPasswordChecks, type PostLogin } from "../testing/held-password-checks";
 import { startTestServer, type TestServer } from "../testing/test-server";
 import type { WebApp } from "./web-app";

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signUp } from "./accounts";
+import { expect, test } from "./fixtures";
 import { callApi, severeViolations, useTheme } from "./page-helpers";
 import { confirmAccess, enableTwoFactorOnPage, logIn } from "./security-helpers";
 
@@ -7,9 +6,10 @@ import { confirmAccess, enableTwoFactorOnPage, logIn } from "./security-helpers"
 test.describe.configure({ timeout: 120_000 });
 
 test("2FA from the account page: confirm access first, QR and secret, codes shown once with download, regenerate and turn off", async ({
+  signIn,
   page,
 }) => {
-  const account = await signUp(page);
+  const account = await signIn();
   await page.goto("/account");
   await expect(page.getByTestId("two-factor-status")).toContainText("Off");
 
@@ -56,8 +56,8 @@ test("2FA from the account page: confirm access first, QR and secret, codes show
   await expect(page.getByText(/Withdrawals are paused until/)).toBeVisible();
 });
 
-test("a recovery code read from the page signs in once", async ({ page }) => {
-  const account = await signUp(page);
+test("a recovery code read from the page signs in once", async ({ signIn, page }) => {
+  const account = await signIn();
   const { recoveryCodes } = await enableTwoFactorOnPage(page, account.password);
   const code = recoveryCodes[3] ?? "";
   await page.getByRole("button", { name: "I have saved my codes" }).click();
@@ -80,10 +80,11 @@ test("a recovery code read from the page signs in once", async ({ page }) => {
 });
 
 test("revoking a session from another device logs that browser out at once", async ({
+  signIn,
   page,
   browser,
 }) => {
-  const account = await signUp(page);
+  const account = await signIn();
   const other = await browser.newContext();
   try {
     const laptop = await other.newPage();
@@ -112,8 +113,12 @@ test("revoking a session from another device logs that browser out at once", asy
   }
 });
 
-test("'Sign out all other sessions' ends every other browser live", async ({ page, browser }) => {
-  const account = await signUp(page);
+test("'Sign out all other sessions' ends every other browser live", async ({
+  signIn,
+  page,
+  browser,
+}) => {
+  const account = await signIn();
   const others = [await browser.newContext(), await browser.newContext()];
   try {
     const pages = [];
@@ -134,11 +139,12 @@ test("'Sign out all other sessions' ends every other browser live", async ({ pag
 });
 
 test("an API key is shown once, works, shows its last use, and stops when revoked", async ({
+  signIn,
   page,
   playwright,
   baseURL,
 }) => {
-  const account = await signUp(page);
+  const account = await signIn();
   await page.goto("/account");
   // A mistyped field is answered before the password is asked for again.
   await page.getByRole("button", { name: "Create API key" }).click();
@@ -176,9 +182,10 @@ test("an API key is shown once, works, shows its last use, and stops when revoke
 });
 
 test("with 2FA on, a new sign-in confirms access with password and code before it makes a withdraw key", async ({
+  signIn,
   page,
 }) => {
-  const account = await signUp(page);
+  const account = await signIn();
   const { app } = await enableTwoFactorOnPage(page, account.password);
   await page.getByRole("button", { name: "I have saved my codes" }).click();
   await page.getByRole("button", { name: "Log out" }).click();
@@ -208,10 +215,11 @@ test("with 2FA on, a new sign-in confirms access with password and code before i
 });
 
 test("changing the password: a wrong current one at its field, then the hold said plainly", async ({
+  signIn,
   page,
   baseURL,
 }) => {
-  const account = await signUp(page);
+  const account = await signIn();
   await page.goto("/account");
   await page.getByLabel("Current password").fill("not-my-password");
   await page.getByLabel("New password", { exact: true }).fill("a-new-password-123");
@@ -249,11 +257,12 @@ test("changing the password: a wrong current one at its field, then the hold sai
 
 for (const theme of ["light", "dark"] as const) {
   test(`the account page has no serious accessibility violation in the ${theme} theme`, async ({
+    signIn,
     page,
     context,
     baseURL,
   }) => {
-    const account = await signUp(page);
+    const account = await signIn();
     await useTheme(context, baseURL ?? "", theme);
     await page.goto("/account");
     await expect(page.getByRole("heading", { name: "Account security" })).toBeVisible();

@@ -1,6 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-import { signUp } from "./accounts";
-import { callApi, severeViolations, useTheme } from "./page-helpers";
+import { expect, signInNewUser, test } from "./fixtures";
+import { callApi, pageUntilVisible, severeViolations, useTheme } from "./page-helpers";
 import { adminAccount, enableTwoFactorByApi, logIn, openAdminBrowser } from "./security-helpers";
 
 test.describe.configure({ timeout: 120_000 });
@@ -9,10 +8,12 @@ const ADMIN_PAGES = ["/admin", "/admin/withdrawals", "/admin/users", "/admin/aud
 const ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE";
 
 test("a trader cannot open an admin page: the server answers 404, the menu has no Admin, the API refuses", async ({
+  signIn,
   page,
   baseURL,
 }) => {
-  await signUp(page);
+  await signIn();
+  await page.goto("/");
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Account" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
@@ -79,28 +80,15 @@ test("an admin opens a market (a refused rule at its field), halts it and resume
   await expect(row).toContainText("Trading");
 });
 
-/** Clicks "Next page" until `locator` is on the page (the queue is shared by every test). */
-async function pageUntilVisible(page: Page, name: string) {
-  const target = page.getByRole("button", { name });
-  for (let i = 0; i < 20 && !(await target.isVisible()); i++) {
-    await page.getByRole("link", { name: "Next page" }).click();
-    await page.waitForLoadState();
-  }
-  return target;
-}
-
 test("an admin rejects a withdrawal with a reason; the trader gets amount and fee back", async ({
+  signIn,
   page,
   browser,
   baseURL,
 }) => {
+  const trader = await signIn({ USDT: "500" });
   const origin = baseURL ?? "";
-  const account = await signUp(page);
-  const app = await enableTwoFactorByApi(page, origin, account.password);
-  await callApi(page.request, origin, "wallet.deposit", {
-    asset: "USDT",
-    amount: "500",
-  });
+  const app = await enableTwoFactorByApi(page, origin, trader.password);
   const withdrawal = await callApi<{ id: string; amount: string }>(
     page.request,
     origin,
@@ -139,10 +127,11 @@ test("an admin rejects a withdrawal with a reason; the trader gets amount and fe
 });
 
 test("an admin finds a user, makes them admin (the server lets them in), and the audit log shows who did it", async ({
+  signIn,
   page,
   browser,
 }) => {
-  const trader = await signUp(page);
+  const trader = await signIn();
   const admin = await openAdminBrowser(browser);
   try {
     const ops = admin.page;
@@ -196,13 +185,9 @@ for (const theme of ["light", "dark"] as const) {
     // A withdrawal waiting for review, so the queue is checked with a row (and its reject form).
     const trader = await browser.newContext();
     const traderPage = await trader.newPage();
-    const account = await signUp(traderPage);
     const origin = baseURL ?? "";
+    const account = await signInNewUser(trader, origin, { USDT: "100" });
     const app = await enableTwoFactorByApi(traderPage, origin, account.password);
-    await callApi(traderPage.request, origin, "wallet.deposit", {
-      asset: "USDT",
-      amount: "100",
-    });
     await callApi(traderPage.request, origin, "wallet.withdraw", {
       asset: "USDT",
       amount: "20",

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@cryptotrade/api/client";
 import { runGrantAdmin } from "@cryptotrade/server/testing/grant-admin-process";
-import { findFreePort, startServerProcess } from "@cryptotrade/server/testing/server-process";
+import { startServerProcess } from "@cryptotrade/server/testing/server-process";
+import { findFreePort } from "@cryptotrade/testing/free-port";
 
 /** The operator account every admin journey signs in as (made admin with `pnpm admin:grant`). */
 const ADMIN = {

@@ -1,5 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { type Client, createClient } from "@cryptotrade/api/client";
+import type { Client } from "@cryptotrade/api/client";
 import type { Page } from "@playwright/test";
 
 /** A book level as the page shows it: price and amount, exactly as written on screen. */
@@ -37,24 +36,4 @@ export async function readApiBook(client: Client, symbol: string, depth: number)
 function truncate(decimal: string, digits: number) {
   const [whole, fraction = ""] = decimal.split(".");
   return `${whole}.${fraction.slice(0, digits).padEnd(digits, "0")}`;
-}
-
-/** A client with no credential, sending the exchange's own Origin as a browser would. */
-export function anonymousClient(url: string): Client {
-  return createClient({ url, headers: { origin: url } });
-}
-
-/** A new user, signed in through the typed client and funded from the demo faucet. */
-export async function openFundedTrader(url: string, deposits: Record<string, string>) {
-  const id = randomBytes(5).toString("hex");
-  const { token } = await anonymousClient(url).auth.register.mutate({
-    email: `tape-${id}@example.com`,
-    username: `tape_${id}`,
-    password: `correct horse ${randomBytes(6).toString("hex")} staple`,
-  });
-  const client = createClient({ url, token });
-  for (const [asset, amount] of Object.entries(deposits)) {
-    await client.wallet.deposit.mutate({ asset, amount });
-  }
-  return client;
 }

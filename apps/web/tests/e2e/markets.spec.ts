@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { openApiTrader, tradeInsideSpread } from "./api-traders";
+import { openApiTrader, tradeInsideSpread } from "./traders";
 
 test("the home page lists the markets and links to their trade pages", async ({ page }) => {
   await page.goto("/");

@@ -1,7 +1,7 @@
-import { createClient } from "@cryptotrade/api/client";
-import { expect, type Page, test } from "@playwright/test";
-import { signUp } from "./accounts";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { callApi } from "./page-helpers";
+import { anonymousClient } from "./traders";
 
 const SYMBOL = "BTC-USDT";
 
@@ -11,19 +11,19 @@ const orderForm = (page: Page) => page.getByRole("region", { name: "Place order"
 
 /** A price that rests on the book: a little under the best bid. */
 async function restingBuyPrice(baseURL: string) {
-  const client = createClient({ url: baseURL, headers: { origin: baseURL } });
+  const client = anonymousClient(baseURL);
   const ticker = await client.market.ticker.query({ symbol: SYMBOL });
   return (Number(ticker.bestBid ?? ticker.last ?? "65000") * 0.95).toFixed(2);
 }
 
 test("an order clicked while offline is refused at once and never sent when the network returns", async ({
+  signIn,
   page,
   context,
   baseURL,
 }) => {
+  await signIn({ USDT: "10000" });
   const origin = baseURL ?? "";
-  await signUp(page);
-  await callApi(page.request, origin, "wallet.deposit", { asset: "USDT", amount: "10000" });
   await page.goto(`/trade/${SYMBOL}`);
   const place = orderForm(page);
   await place.getByRole("radio", { name: "Buy" }).check();

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
+import { type APIRequestContext, type BrowserContext, expect, type Page } from "@playwright/test";
 
 /**
  * Calls a procedure over HTTP with the page's cookies, as the browser's client does; throws,
@@ -48,4 +48,20 @@ export async function severeViolations(page: Page) {
 /** Sets the theme cookie, so the next page load renders in that theme. */
 export async function useTheme(context: BrowserContext, baseURL: string, theme: "light" | "dark") {
   await context.addCookies([{ name: "theme", value: theme, url: baseURL }]);
+}
+
+/**
+ * Clicks "Next page" until the button named `name` is on the page (the withdrawal queue is
+ * shared by every test), and returns it. The pages change without a page load, so each click
+ * waits until the link points further on (or is gone at the end): the next page is on screen.
+ */
+export async function pageUntilVisible(page: Page, name: string) {
+  const target = page.getByRole("button", { name });
+  const next = page.getByRole("link", { name: "Next page" });
+  for (let pages = 0; pages < 20 && !(await target.isVisible()); pages++) {
+    const href = (await next.getAttribute("href")) ?? "";
+    await next.click();
+    await expect(next.and(page.locator(`[href=${JSON.stringify(href)}]`))).toHaveCount(0);
+  }
+  return target;
 }

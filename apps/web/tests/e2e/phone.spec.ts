@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { signUp } from "./accounts";
+import { signInNewUser } from "./fixtures";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -8,7 +8,7 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(width).toBeLessThanOrEqual(390);
 }
 
-test("the pages fit a 390 px phone", async ({ page }) => {
+test("the pages fit a 390 px phone", async ({ page, context, baseURL }) => {
   await page.goto("/");
   await expect(page.getByRole("table", { name: "Markets" })).toBeVisible();
   await expect(page.getByRole("group", { name: "Theme" })).toBeVisible();
@@ -18,7 +18,8 @@ test("the pages fit a 390 px phone", async ({ page }) => {
   await expect(page.getByText("Last price (USDT)")).toBeVisible();
   await expectNoSidewaysScroll(page);
 
-  await signUp(page);
+  await signInNewUser(context, baseURL ?? "");
+  await page.goto("/");
   await expect(page.getByRole("button", { name: "Log out" })).toBeVisible();
   await expectNoSidewaysScroll(page);
 });

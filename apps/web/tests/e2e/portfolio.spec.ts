@@ -1,7 +1,6 @@
-import { expect, test } from "@playwright/test";
-import { signUp } from "./accounts";
-import { openApiTrader } from "./api-traders";
+import { expect, test } from "./fixtures";
 import { callApi, severeViolations, useTheme } from "./page-helpers";
+import { openApiTrader } from "./traders";
 
 // Journeys of several steps against a real server sharing two cores with the market maker.
 test.describe.configure({ timeout: 90_000 });
@@ -12,11 +11,12 @@ test("signed out, the portfolio sends the trader to sign in and back", async ({ 
 });
 
 test("a new trader sees the empty state; deposits and a trade move balances, value and P&L live", async ({
+  signIn,
   page,
   baseURL,
 }) => {
+  await signIn();
   const origin = baseURL ?? "";
-  await signUp(page);
   await page.goto("/portfolio");
   await expect(page.getByRole("heading", { name: "No balances yet" })).toBeVisible();
   await page.getByRole("link", { name: "Get demo funds" }).click();
@@ -82,12 +82,13 @@ test("a new trader sees the empty state; deposits and a trade move balances, val
 
 for (const theme of ["light", "dark"] as const) {
   test(`the portfolio has no serious accessibility violation in the ${theme} theme`, async ({
+    signIn,
     page,
     context,
     baseURL,
   }, testInfo) => {
+    await signIn();
     const origin = baseURL ?? "";
-    await signUp(page);
     await useTheme(context, origin, theme);
     await page.goto("/portfolio");
     expect(await severeViolations(page), "empty portfolio").toEqual([]);

@@ -1,29 +1,33 @@
+import { setTimeout } from "node:timers/promises";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
 import { type Browser, expect, type Page } from "@playwright/test";
 import { callApi } from "./page-helpers";
 
-const STEP_SECONDS = 30;
+const STEP_MS = 30_000;
 
 /**
  * An authenticator app for one secret. The server accepts each time step once and one step
  * either side of now, so every code is for the step after the last one used: at most one
- * step ahead of the clock (no wait), else it waits for the clock to catch up.
+ * step ahead of the clock (no wait), else it waits until the clock reaches the step before it.
  */
 export function authenticator(secret: string) {
   const key = decodeBase32IgnorePadding(secret);
   let lastStep = 0;
   return {
     async nextCode(): Promise<string> {
-      const nowStep = () => Math.floor(Date.now() / 1000 / STEP_SECONDS);
-      const step = Math.max(lastStep + 1, nowStep());
-      while (step > nowStep() + 1) {
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-      }
+      const step = Math.max(lastStep + 1, Math.floor(Date.now() / STEP_MS));
+      await clockReaches((step - 1) * STEP_MS);
       lastStep = step;
       return generateHOTP(key, BigInt(step), 6);
     },
   };
+}
+
+/** Resolves when the wall clock reads `epochMs`: the moment the server will take a code. */
+async function clockReaches(epochMs: number) {
+  const ahead = epochMs - Date.now();
+  if (ahead > 0) await setTimeout(ahead);
 }
 
 /**

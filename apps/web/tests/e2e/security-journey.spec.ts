@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { signUp } from "./accounts";
-import { callApi } from "./page-helpers";
+import { callApi, pageUntilVisible } from "./page-helpers";
 import { enableTwoFactorOnPage, logIn, openAdminBrowser } from "./security-helpers";
 
 const ADDRESS = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
@@ -81,13 +81,10 @@ test("sign up → 2FA → log in with a code → deposit → trade → portfolio
   const admin = await openAdminBrowser(browser);
   try {
     await admin.page.goto("/admin/withdrawals");
-    const approve = admin.page.getByRole("button", {
-      name: `Approve withdrawal ${id} of 250.000000 USDT`,
-    });
-    for (let i = 0; i < 20 && !(await approve.isVisible()); i++) {
-      await admin.page.getByRole("link", { name: "Next page" }).click();
-      await admin.page.waitForLoadState();
-    }
+    const approve = await pageUntilVisible(
+      admin.page,
+      `Approve withdrawal ${id} of 250.000000 USDT`,
+    );
     await approve.click();
     await expect(admin.page.getByText(`Withdrawal #${id} approved and sent.`)).toBeVisible();
   } finally {

@@ -2,9 +2,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { findFreePort, startServerProcess } from "@cryptotrade/server/testing/server-process";
+import { startServerProcess } from "@cryptotrade/server/testing/server-process";
+import { findFreePort } from "@cryptotrade/testing/free-port";
 import { expect, type Page, test } from "@playwright/test";
-import { anonymousClient, openFundedTrader, readApiBook, readShownBook } from "./market-data";
+import { readApiBook, readShownBook } from "./market-data";
+import { anonymousClient, openFundedTrader } from "./traders";
 
 const SYMBOL = "BTC-USDT";
 const PAGE = `/trade/${SYMBOL}`;
@@ -91,7 +93,7 @@ test("switching the chart interval loads that interval's candles", async ({ page
 test("the tape shows a trade between two users as it happens", async ({ page, baseURL }) => {
   const url = baseURL ?? "";
   await openTradePage(page);
-  const [seller, buyer] = await Promise.all([
+  const [{ client: seller }, { client: buyer }] = await Promise.all([
     openFundedTrader(url, { BTC: "1" }),
     openFundedTrader(url, { USDT: "1000" }),
   ]);

@@ -1,16 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
-import { createClient } from "@cryptotrade/api/client";
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { signUp } from "./accounts";
-import { openApiTrader } from "./api-traders";
+import type { Browser, Page } from "@playwright/test";
+import { expect, signInNewUser, test } from "./fixtures";
+import { anonymousClient, openApiTrader } from "./traders";
 
 const SYMBOL = "BTC-USDT";
 
-/** A signed-up trader on the trade page with demo funds from the Balances tab's faucet. */
-async function fundedTrader(browser: Browser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signUp(page);
+// What the Balances tab's faucet grants: every trader of these journeys starts with it.
+const DEMO_FUNDS = { USDT: "100000", BTC: "2" };
+
+/** Funds the signed-in trader from the trade page's Balances tab, as a person would. */
+async function getDemoFundsFromBalancesTab(page: Page) {
   await page.goto(`/trade/${SYMBOL}`);
   await page.getByRole("tab", { name: "Balances" }).click();
   await page.getByRole("button", { name: "Get demo funds" }).click();
@@ -18,12 +17,20 @@ async function fundedTrader(browser: Browser) {
   const balances = page.getByRole("table", { name: "Balances" });
   await expect(balances.getByRole("row", { name: /^USDT/ })).toContainText("100000.000000");
   await expect(balances.getByRole("row", { name: /^BTC/ })).toContainText("2.00000000");
+}
+
+/** Another trader, funded, on the trade page in a browser of their own. */
+async function openSecondTrader(browser: Browser, baseURL: string) {
+  const context = await browser.newContext();
+  await signInNewUser(context, baseURL, DEMO_FUNDS);
+  const page = await context.newPage();
+  await page.goto(`/trade/${SYMBOL}`);
   return { context, page };
 }
 
 /** The market's best prices now, as numbers (only to choose prices that will or will not cross). */
 async function bestPrices(baseURL: string) {
-  const client = createClient({ url: baseURL, headers: { origin: baseURL } });
+  const client = anonymousClient(baseURL);
   const ticker = await client.market.ticker.query({ symbol: SYMBOL });
   const bid = Number(ticker.bestBid ?? ticker.last ?? "65000");
   const ask = Number(ticker.bestAsk ?? ticker.last ?? "65000");
@@ -68,30 +75,33 @@ test.describe("trading journey", () => {
   test.describe.configure({ timeout: 90_000 });
 
   test("limit buy from the form, another trader sells into it, then amend and cancel", async ({
+    signIn,
+    page,
     browser,
     baseURL,
   }) => {
-    const alice = await fundedTrader(browser);
+    await signIn();
+    await getDemoFundsFromBalancesTab(page);
     const { bid } = await bestPrices(baseURL ?? "");
     // Half a percent under the best bid: below the demo market maker's six bid levels, so
     // nothing crosses it, and close enough to stay among the book's twelve shown levels while
     // other journeys leave bids of their own further down.
     const price = Math.floor(bid * 0.995).toFixed(2);
-    const orderId = await placeOrder(alice.page, { side: "Buy", price, quantity: "0.5" });
+    const orderId = await placeOrder(page, { side: "Buy", price, quantity: "0.5" });
 
-    const panel = account(alice.page);
+    const panel = account(page);
     await panel.getByRole("tab", { name: /Open orders/ }).click();
     const row = panel
       .getByRole("row")
-      .filter({ has: alice.page.getByRole("button", { name: `Cancel order ${orderId}` }) });
+      .filter({ has: page.getByRole("button", { name: `Cancel order ${orderId}` }) });
     await expect(row).toContainText(price);
     await expect(row).toContainText("Open");
-    const book = alice.page.getByRole("table", { name: "Order book" });
+    const book = page.getByRole("table", { name: "Order book" });
     await expect(book.getByRole("button", { name: `Use price ${price}` })).toBeVisible();
 
     // Bob sells 0.45 BTC down to Alice's price: the market maker's bids (well under 0.45 BTC
     // in all) go first, the rest fills Alice's order in part.
-    const bob = await fundedTrader(browser);
+    const bob = await openSecondTrader(browser, baseURL ?? "");
     await placeOrder(bob.page, { side: "Sell", price, quantity: "0.45", timeInForce: "IOC" });
 
     await expect(panel.getByRole("log")).toContainText(
@@ -109,7 +119,7 @@ test.describe("trading journey", () => {
     await panel.getByRole("tab", { name: /Open orders/ }).click();
     const lower = (Number(price) - 100).toFixed(2);
     await panel.getByRole("button", { name: `Amend order ${orderId}` }).click();
-    const dialog = alice.page.getByRole("dialog", { name: `Amend order ${orderId}` });
+    const dialog = page.getByRole("dialog", { name: `Amend order ${orderId}` });
     await dialog.getByLabel("Price").fill(lower);
     await dialog.getByRole("button", { name: "Save changes" }).click();
     await expect(dialog).toBeHidden();
@@ -126,13 +136,17 @@ test.describe("trading journey", () => {
     await expect(
       panel.getByRole("table", { name: "Balances" }).getByRole("row", { name: /^USDT/ }),
     ).toContainText("0.000000");
-    await alice.context.close();
     await bob.context.close();
   });
 
-  test("a stop order triggers when the price crosses its stop", async ({ browser, baseURL }) => {
+  test("a stop order triggers when the price crosses its stop", async ({
+    signIn,
+    page,
+    baseURL,
+  }) => {
+    await signIn(DEMO_FUNDS);
     const origin = baseURL ?? "";
-    const alice = await fundedTrader(browser);
+    await page.goto(`/trade/${SYMBOL}`);
     const buyer = await openApiTrader(origin, { USDT: "100000" });
     // Between the best ask and the next: the demo traders' own trades at the best ask leave it
     // untriggered, and the buyer below sweeps past it.
@@ -140,17 +154,17 @@ test.describe("trading journey", () => {
     const [best, next] = asks.map((level) => Number(level.price));
     if (best === undefined || next === undefined) throw new Error("the market maker has no asks");
     const stopPrice = ((best + next) / 2).toFixed(2);
-    const orderId = await placeOrder(alice.page, {
+    const orderId = await placeOrder(page, {
       side: "Buy",
       type: "Stop-market",
       stopPrice,
       quantity: "0.001",
     });
-    const panel = account(alice.page);
+    const panel = account(page);
     await panel.getByRole("tab", { name: /Open orders/ }).click();
     const row = panel
       .getByRole("row")
-      .filter({ has: alice.page.getByRole("button", { name: `Cancel order ${orderId}` }) });
+      .filter({ has: page.getByRole("button", { name: `Cancel order ${orderId}` }) });
     await expect(row).toContainText("Untriggered");
 
     // Someone buys through the best ask into the next level: the last price passes the stop.
@@ -171,15 +185,16 @@ test.describe("trading journey", () => {
       await expect(panel.getByRole("log")).toContainText("Filled 0.001 BTC at", { timeout: 2_000 });
     }).toPass({ timeout: 30_000 });
     await expect(panel.getByText("No open orders")).toBeVisible();
-    await alice.context.close();
   });
 
   test("bad input shows the error at its field and places nothing", async ({
-    browser,
+    signIn,
+    page,
     baseURL,
   }) => {
-    const alice = await fundedTrader(browser);
-    const place = form(alice.page);
+    await signIn(DEMO_FUNDS);
+    await page.goto(`/trade/${SYMBOL}`);
+    const place = form(page);
     await place.getByLabel("Price", { exact: true }).fill("65000.005");
     await place.getByLabel("Quantity").fill("0.00001");
     await place.getByRole("button", { name: "Buy BTC" }).click();
@@ -201,30 +216,30 @@ test.describe("trading journey", () => {
       /would trade immediately/,
     );
 
-    const panel = account(alice.page);
+    const panel = account(page);
     await panel.getByRole("tab", { name: /Open orders/ }).click();
     await expect(panel.getByText("No open orders")).toBeVisible();
     await panel.getByRole("tab", { name: "Order history" }).click();
     await expect(panel.getByText("No past orders")).toBeVisible();
-    await alice.context.close();
   });
 
   test("the signed-in trade page has no serious or critical axe violation, light and dark", async ({
-    browser,
+    signIn,
+    page,
+    context,
     baseURL,
   }) => {
-    const alice = await fundedTrader(browser);
-    await placeOrder(alice.page, { side: "Buy", price: "55000.00", quantity: "0.01" });
-    await account(alice.page)
+    await signIn(DEMO_FUNDS);
+    await page.goto(`/trade/${SYMBOL}`);
+    await placeOrder(page, { side: "Buy", price: "55000.00", quantity: "0.01" });
+    await account(page)
       .getByRole("tab", { name: /Open orders/ })
       .click();
     for (const theme of ["light", "dark"] as const) {
-      await alice.context.addCookies([{ name: "theme", value: theme, url: baseURL ?? "" }]);
-      await alice.page.reload();
-      await expect(
-        account(alice.page).getByRole("button", { name: /^Cancel order/ }),
-      ).toBeVisible();
-      const results = await new AxeBuilder({ page: alice.page })
+      await context.addCookies([{ name: "theme", value: theme, url: baseURL ?? "" }]);
+      await page.reload();
+      await expect(account(page).getByRole("button", { name: /^Cancel order/ })).toBeVisible();
+      const results = await new AxeBuilder({ page: page })
         .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
         .analyze();
       const severe = results.violations
@@ -235,6 +250,5 @@ test.describe("trading journey", () => {
         }));
       expect(severe, theme).toEqual([]);
     }
-    await alice.context.close();
   });
 });

@@ -1,11 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  findFreePort,
-  type ServerProcess,
-  startServerProcess,
-} from "@cryptotrade/server/testing/server-process";
+import { type ServerProcess, startServerProcess } from "@cryptotrade/server/testing/server-process";
+import { findFreePort } from "@cryptotrade/testing/free-port";
 import { expect, test } from "@playwright/test";
 import { newAccount } from "./accounts";
 import { makeLocalhostCertificate, startTlsProxy, type TlsProxy } from "./tls-proxy";

@@ -1,44 +1,28 @@
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
-import { type APIRequestContext, expect, test } from "@playwright/test";
-import { signUp } from "./accounts";
-
-/** Calls a mutation over HTTP with the page's cookies, as the account pages will. */
-async function mutate<T>(
-  request: APIRequestContext,
-  baseURL: string,
-  path: string,
-  input: unknown,
-) {
-  const response = await request.post(`/trpc/${path}`, {
-    headers: { origin: baseURL, "content-type": "application/json" },
-    data: { json: input },
-  });
-  expect(response.status(), path).toBe(200);
-  const body = (await response.json()) as { result: { data: { json: T } } };
-  return body.result.data.json;
-}
+import { expect, test } from "./fixtures";
+import { callApi } from "./page-helpers";
 
 test("with 2FA on, signing in stops at the code page until a recovery code is given", async ({
+  signIn,
   page,
   baseURL,
 }) => {
+  const account = await signIn();
   const origin = baseURL ?? "";
-  const account = await signUp(page);
-  // No page holds a socket while 2FA is turned on behind its back: the old token's socket is
-  // closed (4401) before the new cookie reaches the browser, and the page would leave for
-  // /login on its own, racing the navigation below.
-  await page.goto("about:blank");
-  const { secret } = await mutate<{ secret: string }>(
+  // No page is open yet, so none holds a socket while 2FA is turned on behind its back: the
+  // old token's socket is closed (4401) before the new cookie reaches the browser, and a page
+  // would leave for /login on its own, racing the navigation below.
+  const { secret } = await callApi<{ secret: string }>(
     page.request,
     origin,
     "account.totpSetup",
     null,
   );
   // Turning 2FA on is a sensitive change: the session confirms the password first.
-  await mutate(page.request, origin, "auth.reauthenticate", { password: account.password });
+  await callApi(page.request, origin, "auth.reauthenticate", { password: account.password });
   const code = generateTOTP(decodeBase32IgnorePadding(secret), 30, 6);
-  const { recoveryCodes } = await mutate<{ recoveryCodes: string[] }>(
+  const { recoveryCodes } = await callApi<{ recoveryCodes: string[] }>(
     page.request,
     origin,
     "account.totpEnable",

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-import { signUp } from "./accounts";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -18,8 +18,11 @@ async function depositAndReadKey(page: Page, amount: string): Promise<string> {
 }
 
 // ADR 025: the form sends a key per deposit, so a resubmission after a lost answer pays once.
-test("the faucet form sends a fresh idempotency key with each deposit", async ({ page }) => {
-  await signUp(page);
+test("the faucet form sends a fresh idempotency key with each deposit", async ({
+  signIn,
+  page,
+}) => {
+  await signIn();
   await page.goto("/wallet");
   const first = await depositAndReadKey(page, "10");
   const second = await depositAndReadKey(page, "20");

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, type Page, test } from "@playwright/test";
-import { signUp } from "./accounts";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { callApi, severeViolations, useTheme } from "./page-helpers";
 import { enableTwoFactorByApi, enableTwoFactorOnPage } from "./security-helpers";
 
@@ -24,13 +24,14 @@ async function depositFromForm(page: Page, asset: string, amount: string) {
 }
 
 test("withdraw shows the fee and minimum, refuses at the field, and a request is pending in the history", async ({
+  signIn,
   page,
   baseURL,
 }) => {
+  const account = await signIn();
   // Every step that reaches the exchange spends an authenticator code, which may wait a step.
   test.setTimeout(180_000);
   const origin = baseURL ?? "";
-  const account = await signUp(page);
   await page.goto("/wallet");
   await expect(page.getByText("No deposits or withdrawals yet.")).toBeVisible();
   await depositFromForm(page, "USDT", "1000");
@@ -89,11 +90,12 @@ test("withdraw shows the fee and minimum, refuses at the field, and a request is
 });
 
 test("filters narrow the history and the CSV export holds exactly the filtered rows", async ({
+  signIn,
   page,
   baseURL,
 }) => {
+  const account = await signIn();
   const origin = baseURL ?? "";
-  const account = await signUp(page);
   await page.goto("/wallet");
   await depositFromForm(page, "USDT", "1000");
   await depositFromForm(page, "BTC", "1");
@@ -159,9 +161,9 @@ test("filters narrow the history and the CSV export holds exactly the filtered r
   expect(allCsv.trimEnd().split("\n")).toHaveLength(6);
 });
 
-test("the history pages with a cursor, keeping its filters", async ({ page, baseURL }) => {
+test("the history pages with a cursor, keeping its filters", async ({ signIn, page, baseURL }) => {
+  await signIn();
   const origin = baseURL ?? "";
-  await signUp(page);
   // 21 SOL deposits: one more than a page.
   for (let i = 1; i <= 21; i += 1) {
     await callApi(page.request, origin, "wallet.deposit", { asset: "SOL", amount: String(i) });
@@ -180,12 +182,13 @@ test("the history pages with a cursor, keeping its filters", async ({ page, base
 
 for (const theme of ["light", "dark"] as const) {
   test(`the wallet has no serious accessibility violation in the ${theme} theme`, async ({
+    signIn,
     page,
     context,
     baseURL,
   }, testInfo) => {
+    const account = await signIn();
     const origin = baseURL ?? "";
-    const account = await signUp(page);
     await useTheme(context, origin, theme);
     await page.goto("/wallet");
     expect(await severeViolations(page), "empty wallet").toEqual([]);

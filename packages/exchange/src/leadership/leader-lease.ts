@@ -8,6 +8,15 @@ export type LeaseAttempt =
   | { epoch: number; lapsesInMs?: undefined }
   | { epoch: undefined; lapsesInMs: number };
 
+/** What leadership needs of a lease: `LeaderLease`, or a test's lease in memory. */
+export interface LeaseHolder {
+  /** This process's name in the lease, for operators reading it. */
+  readonly holder: string;
+  tryAcquire(): Promise<LeaseAttempt>;
+  renew(epoch: number): Promise<boolean>;
+  release(epoch: number): Promise<void>;
+}
+
 /** A name for this process in the lease row, for operators reading it. */
 export function describeHolder(): string {
   return `${hostname()}/${process.pid}/${randomBytes(3).toString("hex")}`;
@@ -23,7 +32,7 @@ export function describeHolder(): string {
  * const lease = new LeaderLease(db, describeHolder(), 3_000);
  * const { epoch } = await lease.tryAcquire(); // a number when this process now leads
  */
-export class LeaderLease {
+export class LeaderLease implements LeaseHolder {
   constructor(
     private readonly db: Database,
     readonly holder: string,

@@ -18,15 +18,9 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  createScratchDatabase,
-  type ScratchDatabase,
-} from "@cryptotrade/server/testing/scratch-database";
-import {
-  buildServer,
-  findFreePort,
-  startServerProcess,
-} from "@cryptotrade/server/testing/server-process";
+import { buildServer, startServerProcess } from "@cryptotrade/server/testing/server-process";
+import { findFreePort } from "@cryptotrade/testing/free-port";
+import { createScratchDatabase, type ScratchDatabase } from "@cryptotrade/testing/scratch-database";
 import { ensureWebBuild } from "@cryptotrade/web-bench/web-build";
 import { type LatencySummary, summarizeLatencies } from "../latency";
 import { readSettings } from "../settings";

@@ -8,11 +8,8 @@
 import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
 import { createClient } from "@cryptotrade/api/client";
-import {
-  createScratchDatabase,
-  type ScratchDatabase,
-} from "@cryptotrade/server/testing/scratch-database";
 import { type ServerProcess, startServerProcess } from "@cryptotrade/server/testing/server-process";
+import { createScratchDatabase, type ScratchDatabase } from "@cryptotrade/testing/scratch-database";
 import { benchServerEnv, openBenchAccounts } from "../bench-accounts";
 import { BENCH_SYMBOL } from "../resting-orders";
 import { seedOpenOrders } from "../seed-open-orders";

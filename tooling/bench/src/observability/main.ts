@@ -6,12 +6,9 @@
  * cost at most 5% of throughput and 10% of p99. Prints figures; never fails on a miss.
  */
 import { cpus, loadavg } from "node:os";
-import { createScratchDatabase } from "@cryptotrade/server/testing/scratch-database";
-import {
-  findFreePort,
-  type ServerProcess,
-  startServerProcess,
-} from "@cryptotrade/server/testing/server-process";
+import { type ServerProcess, startServerProcess } from "@cryptotrade/server/testing/server-process";
+import { findFreePort } from "@cryptotrade/testing/free-port";
+import { createScratchDatabase } from "@cryptotrade/testing/scratch-database";
 import { benchServerEnv, openBenchAccounts } from "../bench-accounts";
 import type { LoadJob, LoadResult } from "../load-job";
 import { runLoad } from "../run-load";

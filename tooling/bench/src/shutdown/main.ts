@@ -12,18 +12,13 @@ import { loadavg } from "node:os";
 import { type Client, createClient } from "@cryptotrade/api/client";
 import { connectDatabase } from "@cryptotrade/db/client";
 import { checkInvariants } from "@cryptotrade/exchange";
-import { AcknowledgedOrders } from "@cryptotrade/server/testing/acknowledged-orders";
-import { startOrderLoad } from "@cryptotrade/server/testing/order-load";
-import {
-  createScratchDatabase,
-  type ScratchDatabase,
-} from "@cryptotrade/server/testing/scratch-database";
-import {
-  findFreePort,
-  type ServerProcess,
-  startServerProcess,
-} from "@cryptotrade/server/testing/server-process";
-import { verifyAcknowledged, within } from "@cryptotrade/server/testing/trading-accounts";
+import { type ServerProcess, startServerProcess } from "@cryptotrade/server/testing/server-process";
+import { AcknowledgedOrders } from "@cryptotrade/testing/acknowledged-orders";
+import { within } from "@cryptotrade/testing/deadlines";
+import { findFreePort } from "@cryptotrade/testing/free-port";
+import { startOrderLoad } from "@cryptotrade/testing/order-load";
+import { createScratchDatabase, type ScratchDatabase } from "@cryptotrade/testing/scratch-database";
+import { verifyAcknowledged } from "@cryptotrade/testing/trading-accounts";
 import { benchServerEnv, openBenchAccounts } from "../bench-accounts";
 import { BENCH_SYMBOL } from "../resting-orders";
 import { readSettings } from "../settings";

@@ -1,7 +1,8 @@
 import type { RouterOutputs } from "@cryptotrade/api/client";
 import { parseDecimal } from "@cryptotrade/exchange/money";
 
-type OrderView = RouterOutputs["orders"]["get"];
+/** What the bookkeeping reads of an order as the API shows it (`orders.get`, `orders.place`). */
+type OrderView = Pick<RouterOutputs["orders"]["get"], "id" | "status" | "filledQuantity">;
 type Status = OrderView["status"];
 
 /** Where a status stands in an order's life: it may only move forward. */

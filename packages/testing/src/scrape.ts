@@ -8,7 +8,12 @@ export interface Sample {
 const LINE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)/;
 const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 
-/** Parses Prometheus' text format into samples (comments skipped). */
+/**
+ * Parses Prometheus' text format into samples (comments skipped).
+ *
+ * @example
+ * const samples = parseScrape(await (await fetch(`${metricsUrl}/metrics`)).text());
+ */
 export function parseScrape(text: string): Sample[] {
   const samples: Sample[] = [];
   for (const line of text.split("\n")) {
@@ -23,7 +28,12 @@ export function parseScrape(text: string): Sample[] {
   return samples;
 }
 
-/** The sum of every sample of `name` whose labels include `labels`. */
+/**
+ * The sum of every sample of `name` whose labels include `labels`.
+ *
+ * @example
+ * sumOf(samples, "cryptotrade_http_requests_total", { route: "/trpc", status: "200" });
+ */
 export function sumOf(
   samples: readonly Sample[],
   name: string,
@@ -37,7 +47,12 @@ export function sumOf(
     .reduce((total, sample) => total + sample.value, 0);
 }
 
-/** The metric families a scrape declares (`# TYPE name kind`). */
+/**
+ * The metric families a scrape declares (`# TYPE name kind`).
+ *
+ * @example
+ * familiesOf(text).has("cryptotrade_trpc_calls_total"); // true
+ */
 export function familiesOf(text: string): Set<string> {
   const families = new Set<string>();
   for (const [, name] of text.matchAll(/^# TYPE (\S+) \S+$/gm)) if (name) families.add(name);

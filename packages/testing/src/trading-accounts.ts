@@ -39,6 +39,10 @@ export async function openTradingAccount(url: string, origin: string): Promise<s
 /**
  * `count` accounts opened one after another: each registration hashes a password, and the
  * server bounds how many hashes run at once per address.
+ *
+ * @example
+ * const keys = await openTradingAccounts(server.url, origin, 8);
+ * const traders = keys.map((token) => createClient({ url: server.url, token }));
  */
 export async function openTradingAccounts(
   url: string,
@@ -50,14 +54,24 @@ export async function openTradingAccounts(
   return keys;
 }
 
-/** Where `symbol` last traded, so load keeps crossing the demo maker's quotes. */
+/**
+ * Where `symbol` last traded, so load keeps crossing the demo maker's quotes.
+ *
+ * @example
+ * const mid = await midPrice(traders[0], "BTC-USDT"); // 65_000 before any trade
+ */
 export async function midPrice(trader: Client | undefined, symbol: string): Promise<number> {
   const ticker = await trader?.market.ticker.query({ symbol });
   const last = Number(ticker?.last ?? Number.NaN);
   return Number.isFinite(last) && last > 0 ? last : 65_000;
 }
 
-/** Reads back every acknowledged order through `orders.get`, as its owner; lists the problems. */
+/**
+ * Reads back every acknowledged order through `orders.get`, as its owner; lists the problems.
+ *
+ * @example
+ * expect(await verifyAcknowledged(traders, acknowledged)).toEqual([]);
+ */
 export async function verifyAcknowledged(
   traders: Client[],
   acknowledged: AcknowledgedOrders,
@@ -107,27 +121,4 @@ async function getOrder(trader: Client, orderId: string) {
       if (attempt >= 3) throw error;
     }
   }
-}
-
-/** `promise`, or a rejection with `message` after `ms`. */
-export function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Polls `check` until it is true; throws `what` once `ms` have passed. */
-export async function waitFor(
-  check: () => boolean | Promise<boolean>,
-  ms: number,
-  what: string,
-): Promise<void> {
-  const deadline = performance.now() + ms;
-  while (performance.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }

@@ -94,7 +94,15 @@ function nextCall(trader: Client, owner: number, options: OrderLoadOptions) {
   });
 }
 
-/** The server answered (a tRPC error code), as opposed to the call never completing. */
+/**
+ * The server answered (a tRPC error code), as opposed to the call never completing.
+ *
+ * @example
+ * const refused = await trader.orders.cancel.mutate({ orderId }).then(
+ *   () => false,
+ *   (error: unknown) => answeredWithError(error), // false: the server never answered
+ * );
+ */
 export function answeredWithError(error: unknown): boolean {
   const code = (error as { data?: { code?: unknown } } | null)?.data?.code;
   return typeof code === "string";

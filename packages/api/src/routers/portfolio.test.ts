@@ -1,24 +1,24 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { balancesOf, useTradingServer } from "./testing/trading";
+import { balancesOf, useTestApi } from "../testing/use-test-api";
 
 const limit = (side: "buy" | "sell", price: string, quantity: string) =>
   ({ symbol: "BTC-USDT", side, type: "limit", price, quantity }) as const;
 
-describe("portfolio through the API", () => {
-  const t = useTradingServer();
+describe("the portfolio router", () => {
+  const t = useTestApi();
   beforeEach(() => t.tradeAt("BTC-USDT", "30000.00"));
 
   it("values holdings in USDT at the last prices, through ETH-BTC where ETH has no USDT price", async () => {
     await t.tradeAt("ETH-BTC", "0.05");
     const user = await t.trader({ USDT: "1000", BTC: "0.1", ETH: "2", SOL: "5" });
-    const balances = await user.client.portfolio.balances.query();
+    const balances = await user.caller.portfolio.balances();
     expect(balances.map((b) => [b.asset, b.total, b.value])).toEqual([
       ["BTC", "0.10000000", "3000.000000"],
       ["ETH", "2.00000000", "3000.000000"],
       ["SOL", "5.000000000", null],
       ["USDT", "1000.000000", "1000.000000"],
     ]);
-    const summary = await user.client.portfolio.summary.query();
+    const summary = await user.caller.portfolio.summary();
     expect(summary).toMatchObject({
       valueAsset: "USDT",
       totalValue: "7000.000000",
@@ -37,12 +37,12 @@ describe("portfolio through the API", () => {
     const maker = await t.trader({ BTC: "1" });
     const bidder = await t.trader({ USDT: "1000" });
     const user = await t.trader({ USDT: "1000" });
-    await maker.client.orders.place.mutate(limit("sell", "30000.00", "0.01"));
-    await user.client.orders.place.mutate(limit("buy", "30000.00", "0.01")); // costs 300.6
-    await bidder.client.orders.place.mutate(limit("buy", "31000.00", "0.01"));
-    await user.client.orders.place.mutate(limit("sell", "31000.00", "0.01")); // brings 309.38
+    await maker.caller.orders.place(limit("sell", "30000.00", "0.01"));
+    await user.caller.orders.place(limit("buy", "30000.00", "0.01")); // costs 300.6
+    await bidder.caller.orders.place(limit("buy", "31000.00", "0.01"));
+    await user.caller.orders.place(limit("sell", "31000.00", "0.01")); // brings 309.38
 
-    const summary = await user.client.portfolio.summary.query();
+    const summary = await user.caller.portfolio.summary();
     expect(summary.realizedPnl).toBe("8.780000");
     expect(summary.unrealizedPnl).toBe("0.000000");
     expect(summary.assets).toEqual([
@@ -55,17 +55,17 @@ describe("portfolio through the API", () => {
       },
     ]);
     // The profit is exactly what the account gained.
-    expect((await balancesOf(user.client)).USDT.available).toBe("1008.780000");
+    expect((await balancesOf(user.caller)).USDT.available).toBe("1008.780000");
     expect(summary.totalValue).toBe("1008.780000");
   });
 
   it("marks an open position to the last price as unrealized P&L", async () => {
     const maker = await t.trader({ BTC: "1" });
     const user = await t.trader({ USDT: "1000" });
-    await maker.client.orders.place.mutate(limit("sell", "30000.00", "0.01"));
-    await user.client.orders.place.mutate(limit("buy", "30000.00", "0.01"));
+    await maker.caller.orders.place(limit("sell", "30000.00", "0.01"));
+    await user.caller.orders.place(limit("buy", "30000.00", "0.01"));
     await t.tradeAt("BTC-USDT", "30500.00");
-    const summary = await user.client.portfolio.summary.query();
+    const summary = await user.caller.portfolio.summary();
     expect(summary).toMatchObject({
       totalValue: "1004.400000",
       realizedPnl: "0.000000",
@@ -84,13 +84,13 @@ describe("portfolio through the API", () => {
 
   it("records snapshots and returns them, oldest first, in the history", async () => {
     const user = await t.trader({ USDT: "1000", BTC: "0.1" });
-    const first = await user.client.portfolio.snapshot.mutate();
+    const first = await user.caller.portfolio.snapshot();
     expect(first.totalValue).toBe("4000.000000");
     await t.tradeAt("BTC-USDT", "31000.00");
-    const second = await user.client.portfolio.snapshot.mutate();
+    const second = await user.caller.portfolio.snapshot();
     expect(second.totalValue).toBe("4100.000000");
 
-    const history = await user.client.portfolio.history.query();
+    const history = await user.caller.portfolio.history();
     expect(history.map((h) => [h.time.getTime(), h.totalValue])).toEqual([
       [first.time.getTime(), "4000.000000"],
       [second.time.getTime(), "4100.000000"],
@@ -100,6 +100,6 @@ describe("portfolio through the API", () => {
       USDT: { total: "1000.000000", value: "1000.000000" },
     });
     const later = new Date(second.time.getTime() + 60_000);
-    expect(await user.client.portfolio.history.query({ from: later })).toEqual([]);
+    expect(await user.caller.portfolio.history({ from: later })).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
-import type { LeaderLease } from "@cryptotrade/exchange";
 import type { Logger } from "pino";
+import type { Cancel, Clock } from "./clock";
+import type { LeaseHolder } from "./leader-lease";
 
 /** The lease this process holds, renewed from the moment it is taken. */
 export interface HeldLease {
   epoch: number;
-  /** When the last successful renewal was sent (performance.now()). */
+  /** When the last successful renewal was sent (`clock.now()`). */
   renewedAt(): number;
   /** Set when the lease was found taken, or not renewed for a whole lease. */
   lost(): string | undefined;
@@ -19,27 +20,29 @@ export interface HeldLease {
  * stops. A renewal is timed from when it was sent, so a slow answer never stretches the lease
  * past what the database granted, and the lapse is watched by a timer of its own, not by the
  * next renewal's answer: a renewal that hangs (the database cut off without the connection
- * closing) cannot keep a leader leading on a lease that lapsed.
+ * closing) cannot keep a leader leading on a lease that lapsed (ADR 026).
  *
  * @example
- * const held = renewLease({ lease, epoch, everyMs: 1_000, leaseMs: 3_000, log, onLost: stepDown });
+ * const held = renewLease({ lease, epoch, everyMs: 1_000, leaseMs: 3_000, clock, log, onLost: stepDown });
  */
 export function renewLease(options: {
-  lease: LeaderLease;
+  lease: Pick<LeaseHolder, "renew">;
   epoch: number;
   everyMs: number;
   leaseMs: number;
+  clock: Clock;
   log: Logger;
   onLost: (reason: string) => void;
 }): HeldLease {
-  const { lease, epoch, log, leaseMs } = options;
-  let renewedAt = performance.now();
+  const { lease, epoch, log, leaseMs, clock, everyMs } = options;
+  let renewedAt = clock.now();
   let lost: string | undefined;
   let renewing = false;
-  let lapse: NodeJS.Timeout | undefined;
+  let cancelLapse: Cancel | undefined;
+  let cancelTick: Cancel | undefined;
   const stop = () => {
-    clearInterval(timer);
-    clearTimeout(lapse);
+    cancelTick?.();
+    cancelLapse?.();
   };
   const lose = (reason: string) => {
     if (lost) return;
@@ -53,19 +56,19 @@ export function renewLease(options: {
    * leading), and hangs or fails when the database is cut off: then the lease is given up.
    */
   const armLapse = () => {
-    clearTimeout(lapse);
-    const remainingMs = Math.max(0, renewedAt + leaseMs - performance.now());
-    lapse = setTimeout(() => void renewOrLose(), remainingMs);
+    cancelLapse?.();
+    const remainingMs = Math.max(0, renewedAt + leaseMs - clock.now());
+    cancelLapse = clock.after(remainingMs, () => void renewOrLose());
   };
   const renewOrLose = async () => {
     if (lost) return;
-    const sentAt = performance.now();
-    let deadline: NodeJS.Timeout | undefined;
+    const sentAt = clock.now();
+    let cancelDeadline: Cancel | undefined;
     const late = new Promise<"late">((resolve) => {
-      deadline = setTimeout(() => resolve("late"), options.everyMs);
+      cancelDeadline = clock.after(everyMs, () => resolve("late"));
     });
     const outcome = await Promise.race([lease.renew(epoch), late]).catch((error: unknown) => error);
-    clearTimeout(deadline);
+    cancelDeadline?.();
     if (lost) return;
     if (outcome === true) {
       renewedAt = sentAt;
@@ -79,7 +82,7 @@ export function renewLease(options: {
   const renew = async () => {
     if (renewing || lost) return;
     renewing = true;
-    const sentAt = performance.now();
+    const sentAt = clock.now();
     try {
       if (await lease.renew(epoch)) {
         renewedAt = sentAt;
@@ -93,7 +96,11 @@ export function renewLease(options: {
       renewing = false;
     }
   };
-  const timer = setInterval(() => void renew(), options.everyMs);
+  const tick = () => {
+    cancelTick = clock.after(everyMs, tick);
+    void renew();
+  };
+  cancelTick = clock.after(everyMs, tick);
   armLapse();
   return {
     epoch,

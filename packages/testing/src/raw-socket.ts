@@ -16,6 +16,11 @@ export interface RawSocket {
  * A WebSocket to the test server that speaks tRPC's wire format by hand, so a test can send
  * frames no typed client would (escaped keys, oversized batches) and count every answer.
  * `token` signs it in through tRPC's connection params; `address` is its X-Forwarded-For.
+ *
+ * @example
+ * const socket = await openRawSocket(await server.listen(), { token });
+ * socket.send(JSON.stringify(queryCall(1, "auth.me")));
+ * await socket.settle([1]); // socket.answers.get(1) === "OK"
  */
 export async function openRawSocket(
   url: string,
@@ -65,7 +70,12 @@ export async function openRawSocket(
   };
 }
 
-/** One query in the wire format, its input wrapped as superjson sends it (`{}` for none). */
+/**
+ * One query in the wire format, its input wrapped as superjson sends it (`{}` for none).
+ *
+ * @example
+ * socket.send(JSON.stringify(queryCall(7, "market.ticker", { symbol: "BTC-USDT" })));
+ */
 export function queryCall(id: number, path: string, input?: object) {
   return {
     id,

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { waitFor } from "./trading-accounts";
+import { waitFor } from "./deadlines";
 
 /** Whether the `redis-server` binary is on PATH (tests that kill a Redis need their own). */
 export const hasRedisServer = spawnSync("redis-server", ["--version"]).status === 0;
@@ -27,7 +27,12 @@ export async function startRedisServer(port: number): Promise<ChildProcess> {
   return child;
 }
 
-/** Kills the redis-server with SIGKILL (if still running) and waits until it is gone. */
+/**
+ * Kills the redis-server with SIGKILL (if still running) and waits until it is gone.
+ *
+ * @example
+ * afterAll(() => stopRedisServer(redis));
+ */
 export async function stopRedisServer(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, "exit");
