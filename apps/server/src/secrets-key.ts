@@ -5,7 +5,7 @@ import { type Config, parseSecretsKeys } from "@cryptotrade/config";
 import type { Logger } from "pino";
 
 /** The id of the key the server generates for itself; keep it in SECRETS_KEYS when moving on. */
-export const GENERATED_KEY_ID = "local";
+const GENERATED_KEY_ID = "local";
 const KEY_FILE = "secrets.key";
 
 /**

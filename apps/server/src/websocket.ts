@@ -10,7 +10,7 @@ import type { SocketObserver } from "./metrics/socket-metrics";
 import { resolveClientAddress } from "./middleware/client-address";
 import { createConnectLimiter, createFloodGuard } from "./socket-guard";
 
-export const WEBSOCKET_PATH = "/ws";
+const WEBSOCKET_PATH = "/ws";
 /** A client this far behind on the socket is dropped rather than buffered for. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 const SLOW_CONSUMER_CLOSE_CODE = 1013;

@@ -6,7 +6,7 @@
  * it queues enough queries to delay everyone else's (measured: 1,000 CSV exports held the
  * server 25 s, `auth.me` — three queries — from one socket 2–6 s of every other client's p50).
  */
-export const DATABASE_READ = 2;
+const DATABASE_READ = 2;
 /** A call whose path the table does not name: most read the database once. */
 const DEFAULT_COST = 1 + DATABASE_READ;
 /** One query, plus a point per 100 rows it may return (`limit`, up to 500 or 1,000). */

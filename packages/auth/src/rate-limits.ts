@@ -21,9 +21,9 @@ const LOGIN_MAX_LOCKOUT_SECONDS = 60 * 60;
  * TOTP guesses per session or API key (withdrawals, settings), and per account over every
  * login still owing its code, so a stranger's guesses never block the owner's other sessions.
  */
-export const TOTP_ATTEMPTS = 5;
+const TOTP_ATTEMPTS = 5;
 const TOTP_WINDOW_SECONDS = 30 * 60;
-export const RECOVERY_CODE_ATTEMPTS = 3;
+const RECOVERY_CODE_ATTEMPTS = 3;
 const RECOVERY_CODE_WINDOW_SECONDS = 60 * 60;
 
 /**

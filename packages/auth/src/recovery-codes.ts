@@ -5,7 +5,7 @@ import type { AuthDeps } from "./deps";
 import { AuthError } from "./errors";
 import { generateRandomId, hashSecret } from "./tokens";
 
-export const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = 10;
 /** 10 random bytes = 80 bits, so the stored SHA-256 cannot be brute-forced offline. */
 const RECOVERY_CODE_BYTES = 10;
 
@@ -68,15 +68,6 @@ export async function spendRecoveryCode(
   }
   await deps.limits.refundRecoveryCodeAttempt(userId);
   await recordAudit(deps.db, { action: "recovery_code.used", userId, ...meta });
-}
-
-/** How many unspent codes the user has left. */
-export async function countRecoveryCodes(deps: AuthDeps, userId: number): Promise<number> {
-  const rows = await deps.db
-    .select({ id: recoveryCodes.id })
-    .from(recoveryCodes)
-    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
-  return rows.length;
 }
 
 function formatCode(raw: string): string {

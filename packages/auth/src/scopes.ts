@@ -5,7 +5,7 @@ export { API_KEY_SCOPES };
 export type Scope = (typeof API_KEY_SCOPES)[number];
 
 /** A session is the account holder at the keyboard, so it holds every scope. */
-export const SESSION_SCOPES: readonly Scope[] = API_KEY_SCOPES;
+export const SESSION_SCOPES: readonly Scope[] = [...API_KEY_SCOPES];
 
 /** The scopes a new key gets: what was asked for, plus `read`, in a stable order. */
 export function normalizeScopes(requested: readonly Scope[]): Scope[] {

@@ -11,7 +11,7 @@ const SESSION_ID_BYTES = 15;
 /** 20 random bytes: 160 bits of secret, above the 128 a token needs. */
 const SESSION_SECRET_BYTES = 20;
 /** A session waiting for its second factor lives this long, then must log in again. */
-export const PENDING_SESSION_TTL_MS = 10 * 60 * 1000;
+const PENDING_SESSION_TTL_MS = 10 * 60 * 1000;
 /** Sliding expiry is written at most this often, not on every request. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -17,7 +17,7 @@ import { getWithdrawalHold, holdWithdrawals, requireWithdrawalsAllowed } from ".
 // budget in a session that is already signed in.
 export const loginTotpAttempts = (userId: number) => `login:${userId}`;
 export const sessionTotpAttempts = (sessionId: string) => `session:${sessionId}`;
-export const totpAttemptsOf = (credential: Credential) =>
+const totpAttemptsOf = (credential: Credential) =>
   credential.kind === "session"
     ? sessionTotpAttempts(credential.sessionId)
     : `key:${credential.keyId}`;

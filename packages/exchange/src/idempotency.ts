@@ -84,7 +84,7 @@ export function runOnce<C extends IdempotentCommand>(
   return value;
 }
 
-export function idempotencyMapKey(ref: IdempotencyRef): string {
+function idempotencyMapKey(ref: IdempotencyRef): string {
   return `${ref.callerId}:${ref.key}`;
 }
 

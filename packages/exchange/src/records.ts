@@ -5,9 +5,3 @@ export type OrderRecord = typeof orders.$inferSelect;
 export type TradeRecord = typeof trades.$inferSelect;
 export type TransactionRecord = typeof transactions.$inferSelect;
 export type MarketRow = typeof markets.$inferInsert;
-
-export const LIVE_STATUSES: ReadonlySet<OrderRecord["status"]> = new Set([
-  "untriggered",
-  "open",
-  "partially_filled",
-]);

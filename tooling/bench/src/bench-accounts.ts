@@ -3,7 +3,7 @@ import { createClient } from "@cryptotrade/api/client";
 import { runGrantAdmin } from "@cryptotrade/server/testing/grant-admin-process";
 
 /** The account the bench makes an admin (with `pnpm admin:grant`) to credit deposits. */
-export const BENCH_ADMIN_EMAIL = "bench-admin@example.com";
+const BENCH_ADMIN_EMAIL = "bench-admin@example.com";
 
 export interface BenchAccounts {
   /** One trade-scoped API key per trader. */

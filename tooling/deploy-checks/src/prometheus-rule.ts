@@ -3,7 +3,7 @@ import { parse, stringify } from "yaml";
 import { REPO_ROOT } from "./repo";
 
 /** Where the alert rules live (compose's Prometheus loads them) and their Kubernetes copy. */
-export const ALERTS_PATH = `${REPO_ROOT}docker/prometheus/alerts.yml`;
+const ALERTS_PATH = `${REPO_ROOT}docker/prometheus/alerts.yml`;
 export const PROMETHEUS_RULE_PATH = `${REPO_ROOT}k8s/base/prometheus-rule.yaml`;
 
 /**

@@ -1,6 +1,6 @@
 import type { Client } from "@cryptotrade/api/client";
 
-export interface DriverStats {
+interface DriverStats {
   placed: number;
   cancelled: number;
   /** Ticks skipped because the previous order was still in flight. */

@@ -11,7 +11,7 @@ import {
 import { LatencyHistogram } from "./latency-histogram";
 
 /** Every process's counts summed (`cpuSeconds` too), their latencies in one histogram. */
-export type PoolResult = Omit<SubscriberResult, "type" | "latencies"> & {
+type PoolResult = Omit<SubscriberResult, "type" | "latencies"> & {
   histogram: LatencyHistogram;
 };
 

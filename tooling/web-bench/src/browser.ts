@@ -4,7 +4,7 @@ import { type Browser, chromium } from "@playwright/test";
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 
 /** The flags every browser of the project runs with (docs: common rules, playwright.config.ts). */
-export const CHROMIUM_FLAGS = [
+const CHROMIUM_FLAGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

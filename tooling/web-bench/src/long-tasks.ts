@@ -7,7 +7,7 @@ export interface LongTask {
 }
 
 /** Scripts a long animation frame ran (PerformanceObserver "long-animation-frame"). */
-export interface FrameScript {
+interface FrameScript {
   sourceURL: string;
   sourceFunctionName: string;
   invoker: string;

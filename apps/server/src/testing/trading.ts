@@ -196,7 +196,7 @@ export async function refusalOf(call: Promise<unknown>): Promise<Refusal> {
 }
 
 /** Whether two decimal strings are the same number ("30000" and "30000.000000"). */
-export function sameDecimal(a: string, b: string): boolean {
+function sameDecimal(a: string, b: string): boolean {
   const normal = (text: string) => (text.includes(".") ? text.replace(/\.?0+$/, "") : text);
   return normal(a) === normal(b);
 }

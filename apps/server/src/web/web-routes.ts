@@ -11,7 +11,7 @@ import type { WebApp, WebLoadContext } from "./web-app";
 const createCaller = createCallerFactory(appRouter);
 
 /** The addresses that are never pages: they keep their JSON answers, 404s included. */
-export const NOT_PAGES = /^\/(trpc|ws|healthz|readyz|metrics)(\/|$)/;
+const NOT_PAGES = /^\/(trpc|ws|healthz|readyz|metrics)(\/|$)/;
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { type Caller, startTestApi, type TestApi } from "./test-api";
 
 /** A registered user, signed in, and a caller acting as them. */
-export interface ApiUser {
+interface ApiUser {
   userId: number;
   email: string;
   password: string;
@@ -13,7 +13,7 @@ export interface ApiUser {
 }
 
 /** A user with 2FA on: `caller` uses the session that turned it on; `code()` is a fresh TOTP code. */
-export interface SecuredApiUser extends ApiUser {
+interface SecuredApiUser extends ApiUser {
   code(): string;
 }
 
@@ -149,7 +149,7 @@ export async function balancesOf(caller: Caller): Promise<Balances> {
 }
 
 /** Whether two decimal strings are the same number ("30000" and "30000.000000"). */
-export function sameDecimal(a: string, b: string): boolean {
+function sameDecimal(a: string, b: string): boolean {
   const normal = (text: string) => (text.includes(".") ? text.replace(/\.?0+$/, "") : text);
   return normal(a) === normal(b);
 }

@@ -17,7 +17,7 @@ export interface BookDiffMessage {
   asks: BookLevelView[];
 }
 
-export interface PublicTradeMessage {
+interface PublicTradeMessage {
   id: string;
   symbol: string;
   price: string;
@@ -27,20 +27,20 @@ export interface PublicTradeMessage {
   time: Date;
 }
 
-export interface TradesMessage {
+interface TradesMessage {
   kind: "trades";
   id: string;
   symbol: string;
   trades: PublicTradeMessage[];
 }
 
-export interface OrderUpdateMessage {
+interface OrderUpdateMessage {
   kind: "order";
   id: string;
   order: OrderView;
 }
 
-export interface BalanceUpdateMessage {
+interface BalanceUpdateMessage {
   kind: "balance";
   id: string;
   asset: string;
@@ -49,7 +49,7 @@ export interface BalanceUpdateMessage {
 }
 
 /** The books were rebuilt from the database: every subscriber must resync from a snapshot. */
-export interface ResetMessage {
+interface ResetMessage {
   kind: "reset";
   id: string;
 }

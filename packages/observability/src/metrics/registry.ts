@@ -6,7 +6,7 @@ import { createExchangeMetrics } from "./exchange-metrics";
  * Every metric the exchange exports, in one registry made at the app's edge. Labels are
  * bounded sets (procedures, markets, codes), never a user or an order.
  */
-export function createMetricSet(registry: Registry, samplers: Samplers) {
+function createMetricSet(registry: Registry, samplers: Samplers) {
   return {
     ...createApiMetrics(registry, samplers),
     ...createExchangeMetrics(registry, samplers),

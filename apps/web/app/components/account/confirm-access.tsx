@@ -1,12 +1,8 @@
-import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from "react";
+import { type ReactNode, useCallback, useRef, useState } from "react";
 import { useActionData } from "react-router";
 import type { AccountAnswer } from "./account-action.server";
+import { type ConfirmAccess, ConfirmAccessContext } from "./confirm-access-context";
 import { ConfirmAccessDialog } from "./confirm-access-dialog";
-
-/** Asks the person to confirm access; true once they did, false if they closed the dialog. */
-type ConfirmAccess = () => Promise<boolean>;
-
-const ConfirmAccessContext = createContext<ConfirmAccess | null>(null);
 
 /**
  * Gives the account page's forms `useConfirmAccess()`. A sensitive change (2FA, API keys,
@@ -60,17 +56,4 @@ export function ConfirmAccessProvider({
       ) : null}
     </ConfirmAccessContext.Provider>
   );
-}
-
-/**
- * The account page's "Confirm access" step, for a form whose change the server held.
- *
- * @example
- * const confirmAccess = useConfirmAccess();
- * if (await confirmAccess()) send(formData);
- */
-export function useConfirmAccess(): ConfirmAccess {
-  const confirmAccess = useContext(ConfirmAccessContext);
-  if (!confirmAccess) throw new Error("useConfirmAccess needs a ConfirmAccessProvider");
-  return confirmAccess;
 }

@@ -7,7 +7,7 @@ import { useFormFetcher } from "~/lib/use-form-fetcher";
 import { whileCredentialChanges } from "~/trpc/session-end";
 import type { AccountAnswer } from "./account-action.server";
 import type { AccountIntent, ButtonOnlyInput } from "./account-forms";
-import { useConfirmAccess } from "./confirm-access";
+import { useConfirmAccess } from "./confirm-access-context";
 
 /** What a form says when the person closed "Confirm access" instead of confirming. */
 export const NOT_CONFIRMED = "Access was not confirmed, so nothing was changed";
