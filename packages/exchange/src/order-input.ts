@@ -15,10 +15,10 @@ import { type ExchangeError, invalidInput } from "./errors";
 import type { MarketInfo } from "./markets";
 import type { OrderRecord } from "./records";
 
-export type OrderSide = OrderRecord["side"];
-export type OrderType = OrderRecord["type"];
-export type TimeInForce = OrderRecord["timeInForce"];
-export type StpMode = OrderRecord["stp"];
+type OrderSide = OrderRecord["side"];
+type OrderType = OrderRecord["type"];
+type TimeInForce = OrderRecord["timeInForce"];
+type StpMode = OrderRecord["stp"];
 
 /** An order as the API receives it (the contract's schema): amounts are decimal strings. */
 export type { PlaceOrderInput };

@@ -11,7 +11,7 @@ const STEP_MS = 30_000;
  * either side of now, so every code is for the step after the last one used: at most one
  * step ahead of the clock (no wait), else it waits until the clock reaches the step before it.
  */
-export function authenticator(secret: string) {
+function authenticator(secret: string) {
   const key = decodeBase32IgnorePadding(secret);
   let lastStep = 0;
   return {

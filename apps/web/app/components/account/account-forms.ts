@@ -44,7 +44,7 @@ export const SessionsInput = z.object({
 });
 
 /** The account page's form intents: the `intent` each form posts, naming what it changes. */
-export const ACCOUNT_INTENTS = [
+const ACCOUNT_INTENTS = [
   "change-password",
   "reauthenticate",
   "totp-setup",

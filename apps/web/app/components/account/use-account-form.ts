@@ -10,7 +10,7 @@ import type { AccountIntent, ButtonOnlyInput } from "./account-forms";
 import { useConfirmAccess } from "./confirm-access-context";
 
 /** What a form says when the person closed "Confirm access" instead of confirming. */
-export const NOT_CONFIRMED = "Access was not confirmed, so nothing was changed";
+const NOT_CONFIRMED = "Access was not confirmed, so nothing was changed";
 
 /**
  * One form of the account page: a Conform form validated in the browser with `schema` (the

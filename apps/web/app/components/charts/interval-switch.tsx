@@ -1,5 +1,5 @@
 /** The candle intervals `market.candles` and `market.onCandles` take. */
-export const INTERVALS = ["1m", "5m", "15m", "1h", "4h", "1d"] as const;
+const INTERVALS = ["1m", "5m", "15m", "1h", "4h", "1d"] as const;
 
 export type CandleInterval = (typeof INTERVALS)[number];
 

@@ -1,7 +1,7 @@
 import { countDecimals, formatDecimalGrouped, toUnits } from "@cryptotrade/contract/money";
 
 /** USDT values are shown with cents. */
-export const VALUE_PLACES = 2;
+const VALUE_PLACES = 2;
 
 /** A USDT value for reading: "12,345.67" (cut, never rounded up). */
 export function formatValue(text: string): string {

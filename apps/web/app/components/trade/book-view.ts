@@ -135,7 +135,7 @@ function lastTotal(buckets: Bucket[]): bigint {
 }
 
 /** The best price of a side, in units; undefined when the side is empty. */
-export function findBest(
+function findBest(
   side: Map<string, string>,
   decimals: number,
   kind: "bid" | "ask",

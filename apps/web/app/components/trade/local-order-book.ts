@@ -1,13 +1,13 @@
 import { isZeroDecimal } from "@cryptotrade/contract/money";
 
 /** One price level as the API sends it: decimal strings at the market's full precision. */
-export interface BookLevel {
+interface BookLevel {
   price: string;
   quantity: string;
 }
 
 /** `market.onBook`'s first event, and again whenever the server starts the client over. */
-export interface BookSnapshotEvent {
+interface BookSnapshotEvent {
   kind: "snapshot";
   sequence: number;
   bids: BookLevel[];
@@ -15,7 +15,7 @@ export interface BookSnapshotEvent {
 }
 
 /** One committed batch's changed levels ("0" quantity = the level is gone). */
-export interface BookDiffEvent {
+interface BookDiffEvent {
   kind: "diff";
   fromSequence: number;
   toSequence: number;

@@ -10,7 +10,7 @@ type Trpc = ReturnType<typeof useTRPC>;
 const LIVE: ReadonlySet<OrderView["status"]> = new Set(["untriggered", "open", "partially_filled"]);
 
 /** Whether the order still rests on a book or waits for its trigger. */
-export function isLive(order: OrderView): boolean {
+function isLive(order: OrderView): boolean {
   return LIVE.has(order.status);
 }
 

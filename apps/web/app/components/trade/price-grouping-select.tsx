@@ -2,7 +2,7 @@ import { formatDecimal } from "@cryptotrade/contract/money";
 import type { MarketFormat } from "./book-view";
 
 /** The multiples of the tick a trader can group the book by. */
-export const GROUPINGS = [1, 10, 100, 1000] as const;
+const GROUPINGS = [1, 10, 100, 1000] as const;
 
 /** A labelled select of price steps: tick ×1, ×10, ×100, ×1000, each shown as the step it gives. */
 export function PriceGroupingSelect({

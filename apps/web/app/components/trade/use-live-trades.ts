@@ -41,7 +41,7 @@ export function useLiveTrades(symbol: string, initial: PublicTrade[]) {
 }
 
 /** New trades (oldest first, as a batch comes) on top of the list, each once, at most TAPE_LENGTH. */
-export function prependTrades(list: PublicTrade[], batch: PublicTrade[]): PublicTrade[] {
+function prependTrades(list: PublicTrade[], batch: PublicTrade[]): PublicTrade[] {
   const seen = new Set(list.map((trade) => trade.id));
   const fresh = batch.filter((trade) => !seen.has(trade.id)).reverse();
   if (fresh.length === 0) return list;

@@ -19,7 +19,7 @@ export type ButtonVariant = keyof typeof VARIANTS;
 export type ButtonSize = keyof typeof SIZES;
 
 /** The kit's class string, for a link styled as a button. */
-export function buttonClass({
+function buttonClass({
   variant = "primary",
   size = "md",
   className,
