@@ -2,7 +2,7 @@ import { auditLog, withdrawalApprovals } from "@cryptotrade/db/schema";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { makeAdmin } from "./testing/test-server";
-import { balancesOf, rejectionOf, useTradingServer } from "./testing/trading";
+import { balancesOf, refusalOf, rejectionOf, useTradingServer } from "./testing/trading";
 import type { SecuredUser } from "./testing/two-factor";
 
 const ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE";
@@ -32,9 +32,10 @@ describe("withdrawal approvals", () => {
     const own = await withdraw(owner, "USDT", "100");
 
     expect(
-      await rejectionOf(owner.client.admin.approveWithdrawal.mutate({ transactionId: own.id })),
+      await refusalOf(owner.client.admin.approveWithdrawal.mutate({ transactionId: own.id })),
     ).toEqual({
       code: "FORBIDDEN",
+      reason: "SELF_APPROVAL",
       message: "You cannot approve your own withdrawal; another admin must review it",
     });
     expect(await approvalsOf(own.id)).toEqual([]);

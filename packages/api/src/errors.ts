@@ -22,6 +22,7 @@ const AUTH_ERROR_CODES: Record<AuthErrorCode, TRPCErrorCode> = {
   NOT_FOUND: "NOT_FOUND",
   REAUTHENTICATION_REQUIRED: "FORBIDDEN",
   WITHDRAWALS_HELD: "FORBIDDEN",
+  SELF_APPROVAL: "FORBIDDEN",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
 };
 
@@ -107,6 +108,7 @@ export function errorDetailsOf(error: TRPCError): ErrorDetails {
   }
   if (error.code === "SERVICE_UNAVAILABLE") return { reason: "UNAVAILABLE" };
   if (error.code === "TOO_MANY_REQUESTS") return { reason: "RATE_LIMITED" };
+  if (error.code === "NOT_FOUND") return { reason: "NOT_FOUND" };
   return {};
 }
 

@@ -21,6 +21,7 @@ export type AuthErrorCode = Extract<
   | "NOT_FOUND"
   | "REAUTHENTICATION_REQUIRED"
   | "WITHDRAWALS_HELD"
+  | "SELF_APPROVAL"
   | "RATE_LIMITED"
 >;
 

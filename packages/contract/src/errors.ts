@@ -90,6 +90,8 @@ export const ERROR_REASONS = [
   "REAUTHENTICATION_REQUIRED",
   /** Withdrawals wait 24 hours after a password change or 2FA disable. */
   "WITHDRAWALS_HELD",
+  /** An admin may not approve their own withdrawal: another admin must review it. */
+  "SELF_APPROVAL",
   /** Too many attempts or calls: try again after `retryAfterSeconds`. */
   "RATE_LIMITED",
 ] as const;

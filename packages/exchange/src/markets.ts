@@ -1,21 +1,15 @@
+import type { MarketFilters } from "@cryptotrade/contract/market-rules";
 import type { Database } from "@cryptotrade/db/client";
 import { assets, markets } from "@cryptotrade/db/schema";
 import { eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 
-/** A market with the decimals of its two assets, everything the exchange needs to convert units. */
-export interface MarketInfo {
+/**
+ * A market with the decimals of its two assets, everything the exchange needs to convert units:
+ * the contract's filters (the rules an order must meet) plus what only the exchange applies.
+ */
+export interface MarketInfo extends MarketFilters {
   symbol: string;
-  baseAsset: string;
-  quoteAsset: string;
-  baseDecimals: number;
-  quoteDecimals: number;
-  tickSize: bigint;
-  lotSize: bigint;
-  minQuantity: bigint;
-  maxQuantity: bigint;
-  minNotional: bigint;
-  maxPrice: bigint;
   priceBandBps: number;
   makerFeeBps: number;
   takerFeeBps: number;

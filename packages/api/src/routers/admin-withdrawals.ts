@@ -1,3 +1,4 @@
+import { AuthError } from "@cryptotrade/auth";
 import { ReviewWithdrawalInput } from "@cryptotrade/contract/admin";
 import { Page } from "@cryptotrade/contract/inputs";
 import { transactions, withdrawalApprovals } from "@cryptotrade/db/schema";
@@ -60,18 +61,18 @@ async function requirePendingWithdrawal(ctx: Context, id: number) {
 async function approve(ctx: AdminContext, transactionId: number, note: string | undefined) {
   const withdrawal = await requirePendingWithdrawal(ctx, transactionId);
   if (withdrawal.userId === ctx.user.id) {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: "You cannot approve your own withdrawal; another admin must review it",
-    });
+    throw new AuthError(
+      "SELF_APPROVAL",
+      "You cannot approve your own withdrawal; another admin must review it",
+    );
   }
   // Covers a request that raced the owner's password change past its cancellation.
   const heldUntil = await ctx.auth.getWithdrawalHold(withdrawal.userId);
   if (heldUntil) {
-    throw new TRPCError({
-      code: "PRECONDITION_FAILED",
-      message: `The owner's withdrawals are held until ${heldUntil.toISOString()} after a password or two-factor change; reject it or wait`,
-    });
+    throw new AuthError(
+      "WITHDRAWALS_HELD",
+      `The owner's withdrawals are held until ${heldUntil.toISOString()} after a password or two-factor change; reject it or wait`,
+    );
   }
   await ctx.db
     .insert(withdrawalApprovals)
