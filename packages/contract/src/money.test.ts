@@ -10,6 +10,7 @@ import {
   normalizeTypedDecimal,
   parseDecimal,
   toUnits,
+  trimDecimal,
 } from "./money";
 
 describe("parseDecimal", () => {
@@ -107,5 +108,12 @@ describe("the server's decimal strings", () => {
     expect(isZeroDecimal("0")).toBe(true);
     expect(isZeroDecimal("0.00000000")).toBe(true);
     expect(isZeroDecimal("0.00000001")).toBe(false);
+  });
+
+  it("trims a fraction's ending zeros for a sentence, keeping every other digit", () => {
+    expect(trimDecimal("0.01000000")).toBe("0.01");
+    expect(trimDecimal("2.00000000")).toBe("2");
+    expect(trimDecimal("100")).toBe("100");
+    expect(trimDecimal("30500.050000")).toBe("30500.05");
   });
 });

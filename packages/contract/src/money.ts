@@ -124,6 +124,17 @@ export function formatDecimalGrouped(text: string, shown: number): string {
   return `${negative ? "−" : ""}${grouped}${fraction === undefined ? "" : `.${fraction}`}`;
 }
 
+/**
+ * A decimal string without the zeros that end its fraction, for a sentence rather than a column.
+ *
+ * @example
+ * trimDecimal("0.01000000") // "0.01"
+ * trimDecimal("2.00000000") // "2"
+ */
+export function trimDecimal(text: string): string {
+  return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
+}
+
 /** True for "0", "0.000" and the like. */
 export function isZeroDecimal(text: string): boolean {
   return /^-?0*(\.0*)?$/.test(text);

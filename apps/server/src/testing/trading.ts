@@ -1,5 +1,6 @@
 import type { RouterInputs } from "@cryptotrade/api/client";
 import { type AuthClock, createAuthClock } from "@cryptotrade/auth/testing";
+import { trimDecimal } from "@cryptotrade/contract/money";
 import { checkInvariants } from "@cryptotrade/exchange";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import {
@@ -197,6 +198,5 @@ export async function refusalOf(call: Promise<unknown>): Promise<Refusal> {
 
 /** Whether two decimal strings are the same number ("30000" and "30000.000000"). */
 function sameDecimal(a: string, b: string): boolean {
-  const normal = (text: string) => (text.includes(".") ? text.replace(/\.?0+$/, "") : text);
-  return normal(a) === normal(b);
+  return trimDecimal(a) === trimDecimal(b);
 }

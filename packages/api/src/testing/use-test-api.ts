@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createAuthClock } from "@cryptotrade/auth/testing";
+import { trimDecimal } from "@cryptotrade/contract/money";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { type Caller, startTestApi, type TestApi } from "./test-api";
 
@@ -150,6 +151,5 @@ export async function balancesOf(caller: Caller): Promise<Balances> {
 
 /** Whether two decimal strings are the same number ("30000" and "30000.000000"). */
 function sameDecimal(a: string, b: string): boolean {
-  const normal = (text: string) => (text.includes(".") ? text.replace(/\.?0+$/, "") : text);
-  return normal(a) === normal(b);
+  return trimDecimal(a) === trimDecimal(b);
 }

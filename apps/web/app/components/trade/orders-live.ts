@@ -1,4 +1,4 @@
-import { countDecimals, formatDecimal, toUnits } from "@cryptotrade/contract/money";
+import { countDecimals, formatDecimal, toUnits, trimDecimal } from "@cryptotrade/contract/money";
 import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useCallback, useRef, useState } from "react";
@@ -89,12 +89,7 @@ function newFill(
   if (filled <= 0n) return null;
   const price = ((quote - before.quote) * 10n ** BigInt(rules.baseDecimals)) / filled;
   const side = order.side === "buy" ? "Bought" : "Sold";
-  return `Filled ${trimZeros(formatDecimal(filled, rules.baseDecimals))} ${rules.baseAsset} at ${formatDecimal(price, rules.quoteDecimals, rules.priceDecimals)} (${side.toLowerCase()}, order ${order.id})`;
-}
-
-/** "0.01000000" → "0.01", "2.00000000" → "2". */
-function trimZeros(text: string): string {
-  return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
+  return `Filled ${trimDecimal(formatDecimal(filled, rules.baseDecimals))} ${rules.baseAsset} at ${formatDecimal(price, rules.quoteDecimals, rules.priceDecimals)} (${side.toLowerCase()}, order ${order.id})`;
 }
 
 /** available + locked as an exact decimal string with the inputs' precision. */

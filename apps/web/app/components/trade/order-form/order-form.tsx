@@ -1,3 +1,4 @@
+import { trimDecimal } from "@cryptotrade/contract/money";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTRPC } from "~/trpc/react";
@@ -70,7 +71,7 @@ export function OrderForm({ market }: { market: Market }) {
       onSuccess: (order) => {
         applyOrderUpdate(queryClient, trpc, market.symbol, order, order.filledQuantity !== "0");
         void queryClient.invalidateQueries(trpc.portfolio.balances.queryFilter());
-        const at = order.price ? ` at ${order.price.replace(/0+$/, "").replace(/\.$/, "")}` : "";
+        const at = order.price ? ` at ${trimDecimal(order.price)}` : "";
         const amount = order.quantity ?? `${order.quoteQuantity} ${rules.quoteAsset} of`;
         setConfirmation(
           `${order.side === "buy" ? "Buy" : "Sell"} order ${order.id} placed: ${amount} ${rules.baseAsset}${at}, ${order.status.replace("_", " ")}`,
