@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeAdmin, registerUser } from "./testing/test-server";
-import { balancesOf, rejectionOf, useTradingServer } from "./testing/trading";
+import { balancesOf, refusalOf, rejectionOf, useTradingServer } from "./testing/trading";
 
 const ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE";
 
@@ -22,8 +22,12 @@ describe("idempotency keys through the API", () => {
     });
     expect(retried.id).toBe(held.id);
     expect(
-      await rejectionOf(user.client.wallet.deposit.mutate({ ...deposit, amount: "600" })),
-    ).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/idempotencyKey/) });
+      await refusalOf(user.client.wallet.deposit.mutate({ ...deposit, amount: "600" })),
+    ).toMatchObject({
+      code: "CONFLICT",
+      reason: "IDEMPOTENCY_KEY_REUSED",
+      field: "idempotencyKey",
+    });
     expect((await balancesOf(user.client)).USDT).toEqual({
       available: "399.000000",
       locked: "101.000000",

@@ -33,7 +33,7 @@ describe("the bench's wire client", () => {
         price: "1",
         quantity: "-1",
       }),
-    ).rejects.toThrow(/quantity/);
+    ).rejects.toThrow("Quantity must be a plain positive decimal such as 1.25");
     await expect(createWireClient(url, "ctk_nope.nope", agent).query("auth.me")).rejects.toThrow();
   });
 });
