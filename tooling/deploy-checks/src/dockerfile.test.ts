@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { REPO_ROOT, repoPath } from "./repo";
+import { workspaceClosure } from "./workspace-closure";
 
 interface Stage {
   name: string;
@@ -78,6 +79,20 @@ describe("docker/Dockerfile", () => {
         for (const source of sources) expect(() => repoPath(source), line).not.toThrow();
       }
     }
+  });
+
+  it("copies the manifest of every workspace package the web app's install needs", () => {
+    // `pnpm install --frozen-lockfile --filter @cryptotrade/web...` refuses a lockfile whose
+    // workspace packages it cannot find, so each one must be in the image before the install.
+    const copied = new Set(
+      (stages[0]?.lines ?? [])
+        .filter((line) => /^COPY\s/i.test(line))
+        .map((line) => line.split(/\s+/)[1]),
+    );
+    const missing = workspaceClosure("@cryptotrade/web")
+      .map((dir) => `${dir}/package.json`)
+      .filter((manifest) => !copied.has(manifest));
+    expect(missing).toEqual([]);
   });
 
   it("starts files the server build writes, and so does the migration Job", () => {
