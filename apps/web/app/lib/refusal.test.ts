@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readRefusal, toFormRefusal } from "./refusal";
+import { readRefusal, secondsToWait, toFormRefusal } from "./refusal";
 
 /** A refusal as tRPC's client error or `formatError` gives it: a message and `data`. */
 function refused(message: string, data: Record<string, unknown>) {
@@ -73,5 +73,26 @@ describe("readRefusal", () => {
     );
     expect(limited).toMatchObject({ code: "TOO_MANY_REQUESTS", retryAfterSeconds: 7 });
     expect(readRefusal(null)).toMatchObject({ message: "Something went wrong", fieldErrors: {} });
+  });
+});
+
+describe("secondsToWait", () => {
+  const limited = (data: Record<string, unknown>) =>
+    readRefusal(
+      refused("Too many requests", { code: "TOO_MANY_REQUESTS", reason: "RATE_LIMITED", ...data }),
+    );
+
+  it("rounds a rate limit's wait up to whole seconds", () => {
+    expect(secondsToWait(limited({ retryAfterSeconds: 6.2 }))).toBe(7);
+  });
+
+  it("waits a second when a rate limit names no wait", () => {
+    expect(secondsToWait(limited({}))).toBe(1);
+  });
+
+  it("has no wait for a refusal that is not a rate limit", () => {
+    expect(
+      secondsToWait(readRefusal(refused("Price is off the tick", { reason: "PRICE_NOT_ON_TICK" }))),
+    ).toBeNull();
   });
 });

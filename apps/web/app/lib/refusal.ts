@@ -46,6 +46,18 @@ export function readRefusal(error: unknown): Refusal {
 }
 
 /**
+ * How many whole seconds a rate-limited caller must wait before trying again; null when the
+ * refusal is not a rate limit. A limit that names no wait (never expected) still gets a second.
+ *
+ * @example
+ * secondsToWait(readRefusal(query.error)) // 7
+ */
+export function secondsToWait(refusal: Refusal): number | null {
+  if (refusal.reason !== "RATE_LIMITED") return null;
+  return Math.max(1, Math.ceil(refusal.retryAfterSeconds ?? 1));
+}
+
+/**
  * Places a refusal on the form: zod's `fieldErrors` at their fields, else the reason's words at
  * `field` (the server's, or the one `fieldOfReason` gives for this form), else for the whole
  * form. Never reads the message to decide where it goes.

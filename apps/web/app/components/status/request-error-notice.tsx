@@ -1,5 +1,5 @@
 import { Button } from "~/components/ui/button";
-import { readErrorMessage, readRetryAfterSeconds } from "./retry-after";
+import { readRefusal, secondsToWait } from "~/lib/refusal";
 import { useCountdown } from "./use-countdown";
 
 /**
@@ -19,7 +19,8 @@ export function RequestErrorNotice({
   what: string;
   onRetry?: () => void;
 }) {
-  const retryAfter = readRetryAfterSeconds(error);
+  const refusal = readRefusal(error);
+  const retryAfter = secondsToWait(refusal);
   const left = useCountdown(retryAfter);
   const limited = retryAfter !== null;
   return (
@@ -33,7 +34,7 @@ export function RequestErrorNotice({
           ? left > 0
             ? `Too many requests: you can try again in ${left} s.`
             : "Too many requests: you can try again now."
-          : readErrorMessage(error)}
+          : refusal.message}
       </p>
       {onRetry ? (
         <Button variant="outline" size="sm" onClick={onRetry} disabled={limited && left > 0}>
