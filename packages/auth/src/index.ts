@@ -1,4 +1,5 @@
 export { type AuditEntry, type RequestMeta, recordAudit } from "./audit";
+export { type BinancePermissions, toBinancePermissions } from "./binance-permissions";
 export {
   getSessionCookieName,
   readSessionCookie,
@@ -18,11 +19,20 @@ export { createLimiter, type LimiterStore } from "./limiter";
 export type { Authentication, AuthUser, Credential, Principal } from "./principal";
 export { REAUTHENTICATION_WINDOW_MS } from "./reauthentication";
 export {
+  DEFAULT_RECV_WINDOW_MS,
+  MAX_RECV_WINDOW_MS,
+} from "./request-timing";
+export {
   CredentialRevocation,
   type RevocationBus,
   revokes,
 } from "./revocations";
 export { API_KEY_SCOPES, type Scope } from "./scopes";
 export { type AuthService, type AuthServiceOptions, createAuthService } from "./service";
+export type {
+  SignedRequest,
+  SignedRequestRefusal,
+  SignedRequestResult,
+} from "./signed-requests";
 export { TOTP_ISSUER } from "./totp";
 export { WITHDRAWAL_HOLD_MS } from "./withdrawal-hold";

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import {
+  ApiKeyKind,
   ApiKeyName,
   ApiKeyScope,
+  Ed25519PublicKey,
   Email,
   NewPassword,
   Password,
@@ -35,9 +37,34 @@ export const ChangePasswordInput = z.object({
   newPassword: NewPassword,
 });
 
-/** `account.createApiKey`: a name, the scopes beyond `read`, and a code when asking `withdraw`. */
-export const CreateApiKeyInput = z.object({
-  name: ApiKeyName,
-  scopes: z.array(ApiKeyScope).max(3).default([]),
-  totpCode: TotpCode.optional(),
-});
+/**
+ * `account.createApiKey`: a name, the scopes beyond `read`, a code when asking `withdraw`,
+ * and the kind (a bearer token unless asked otherwise); an `ed25519` key brings its public key.
+ */
+export const CreateApiKeyInput = z
+  .object({
+    name: ApiKeyName,
+    scopes: z.array(ApiKeyScope).max(3).default([]),
+    totpCode: TotpCode.optional(),
+    kind: ApiKeyKind.default("bearer"),
+    publicKey: Ed25519PublicKey.optional(),
+  })
+  .check((context) => {
+    const { kind, publicKey } = context.value;
+    if (kind === "ed25519" && publicKey === undefined) {
+      context.issues.push({
+        code: "custom",
+        input: publicKey,
+        path: ["publicKey"],
+        message: "is required for an Ed25519 key",
+      });
+    }
+    if (kind !== "ed25519" && publicKey !== undefined) {
+      context.issues.push({
+        code: "custom",
+        input: publicKey,
+        path: ["publicKey"],
+        message: "is only for an Ed25519 key",
+      });
+    }
+  });
