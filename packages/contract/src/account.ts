@@ -38,6 +38,33 @@ export const ChangePasswordInput = z.object({
 });
 
 /**
+ * An `ed25519` key brings its public key, and no other kind takes one: the check the
+ * procedure's input and the web app's form both run.
+ *
+ * @example
+ * z.object({ kind: ApiKeyKind, publicKey: Ed25519PublicKey.optional() }).superRefine(checkApiKeyPublicKey);
+ */
+export function checkApiKeyPublicKey(
+  key: { kind: z.infer<typeof ApiKeyKind>; publicKey?: string | undefined },
+  context: z.RefinementCtx,
+): void {
+  if (key.kind === "ed25519" && key.publicKey === undefined) {
+    context.addIssue({
+      code: "custom",
+      path: ["publicKey"],
+      message: "is required for an Ed25519 key",
+    });
+  }
+  if (key.kind !== "ed25519" && key.publicKey !== undefined) {
+    context.addIssue({
+      code: "custom",
+      path: ["publicKey"],
+      message: "is only for an Ed25519 key",
+    });
+  }
+}
+
+/**
  * `account.createApiKey`: a name, the scopes beyond `read`, a code when asking `withdraw`,
  * and the kind (a bearer token unless asked otherwise); an `ed25519` key brings its public key.
  */
@@ -49,22 +76,4 @@ export const CreateApiKeyInput = z
     kind: ApiKeyKind.default("bearer"),
     publicKey: Ed25519PublicKey.optional(),
   })
-  .check((context) => {
-    const { kind, publicKey } = context.value;
-    if (kind === "ed25519" && publicKey === undefined) {
-      context.issues.push({
-        code: "custom",
-        input: publicKey,
-        path: ["publicKey"],
-        message: "is required for an Ed25519 key",
-      });
-    }
-    if (kind !== "ed25519" && publicKey !== undefined) {
-      context.issues.push({
-        code: "custom",
-        input: publicKey,
-        path: ["publicKey"],
-        message: "is only for an Ed25519 key",
-      });
-    }
-  });
+  .superRefine(checkApiKeyPublicKey);
