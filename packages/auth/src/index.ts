@@ -22,6 +22,7 @@ export {
   DEFAULT_RECV_WINDOW_MS,
   MAX_RECV_WINDOW_MS,
 } from "./request-timing";
+export { resealApiKeySecrets } from "./reseal-api-key-secrets";
 export {
   CredentialRevocation,
   type RevocationBus,
