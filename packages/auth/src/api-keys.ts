@@ -22,7 +22,7 @@ const KEY_SECRET_BYTES = 20;
 const HMAC_SECRET_BYTES = 40;
 
 /** How a key authenticates: a bearer token, or signed requests (HMAC or Ed25519; ADR 034). */
-export type ApiKeyKind = (typeof API_KEY_KINDS)[number];
+type ApiKeyKind = (typeof API_KEY_KINDS)[number];
 
 /** An API key as its owner sees it in a list; the secret is never shown again. */
 export interface ApiKeySummary {

@@ -18,10 +18,6 @@ export { PASSWORD_CHECKS_PER_ADDRESS } from "./hashing-gate";
 export { createLimiter, type LimiterStore } from "./limiter";
 export type { Authentication, AuthUser, Credential, Principal } from "./principal";
 export { REAUTHENTICATION_WINDOW_MS } from "./reauthentication";
-export {
-  DEFAULT_RECV_WINDOW_MS,
-  MAX_RECV_WINDOW_MS,
-} from "./request-timing";
 export { resealApiKeySecrets } from "./reseal-api-key-secrets";
 export {
   CredentialRevocation,

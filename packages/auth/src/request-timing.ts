@@ -1,5 +1,5 @@
 /** `recvWindow` when a signed request names none (Binance's default). */
-export const DEFAULT_RECV_WINDOW_MS = 5000;
+const DEFAULT_RECV_WINDOW_MS = 5000;
 /** The largest `recvWindow` a signed request may ask for (Binance's limit). */
 export const MAX_RECV_WINDOW_MS = 60_000;
 /** How far a request's timestamp may run ahead of the server's clock (Binance's second). */
