@@ -5,6 +5,7 @@ import { BinanceError, binanceAnswerOf } from "./binance-errors";
 import { RequestWeights } from "./request-weights";
 import { generalRoutes } from "./routes/general";
 import { marketDataRoutes } from "./routes/market-data";
+import { tickerRoutes } from "./routes/tickers";
 
 /** The procedures, called in process as the request's caller: tRPC's own limits, auth and rules. */
 export type Procedures = ReturnType<typeof appRouter.createCaller>;
@@ -69,6 +70,7 @@ export function binanceApi({ services, requestInfo, weightStore }: BinanceApiDep
   });
   app.route(BINANCE_API_PREFIX, generalRoutes());
   app.route(BINANCE_API_PREFIX, marketDataRoutes());
+  app.route(BINANCE_API_PREFIX, tickerRoutes());
   app.all(`${BINANCE_API_PREFIX}/*`, (c) => {
     throw new BinanceError(
       -1020,
