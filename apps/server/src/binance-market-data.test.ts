@@ -13,8 +13,9 @@ const limit = (symbol: string, side: "buy" | "sell", price: string, quantity: st
 async function bookWithTrade(
   maker: Client,
   taker: Client,
-  { symbol, bid, ask, quantity, bought }: Record<string, string>,
+  book: { symbol: string; bid: string; ask: string; quantity: string; bought: string },
 ) {
+  const { symbol, bid, ask, quantity, bought } = book;
   await maker.orders.place.mutate(limit(symbol, "buy", bid, quantity));
   await maker.orders.place.mutate(limit(symbol, "sell", ask, quantity));
   const trade = await taker.orders.place.mutate({

@@ -54,7 +54,7 @@ const BY_REASON: Record<ErrorReason, BinanceRefusal> = {
   NOT_POSITIVE: MALFORMED,
   PRICE_NOT_ON_TICK: filterFailure("PRICE_FILTER"),
   PRICE_ABOVE_MAX: filterFailure("PRICE_FILTER"),
-  PRICE_OUT_OF_BAND: filterFailure("PERCENT_PRICE_BY_SIDE"),
+  PRICE_OUT_OF_BAND: filterFailure("PERCENT_PRICE"),
   QUANTITY_NOT_ON_LOT: filterFailure("LOT_SIZE"),
   QUANTITY_BELOW_MIN: filterFailure("LOT_SIZE"),
   QUANTITY_ABOVE_MAX: filterFailure("LOT_SIZE"),

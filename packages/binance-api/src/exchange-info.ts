@@ -4,7 +4,7 @@ import { REQUEST_WEIGHT_PER_MINUTE } from "./request-weights";
 import { toBinanceSymbol } from "./symbols";
 
 /** The order types the exchange's engine runs, by Binance's names (ADR 033 maps each). */
-export const ORDER_TYPES = [
+const ORDER_TYPES = [
   "LIMIT",
   "LIMIT_MAKER",
   "MARKET",

@@ -3,7 +3,7 @@ import type { BinanceEnv } from "../binance-api";
 import { BinanceError } from "../binance-errors";
 import { weightedAverage, zeroLike } from "../decimals";
 import { marketNamed } from "../markets";
-import { integerParam, symbolParam } from "../params";
+import { integerParam, requiredParam, symbolParam } from "../params";
 
 /** The intervals the exchange keeps candles for, by Binance's (identical) names. */
 const KLINE_INTERVALS = {
@@ -119,13 +119,7 @@ export function marketDataRoutes() {
 
   app.get("/klines", async (c) => {
     const symbol = symbolParam(c);
-    const interval = c.req.query("interval");
-    if (!interval) {
-      throw new BinanceError(
-        -1102,
-        "Mandatory parameter 'interval' was not sent, was empty/null, or malformed.",
-      );
-    }
+    const interval = requiredParam(c, "interval");
     if (!isKlineInterval(interval)) throw new BinanceError(-1120, "Invalid interval.");
     const startTime = integerParam(c, "startTime");
     const endTime = integerParam(c, "endTime");
