@@ -269,6 +269,36 @@ describe("Binance's market data endpoints", () => {
       price: "102.000000",
       closeTime: time,
     });
+
+    // A taker now sells into the bid: it counts in the volume, not in what takers bought.
+    const seller = await t.trader({ SOL: "1" });
+    const sold = await seller.client.orders.place.mutate({
+      ...limit(symbol, "sell", "99.000", "0.5"),
+      timeInForce: "IOC",
+    });
+    expect(sold.status).toBe("filled");
+    // The two trades may fall in two minutes: add the candles up.
+    const klines = (await get("/klines?symbol=SOLUSDT&interval=1m")).body as unknown[][];
+    const total = (column: number) => klines.reduce((sum, kline) => sum + Number(kline[column]), 0);
+    expect([total(5), total(7), total(8), total(9), total(10)]).toEqual([1, 100.5, 2, 0.5, 51]);
+    expect((await get("/ticker/24hr?symbol=SOLUSDT")).body).toMatchObject({
+      priceChange: "-3.000000",
+      priceChangePercent: "-2.94",
+      weightedAvgPrice: "100.500000",
+      lastPrice: "99.000000",
+      lastQty: "0.500000000",
+      bidQty: "1.500000000",
+      lowPrice: "99.000000",
+      highPrice: "102.000000",
+      volume: "1.000000000",
+      quoteVolume: "100.500000",
+      count: 2,
+    });
+    expect((await get("/avgPrice?symbol=SOLUSDT")).body).toMatchObject({ price: "100.500000" });
+    expect((await get("/trades?symbol=SOLUSDT")).body).toMatchObject([
+      { price: "102.000000", isBuyerMaker: false },
+      { price: "99.000000", isBuyerMaker: true },
+    ]);
   });
 
   it("refuses as Binance does, with its codes and statuses", async () => {
