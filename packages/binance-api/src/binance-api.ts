@@ -1,0 +1,91 @@
+import { type ApiServices, appRouter, createContext, type RequestInfo } from "@cryptotrade/api";
+import type { LimiterStore } from "@cryptotrade/auth";
+import { type Context, Hono } from "hono";
+import { BinanceError, binanceAnswerOf } from "./binance-errors";
+import { RequestWeights } from "./request-weights";
+import { generalRoutes } from "./routes/general";
+import { marketDataRoutes } from "./routes/market-data";
+import { tickerRoutes } from "./routes/tickers";
+
+/** The procedures, called in process as the request's caller: tRPC's own limits, auth and rules. */
+export type Procedures = ReturnType<typeof appRouter.createCaller>;
+
+export type BinanceEnv = {
+  Variables: {
+    /** The procedures as this request's caller (built on first use). */
+    procedures: () => Promise<Procedures>;
+    /** Spends the route's request weight from the client address's budget (see request-weights.ts). */
+    spendWeight: (weight: number) => Promise<void>;
+  };
+};
+
+export interface BinanceApiDeps {
+  services: ApiServices;
+  /** What the HTTP layer knows about the request: its id, client address and headers. */
+  requestInfo: (c: Context) => Omit<RequestInfo, "resHeaders">;
+  /** Where request weights are counted: Redis shared by the replicas, or this process's memory. */
+  weightStore?: LimiterStore | undefined;
+}
+
+export const BINANCE_API_PREFIX = "/api/v3";
+
+/**
+ * Binance's spot REST API (v3) over the same procedures as `/trpc`: a translation layer that
+ * builds each request's tRPC context with `createContext` and calls `appRouter`, so there is
+ * no second path to data or money. Mount it at the root (`app.route("/", binanceApi(deps))`);
+ * its paths start with `/api/v3`. Refusals answer as Binance's `{"code","msg"}` JSON.
+ *
+ * @example
+ * app.route("/", binanceApi({ services, requestInfo: (c) => ({ requestId, ip, ... }) }));
+ */
+export function binanceApi({ services, requestInfo, weightStore }: BinanceApiDeps) {
+  const weights = new RequestWeights(weightStore);
+  const app = new Hono<BinanceEnv>();
+  app.use(`${BINANCE_API_PREFIX}/*`, async (c, next) => {
+    const info = requestInfo(c);
+    const resHeaders = new Headers();
+    let procedures: Promise<Procedures> | undefined;
+    c.set("procedures", () => {
+      procedures ??= createContext(services, { ...info, resHeaders }).then((ctx) =>
+        appRouter.createCaller(ctx),
+      );
+      return procedures;
+    });
+    c.set("spendWeight", async (weight) => {
+      const used = await weights.spend(info.ip, weight);
+      c.header("x-mbx-used-weight", String(used.weight));
+      c.header("x-mbx-used-weight-1m", String(used.weight));
+      if (used.retryAfterSeconds !== undefined) {
+        c.header("retry-after", String(used.retryAfterSeconds));
+        throw new BinanceError(
+          -1003,
+          `Too much request weight used; current limit is ${weights.limit} request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.`,
+          429,
+        );
+      }
+    });
+    await next();
+    // Cookies and Retry-After the procedures set travel with the answer, as on /trpc.
+    for (const [name, value] of resHeaders) c.res.headers.append(name, value);
+  });
+  app.route(BINANCE_API_PREFIX, generalRoutes());
+  app.route(BINANCE_API_PREFIX, marketDataRoutes());
+  app.route(BINANCE_API_PREFIX, tickerRoutes());
+  app.all(`${BINANCE_API_PREFIX}/*`, (c) => {
+    throw new BinanceError(
+      -1020,
+      `This operation is not supported: ${c.req.method} ${c.req.path}`,
+      404,
+    );
+  });
+  app.onError((error, c) => {
+    const answer = binanceAnswerOf(error);
+    // A refusal is the client's business; anything answered -1000 is a bug to look at.
+    if (answer.code === -1000)
+      services.log.error({ err: error, path: c.req.path }, "unhandled error");
+    if (answer.retryAfterSeconds !== undefined)
+      c.header("retry-after", String(answer.retryAfterSeconds));
+    return c.json({ code: answer.code, msg: answer.msg }, answer.status);
+  });
+  return app;
+}
