@@ -1,11 +1,13 @@
 import { type ApiServices, appRouter, createContext, type RequestInfo } from "@cryptotrade/api";
-import type { LimiterStore } from "@cryptotrade/auth";
+import type { LimiterStore, Principal, Scope } from "@cryptotrade/auth";
 import { type Context, Hono } from "hono";
 import { BinanceError, binanceAnswerOf } from "./binance-errors";
 import { RequestWeights } from "./request-weights";
+import { accountRoutes } from "./routes/account";
 import { generalRoutes } from "./routes/general";
 import { marketDataRoutes } from "./routes/market-data";
 import { tickerRoutes } from "./routes/tickers";
+import { readSignedRequest, signatureRefusal } from "./signed";
 
 /** The procedures, called in process as the request's caller: tRPC's own limits, auth and rules. */
 export type Procedures = ReturnType<typeof appRouter.createCaller>;
@@ -16,6 +18,11 @@ export type BinanceEnv = {
     procedures: () => Promise<Procedures>;
     /** Spends the route's request weight from the client address's budget (see request-weights.ts). */
     spendWeight: (weight: number) => Promise<void>;
+    /**
+     * Authenticates the request by its signature for `scope` (see `signed.ts`); from then on
+     * `procedures` run as the key's owner. Throws Binance's refusal.
+     */
+    signIn: (scope: Scope) => Promise<Principal>;
   };
 };
 
@@ -45,11 +52,19 @@ export function binanceApi({ services, requestInfo, weightStore }: BinanceApiDep
     const info = requestInfo(c);
     const resHeaders = new Headers();
     let procedures: Promise<Procedures> | undefined;
+    let signedBy: Principal | undefined;
     c.set("procedures", () => {
-      procedures ??= createContext(services, { ...info, resHeaders }).then((ctx) =>
+      procedures ??= createContext(services, { ...info, resHeaders }, signedBy).then((ctx) =>
         appRouter.createCaller(ctx),
       );
       return procedures;
+    });
+    c.set("signIn", async (scope) => {
+      const result = await services.auth.verifySignedRequest(await readSignedRequest(c), scope);
+      if (!result.ok) throw signatureRefusal(result.refusal);
+      signedBy = result.authentication.principal;
+      procedures = undefined;
+      return signedBy;
     });
     c.set("spendWeight", async (weight) => {
       const used = await weights.spend(info.ip, weight);
@@ -71,6 +86,7 @@ export function binanceApi({ services, requestInfo, weightStore }: BinanceApiDep
   app.route(BINANCE_API_PREFIX, generalRoutes());
   app.route(BINANCE_API_PREFIX, marketDataRoutes());
   app.route(BINANCE_API_PREFIX, tickerRoutes());
+  app.route(BINANCE_API_PREFIX, accountRoutes());
   app.all(`${BINANCE_API_PREFIX}/*`, (c) => {
     throw new BinanceError(
       -1020,
