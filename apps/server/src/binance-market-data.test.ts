@@ -395,6 +395,9 @@ describe("Binance's market data endpoints", () => {
     const tickers = await exchange.fetchTickers();
     expect(Object.keys(tickers).sort()).toEqual(Object.keys(markets).sort());
     expect(tickers["ETH/USDT"]).toMatchObject({ last: 2010, bid: 1990, ask: 2010 });
+    const two = await exchange.fetchTickers(["ETH/USDT", "BTC/USDT"]);
+    expect(Object.keys(two).sort()).toEqual(["BTC/USDT", "ETH/USDT"]);
+    expect(two["ETH/USDT"]).toMatchObject({ last: 2010, askVolume: 0.75 });
 
     const book = await exchange.fetchOrderBook("ETH/USDT");
     expect(book).toMatchObject({ bids: [[1990, 1]], asks: [[2010, 0.75]] });
