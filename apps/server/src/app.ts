@@ -137,7 +137,6 @@ export function createApp({ services, checkReady, web, pageLimits, limiterStore 
         requestId: c.get("requestId"),
         ip: getClientAddress(c, config.trustProxy),
         userAgent: c.req.header("user-agent") ?? null,
-        headers: c.req.raw.headers,
       }),
     }),
   );

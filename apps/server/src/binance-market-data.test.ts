@@ -46,6 +46,16 @@ describe("Binance's market data endpoints", () => {
     expect(time.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
+  it("reads no session cookie: a browser's session neither acts nor slides here", async () => {
+    const cookie = { cookie: "ct_session=not-a-live-session" };
+    // On /trpc a dead cookie is read, and cleared.
+    const trpc = await t.server.fetch("/trpc/market.list", { headers: cookie });
+    expect(trpc.headers.get("set-cookie")).toMatch(/^ct_session=;/);
+    const binance = await t.server.fetch("/api/v3/depth?symbol=BTCUSDT", { headers: cookie });
+    expect(binance.status).toBe(200);
+    expect(binance.headers.get("set-cookie")).toBeNull();
+  });
+
   it("describes each market's rules as exchangeInfo filters", async () => {
     const { status, body, headers } = await get("/exchangeInfo");
     expect(status).toBe(200);
@@ -385,6 +395,9 @@ describe("Binance's market data endpoints", () => {
     const tickers = await exchange.fetchTickers();
     expect(Object.keys(tickers).sort()).toEqual(Object.keys(markets).sort());
     expect(tickers["ETH/USDT"]).toMatchObject({ last: 2010, bid: 1990, ask: 2010 });
+    const two = await exchange.fetchTickers(["ETH/USDT", "BTC/USDT"]);
+    expect(Object.keys(two).sort()).toEqual(["BTC/USDT", "ETH/USDT"]);
+    expect(two["ETH/USDT"]).toMatchObject({ last: 2010, askVolume: 0.75 });
 
     const book = await exchange.fetchOrderBook("ETH/USDT");
     expect(book).toMatchObject({ bids: [[1990, 1]], asks: [[2010, 0.75]] });

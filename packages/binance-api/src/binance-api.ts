@@ -28,13 +28,20 @@ export type BinanceEnv = {
 
 export interface BinanceApiDeps {
   services: ApiServices;
-  /** What the HTTP layer knows about the request: its id, client address and headers. */
-  requestInfo: (c: Context) => Omit<RequestInfo, "resHeaders">;
+  /** What the HTTP layer knows about the request: its id, client address and user agent. */
+  requestInfo: (c: Context) => Omit<RequestInfo, "headers" | "resHeaders">;
   /** Where request weights are counted: Redis shared by the replicas, or this process's memory. */
   weightStore?: LimiterStore | undefined;
 }
 
 export const BINANCE_API_PREFIX = "/api/v3";
+
+/**
+ * The session cookie and `Authorization: Bearer` of /trpc are never read here: a browser's
+ * cookie must not act on this surface (no CSRF), and public endpoints call as the anonymous
+ * caller of the client's address, as Binance counts them.
+ */
+const NO_CREDENTIAL = new Headers();
 
 /**
  * Binance's spot REST API (v3) over the same procedures as `/trpc`: a translation layer that
@@ -54,9 +61,11 @@ export function binanceApi({ services, requestInfo, weightStore }: BinanceApiDep
     let procedures: Promise<Procedures> | undefined;
     let signedBy: Principal | undefined;
     c.set("procedures", () => {
-      procedures ??= createContext(services, { ...info, resHeaders }, signedBy).then((ctx) =>
-        appRouter.createCaller(ctx),
-      );
+      procedures ??= createContext(
+        services,
+        { ...info, headers: NO_CREDENTIAL, resHeaders },
+        signedBy,
+      ).then((ctx) => appRouter.createCaller(ctx));
       return procedures;
     });
     c.set("signIn", async (scope) => {
