@@ -170,8 +170,8 @@ describe("Binance's signed GET /api/v3/account", () => {
     ]) {
       const exchange = new ccxt.binance({ ...options, ...credentials });
       const balance = await exchange.fetchBalance();
-      expect(balance.free.BTC).toBe(0.25);
-      expect(balance.free.USDT).toBe(1000);
+      expect(balance.BTC?.free).toBe(0.25);
+      expect(balance.USDT?.free).toBe(1000);
     }
     const forged = new ccxt.binance({ ...options, apiKey: hmac.id, secret: "not-the-secret" });
     await expect(forged.fetchBalance()).rejects.toBeInstanceOf(ccxt.AuthenticationError);
