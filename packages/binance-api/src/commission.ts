@@ -26,11 +26,15 @@ export interface AccountCommission {
 export function accountCommission(
   markets: readonly Pick<MarketView, "makerFee" | "takerFee">[],
 ): AccountCommission {
-  const highest = (fees: string[]) =>
-    fees.reduce((max, fee) => {
+  // Bigints have no Math.max.
+  const highest = (fees: string[]) => {
+    let max = 0n;
+    for (const fee of fees) {
       const units = toUnits(fee, FEE_DECIMALS);
-      return units > max ? units : max;
-    }, 0n);
+      if (units > max) max = units;
+    }
+    return max;
+  };
   const maker = highest(markets.map((market) => market.makerFee));
   const taker = highest(markets.map((market) => market.takerFee));
   const rate = (bps: bigint) =>
