@@ -72,8 +72,8 @@ export function binanceApi({ services, requestInfo, weightStore }: BinanceApiDep
       }
     });
     await next();
-    // Cookies and Retry-After the procedures set travel with the answer, as on /trpc.
-    for (const [name, value] of resHeaders) c.res.headers.append(name, value);
+    // What the procedures set (Retry-After on a refusal) travels with the answer, as on /trpc.
+    for (const [name, value] of resHeaders) c.res.headers.set(name, value);
   });
   app.route(BINANCE_API_PREFIX, generalRoutes());
   app.route(BINANCE_API_PREFIX, marketDataRoutes());
