@@ -142,6 +142,15 @@ describe("Binance's market data endpoints", () => {
     const two = (await get(`/exchangeInfo?symbols=${encodeURIComponent('["ETHBTC","BTCUSDT"]')}`))
       .body.symbols;
     expect(two.map((s: { symbol: string }) => s.symbol)).toEqual(["ETHBTC", "BTCUSDT"]);
+
+    // A halted market is HALT, and TRADING again once resumed.
+    const admin = await t.admin();
+    await admin.client.admin.haltMarket.mutate({ symbol: "ETH-BTC" });
+    const statusOfEthBtc = async () =>
+      (await get("/exchangeInfo?symbol=ETHBTC")).body.symbols[0].status;
+    expect(await statusOfEthBtc()).toBe("HALT");
+    await admin.client.admin.resumeMarket.mutate({ symbol: "ETH-BTC" });
+    expect(await statusOfEthBtc()).toBe("TRADING");
   });
 
   it("serves the book, trades, klines, tickers and average price of real orders", async () => {
