@@ -142,6 +142,15 @@ describe("Binance's market data endpoints", () => {
     const two = (await get(`/exchangeInfo?symbols=${encodeURIComponent('["ETHBTC","BTCUSDT"]')}`))
       .body.symbols;
     expect(two.map((s: { symbol: string }) => s.symbol)).toEqual(["ETHBTC", "BTCUSDT"]);
+
+    // A halted market is HALT, and TRADING again once resumed.
+    const admin = await t.admin();
+    await admin.client.admin.haltMarket.mutate({ symbol: "ETH-BTC" });
+    const statusOfEthBtc = async () =>
+      (await get("/exchangeInfo?symbol=ETHBTC")).body.symbols[0].status;
+    expect(await statusOfEthBtc()).toBe("HALT");
+    await admin.client.admin.resumeMarket.mutate({ symbol: "ETH-BTC" });
+    expect(await statusOfEthBtc()).toBe("TRADING");
   });
 
   it("serves the book, trades, klines, tickers and average price of real orders", async () => {
@@ -430,7 +439,7 @@ describe("Binance's request weight limit", () => {
   });
   afterAll(() => server.close());
 
-  it("counts each address's weight per minute and answers 429 with Retry-After past 6000", async () => {
+  it("counts each address's weight per minute: 429 past 6000, then 418 for ignoring them", async () => {
     // Over a socket the client is 127.0.0.1; in process (`server.fetch`) it is another address.
     const url = await server.listen();
     // The deepest book weighs 250: 24 of them use the minute's 6000.
@@ -458,6 +467,25 @@ describe("Binance's request weight limit", () => {
       options: { fetchMarkets: { types: ["spot"] }, fetchCurrencies: false },
     });
     await expect(exchange.publicGetPing()).rejects.toBeInstanceOf(ccxt.DDoSProtection);
+
+    // Ten 429s in the minute are let through (two were above); the eleventh request past the
+    // limit bans the address: 418 for two minutes, whatever it asks.
+    for (let refused = 3; refused <= 10; refused += 1) {
+      expect((await fetch(`${url}/api/v3/time`)).status).toBe(429);
+    }
+    const banned = await fetch(`${url}/api/v3/time`);
+    expect(banned.status).toBe(418);
+    expect(Number(banned.headers.get("retry-after"))).toBeGreaterThan(60);
+    expect(Number(banned.headers.get("retry-after"))).toBeLessThanOrEqual(120);
+    expect(await banned.json()).toEqual({
+      code: -1003,
+      msg: expect.stringMatching(
+        /^Way too much request weight used; IP banned until \d{13}\. Please use WebSocket Streams for live updates to avoid bans\.$/,
+      ),
+    });
+    const stillBanned = await fetch(`${url}/api/v3/exchangeInfo`);
+    expect(stillBanned.status).toBe(418);
+    expect(stillBanned.headers.get("x-mbx-used-weight-1m")).toBeNull();
 
     // Another address has its own minute.
     const other = await server.fetch("/api/v3/ping");

@@ -43,6 +43,22 @@ export const BINANCE_API_PREFIX = "/api/v3";
  */
 const NO_CREDENTIAL = new Headers();
 
+/** Binance's words for a 429 and for the ban (418) that follows ignoring them. */
+function tooMuchWeight(limit: number, refusal: { status: 429 | 418; until: number }) {
+  if (refusal.status === 418) {
+    return new BinanceError(
+      -1003,
+      `Way too much request weight used; IP banned until ${refusal.until}. Please use WebSocket Streams for live updates to avoid bans.`,
+      418,
+    );
+  }
+  return new BinanceError(
+    -1003,
+    `Too much request weight used; current limit is ${limit} request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.`,
+    429,
+  );
+}
+
 /**
  * Binance's spot REST API (v3) over the same procedures as `/trpc`: a translation layer that
  * builds each request's tRPC context with `createContext` and calls `appRouter`, so there is
@@ -76,21 +92,19 @@ export function binanceApi({ services, requestInfo, weightStore }: BinanceApiDep
       return signedBy;
     });
     c.set("spendWeight", async (weight) => {
-      const used = await weights.spend(info.ip, weight);
-      c.header("x-mbx-used-weight", String(used.weight));
-      c.header("x-mbx-used-weight-1m", String(used.weight));
-      if (used.retryAfterSeconds !== undefined) {
-        c.header("retry-after", String(used.retryAfterSeconds));
-        throw new BinanceError(
-          -1003,
-          `Too much request weight used; current limit is ${weights.limit} request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.`,
-          429,
-        );
+      const spent = await weights.spend(info.ip, weight);
+      if (spent.weight !== undefined) {
+        c.header("x-mbx-used-weight", String(spent.weight));
+        c.header("x-mbx-used-weight-1m", String(spent.weight));
+      }
+      if (spent.refusal) {
+        c.header("retry-after", String(spent.refusal.retryAfterSeconds));
+        throw tooMuchWeight(weights.limit, spent.refusal);
       }
     });
     await next();
-    // Cookies and Retry-After the procedures set travel with the answer, as on /trpc.
-    for (const [name, value] of resHeaders) c.res.headers.append(name, value);
+    // What the procedures set (Retry-After on a refusal) travels with the answer, as on /trpc.
+    for (const [name, value] of resHeaders) c.res.headers.set(name, value);
   });
   app.route(BINANCE_API_PREFIX, generalRoutes());
   app.route(BINANCE_API_PREFIX, marketDataRoutes());
