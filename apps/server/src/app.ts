@@ -1,5 +1,7 @@
 import { type ApiServices, appRouter, createContext } from "@cryptotrade/api";
 import { answerSingleCall, findSingleCall } from "@cryptotrade/api/server";
+import type { LimiterStore } from "@cryptotrade/auth";
+import { binanceApi } from "@cryptotrade/binance-api";
 import { MAX_BATCH_SIZE } from "@cryptotrade/contract/limits";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
@@ -36,18 +38,21 @@ export interface AppDeps {
   web?: WebApp | undefined;
   /** What one address may ask of the web app (`Services.pageLimits`); needed with `web`. */
   pageLimits?: PageLimits | undefined;
+  /** Where the Binance API counts request weights per address; this process's memory without. */
+  limiterStore?: LimiterStore | undefined;
 }
 
 /**
- * The whole HTTP surface as a fetch handler: tRPC at /trpc, health at /healthz and /readyz,
- * and the web app's pages and files everywhere else when one is given.
+ * The whole HTTP surface as a fetch handler: tRPC at /trpc, Binance's spot API at /api/v3
+ * (the same procedures, ADR 033), health at /healthz and /readyz, and the web app's pages and
+ * files everywhere else when one is given.
  * It needs no socket, so tests call `app.fetch(new Request(...))`.
  *
  * @example
  * const app = createApp({ services, checkReady });
  * const res = await app.fetch(new Request("http://x/healthz"));
  */
-export function createApp({ services, checkReady, web, pageLimits }: AppDeps) {
+export function createApp({ services, checkReady, web, pageLimits, limiterStore }: AppDeps) {
   const { config } = services;
   const allowedOrigins = new Set(config.allowedOrigins);
   const app = new Hono<AppEnv>();
@@ -122,6 +127,19 @@ export function createApp({ services, checkReady, web, pageLimits }: AppDeps) {
     });
     return new Response(answer.body, { status: answer.status, headers: answer.headers });
   });
+
+  app.route(
+    "/",
+    binanceApi({
+      services,
+      weightStore: limiterStore,
+      requestInfo: (c) => ({
+        requestId: c.get("requestId"),
+        ip: getClientAddress(c, config.trustProxy),
+        userAgent: c.req.header("user-agent") ?? null,
+      }),
+    }),
+  );
 
   // Pages answer their own 404 (HTML, from React Router); the API's paths keep this JSON one.
   if (web) app.route("/", webRoutes(services, web));

@@ -1,6 +1,6 @@
 import type { ApiServices } from "@cryptotrade/api";
 import { createApiServices, prepareDatabase } from "@cryptotrade/api/server";
-import type { AuthService } from "@cryptotrade/auth";
+import type { AuthService, LimiterStore } from "@cryptotrade/auth";
 import type { Config } from "@cryptotrade/config";
 import { connectDatabase, type DatabaseConnection } from "@cryptotrade/db/client";
 import type { Redis } from "ioredis";
@@ -41,6 +41,8 @@ export interface Services {
   role: ExchangeRole;
   /** What one address may ask of the web app (renders in flight, renders per minute). */
   pageLimits: PageLimits;
+  /** Where per-address counters live (Redis or memory): the Binance API's request weights. */
+  limiterStore: LimiterStore;
   /** Stops the exchange role, then the buses, Redis and the database, in that order. */
   close(): Promise<void>;
 }
@@ -103,10 +105,11 @@ export async function createServices(
     observer: observability?.calls,
   });
   const { auth } = api;
-  const pageLimits = createPageLimits(
-    { redis, keyPrefix: options.rateLimitKeyPrefix ?? config.rateLimits.keyPrefix },
-    config.rateLimits,
-  );
+  const limiterStore = {
+    redis,
+    keyPrefix: options.rateLimitKeyPrefix ?? config.rateLimits.keyPrefix,
+  };
+  const pageLimits = createPageLimits(limiterStore, config.rateLimits);
   return {
     api,
     database,
@@ -116,6 +119,7 @@ export async function createServices(
     revocationBus,
     role,
     pageLimits,
+    limiterStore,
     async close() {
       await role.close();
       await streams.close();

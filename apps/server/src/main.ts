@@ -79,6 +79,7 @@ export async function runServer(environment: Config, files: ServerFiles): Promis
     checkReady,
     web: webApp.web,
     pageLimits: services.pageLimits,
+    limiterStore: services.limiterStore,
   });
 
   let demo: { stop(): Promise<void> } | undefined;

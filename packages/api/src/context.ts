@@ -54,13 +54,20 @@ export interface Context extends ApiServices {
 
 /**
  * Builds the tRPC context for one request, resolving its credential. A bearer token wins over
- * the cookie; a dead cookie is cleared, and a session whose expiry slid is re-sent.
+ * the cookie; a dead cookie is cleared, and a session whose expiry slid is re-sent. A caller
+ * that authenticated the request itself (a Binance-style signed request, ADR 034) passes the
+ * principal it proved, and the headers are not read for one.
  *
  * @example
  * const ctx = await createContext(services, { requestId: "r1", ip: "127.0.0.1", ... });
  */
-export async function createContext(services: ApiServices, request: RequestInfo): Promise<Context> {
+export async function createContext(
+  services: ApiServices,
+  request: RequestInfo,
+  signedBy?: Principal,
+): Promise<Context> {
   const log = services.log.child({ requestId: request.requestId });
+  if (signedBy) return { ...services, log, request, principal: signedBy };
   const { bearer, cookie, authentication } = await authenticateRequest(services, request).catch(
     (error: unknown) => {
       // Before any procedure runs (so no middleware logs it): a database or Redis failure

@@ -8,6 +8,7 @@ import { ZodError } from "zod";
 type TRPCErrorCode = TRPCError["code"];
 
 const AUTH_ERROR_CODES: Record<AuthErrorCode, TRPCErrorCode> = {
+  INVALID_INPUT: "BAD_REQUEST",
   INVALID_CREDENTIALS: "UNAUTHORIZED",
   WRONG_PASSWORD: "BAD_REQUEST",
   INVALID_CODE: "BAD_REQUEST",

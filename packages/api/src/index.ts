@@ -5,6 +5,7 @@ import type { AppRouter } from "./root";
 // HTTP and WebSocket server needs lives at `@cryptotrade/api/server`.
 export type { CallObserver, CallOutcome, ObservedCall } from "./call-observer";
 export { type ApiServices, type Context, createContext, type RequestInfo } from "./context";
+export { errorDetailsOf } from "./errors";
 export { type AppRouter, appRouter } from "./root";
 export { createCallerFactory } from "./trpc";
 

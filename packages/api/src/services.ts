@@ -1,4 +1,9 @@
-import { createAuthService, encryptTotpSecrets, type RevocationBus } from "@cryptotrade/auth";
+import {
+  createAuthService,
+  encryptTotpSecrets,
+  type RevocationBus,
+  resealApiKeySecrets,
+} from "@cryptotrade/auth";
 import type { Config } from "@cryptotrade/config";
 import type { Database } from "@cryptotrade/db/client";
 import { seedReferenceData } from "@cryptotrade/db/seed";
@@ -22,6 +27,10 @@ import type { StreamHub } from "./streams/stream-hub";
 export async function prepareDatabase(db: Database, config: Config, log: Logger): Promise<void> {
   const resealed = await encryptTotpSecrets(db, config.secrets.keys);
   if (resealed > 0) log.info({ rows: resealed }, "TOTP secrets sealed under the current key");
+  const resealedKeys = await resealApiKeySecrets(db, config.secrets.keys);
+  if (resealedKeys > 0) {
+    log.info({ rows: resealedKeys }, "HMAC key secrets sealed under the current key");
+  }
   await seedReferenceData(db);
 }
 

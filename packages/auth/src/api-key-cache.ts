@@ -1,9 +1,17 @@
+import type { KeyObject } from "node:crypto";
 import type { AuthUser } from "./principal";
+import type { Sealed } from "./secret-box";
+
+/** What a key is checked with, by kind (ADR 034). */
+export type ApiKeySecret =
+  | { kind: "bearer"; hash: string }
+  | { kind: "hmac"; sealed: Sealed }
+  | { kind: "ed25519"; publicKey: KeyObject };
 
 /** What validating a key needs of its row and its user's. */
 export interface CachedApiKey {
   id: string;
-  secretHash: string;
+  secret: ApiKeySecret;
   scopes: readonly string[];
   revokedAt: Date | null;
   lastUsedAt: Date | null;
@@ -13,8 +21,8 @@ export interface CachedApiKey {
 /**
  * API keys this process looked up in the last moment. A bot calls many times a second with
  * the same key; reading it from the database each time cost every order a round trip. The
- * secret is still checked on every call. Revoking a key or changing a role here forgets it at
- * once; another process forgets it within `ttlMs` (ADR 010).
+ * secret or signature is still checked on every call. Revoking a key or changing a role here
+ * forgets it at once; another process forgets it within `ttlMs` (ADR 010).
  */
 export class ApiKeyCache {
   private readonly entries = new Map<string, { key: CachedApiKey; expiresAt: number }>();

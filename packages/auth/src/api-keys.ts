@@ -1,11 +1,13 @@
-import { apiKeys, users } from "@cryptotrade/db/schema";
-import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
-import type { CachedApiKey } from "./api-key-cache";
+import { createPublicKey, type KeyObject } from "node:crypto";
+import type { API_KEY_KINDS } from "@cryptotrade/contract/inputs";
+import { apiKeys } from "@cryptotrade/db/schema";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { authenticateApiKey, findApiKey, toScopes } from "./api-key-lookup";
 import { type RequestMeta, recordAudit } from "./audit";
 import type { AuthDeps } from "./deps";
 import { AuthError } from "./errors";
-import { type Authentication, toAuthRole } from "./principal";
-import { isScope, normalizeScopes, type Scope } from "./scopes";
+import type { Authentication } from "./principal";
+import { normalizeScopes, type Scope } from "./scopes";
 import {
   API_KEY_PREFIX,
   generateRandomId,
@@ -16,51 +18,139 @@ import {
 
 const KEY_ID_BYTES = 12;
 const KEY_SECRET_BYTES = 20;
-/** `lastUsedAt` is written at most this often, so a busy bot does not write on every call. */
-const LAST_USED_INTERVAL_MS = 60 * 1000;
+/** 64 base32 characters, as long as Binance's HMAC secrets. */
+const HMAC_SECRET_BYTES = 40;
+
+/** How a key authenticates: a bearer token, or signed requests (HMAC or Ed25519; ADR 034). */
+type ApiKeyKind = (typeof API_KEY_KINDS)[number];
 
 /** An API key as its owner sees it in a list; the secret is never shown again. */
 export interface ApiKeySummary {
   id: string;
   name: string;
+  kind: ApiKeyKind;
   scopes: Scope[];
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
 }
 
-/** A key just created; `key` is shown this once. */
+/** A key just created, with what its owner must copy now. */
 export interface NewApiKey extends ApiKeySummary {
+  /** What the bot presents: the bearer token, or a signing key's `X-MBX-APIKEY` value (its id). */
   key: string;
+  /** An HMAC key's shared secret, shown this once; absent for the other kinds. */
+  secret?: string;
+}
+
+/** What a new key is made of; `publicKey` (PEM) comes with, and only with, `ed25519`. */
+export interface NewApiKeyInput {
+  name: string;
+  scopes: readonly Scope[];
+  kind?: ApiKeyKind | undefined;
+  publicKey?: string | undefined;
 }
 
 /**
- * Creates an API key (`ctk_<id>.<secret>`); only the secret's SHA-256 is stored.
+ * Creates an API key. A bearer key is the token `ctk_<id>.<secret>` (only the secret's
+ * SHA-256 is stored); an HMAC key's secret is made here and stored sealed under the secrets
+ * keyring; an Ed25519 key stores only the public key its owner brought.
  *
  * @example
  * const { key } = await createApiKey(deps, userId, { name: "grid bot", scopes: ["trade"] }, meta);
+ * const { key: apiKey, secret } = await createApiKey(deps, userId, { name: "ccxt", scopes: [], kind: "hmac" }, meta);
  */
 export async function createApiKey(
   deps: AuthDeps,
   userId: number,
-  input: { name: string; scopes: readonly Scope[] },
+  input: NewApiKeyInput,
   meta: RequestMeta,
 ): Promise<NewApiKey> {
+  const kind = input.kind ?? "bearer";
   const id = generateRandomId(KEY_ID_BYTES);
-  const secret = generateRandomId(KEY_SECRET_BYTES);
   const scopes = normalizeScopes(input.scopes);
+  const material = makeMaterial(deps, id, kind, input.publicKey);
   const [row] = await deps.db
     .insert(apiKeys)
-    .values({ id, userId, name: input.name, secretHash: hashSecret(secret), scopes })
+    .values({ id, userId, name: input.name, kind, scopes, ...material.stored })
     .returning();
   if (!row) throw new Error("inserting an API key returned no row");
   await recordAudit(deps.db, {
     action: "api_key.created",
     userId,
     ...meta,
-    details: { keyId: id, name: input.name, scopes },
+    details: { keyId: id, name: input.name, kind, scopes },
   });
-  return { ...toSummary(row), key: `${API_KEY_PREFIX}${id}.${secret}` };
+  return { ...toSummary(row), ...material.shown };
+}
+
+interface KeyMaterial {
+  stored: Pick<
+    typeof apiKeys.$inferInsert,
+    "secretHash" | "signingSecret" | "signingSecretKeyId" | "publicKey"
+  >;
+  shown: { key: string; secret?: string };
+}
+
+function makeMaterial(
+  deps: AuthDeps,
+  id: string,
+  kind: ApiKeyKind,
+  publicKey: string | undefined,
+): KeyMaterial {
+  if (kind !== "ed25519" && publicKey !== undefined) {
+    throw new AuthError("INVALID_INPUT", "Only an Ed25519 key takes a public key", {
+      field: "publicKey",
+    });
+  }
+  switch (kind) {
+    case "bearer": {
+      const secret = generateRandomId(KEY_SECRET_BYTES);
+      return {
+        stored: { secretHash: hashSecret(secret) },
+        shown: { key: `${API_KEY_PREFIX}${id}.${secret}` },
+      };
+    }
+    case "hmac": {
+      const secret = generateRandomId(HMAC_SECRET_BYTES);
+      const sealed = deps.secrets.seal(secret, hmacSecretContext(id));
+      return {
+        stored: { signingSecret: sealed.ciphertext, signingSecretKeyId: sealed.keyId },
+        shown: { key: id, secret },
+      };
+    }
+    case "ed25519":
+      return {
+        stored: {
+          publicKey: readEd25519PublicKey(publicKey)
+            .export({ type: "spki", format: "pem" })
+            .toString(),
+        },
+        shown: { key: id },
+      };
+  }
+}
+
+/** What an HMAC secret is sealed under, so a ciphertext moved to another key will not open. */
+export function hmacSecretContext(keyId: string): string {
+  return `api_key:${keyId}`;
+}
+
+function readEd25519PublicKey(pem: string | undefined): KeyObject {
+  const refused = new AuthError("INVALID_INPUT", "Paste an Ed25519 public key in PEM", {
+    field: "publicKey",
+  });
+  if (pem === undefined) throw refused;
+  let key: KeyObject;
+  try {
+    key = createPublicKey(pem);
+  } catch (error) {
+    // Node says why it could not read the PEM; the person only needs to know it was not one.
+    if (error instanceof Error) throw refused;
+    throw error;
+  }
+  if (key.asymmetricKeyType !== "ed25519") throw refused;
+  return key;
 }
 
 /** The user's keys, newest first, revoked ones included so the history stays visible. */
@@ -92,8 +182,8 @@ export async function revokeApiKey(
 }
 
 /**
- * Resolves an API key to its user and scopes, or null when it is malformed, unknown,
- * tampered with or revoked.
+ * Resolves a bearer API key to its user and scopes, or null when it is malformed, unknown,
+ * tampered with, revoked, or a key for signed requests.
  *
  * @example
  * const authentication = await validateApiKey(deps, "ctk_abc.def");
@@ -105,70 +195,21 @@ export async function validateApiKey(
   const parts = parseToken(token, API_KEY_PREFIX);
   if (!parts) return null;
   const now = deps.now();
-  const key = deps.apiKeys.get(parts.id, now) ?? (await loadApiKey(deps, parts.id, now));
-  if (!key || !secretMatchesHash(parts.secret, key.secretHash)) return null;
-  const role = toAuthRole(key.user.role);
-  if (!role || key.revokedAt !== null) return null;
-  if (!key.lastUsedAt || now - key.lastUsedAt.getTime() >= LAST_USED_INTERVAL_MS) {
-    key.lastUsedAt = new Date(now);
-    const staleBefore = new Date(now - LAST_USED_INTERVAL_MS);
-    await deps.db
-      .update(apiKeys)
-      .set({ lastUsedAt: key.lastUsedAt })
-      .where(
-        and(
-          eq(apiKeys.id, key.id),
-          or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, staleBefore)),
-        ),
-      );
+  const key = await findApiKey(deps, parts.id, now);
+  if (key?.secret.kind !== "bearer" || !secretMatchesHash(parts.secret, key.secret.hash)) {
+    return null;
   }
-  return {
-    principal: {
-      user: { ...key.user, role },
-      credential: { kind: "apiKey", keyId: key.id, scopes: toScopes(key.scopes) },
-    },
-    sessionExtended: false,
-  };
-}
-
-async function loadApiKey(
-  deps: AuthDeps,
-  keyId: string,
-  now: number,
-): Promise<CachedApiKey | undefined> {
-  const [row] = await deps.db
-    .select({
-      key: apiKeys,
-      user: { id: users.id, role: users.role, email: users.email, username: users.username },
-    })
-    .from(apiKeys)
-    .innerJoin(users, eq(users.id, apiKeys.userId))
-    .where(eq(apiKeys.id, keyId));
-  if (!row) return undefined;
-  const key: CachedApiKey = {
-    id: row.key.id,
-    secretHash: row.key.secretHash,
-    scopes: row.key.scopes,
-    revokedAt: row.key.revokedAt,
-    lastUsedAt: row.key.lastUsedAt,
-    user: row.user,
-  };
-  deps.apiKeys.set(key, now);
-  return key;
+  return authenticateApiKey(deps, key, now);
 }
 
 function toSummary(row: typeof apiKeys.$inferSelect): ApiKeySummary {
   return {
     id: row.id,
     name: row.name,
+    kind: row.kind,
     scopes: toScopes(row.scopes),
     createdAt: row.createdAt,
     lastUsedAt: row.lastUsedAt,
     revokedAt: row.revokedAt,
   };
-}
-
-function toScopes(stored: readonly string[]): Scope[] {
-  // Unknown scopes in the row (say, from a newer release) grant nothing.
-  return normalizeScopes(stored.filter(isScope));
 }

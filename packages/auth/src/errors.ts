@@ -7,6 +7,7 @@ import type { ErrorReason } from "@cryptotrade/contract/errors";
  */
 export type AuthErrorCode = Extract<
   ErrorReason,
+  | "INVALID_INPUT"
   | "INVALID_CREDENTIALS"
   | "WRONG_PASSWORD"
   | "INVALID_CODE"

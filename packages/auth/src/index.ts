@@ -1,4 +1,5 @@
 export { type AuditEntry, type RequestMeta, recordAudit } from "./audit";
+export { type BinancePermissions, toBinancePermissions } from "./binance-permissions";
 export {
   getSessionCookieName,
   readSessionCookie,
@@ -17,6 +18,7 @@ export { PASSWORD_CHECKS_PER_ADDRESS } from "./hashing-gate";
 export { createLimiter, type LimiterStore } from "./limiter";
 export type { Authentication, AuthUser, Credential, Principal } from "./principal";
 export { REAUTHENTICATION_WINDOW_MS } from "./reauthentication";
+export { resealApiKeySecrets } from "./reseal-api-key-secrets";
 export {
   CredentialRevocation,
   type RevocationBus,
@@ -24,5 +26,10 @@ export {
 } from "./revocations";
 export { API_KEY_SCOPES, type Scope } from "./scopes";
 export { type AuthService, type AuthServiceOptions, createAuthService } from "./service";
+export type {
+  SignedRequest,
+  SignedRequestRefusal,
+  SignedRequestResult,
+} from "./signed-requests";
 export { TOTP_ISSUER } from "./totp";
 export { WITHDRAWAL_HOLD_MS } from "./withdrawal-hold";

@@ -1,6 +1,7 @@
 import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
 import { AuthError } from "./errors";
 import { createLimiter, type LimiterStore } from "./limiter";
+import { MAX_RECV_WINDOW_MS, MAX_TIMESTAMP_AHEAD_MS } from "./request-timing";
 
 export interface RateLimitOptions extends LimiterStore {
   loginFailuresPerIpPerHour: number;
@@ -25,6 +26,11 @@ const TOTP_ATTEMPTS = 5;
 const TOTP_WINDOW_SECONDS = 30 * 60;
 const RECOVERY_CODE_ATTEMPTS = 3;
 const RECOVERY_CODE_WINDOW_SECONDS = 60 * 60;
+/**
+ * How long a request signature is remembered: past the longest window a signature can be
+ * valid in (the largest `recvWindow`, plus the second a timestamp may run ahead).
+ */
+const SIGNATURE_MEMORY_SECONDS = Math.ceil((MAX_RECV_WINDOW_MS + MAX_TIMESTAMP_AHEAD_MS) / 1000);
 
 /**
  * Every throttle of the auth package. Attempts are counted *before* the expensive or secret
@@ -50,6 +56,11 @@ export interface RateLimits {
   refundTotpAttempt(key: string): Promise<void>;
   beginRecoveryCodeAttempt(userId: number): Promise<void>;
   refundRecoveryCodeAttempt(userId: number): Promise<void>;
+  /**
+   * True the first time `signature` is presented while it can still be valid, false for a
+   * replay (ADR 034). Shared by every replica through Redis.
+   */
+  claimSignature(signature: string): Promise<boolean>;
 }
 
 /**
@@ -80,6 +91,7 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
   const registrations = limiter("register-ip", options.registrationsPerIpPerHour, 3600);
   const totp = limiter("totp", TOTP_ATTEMPTS, TOTP_WINDOW_SECONDS);
   const recovery = limiter("recovery", RECOVERY_CODE_ATTEMPTS, RECOVERY_CODE_WINDOW_SECONDS);
+  const signatures = limiter("signatures", 1, SIGNATURE_MEMORY_SECONDS);
 
   const tooMany = "Too many attempts; try again later";
 
@@ -121,6 +133,15 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
       consume(recovery, userId, "Too many recovery code attempts; try again later"),
     refundRecoveryCodeAttempt: async (userId) => {
       await recovery.reward(userId);
+    },
+    async claimSignature(signature) {
+      try {
+        await signatures.consume(signature);
+        return true;
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        return false;
+      }
     },
   };
 

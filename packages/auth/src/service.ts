@@ -3,7 +3,13 @@ import type { Database } from "@cryptotrade/db/client";
 import type { Redis } from "ioredis";
 import { changePassword, logIn, registerUser, setUserRole } from "./accounts";
 import { ApiKeyCache } from "./api-key-cache";
-import { createApiKey, listApiKeys, revokeApiKey, validateApiKey } from "./api-keys";
+import {
+  createApiKey,
+  listApiKeys,
+  type NewApiKeyInput,
+  revokeApiKey,
+  validateApiKey,
+} from "./api-keys";
 import { type AuditEntry, type RequestMeta, recordAudit } from "./audit";
 import type { AuthDeps } from "./deps";
 import { AuthError } from "./errors";
@@ -36,6 +42,7 @@ import {
   type NewSession,
   validateSessionToken,
 } from "./sessions";
+import { type SignedRequest, verifySignedRequest } from "./signed-requests";
 import { API_KEY_PREFIX } from "./tokens";
 import { isTotpEnabled, requireTotpCode } from "./totp";
 import {
@@ -241,7 +248,7 @@ export function createAuthService(options: AuthServiceOptions) {
      */
     async createApiKey(
       userId: number,
-      input: { name: string; scopes: readonly Scope[]; totpCode?: string | undefined },
+      input: NewApiKeyInput & { totpCode?: string | undefined },
       meta: RequestMeta,
       sessionId?: string,
     ) {
@@ -257,6 +264,13 @@ export function createAuthService(options: AuthServiceOptions) {
     },
 
     listApiKeys: (userId: number) => listApiKeys(deps, userId),
+
+    /**
+     * Authenticates a Binance-style signed request (HMAC or Ed25519 key) for an endpoint
+     * needing `scope`; a refusal says which Binance error to answer with (ADR 034).
+     */
+    verifySignedRequest: (request: SignedRequest, scope: Scope) =>
+      verifySignedRequest(deps, request, scope),
 
     /** Appends to the audit log; the same as the package's `recordAudit(db, entry)`. */
     recordAudit: (entry: AuditEntry) => recordAudit(deps.db, entry),

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import {
+  ApiKeyKind,
   ApiKeyName,
   ApiKeyScope,
+  Ed25519PublicKey,
   Email,
   NewPassword,
   Password,
@@ -35,9 +37,43 @@ export const ChangePasswordInput = z.object({
   newPassword: NewPassword,
 });
 
-/** `account.createApiKey`: a name, the scopes beyond `read`, and a code when asking `withdraw`. */
-export const CreateApiKeyInput = z.object({
-  name: ApiKeyName,
-  scopes: z.array(ApiKeyScope).max(3).default([]),
-  totpCode: TotpCode.optional(),
-});
+/**
+ * An `ed25519` key brings its public key, and no other kind takes one: the check the
+ * procedure's input and the web app's form both run.
+ *
+ * @example
+ * z.object({ kind: ApiKeyKind, publicKey: Ed25519PublicKey.optional() }).superRefine(checkApiKeyPublicKey);
+ */
+export function checkApiKeyPublicKey(
+  key: { kind: z.infer<typeof ApiKeyKind>; publicKey?: string | undefined },
+  context: z.RefinementCtx,
+): void {
+  if (key.kind === "ed25519" && key.publicKey === undefined) {
+    context.addIssue({
+      code: "custom",
+      path: ["publicKey"],
+      message: "is required for an Ed25519 key",
+    });
+  }
+  if (key.kind !== "ed25519" && key.publicKey !== undefined) {
+    context.addIssue({
+      code: "custom",
+      path: ["publicKey"],
+      message: "is only for an Ed25519 key",
+    });
+  }
+}
+
+/**
+ * `account.createApiKey`: a name, the scopes beyond `read`, a code when asking `withdraw`,
+ * and the kind (a bearer token unless asked otherwise); an `ed25519` key brings its public key.
+ */
+export const CreateApiKeyInput = z
+  .object({
+    name: ApiKeyName,
+    scopes: z.array(ApiKeyScope).max(3).default([]),
+    totpCode: TotpCode.optional(),
+    kind: ApiKeyKind.default("bearer"),
+    publicKey: Ed25519PublicKey.optional(),
+  })
+  .superRefine(checkApiKeyPublicKey);

@@ -100,6 +100,39 @@ export const ReauthenticationCode = z
 
 export const ApiKeyScope = z.enum(API_KEY_SCOPES);
 
+/**
+ * How a key authenticates: `bearer` (the `ctk_<id>.<secret>` token, for `/trpc`), or a
+ * Binance-style signed request with a server-made `hmac` secret or the user's `ed25519` key.
+ */
+export const API_KEY_KINDS = ["bearer", "hmac", "ed25519"] as const;
+
+export const ApiKeyKind = z.enum(API_KEY_KINDS);
+
+// An Ed25519 SubjectPublicKeyInfo is 44 bytes: a fixed 12-byte header (the algorithm id
+// 1.3.101.112) then the 32-byte key, so its base64 is 60 characters starting like this.
+const ED25519_SPKI_BASE64 = /^MCowBQYDK2VwAyEA[A-Za-z0-9+/]{43}=$/;
+
+/**
+ * An Ed25519 public key in PEM (`-----BEGIN PUBLIC KEY-----`), as `openssl pkey -pubout`
+ * writes it and Binance takes it; whitespace around and inside the base64 is forgiven, and
+ * the key comes out in one canonical form.
+ *
+ * @example
+ * Ed25519PublicKey.parse("-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA…=\n-----END PUBLIC KEY-----");
+ */
+export const Ed25519PublicKey = z
+  .string()
+  .max(512, { error: "must be an Ed25519 public key in PEM" })
+  .transform((pem) =>
+    pem
+      .trim()
+      .replace(/^-----BEGIN PUBLIC KEY-----/, "")
+      .replace(/-----END PUBLIC KEY-----$/, "")
+      .replace(/\s/g, ""),
+  )
+  .pipe(z.string().regex(ED25519_SPKI_BASE64, { error: "must be an Ed25519 public key in PEM" }))
+  .transform((base64) => `-----BEGIN PUBLIC KEY-----\n${base64}\n-----END PUBLIC KEY-----\n`);
+
 export const ApiKeyName = z
   .string()
   .trim()

@@ -82,7 +82,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   // tests get the sequencer itself (to subscribe to its events), unless metrics wrap it.
   const leader = built.role.leader();
   const services = observability || !leader ? built.api : { ...built.api, exchange: leader };
-  const app = createApp({ services, checkReady: database.checkReady });
+  const app = createApp({
+    services,
+    checkReady: database.checkReady,
+    limiterStore: built.limiterStore,
+  });
   const fetchViaApp = (input: Request | string | URL, init?: RequestInit) =>
     Promise.resolve(app.fetch(new Request(input, init)));
   const browserHeaders = { origin: config.publicOrigin };

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { expect, test } from "./fixtures";
 import { callApi, severeViolations, useTheme } from "./page-helpers";
 import { confirmAccess, enableTwoFactorOnPage, logIn } from "./security-helpers";
@@ -179,6 +180,38 @@ test("an API key is shown once, works, shows its last use, and stops when revoke
   } finally {
     await bot.dispose();
   }
+});
+
+test("signing keys: an HMAC secret shown once beside its API key, an Ed25519 key from a pasted public key", async ({
+  signIn,
+  page,
+}) => {
+  const account = await signIn();
+  await page.goto("/account");
+  await page.getByLabel("Key name").fill("ccxt hmac");
+  await page.getByRole("radio", { name: /^HMAC-SHA256/ }).check();
+  await page.getByRole("button", { name: "Create API key" }).click();
+  await confirmAccess(page, account.password);
+  const apiKey = (await page.getByTestId("new-api-key").textContent())?.trim() ?? "";
+  expect(apiKey).toMatch(/^[a-z2-7]+$/);
+  await expect(page.getByTestId("new-api-secret")).toHaveText(/^[a-z2-7]{64}$/);
+  await expect(page.getByRole("button", { name: "Copy secret key" })).toBeVisible();
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByTestId("new-api-secret")).toBeHidden();
+  await expect(page.getByRole("row", { name: /ccxt hmac/ })).toContainText("HMAC");
+
+  await page.getByLabel("Key name").fill("ccxt ed25519");
+  await page.getByRole("radio", { name: /^Ed25519/ }).check();
+  const publicKeyField = page.getByLabel("Ed25519 public key (PEM)");
+  await publicKeyField.fill("-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----");
+  await page.getByRole("button", { name: "Create API key" }).click();
+  await expect(publicKeyField).toHaveAttribute("aria-invalid", "true");
+  const { publicKey } = generateKeyPairSync("ed25519");
+  await publicKeyField.fill(publicKey.export({ type: "spki", format: "pem" }).toString());
+  await page.getByRole("button", { name: "Create API key" }).click();
+  await expect(page.getByTestId("new-api-key")).toHaveText(/^[a-z2-7]+$/);
+  await expect(page.getByTestId("new-api-secret")).toHaveCount(0);
+  await expect(page.getByRole("row", { name: /ccxt ed25519/ })).toContainText("Ed25519");
 });
 
 test("with 2FA on, a new sign-in confirms access with password and code before it makes a withdraw key", async ({

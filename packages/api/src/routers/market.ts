@@ -109,6 +109,9 @@ export const marketRouter = router({
         close: price(c.close),
         volume: formatDecimal(c.volume, market.baseDecimals),
         quoteVolume: formatDecimal(c.quoteVolume, market.quoteDecimals),
+        trades: c.trades,
+        takerBuyVolume: formatDecimal(c.takerBuyVolume, market.baseDecimals),
+        takerBuyQuoteVolume: formatDecimal(c.takerBuyQuoteVolume, market.quoteDecimals),
       }));
     }),
 });

@@ -29,6 +29,8 @@ export interface TestApiHarness {
   securedTrader(deposits?: Record<string, string>): Promise<SecuredApiUser>;
   /** Makes the last trade price of `symbol` exactly `price`, between two house accounts. */
   tradeAt(symbol: string, price: string, quantity?: string): Promise<void>;
+  /** The auth service's clock (ms), ahead of the wall clock once TOTP codes were handed out. */
+  now(): number;
 }
 
 /** A user's balances of the seeded assets, as the API shows them: exact decimal strings. */
@@ -94,6 +96,7 @@ export function useTestApi(): TestApiHarness {
       return requireApi();
     },
     anonymous: () => requireApi().callerFor(),
+    now: clock.now,
     async trader(deposits = {}) {
       const user = await signUp();
       await fund(user, deposits);

@@ -76,7 +76,14 @@ export const recoveryCodes = pgTable(
   (t) => [index("recovery_codes_user_idx").on(t.userId)],
 );
 
-/** Keys for bots: `id.secret`, the secret stored as SHA-256, scoped to read / trade / withdraw. */
+/**
+ * Keys for bots, scoped to read / trade / withdraw, of three kinds (ADR 034):
+ * - `bearer`: the token `ctk_<id>.<secret>`; only the secret's SHA-256 is stored.
+ * - `hmac`: Binance-style signed requests; the id is the `X-MBX-APIKEY` value and the shared
+ *   secret is AES-256-GCM ciphertext under the secrets key `signingSecretKeyId`, because
+ *   checking a signature needs the secret itself.
+ * - `ed25519`: signed requests too; only the user's public key (PEM) is stored.
+ */
 export const apiKeys = pgTable(
   "api_keys",
   {
@@ -85,13 +92,28 @@ export const apiKeys = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
-    secretHash: text("secret_hash").notNull(),
+    kind: text("kind", { enum: ["bearer", "hmac", "ed25519"] })
+      .notNull()
+      .default("bearer"),
+    secretHash: text("secret_hash"),
+    signingSecret: text("signing_secret"),
+    signingSecretKeyId: text("signing_secret_key_id"),
+    publicKey: text("public_key"),
     scopes: text("scopes").array().notNull(),
     createdAt: createdAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [index("api_keys_user_idx").on(t.userId)],
+  (t) => [
+    index("api_keys_user_idx").on(t.userId),
+    // Each kind carries exactly the material it is checked with.
+    check(
+      "api_keys_kind_material",
+      sql`(${t.kind} = 'bearer' and ${t.secretHash} is not null and ${t.signingSecret} is null and ${t.publicKey} is null)
+        or (${t.kind} = 'hmac' and ${t.secretHash} is null and ${t.signingSecret} is not null and ${t.signingSecretKeyId} is not null and ${t.publicKey} is null)
+        or (${t.kind} = 'ed25519' and ${t.secretHash} is null and ${t.signingSecret} is null and ${t.publicKey} is not null)`,
+    ),
+  ],
 );
 
 /** Append-only record of security-relevant actions: logins, 2FA, keys, withdrawals, admin. */

@@ -70,6 +70,10 @@ export interface Candle {
   close: bigint;
   volume: bigint;
   quoteVolume: bigint;
+  trades: number;
+  /** What takers bought: Binance's klines carry it beside the volume. */
+  takerBuyVolume: bigint;
+  takerBuyQuoteVolume: bigint;
 }
 
 /** OHLCV candles built from trades, oldest first, ending with the one still forming. */
@@ -92,6 +96,9 @@ export async function candles(
       close: sql<string>`(array_agg(${trades.price} order by ${trades.id} desc))[1]`,
       volume: sql<string>`sum(${trades.quantity})`,
       quoteVolume: sql<string>`sum(${trades.quoteQuantity})`,
+      trades: sql<string>`count(*)`,
+      takerBuyVolume: sql<string>`coalesce(sum(${trades.quantity}) filter (where ${trades.takerSide} = 'buy'), 0)`,
+      takerBuyQuoteVolume: sql<string>`coalesce(sum(${trades.quoteQuantity}) filter (where ${trades.takerSide} = 'buy'), 0)`,
     })
     .from(trades)
     .where(
@@ -114,5 +121,8 @@ export async function candles(
     close: BigInt(row.close),
     volume: BigInt(row.volume),
     quoteVolume: BigInt(row.quoteVolume),
+    trades: Number(row.trades),
+    takerBuyVolume: BigInt(row.takerBuyVolume),
+    takerBuyQuoteVolume: BigInt(row.takerBuyQuoteVolume),
   }));
 }

@@ -13,13 +13,14 @@ import {
   TotpCodeInput,
 } from "./account-forms";
 import { formatTime } from "./format-time";
+import type { NewApiKeyShown } from "./new-api-key-panel";
 import type { TotpSetup } from "./totp-setup-panel";
 
 /** What the account page's action answers a form with, and what the page shows next. */
 export interface AccountAnswer extends FormAnswer<AccountIntent> {
   setup?: TotpSetup;
   recoveryCodes?: string[];
-  apiKey?: { name: string; key: string };
+  apiKey?: NewApiKeyShown;
 }
 
 /**
@@ -102,9 +103,21 @@ export async function runAccountForm(
         context,
         intent,
         parseForm(formData, NewApiKeyInput),
-        async ({ name, scope }) => {
-          const key = await trpc.account.createApiKey({ name, scopes: ["read", ...scope] });
-          return { apiKey: { name: key.name, key: key.key } };
+        async ({ name, scope, kind, publicKey }) => {
+          const key = await trpc.account.createApiKey({
+            name,
+            scopes: ["read", ...scope],
+            kind,
+            publicKey,
+          });
+          return {
+            apiKey: {
+              name: key.name,
+              kind: key.kind,
+              key: key.key,
+              ...(key.secret ? { secret: key.secret } : {}),
+            },
+          };
         },
         {},
       );

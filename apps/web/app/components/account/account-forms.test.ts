@@ -44,4 +44,36 @@ describe("the account page's schemas, as the browser and the action read a form"
     expect(read(["trade", "withdraw"])).toEqual(["trade", "withdraw"]);
     expect(read(["admin"])).toHaveProperty("scope");
   });
+
+  it("reads the key type, a bearer token unless another is picked", () => {
+    const read = (entries: [string, string][]) =>
+      parseForm(formData([["name", "bot"], ...entries]), NewApiKeyInput);
+    expect(read([])).toMatchObject({ status: "success", value: { kind: "bearer" } });
+    expect(read([["kind", "hmac"]])).toMatchObject({ status: "success", value: { kind: "hmac" } });
+    expect(errorsOf(read([["kind", "ed25519"]]))).toEqual({
+      publicKey: ["is required for an Ed25519 key"],
+    });
+    expect(
+      errorsOf(
+        read([
+          ["kind", "ed25519"],
+          ["publicKey", "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkq\n-----END PUBLIC KEY-----"],
+        ]),
+      ),
+    ).toEqual({ publicKey: ["must be an Ed25519 public key in PEM"] });
+    const pasted = read([
+      ["kind", "ed25519"],
+      [
+        "publicKey",
+        "-----BEGIN PUBLIC KEY-----\r\nMCowBQYDK2VwAyEAgmDRTtj2FA+wzJUIlAL9ly1eovjLBu7uXUFR+jFULmg=\r\n-----END PUBLIC KEY-----\r\n",
+      ],
+    ]);
+    expect(pasted).toMatchObject({
+      status: "success",
+      value: {
+        publicKey:
+          "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAgmDRTtj2FA+wzJUIlAL9ly1eovjLBu7uXUFR+jFULmg=\n-----END PUBLIC KEY-----\n",
+      },
+    });
+  });
 });

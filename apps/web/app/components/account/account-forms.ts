@@ -1,5 +1,8 @@
+import { checkApiKeyPublicKey } from "@cryptotrade/contract/account";
 import {
+  ApiKeyKind,
   ApiKeyName,
+  Ed25519PublicKey,
   NewPassword,
   Password,
   ReauthenticationCode,
@@ -22,15 +25,22 @@ export const ReauthenticateInput = z.object({
 
 export const TotpCodeInput = z.object({ code: TotpCode });
 
-/** Every key reads; a checked box adds trade or withdraw (one box sends a string, two a list). */
+/**
+ * Every key reads; a checked box adds trade or withdraw (one box sends a string, two a list).
+ * The kind is a bearer token unless another is picked; Ed25519 takes the pasted public key.
+ */
 const OptionalScope = z.enum(["trade", "withdraw"]);
-export const NewApiKeyInput = z.object({
-  name: ApiKeyName,
-  scope: z
-    .union([OptionalScope, z.array(OptionalScope)])
-    .optional()
-    .transform((scope) => (scope === undefined ? [] : [scope].flat())),
-});
+export const NewApiKeyInput = z
+  .object({
+    name: ApiKeyName,
+    scope: z
+      .union([OptionalScope, z.array(OptionalScope)])
+      .optional()
+      .transform((scope) => (scope === undefined ? [] : [scope].flat())),
+    kind: ApiKeyKind.default("bearer"),
+    publicKey: Ed25519PublicKey.optional(),
+  })
+  .superRefine(checkApiKeyPublicKey);
 
 /** A form of one button: nothing to read but its intent. */
 export const ButtonOnlyInput = z.object({});

@@ -3,10 +3,9 @@ import { DataTable } from "~/components/data-table";
 import { FormAlert } from "~/components/form-alert";
 import { StatusButton } from "~/components/ui/status-button";
 import { NewApiKeyInput, RowInput } from "./account-forms";
-import { CopyButton } from "./copy-button";
 import { formatTime } from "./format-time";
 import { NewApiKeyForm } from "./new-api-key-form";
-import { PutAsideButton } from "./put-aside-button";
+import { NewApiKeyPanel } from "./new-api-key-panel";
 import { SectionCard } from "./section-card";
 import { useAccountForm } from "./use-account-form";
 
@@ -14,14 +13,21 @@ import { useAccountForm } from "./use-account-form";
 export interface ApiKeyItem {
   id: string;
   name: string;
+  kind: "bearer" | "hmac" | "ed25519";
   scopes: string[];
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
 }
 
+const KIND_NAMES: Record<ApiKeyItem["kind"], string> = {
+  bearer: "Bearer",
+  hmac: "HMAC",
+  ed25519: "Ed25519",
+};
+
 /**
- * API keys for bots: create with scopes (the key shown once; after confirming access when the
+ * API keys for bots: create a bearer, HMAC or Ed25519 key with scopes (the key shown once; after confirming access when the
  * sign-in has not been confirmed in the last few minutes), see last use, revoke.
  */
 export function ApiKeysSection({ keys }: { keys: ApiKeyItem[] }) {
@@ -39,33 +45,7 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyItem[] }) {
       description="For bots and scripts. A key can never change your account settings."
     >
       {created ? (
-        <section
-          aria-labelledby="new-key-title"
-          className="mb-4 rounded-md border border-accent p-4"
-        >
-          <h3 id="new-key-title" className="font-semibold">
-            Your new key “{created.name}”
-          </h3>
-          <p className="mt-1 text-sm text-muted">
-            Shown only now: copy it into your bot. If you lose it, revoke it and create another.
-          </p>
-          <code
-            data-testid="new-api-key"
-            className="mt-2 block break-all rounded bg-surface px-2 py-1 font-mono text-sm"
-          >
-            {created.key}
-          </code>
-          <div className="mt-2 flex flex-wrap items-center gap-3">
-            <CopyButton text={created.key} label="Copy key" />
-            <PutAsideButton
-              size="sm"
-              variant="outline"
-              onPutAside={() => setSetAside(create.answer)}
-            >
-              Done
-            </PutAsideButton>
-          </div>
-        </section>
+        <NewApiKeyPanel created={created} onDone={() => setSetAside(create.answer)} />
       ) : null}
       <FormAlert message={revoke.formError} />
       {keys.length === 0 ? (
@@ -77,6 +57,7 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyItem[] }) {
           className="min-w-[36rem]"
           columns={[
             { name: "Name" },
+            { name: "Type" },
             { name: "Permissions" },
             { name: "Created" },
             { name: "Last used" },
@@ -86,6 +67,7 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyItem[] }) {
           {keys.map((key) => (
             <tr key={key.id}>
               <td className="py-2 pr-3 font-medium">{key.name}</td>
+              <td className="py-2 pr-3">{KIND_NAMES[key.kind]}</td>
               <td className="py-2 pr-3">{key.scopes.join(", ")}</td>
               <td className="py-2 pr-3 tabular">{formatTime(key.createdAt)}</td>
               <td className="py-2 pr-3 tabular">

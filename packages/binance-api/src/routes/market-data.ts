@@ -1,0 +1,181 @@
+import { type Context, Hono } from "hono";
+import type { BinanceEnv } from "../binance-api";
+import { BinanceError } from "../binance-errors";
+import { weightedAverage, zeroLike } from "../decimals";
+import { marketNamed } from "../markets";
+import { integerParam, requiredParam, symbolParam } from "../params";
+
+/** The intervals the exchange keeps candles for, by Binance's (identical) names. */
+const KLINE_INTERVALS = {
+  "1m": 60,
+  "5m": 300,
+  "15m": 900,
+  "1h": 3_600,
+  "4h": 14_400,
+  "1d": 86_400,
+};
+type KlineInterval = keyof typeof KLINE_INTERVALS;
+
+/** The most the procedures return at once; Binance's larger limits are cut to these. */
+const MAX_BOOK_DEPTH = 500;
+const MAX_TRADES = 500;
+const MAX_KLINES = 1000;
+
+/** Binance weighs a book by how deep it is. */
+function depthWeight(limit: number): number {
+  if (limit <= 100) return 5;
+  if (limit <= 500) return 25;
+  if (limit <= 1000) return 50;
+  return 250;
+}
+
+function isKlineInterval(value: string): value is KlineInterval {
+  return Object.hasOwn(KLINE_INTERVALS, value);
+}
+
+/** A positive `limit`, Binance's default when absent, cut to what the procedure serves. */
+function limitParam(c: Context, byDefault: number, max: number) {
+  const limit = integerParam(c, "limit") ?? byDefault;
+  if (limit < 1) {
+    throw new BinanceError(
+      -1102,
+      "Mandatory parameter 'limit' was not sent, was empty/null, or malformed.",
+    );
+  }
+  return { asked: limit, served: Math.min(limit, max) };
+}
+
+/**
+ * Public market data through the `market` procedures: the book (its `lastUpdateId` is the
+ * sequence the book stream continues from), recent trades (also as aggregate trades, one per
+ * trade, which is what ccxt's fetchTrades reads), klines and the 5-minute average price.
+ */
+export function marketDataRoutes() {
+  const app = new Hono<BinanceEnv>();
+
+  app.get("/depth", async (c) => {
+    const symbol = symbolParam(c);
+    const limit = limitParam(c, 100, MAX_BOOK_DEPTH);
+    await c.var.spendWeight(depthWeight(limit.asked));
+    const procedures = await c.var.procedures();
+    const market = await marketNamed(procedures, symbol);
+    const book = await procedures.market.orderBook({ symbol: market.symbol, depth: limit.served });
+    const level = (l: { price: string; quantity: string }) => [l.price, l.quantity];
+    return c.json({
+      lastUpdateId: book.sequence,
+      bids: book.bids.map(level),
+      asks: book.asks.map(level),
+    });
+  });
+
+  const recentTrades = async (c: Context<BinanceEnv>, weight: number) => {
+    const symbol = symbolParam(c);
+    const limit = limitParam(c, 500, MAX_TRADES);
+    await c.var.spendWeight(weight);
+    const procedures = await c.var.procedures();
+    const market = await marketNamed(procedures, symbol);
+    // Newest first from the procedure; Binance lists them oldest first.
+    return (
+      await procedures.market.trades({ symbol: market.symbol, limit: limit.served })
+    ).reverse();
+  };
+
+  app.get("/trades", async (c) => {
+    const trades = await recentTrades(c, 25);
+    return c.json(
+      trades.map((trade) => ({
+        id: Number(trade.id),
+        price: trade.price,
+        qty: trade.quantity,
+        quoteQty: trade.quoteQuantity,
+        time: trade.time.getTime(),
+        isBuyerMaker: trade.takerSide === "sell",
+        isBestMatch: true,
+      })),
+    );
+  });
+
+  app.get("/aggTrades", async (c) => {
+    for (const name of ["fromId", "startTime", "endTime"]) {
+      if (c.req.query(name) !== undefined) {
+        throw new BinanceError(-1106, `Parameter '${name}' sent when not required.`);
+      }
+    }
+    const trades = await recentTrades(c, 4);
+    // Each trade is its own aggregate: the engine fills one maker order per trade.
+    return c.json(
+      trades.map((trade) => ({
+        a: Number(trade.id),
+        p: trade.price,
+        q: trade.quantity,
+        f: Number(trade.id),
+        l: Number(trade.id),
+        T: trade.time.getTime(),
+        m: trade.takerSide === "sell",
+        M: true,
+      })),
+    );
+  });
+
+  app.get("/klines", async (c) => {
+    const symbol = symbolParam(c);
+    const interval = requiredParam(c, "interval");
+    if (!isKlineInterval(interval)) throw new BinanceError(-1120, "Invalid interval.");
+    const startTime = integerParam(c, "startTime");
+    const endTime = integerParam(c, "endTime");
+    const limit = limitParam(c, 500, MAX_KLINES);
+    await c.var.spendWeight(2);
+    const procedures = await c.var.procedures();
+    const market = await marketNamed(procedures, symbol);
+    const candles = await procedures.market.candles({
+      symbol: market.symbol,
+      interval,
+      limit: limit.served,
+      ...(startTime !== undefined ? { from: new Date(startTime) } : {}),
+      ...(endTime !== undefined ? { to: new Date(endTime) } : {}),
+    });
+    const length = KLINE_INTERVALS[interval] * 1000;
+    return c.json(
+      candles.map((candle) => [
+        candle.time.getTime(),
+        candle.open,
+        candle.high,
+        candle.low,
+        candle.close,
+        candle.volume,
+        candle.time.getTime() + length - 1,
+        candle.quoteVolume,
+        candle.trades,
+        candle.takerBuyVolume,
+        candle.takerBuyQuoteVolume,
+        "0",
+      ]),
+    );
+  });
+
+  app.get("/avgPrice", async (c) => {
+    const symbol = symbolParam(c);
+    await c.var.spendWeight(2);
+    const procedures = await c.var.procedures();
+    const market = await marketNamed(procedures, symbol);
+    const mins = 5;
+    const [candles, [last]] = await Promise.all([
+      procedures.market.candles({
+        symbol: market.symbol,
+        interval: "1m",
+        limit: mins + 1,
+        from: new Date(Date.now() - mins * 60_000),
+      }),
+      procedures.market.trades({ symbol: market.symbol, limit: 1 }),
+    ]);
+    const average = weightedAverage(
+      candles.map((candle) => candle.quoteVolume),
+      candles.map((candle) => candle.volume),
+    );
+    // Nothing traded in the window: the last trade's price, as the filters use it.
+    const price = average ?? last?.price ?? zeroLike(market.tickSize);
+    return c.json({ mins, price, ...(last ? { closeTime: last.time.getTime() } : {}) });
+  });
+
+  return app;
+}
