@@ -1,3 +1,4 @@
+import { CANDLE_INTERVALS, CandleIntervalInput } from "@cryptotrade/contract/candles";
 import { MarketSymbol } from "@cryptotrade/contract/inputs";
 import { formatDecimal, parseDecimal } from "@cryptotrade/contract/money";
 import { type BookDiffMessage, channels, type MarketInfo, queries } from "@cryptotrade/exchange";
@@ -140,14 +141,14 @@ export const marketStreams = {
     .input(
       z.strictObject({
         symbol: MarketSymbol,
-        interval: z.enum(["1m", "5m", "15m", "1h", "4h", "1d"]),
+        interval: CandleIntervalInput,
         ...Resumable,
       }),
     )
     .subscription(async function* ({ ctx, input, signal }) {
       const market = ctx.exchange.requireMarket(input.symbol);
       const stream = ctx.streams.listen(channels.trades(market.symbol), signal);
-      const candle = new FormingCandle(market, queries.CANDLE_INTERVALS[input.interval] * 1000);
+      const candle = new FormingCandle(market, CANDLE_INTERVALS[input.interval] * 1000);
       const [latest] = await queries.candles(ctx.db, market.symbol, input.interval, {
         limit: 1,
         now: new Date(),

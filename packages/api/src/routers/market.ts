@@ -1,3 +1,4 @@
+import { CandleIntervalInput } from "@cryptotrade/contract/candles";
 import { MarketSymbol } from "@cryptotrade/contract/inputs";
 import { decimalsOfStep, formatDecimal } from "@cryptotrade/contract/money";
 import { type MarketInfo, queries, views } from "@cryptotrade/exchange";
@@ -88,7 +89,7 @@ export const marketRouter = router({
     .input(
       z.strictObject({
         symbol: MarketSymbol,
-        interval: z.enum(["1m", "5m", "15m", "1h", "4h", "1d"]),
+        interval: CandleIntervalInput,
         limit: z.number().int().min(1).max(1000).default(200),
         from: z.date().optional(),
         to: z.date().optional(),

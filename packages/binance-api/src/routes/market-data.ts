@@ -1,20 +1,10 @@
+import { CANDLE_INTERVALS, isCandleInterval } from "@cryptotrade/contract/candles";
 import { type Context, Hono } from "hono";
 import type { BinanceEnv } from "../binance-api";
 import { BinanceError } from "../binance-errors";
 import { weightedAverage, zeroLike } from "../decimals";
 import { marketNamed } from "../markets";
 import { integerParam, requiredParam, symbolParam } from "../params";
-
-/** The intervals the exchange keeps candles for, by Binance's (identical) names. */
-const KLINE_INTERVALS = {
-  "1m": 60,
-  "5m": 300,
-  "15m": 900,
-  "1h": 3_600,
-  "4h": 14_400,
-  "1d": 86_400,
-};
-type KlineInterval = keyof typeof KLINE_INTERVALS;
 
 /** The most the procedures return at once; Binance's larger limits are cut to these. */
 const MAX_BOOK_DEPTH = 500;
@@ -27,10 +17,6 @@ function depthWeight(limit: number): number {
   if (limit <= 500) return 25;
   if (limit <= 1000) return 50;
   return 250;
-}
-
-function isKlineInterval(value: string): value is KlineInterval {
-  return Object.hasOwn(KLINE_INTERVALS, value);
 }
 
 /** A positive `limit`, Binance's default when absent, cut to what the procedure serves. */
@@ -120,7 +106,7 @@ export function marketDataRoutes() {
   app.get("/klines", async (c) => {
     const symbol = symbolParam(c);
     const interval = requiredParam(c, "interval");
-    if (!isKlineInterval(interval)) throw new BinanceError(-1120, "Invalid interval.");
+    if (!isCandleInterval(interval)) throw new BinanceError(-1120, "Invalid interval.");
     const startTime = integerParam(c, "startTime");
     const endTime = integerParam(c, "endTime");
     const limit = limitParam(c, 500, MAX_KLINES);
@@ -134,7 +120,7 @@ export function marketDataRoutes() {
       ...(startTime !== undefined ? { from: new Date(startTime) } : {}),
       ...(endTime !== undefined ? { to: new Date(endTime) } : {}),
     });
-    const length = KLINE_INTERVALS[interval] * 1000;
+    const length = CANDLE_INTERVALS[interval] * 1000;
     return c.json(
       candles.map((candle) => [
         candle.time.getTime(),

@@ -1,8 +1,6 @@
 export { cursorId, type PageRequest, pageLimit, toPage } from "./cursor";
 export {
-  CANDLE_INTERVALS,
   type Candle,
-  type CandleInterval,
   candles,
   recentTrades,
   tickerStats,

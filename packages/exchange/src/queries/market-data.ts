@@ -1,16 +1,7 @@
+import { CANDLE_INTERVALS, type CandleInterval } from "@cryptotrade/contract/candles";
 import type { Database } from "@cryptotrade/db/client";
 import { trades } from "@cryptotrade/db/schema";
 import { and, desc, eq, gte, sql } from "drizzle-orm";
-
-export const CANDLE_INTERVALS = {
-  "1m": 60,
-  "5m": 300,
-  "15m": 900,
-  "1h": 3_600,
-  "4h": 14_400,
-  "1d": 86_400,
-} as const;
-export type CandleInterval = keyof typeof CANDLE_INTERVALS;
 
 /** The most recent public trades of a market. */
 export function recentTrades(db: Database, symbol: string, limit: number) {

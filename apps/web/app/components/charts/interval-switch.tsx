@@ -1,7 +1,6 @@
-/** The candle intervals `market.candles` and `market.onCandles` take. */
-const INTERVALS = ["1m", "5m", "15m", "1h", "4h", "1d"] as const;
+import { CANDLE_INTERVAL_NAMES, type CandleInterval } from "@cryptotrade/contract/candles";
 
-export type CandleInterval = (typeof INTERVALS)[number];
+export type { CandleInterval };
 
 /** Segmented buttons that are a native radio group ("Chart interval"), so arrow keys work. */
 export function IntervalSwitch({
@@ -14,7 +13,7 @@ export function IntervalSwitch({
   return (
     <fieldset className="flex flex-wrap items-center gap-1">
       <legend className="sr-only">Chart interval</legend>
-      {INTERVALS.map((interval) => (
+      {CANDLE_INTERVAL_NAMES.map((interval) => (
         <label key={interval} className="relative">
           {/* Invisible but on top of its label: pointers, keys and test drivers reach the real radio. */}
           <input
