@@ -62,8 +62,13 @@ export async function enableTwoFactorOnPage(page: Page, password: string) {
   const dialog = page.getByRole("dialog", { name: "Confirm access" });
   await expect(dialog.or(list)).toBeVisible();
   if (await dialog.isVisible()) await confirmAccess(page, password);
-  await expect(list.getByRole("listitem")).toHaveCount(10);
-  const recoveryCodes = (await list.getByRole("listitem").allTextContents()).map((c) => c.trim());
+  // Read again until ten codes are read whole: the page may still be settling (a revalidation,
+  // or the document the form's own post answered) when they first show.
+  let recoveryCodes: string[] = [];
+  await expect(async () => {
+    recoveryCodes = (await list.getByRole("listitem").allTextContents()).map((c) => c.trim());
+    expect(recoveryCodes).toHaveLength(10);
+  }).toPass();
   await expect(page.getByTestId("two-factor-status")).toContainText("On");
   return { app, recoveryCodes };
 }
