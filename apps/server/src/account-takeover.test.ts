@@ -1,36 +1,28 @@
-import { totpCodeAt } from "@cryptotrade/auth/testing";
+import { createAuthClock } from "@cryptotrade/auth/testing";
 import { auditLog, ledgerEntries, totpCredentials } from "@cryptotrade/db/schema";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { confirmAccess, registerUser, type TestUser } from "./testing/test-server";
+import { confirmAccess, registerUser } from "./testing/test-server";
 import { balancesOf, rejectionOf, useTradingServer } from "./testing/trading";
+import { type SecuredUser, turnOnTwoFactor } from "./testing/two-factor";
 
 const ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 // The auth service's clock runs ahead of the real one: whole TOTP steps for fresh codes, a day
 // to see a withdrawal hold end. The exchange keeps the real clock.
-const clock = { offset: 0 };
-const serverNow = () => Date.now() + clock.offset;
-
-function freshCode(secret: string): string {
-  clock.offset += 30_000;
-  return totpCodeAt(secret, serverNow());
-}
+const clock = createAuthClock();
+const serverNow = clock.now;
+const freshCode = clock.freshCode;
 
 describe("account-takeover follow-through", () => {
   const t = useTradingServer({ now: serverNow });
 
   /** A funded user with 2FA on; `client` uses the token enabling it issued. */
-  async function securedUser(): Promise<TestUser & { secret: string }> {
+  async function securedUser(): Promise<SecuredUser> {
     const user = await registerUser(t.server);
     await user.client.wallet.deposit.mutate({ asset: "USDT", amount: "1000" });
-    const setup = await user.client.account.totpSetup.mutate();
-    await confirmAccess(user);
-    const { token } = await user.client.account.totpEnable.mutate({
-      code: freshCode(setup.secret),
-    });
-    return { ...user, token, client: t.server.client(token), secret: setup.secret };
+    return turnOnTwoFactor(t.server, user, clock);
   }
 
   const auditOf = async (userId: number) =>
@@ -154,7 +146,7 @@ describe("account-takeover follow-through", () => {
     expect(audit).toEqual(expect.arrayContaining(["withdrawals.held", "withdrawal.cancelled"]));
     expect(audit.filter((action) => action === "api_key.revoked")).toHaveLength(2);
 
-    clock.offset += DAY_MS;
+    clock.advance(DAY_MS);
     expect((await user.client.auth.me.query()).withdrawalsHeldUntil).toBeNull();
     const withdrawal = await user.client.wallet.withdraw.mutate({
       ...request,
@@ -197,7 +189,7 @@ describe("account-takeover follow-through", () => {
     expect(await auditOf(user.userId)).toEqual(
       expect.arrayContaining(["totp.disabled", "api_key.revoked", "withdrawals.held"]),
     );
-    clock.offset += DAY_MS;
+    clock.advance(DAY_MS);
   });
 
   it("keeps the TOTP secret encrypted in the database, and sign-in with a code still works", async () => {

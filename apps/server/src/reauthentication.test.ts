@@ -1,21 +1,18 @@
 import { REAUTHENTICATION_WINDOW_MS } from "@cryptotrade/auth";
-import { totpCodeAt } from "@cryptotrade/auth/testing";
+import { createAuthClock } from "@cryptotrade/auth/testing";
 import { auditLog, orders } from "@cryptotrade/db/schema";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createSocketClient } from "./testing/listen";
 import { confirmAccess, errorCodeOf, registerUser, type TestUser } from "./testing/test-server";
 import { useTradingServer } from "./testing/trading";
+import { type SecuredUser, turnOnTwoFactor } from "./testing/two-factor";
 
 // The auth service's clock runs ahead of the real one: whole TOTP steps for fresh codes, and
 // past the re-authentication window without waiting for it. The exchange keeps the real clock.
-const clock = { offset: 0 };
-const serverNow = () => Date.now() + clock.offset;
-
-function freshCode(secret: string): string {
-  clock.offset += 30_000;
-  return totpCodeAt(secret, serverNow());
-}
+const clock = createAuthClock();
+const serverNow = clock.now;
+const freshCode = clock.freshCode;
 
 const otherCode = (code: string) => (code === "123456" ? "654321" : "123456");
 
@@ -44,15 +41,10 @@ describe("sensitive account changes need a fresh re-authentication", () => {
   const t = useTradingServer({ now: serverNow });
 
   /** A user with 2FA on; `client` is the session that turned it on. */
-  async function securedUser(): Promise<TestUser & { secret: string }> {
+  async function securedUser(): Promise<SecuredUser> {
     const user = await registerUser(t.server);
     await user.client.wallet.deposit.mutate({ asset: "USDT", amount: "1000" });
-    const setup = await user.client.account.totpSetup.mutate();
-    await confirmAccess(user);
-    const { token } = await user.client.account.totpEnable.mutate({
-      code: freshCode(setup.secret),
-    });
-    return { ...user, token, client: t.server.client(token), secret: setup.secret };
+    return turnOnTwoFactor(t.server, user, clock);
   }
 
   /** Another browser signing in as `user` (with a code when 2FA is on): a session of its own. */
@@ -131,7 +123,7 @@ describe("sensitive account changes need a fresh re-authentication", () => {
       await refusalOf(laptop.client.account.createApiKey.mutate({ name: "y", scopes: [] })),
     ).toEqual(STALE);
 
-    clock.offset += REAUTHENTICATION_WINDOW_MS;
+    clock.advance(REAUTHENTICATION_WINDOW_MS);
     expect(
       await refusalOf(owner.client.account.createApiKey.mutate({ name: "z", scopes: [] })),
     ).toEqual(STALE);
