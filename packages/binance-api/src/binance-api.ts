@@ -2,8 +2,9 @@ import { type ApiServices, appRouter, createContext, type RequestInfo } from "@c
 import type { LimiterStore, Principal, Scope } from "@cryptotrade/auth";
 import { type Context, Hono } from "hono";
 import { BinanceError, binanceAnswerOf } from "./binance-errors";
+import { type Endpoint, mountEndpoints } from "./endpoint";
 import { RequestWeights } from "./request-weights";
-import { accountRoutes } from "./routes/account";
+import { account } from "./routes/account";
 import { generalRoutes } from "./routes/general";
 import { marketDataRoutes } from "./routes/market-data";
 import { tickerRoutes } from "./routes/tickers";
@@ -23,6 +24,8 @@ export type BinanceEnv = {
      * `procedures` run as the key's owner. Throws Binance's refusal.
      */
     signIn: (scope: Scope) => Promise<Principal>;
+    /** The key's owner, on a signed endpoint once its signature is checked (see `endpoint.ts`). */
+    signer: Principal;
   };
 };
 
@@ -35,6 +38,9 @@ export interface BinanceApiDeps {
 }
 
 export const BINANCE_API_PREFIX = "/api/v3";
+
+/** Every endpoint described by `endpoint()`: mounted below, and what the OpenAPI document lists. */
+export const BINANCE_ENDPOINTS: readonly Endpoint[] = [account];
 
 /**
  * The session cookie and `Authorization: Bearer` of /trpc are never read here: a browser's
@@ -109,7 +115,9 @@ export function binanceApi({ services, requestInfo, weightStore }: BinanceApiDep
   app.route(BINANCE_API_PREFIX, generalRoutes());
   app.route(BINANCE_API_PREFIX, marketDataRoutes());
   app.route(BINANCE_API_PREFIX, tickerRoutes());
-  app.route(BINANCE_API_PREFIX, accountRoutes());
+  const endpoints = new Hono<BinanceEnv>();
+  mountEndpoints(endpoints, BINANCE_ENDPOINTS);
+  app.route(BINANCE_API_PREFIX, endpoints);
   app.all(`${BINANCE_API_PREFIX}/*`, (c) => {
     throw new BinanceError(
       -1020,

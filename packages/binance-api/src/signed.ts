@@ -1,7 +1,5 @@
-import type { Principal, Scope, SignedRequest, SignedRequestRefusal } from "@cryptotrade/auth";
+import type { SignedRequest, SignedRequestRefusal } from "@cryptotrade/auth";
 import type { Context } from "hono";
-import { createMiddleware } from "hono/factory";
-import type { BinanceEnv } from "./binance-api";
 import { BinanceError } from "./binance-errors";
 
 const REJECTED_KEY = new BinanceError(
@@ -9,23 +7,6 @@ const REJECTED_KEY = new BinanceError(
   "Invalid API-key, IP, or permissions for action.",
   401,
 );
-
-/**
- * A SIGNED endpoint (Binance's USER_DATA and TRADE security types): spends the endpoint's
- * request weight, then authenticates the request by its `X-MBX-APIKEY` and signature for
- * `scope` (ADR 034). The handler finds the key's owner in `c.var.signer`, and the procedures
- * run as them.
- *
- * @example
- * app.get("/account", signed("read", 20), async (c) => c.json({ uid: c.var.signer.user.id }));
- */
-export function signed(scope: Scope, weight: number) {
-  return createMiddleware<BinanceEnv & { Variables: { signer: Principal } }>(async (c, next) => {
-    await c.var.spendWeight(weight);
-    c.set("signer", await c.var.signIn(scope));
-    await next();
-  });
-}
 
 /** The parts of a request its signature covers, exactly as they arrived. */
 export async function readSignedRequest(c: Context): Promise<SignedRequest> {

@@ -1,15 +1,46 @@
 import { toBinancePermissions } from "@cryptotrade/auth";
-import { Hono } from "hono";
-import type { BinanceEnv } from "../binance-api";
+import { z } from "zod";
 import { accountCommission } from "../commission";
-import { booleanParam } from "../params";
-import { signed } from "../signed";
+import { endpoint } from "../endpoint";
+import { BooleanParam } from "../params";
+
+const Balance = z.object({ asset: z.string(), free: z.string(), locked: z.string() });
+
+const CommissionRates = z.object({
+  maker: z.string(),
+  taker: z.string(),
+  buyer: z.string(),
+  seller: z.string(),
+});
 
 /** `GET /api/v3/account` (USER_DATA): balances, commission and what the key may do. */
-export function accountRoutes() {
-  const app = new Hono<BinanceEnv>();
-  app.get("/account", signed("read", 20), async (c) => {
-    const omitZeroBalances = booleanParam(c, "omitZeroBalances") ?? false;
+export const account = endpoint({
+  method: "GET",
+  path: "/account",
+  summary: "Account information",
+  description: "Balances, commission rates and what the signing key may do.",
+  security: "USER_DATA",
+  weight: 20,
+  params: z.object({ omitZeroBalances: BooleanParam.optional() }),
+  response: z.object({
+    makerCommission: z.number(),
+    takerCommission: z.number(),
+    buyerCommission: z.number(),
+    sellerCommission: z.number(),
+    commissionRates: CommissionRates,
+    canTrade: z.boolean(),
+    canWithdraw: z.boolean(),
+    canDeposit: z.boolean(),
+    brokered: z.boolean(),
+    requireSelfTradePrevention: z.boolean(),
+    preventSor: z.boolean(),
+    updateTime: z.number(),
+    accountType: z.literal("SPOT"),
+    balances: z.array(Balance),
+    permissions: z.array(z.string()),
+    uid: z.number(),
+  }),
+  handle: async (c, { omitZeroBalances = false }) => {
     const procedures = await c.var.procedures();
     const [balances, markets] = await Promise.all([
       procedures.portfolio.balances(),
@@ -17,7 +48,7 @@ export function accountRoutes() {
     ]);
     const signer = c.var.signer;
     const permissions = toBinancePermissions(signer.credential.scopes);
-    return c.json({
+    return {
       ...accountCommission(markets),
       buyerCommission: 0,
       sellerCommission: 0,
@@ -30,7 +61,7 @@ export function accountRoutes() {
       preventSor: false,
       // The ledger keeps no single account update time; this is when the balances were read.
       updateTime: Date.now(),
-      accountType: "SPOT",
+      accountType: "SPOT" as const,
       balances: balances
         .filter((balance) => !omitZeroBalances || !isZero(balance.total))
         .map((balance) => ({
@@ -40,10 +71,9 @@ export function accountRoutes() {
         })),
       permissions: ["SPOT"],
       uid: signer.user.id,
-    });
-  });
-  return app;
-}
+    };
+  },
+});
 
 /** A decimal string of nothing but zeros ("0", "0.00000000"). */
 function isZero(amount: string): boolean {
