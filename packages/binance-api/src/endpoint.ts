@@ -9,7 +9,7 @@ import { refusalForParameter } from "./params";
  * Binance's security types: NONE is public; USER_DATA and TRADE are signed with a key that may
  * read or trade (ADR 034); USER_STREAM needs the key alone, as Binance's listen keys do.
  */
-export type Security = "NONE" | "USER_DATA" | "TRADE" | "USER_STREAM";
+type Security = "NONE" | "USER_DATA" | "TRADE" | "USER_STREAM";
 
 const SCOPE_OF: Record<Exclude<Security, "NONE" | "USER_STREAM">, Scope> = {
   USER_DATA: "read",

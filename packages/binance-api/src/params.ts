@@ -89,13 +89,3 @@ export function symbolsParam(c: Context): { one: string } | { some: string[] } |
   if (!SYMBOL_LIST.test(symbols)) throw illegal("symbols", SYMBOL_LIST);
   return { some: JSON.parse(symbols) as string[] };
 }
-
-/** An optional `true`/`false` such as `omitZeroBalances`. */
-export function booleanParam(c: Context, name: string): boolean | undefined {
-  const value = c.req.query(name);
-  if (value === undefined) return undefined;
-  if (value !== "true" && value !== "false") {
-    throw new BinanceError(-1130, `Data sent for parameter '${name}' is not valid.`);
-  }
-  return value === "true";
-}
