@@ -41,8 +41,6 @@ export function refusalForParameter(name: string, issue: z.core.$ZodIssue | unde
 
 /** `BTCUSDT`, in Binance's pattern. */
 export const SymbolParam = z.string().regex(SYMBOL).meta({ example: "BTCUSDT" });
-/** A whole number such as `limit`, `orderId` or `startTime`. */
-export const IntegerParam = z.string().regex(INTEGER).transform(Number);
 /** `true` or `false`. */
 export const BooleanParam = z.enum(["true", "false"]).transform((value) => value === "true");
 
