@@ -6,7 +6,7 @@ import { type Endpoint, mountEndpoints } from "./endpoint";
 import { RequestWeights } from "./request-weights";
 import { account } from "./routes/account";
 import { generalRoutes } from "./routes/general";
-import { marketDataRoutes } from "./routes/market-data";
+import { avgPrice, marketDataRoutes } from "./routes/market-data";
 import { tickerRoutes } from "./routes/tickers";
 import { readSignedRequest, signatureRefusal } from "./signed";
 
@@ -40,7 +40,7 @@ export interface BinanceApiDeps {
 export const BINANCE_API_PREFIX = "/api/v3";
 
 /** Every endpoint described by `endpoint()`: mounted below, and what the OpenAPI document lists. */
-export const BINANCE_ENDPOINTS: readonly Endpoint[] = [account];
+const BINANCE_ENDPOINTS: readonly Endpoint[] = [avgPrice, account];
 
 /**
  * The session cookie and `Authorization: Bearer` of /trpc are never read here: a browser's

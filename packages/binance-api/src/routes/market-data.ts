@@ -1,10 +1,12 @@
 import { CANDLE_INTERVALS, isCandleInterval } from "@cryptotrade/contract/candles";
 import { type Context, Hono } from "hono";
+import { z } from "zod";
 import type { BinanceEnv } from "../binance-api";
 import { BinanceError } from "../binance-errors";
 import { weightedAverage, zeroLike } from "../decimals";
+import { endpoint } from "../endpoint";
 import { marketNamed } from "../markets";
-import { integerParam, requiredParam, symbolParam } from "../params";
+import { integerParam, requiredParam, SymbolParam, symbolParam } from "../params";
 
 /** The most the procedures return at once; Binance's larger limits are cut to these. */
 const MAX_BOOK_DEPTH = 500;
@@ -139,9 +141,21 @@ export function marketDataRoutes() {
     );
   });
 
-  app.get("/avgPrice", async (c) => {
-    const symbol = symbolParam(c);
-    await c.var.spendWeight(2);
+  return app;
+}
+
+/** `GET /api/v3/avgPrice`: the volume-weighted price of the last five minutes. */
+export const avgPrice = endpoint({
+  method: "GET",
+  path: "/avgPrice",
+  summary: "Current average price",
+  description:
+    "The volume-weighted average price of the last five minutes; the last trade's price when nothing traded in them.",
+  security: "NONE",
+  weight: 2,
+  params: z.object({ symbol: SymbolParam }),
+  response: z.object({ mins: z.number(), price: z.string(), closeTime: z.number().optional() }),
+  handle: async (c, { symbol }) => {
     const procedures = await c.var.procedures();
     const market = await marketNamed(procedures, symbol);
     const mins = 5;
@@ -160,8 +174,6 @@ export function marketDataRoutes() {
     );
     // Nothing traded in the window: the last trade's price, as the filters use it.
     const price = average ?? last?.price ?? zeroLike(market.tickSize);
-    return c.json({ mins, price, ...(last ? { closeTime: last.time.getTime() } : {}) });
-  });
-
-  return app;
-}
+    return { mins, price, ...(last ? { closeTime: last.time.getTime() } : {}) };
+  },
+});
