@@ -9,6 +9,7 @@ import { generalRoutes } from "./routes/general";
 import { avgPrice, marketDataRoutes } from "./routes/market-data";
 import { cancelOrder, newOrder, queryOrder, testNewOrder } from "./routes/orders";
 import { allOrders, cancelOpenOrders, myTrades, openOrders } from "./routes/orders-lists";
+import { cancelReplaceOrder } from "./routes/orders-replace";
 import { tickerRoutes } from "./routes/tickers";
 import { readSignedRequest, signatureRefusal } from "./signed";
 
@@ -53,6 +54,7 @@ const BINANCE_ENDPOINTS: readonly Endpoint[] = [
   cancelOpenOrders,
   allOrders,
   myTrades,
+  cancelReplaceOrder,
 ];
 
 /**

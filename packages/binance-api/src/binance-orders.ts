@@ -70,6 +70,9 @@ export function toBinanceStatus(order: Pick<OrderView, "status" | "reason">): Bi
     case "cancelled":
       return order.reason === "self_trade" ? "EXPIRED_IN_MATCH" : "CANCELED";
     case "expired":
+      // A market order by quote amount that spent its budget, as far as whole lots go, is
+      // FILLED on Binance; the engine ends it as expired with the reason quote_budget.
+      if (order.reason === "quote_budget") return "FILLED";
       return order.reason === "self_trade" ? "EXPIRED_IN_MATCH" : "EXPIRED";
     case "rejected":
       return "REJECTED";
