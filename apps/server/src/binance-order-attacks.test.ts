@@ -195,6 +195,13 @@ describe("attacks on Binance's trading endpoints change nothing", () => {
       await order({ timeInForce: "GTD" }),
       await order({ timeInForce: undefined }),
       await order({ type: "STOP_LOSS_LIMIT", stopPrice: "29500", trailingDelta: "100" }),
+      await order({ selfTradePreventionMode: "NONE" }),
+      await order({
+        type: "STOP_LOSS",
+        timeInForce: undefined,
+        price: undefined,
+        trailingDelta: "5",
+      }),
     ];
     expect(answers.map((a) => [a.body.code, a.body.msg])).toEqual([
       [
@@ -227,6 +234,8 @@ describe("attacks on Binance's trading endpoints change nothing", () => {
       [-1115, "Invalid timeInForce."],
       [-1102, "Mandatory parameter 'timeInForce' was not sent, was empty/null, or malformed."],
       [-1014, "Unsupported order combination"],
+      [-1130, "Data sent for parameter 'selfTradePreventionMode' is not valid."],
+      [-1013, "Filter failure: TRAILING_DELTA"],
     ]);
     expect(answers.every((a) => a.status === 400)).toBe(true);
     // /order/test checks the same way and places nothing, even when the order is valid.

@@ -220,7 +220,11 @@ describe("Binance's trading endpoints driven by an unmodified ccxt binance clien
     );
     expect(ack.headers.get("cache-control")).toBe("no-store");
 
-    const result = await post({ price: "29000.00", newOrderRespType: "RESULT" });
+    const result = await post({
+      price: "29000.00",
+      newOrderRespType: "RESULT",
+      selfTradePreventionMode: "EXPIRE_BOTH",
+    });
     expect(result.body).toMatchObject({
       symbol: "BTCUSDT",
       orderListId: -1,
@@ -231,9 +235,11 @@ describe("Binance's trading endpoints driven by an unmodified ccxt binance clien
       timeInForce: "GTC",
       type: "LIMIT",
       side: "BUY",
-      selfTradePreventionMode: "EXPIRE_TAKER",
+      selfTradePreventionMode: "EXPIRE_BOTH",
     });
     expect(result.body.fills).toBeUndefined();
+    const resting = await user.client.orders.get.query({ orderId: String(result.body.orderId) });
+    expect(resting.stp).toBe("cancel_both");
 
     const full = await post({ price: "30000.00", newClientOrderId: "bot-order-1" });
     expect(full.body).toMatchObject({ status: "FILLED", clientOrderId: "bot-order-1" });
