@@ -5,9 +5,9 @@ import { BinanceError, binanceAnswerOf } from "./binance-errors";
 import { type Endpoint, mountEndpoints } from "./endpoint";
 import { RequestWeights } from "./request-weights";
 import { account } from "./routes/account";
-import { generalRoutes } from "./routes/general";
-import { avgPrice, marketDataRoutes } from "./routes/market-data";
-import { tickerRoutes } from "./routes/tickers";
+import { exchangeInfo, ping, time } from "./routes/general";
+import { aggTrades, avgPrice, depth, klines, trades } from "./routes/market-data";
+import { bookTickers, dayTickers, priceTickers } from "./routes/tickers";
 import { readSignedRequest, signatureRefusal } from "./signed";
 
 /** The procedures, called in process as the request's caller: tRPC's own limits, auth and rules. */
@@ -40,7 +40,20 @@ export interface BinanceApiDeps {
 export const BINANCE_API_PREFIX = "/api/v3";
 
 /** Every endpoint described by `endpoint()`: mounted below, and what the OpenAPI document lists. */
-const BINANCE_ENDPOINTS: readonly Endpoint[] = [avgPrice, account];
+export const BINANCE_ENDPOINTS: readonly Endpoint[] = [
+  ping,
+  time,
+  exchangeInfo,
+  depth,
+  trades,
+  aggTrades,
+  klines,
+  avgPrice,
+  dayTickers,
+  priceTickers,
+  bookTickers,
+  account,
+];
 
 /**
  * The session cookie and `Authorization: Bearer` of /trpc are never read here: a browser's
@@ -112,9 +125,6 @@ export function binanceApi({ services, requestInfo, weightStore }: BinanceApiDep
     // What the procedures set (Retry-After on a refusal) travels with the answer, as on /trpc.
     for (const [name, value] of resHeaders) c.res.headers.set(name, value);
   });
-  app.route(BINANCE_API_PREFIX, generalRoutes());
-  app.route(BINANCE_API_PREFIX, marketDataRoutes());
-  app.route(BINANCE_API_PREFIX, tickerRoutes());
   const endpoints = new Hono<BinanceEnv>();
   mountEndpoints(endpoints, BINANCE_ENDPOINTS);
   app.route(BINANCE_API_PREFIX, endpoints);

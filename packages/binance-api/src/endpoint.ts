@@ -94,21 +94,13 @@ async function readParameters(c: Context): Promise<Record<string, string>> {
   return params;
 }
 
-/** Parses the parameters with the endpoint's schema; the first fault is Binance's refusal. */
+/**
+ * Parses the parameters with the endpoint's schema. The first fault is Binance's refusal; a
+ * fault of the whole request (a combination refused, path `[]`) comes before any parameter's.
+ */
 function parseParameters<P extends z.ZodType>(schema: P, raw: Record<string, string>) {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const [issue] = parsed.error.issues;
-  const name = String(issue?.path[0] ?? "");
-  if (issue?.code === "custom" && issue.params?.binance instanceof BinanceError) {
-    throw issue.params.binance;
-  }
-  const sent = raw[name];
-  if (sent === undefined || sent === "") {
-    throw new BinanceError(
-      -1102,
-      `Mandatory parameter '${name}' was not sent, was empty/null, or malformed.`,
-    );
-  }
-  throw refusalForParameter(name, issue);
+  const { issues } = parsed.error;
+  throw refusalForParameter(issues.find((issue) => issue.path.length === 0) ?? issues[0], raw);
 }
