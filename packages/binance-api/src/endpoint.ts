@@ -9,7 +9,7 @@ import { refusalForParameter } from "./params";
  * Binance's security types: NONE is public; USER_DATA and TRADE are signed with a key that may
  * read or trade (ADR 034); USER_STREAM needs the key alone, as Binance's listen keys do.
  */
-type Security = "NONE" | "USER_DATA" | "TRADE" | "USER_STREAM";
+export type Security = "NONE" | "USER_DATA" | "TRADE" | "USER_STREAM";
 
 const SCOPE_OF: Record<Exclude<Security, "NONE" | "USER_STREAM">, Scope> = {
   USER_DATA: "read",
@@ -38,6 +38,8 @@ export interface Endpoint<P extends z.ZodType = z.ZodType, R extends z.ZodType =
   security: Security;
   /** Binance's request weight; some depend on the parameters (`depth`'s on its `limit`). */
   weight: number | ((params: z.output<P>) => number);
+  /** How a weight that depends on the parameters is counted, for the document. */
+  weightDescription?: string;
   /** The query string and form body parameters, each a string as sent. */
   params: P;
   /** What a success answers, as JSON. */

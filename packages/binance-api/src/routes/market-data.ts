@@ -33,6 +33,7 @@ export const depth = endpoint({
     "Bids and asks by price level. `lastUpdateId` is the book's sequence: a diff stream's `U`/`u` continue from it.",
   security: "NONE",
   weight: ({ limit }) => depthWeight(limit.asked),
+  weightDescription: "By `limit` asked: 5 up to 100, 25 up to 500, 50 up to 1000, 250 above.",
   params: z.object({ symbol: SymbolParam, limit: LimitParam(100, MAX_BOOK_DEPTH) }),
   response: z.object({ lastUpdateId: z.number(), bids: z.array(Level), asks: z.array(Level) }),
   handle: async (c, { symbol, limit }) => {
@@ -165,7 +166,7 @@ export const klines = endpoint({
   weight: 2,
   params: z.object({
     symbol: SymbolParam,
-    interval: CandleIntervalInput,
+    interval: CandleIntervalInput.meta({ description: "A candle length.", example: "1h" }),
     startTime: IntegerParam.optional().meta({ description: "Milliseconds since the epoch." }),
     endTime: IntegerParam.optional().meta({ description: "Milliseconds since the epoch." }),
     limit: LimitParam(500, MAX_KLINES),

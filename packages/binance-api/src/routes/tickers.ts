@@ -101,6 +101,8 @@ export const dayTickers = endpoint({
   description: `Rolling 24-hour statistics, the last trade and the best bid and ask. ${SAME_MARKETS}`,
   security: "NONE",
   weight: dayTickerWeight,
+  weightDescription:
+    "2 for one market or up to 20 `symbols`, 40 up to 100, 80 for more or every market.",
   params: MarketsParams,
   response: oneOrMany(
     BookTop.extend({
@@ -130,6 +132,7 @@ export const priceTickers = endpoint({
   description: `The last trade's price. ${SAME_MARKETS}`,
   security: "NONE",
   weight: oneOrMoreWeight,
+  weightDescription: "2 for one market (`symbol`), 4 otherwise.",
   params: MarketsParams,
   response: oneOrMany(z.object({ symbol: MarketSymbol, price: Decimal })),
   handle: (c, named) =>
@@ -150,6 +153,7 @@ export const bookTickers = endpoint({
   description: `The best bid and ask with their quantities (zero for an empty side). ${SAME_MARKETS}`,
   security: "NONE",
   weight: oneOrMoreWeight,
+  weightDescription: "2 for one market (`symbol`), 4 otherwise.",
   params: MarketsParams,
   response: oneOrMany(BookTop),
   handle: (c, named) =>
