@@ -27,12 +27,22 @@ function readViewer(): Promise<Buffer> {
 }
 
 /**
+ * What the viewer may do: only this document, from this origin. Scalar's default fonts (its
+ * CDN), telemetry, AI agent (its registry, through its proxy) and developer toolbar all call
+ * Scalar's servers; off. The CSP would block them anyway, with console errors.
+ */
+const VIEWER_CONFIGURATION = JSON.stringify({
+  withDefaultFonts: false,
+  telemetry: false,
+  agent: { disabled: true },
+  showDeveloperTools: "never",
+});
+
+/**
  * The viewer's page: no inline script (the page policy's nonce is not needed), the document's
- * URL and the configuration in data attributes, which the standalone bundle reads. Scalar's
- * default fonts come from its CDN: off, the system's fonts instead.
+ * URL and the configuration in data attributes, which the standalone bundle reads.
  */
 function page(title: string): string {
-  const configuration = JSON.stringify({ withDefaultFonts: false, hideClientButton: false });
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -41,7 +51,7 @@ function page(title: string): string {
 <title>${title}</title>
 </head>
 <body>
-<script id="api-reference" data-url="${API_DOCS_PATH}/openapi.json" data-configuration='${configuration}'></script>
+<script id="api-reference" data-url="${API_DOCS_PATH}/openapi.json" data-configuration='${VIEWER_CONFIGURATION}'></script>
 <script src="${API_DOCS_PATH}/viewer.js"></script>
 </body>
 </html>`;

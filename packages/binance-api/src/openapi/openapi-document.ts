@@ -129,7 +129,7 @@ function weightOf(definition: Endpoint): number | string {
 function operationOf(definition: Endpoint, prefix: string): JsonSchema {
   const signed = definition.security === "USER_DATA" || definition.security === "TRADE";
   const weight = weightOf(definition);
-  const weightLine = `Weight: ${weight}. Security: ${definition.security}.`;
+  const weightLine = `Weight: ${String(weight).replace(/\.$/, "")}. Security: ${definition.security}.`;
   return {
     operationId: operationIdOf(definition),
     summary: definition.summary,
@@ -201,7 +201,8 @@ export function openApiDocument(endpoints: readonly Endpoint[], prefix: string):
       version: "v3",
       description: `Binance's spot REST API (v3) over the exchange's own procedures: the names, parameters, JSON and error codes are Binance's, so ccxt's \`binance\` and other Binance clients work with only their URLs changed. Deliberate differences from Binance are listed in docs/api.md.\n\n## Signed requests\n\n${SIGNING}`,
     },
-    tags: TAGS,
+    // Only the tags some endpoint has: the viewer lists every tag, empty ones too.
+    tags: TAGS.filter(({ name }) => endpoints.some(({ security }) => TAG_OF[security] === name)),
     paths,
     components: {
       schemas: { Error: ERROR_SCHEMA },
