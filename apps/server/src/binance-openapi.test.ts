@@ -76,9 +76,7 @@ describe("the Binance surface's OpenAPI document against the running server", ()
     expect(publicOperations.length).toBeGreaterThanOrEqual(11);
     let checked = 0;
     for (const { path, method, operation } of publicOperations) {
-      const validate = ajv.compile(
-        operation.responses["200"].content["application/json"].schema,
-      );
+      const validate = ajv.compile(operation.responses["200"].content["application/json"].schema);
       for (const query of queriesOf(operation)) {
         const url = `${path}${query ? `?${query}` : ""}`;
         const res = await t.server.fetch(url, { method });

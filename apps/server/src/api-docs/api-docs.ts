@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 
-export const API_DOCS_PATH = "/api/docs";
+const API_DOCS_PATH = "/api/docs";
 
 export interface ApiDocsDeps {
   /** The REST surface's OpenAPI document (`binanceOpenApi()`). */
