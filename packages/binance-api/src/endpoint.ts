@@ -99,8 +99,14 @@ async function readParameters(c: Context): Promise<Record<string, string>> {
 /**
  * Parses the parameters with the endpoint's schema. The first fault is Binance's refusal; a
  * fault of the whole request (a combination refused, path `[]`) comes before any parameter's.
+ *
+ * @example
+ * parseParameters(z.object({ symbol: SymbolParam }), { symbol: "btc" }); // throws -1100
  */
-function parseParameters<P extends z.ZodType>(schema: P, raw: Record<string, string>) {
+export function parseParameters<P extends z.ZodType>(
+  schema: P,
+  raw: Record<string, string>,
+): z.output<P> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const { issues } = parsed.error;

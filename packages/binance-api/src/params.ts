@@ -24,8 +24,8 @@ const mandatory = (name: string) =>
  * The refusal for the first fault the parameters' schema found, in Binance's words:
  * - a schema's own refusal (a custom issue carrying `params: { binance }`) as it is;
  * - a parameter this surface does not take (`z.never()`) sent anyway: -1106;
- * - a mandatory one missing or empty: -1102;
- * - outside its pattern: -1100 with the legal range;
+ * - outside its pattern: -1100 with the legal range (an empty `limit` too);
+ * - missing, or empty where the schema says so first (`.min(1)`, an enum): -1102;
  * - a value with a code of its own (side, type, timeInForce, interval): that code;
  * - anything else: -1130.
  *
@@ -44,8 +44,6 @@ export function refusalForParameter(
   if (issue?.code === "invalid_type" && issue.expected === "never") {
     return new BinanceError(-1106, `Parameter '${name}' sent when not required.`);
   }
-  const value = sent[name];
-  if (value === undefined || value === "") return mandatory(name);
   if (issue?.code === "invalid_format" && issue.format === "regex" && "pattern" in issue) {
     // zod keeps the pattern as the regex literal (`/^…$/`); Binance quotes its source.
     const range = String(issue.pattern).replace(/^\/(.*)\/[a-z]*$/, "$1");
@@ -54,15 +52,18 @@ export function refusalForParameter(
       `Illegal characters found in parameter '${name}'; legal range is '${range}'.`,
     );
   }
+  const value = sent[name];
+  if (value === undefined || value === "") return mandatory(name);
   return (
     INVALID_VALUE[name] ??
     new BinanceError(-1130, `Data sent for parameter '${name}' is not valid.`)
   );
 }
 
-/** `BTCUSDT`, in Binance's pattern. */
+/** `BTCUSDT`, in Binance's pattern; empty is -1102, as a missing one. */
 export const SymbolParam = z
   .string()
+  .min(1)
   .regex(SYMBOL)
   .meta({ description: "A market, its two assets run together.", example: "BTCUSDT" });
 
