@@ -99,6 +99,16 @@ export function LimitParam(byDefault: number, max: number) {
     });
 }
 
+/** Markets as a JSON array of symbols: `["BTCUSDT","ETHBTC"]`. */
+const SymbolsParam = z
+  .string()
+  .regex(SYMBOL_LIST)
+  .transform((list) => JSON.parse(list) as string[])
+  .meta({
+    description: "Markets as a JSON array; not with `symbol`.",
+    example: '["BTCUSDT","ETHBTC"]',
+  });
+
 /**
  * Which markets a request asks for: `symbol`, or `symbols` as a JSON array
  * (`["BTCUSDT","ETHUSDT"]`), or neither for all of them. Both at once is -1128, as on Binance,
@@ -107,15 +117,7 @@ export function LimitParam(byDefault: number, max: number) {
 export const MarketsParams = z
   .object({
     symbol: SymbolParam.optional(),
-    symbols: z
-      .string()
-      .regex(SYMBOL_LIST)
-      .transform((list) => JSON.parse(list) as string[])
-      .optional()
-      .meta({
-        description: "Markets as a JSON array; not with `symbol`.",
-        example: '["BTCUSDT","ETHBTC"]',
-      }),
+    symbols: SymbolsParam.optional(),
   })
   .refine((params) => params.symbol === undefined || params.symbols === undefined, {
     params: { binance: new BinanceError(-1128, "Combination of optional parameters invalid.") },

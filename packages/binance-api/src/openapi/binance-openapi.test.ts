@@ -95,4 +95,24 @@ describe("binanceOpenApi", () => {
     });
     expect(() => openApiDocument([undescribed], "/api/v3")).toThrow(/needs its description/);
   });
+
+  it("says a non-GET endpoint's parameters may come in a form body", () => {
+    const described = {
+      path: "/thing",
+      summary: "A thing",
+      security: "NONE",
+      weight: 1,
+      params: z.object({ symbol: z.string() }),
+      response: z.object({}),
+      handle: async () => ({}),
+    } as const;
+    const document = openApiDocument(
+      [endpoint({ ...described, method: "POST" }), endpoint({ ...described, method: "GET" })],
+      "/api/v3",
+    );
+    const operations = document.paths["/api/v3/thing"] ?? {};
+    expect(operations.post?.description).toMatch(/x-www-form-urlencoded/);
+    expect(operations.get?.description).not.toMatch(/x-www-form-urlencoded/);
+    expect(operations.post?.parameters).toEqual(operations.get?.parameters);
+  });
 });

@@ -84,6 +84,10 @@ const SIGNED_PARAMETERS: Record<string, JsonSchema> = {
   },
 };
 
+/** Binance reads a non-GET request's parameters from its query string or its form body. */
+const IN_BODY =
+  "The parameters may also be sent as an `application/x-www-form-urlencoded` body; one sent in both is read from the query string.";
+
 /** A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), without its `$schema`. */
 function jsonSchemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io }) as JsonSchema;
@@ -133,7 +137,9 @@ function operationOf(definition: Endpoint, prefix: string): JsonSchema {
   return {
     operationId: operationIdOf(definition),
     summary: definition.summary,
-    description: [definition.description, weightLine].filter(Boolean).join("\n\n"),
+    description: [definition.description, weightLine, definition.method === "GET" ? "" : IN_BODY]
+      .filter(Boolean)
+      .join("\n\n"),
     tags: [TAG_OF[definition.security]],
     "x-weight": weight,
     "x-security-type": definition.security,
