@@ -1,7 +1,7 @@
 import { type ApiServices, appRouter, createContext } from "@cryptotrade/api";
 import { answerSingleCall, findSingleCall } from "@cryptotrade/api/server";
 import type { LimiterStore } from "@cryptotrade/auth";
-import { binanceApi } from "@cryptotrade/binance-api";
+import { binanceApi, binanceOpenApi } from "@cryptotrade/binance-api";
 import { MAX_BATCH_SIZE } from "@cryptotrade/contract/limits";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
@@ -9,6 +9,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
+import { apiDocs } from "./api-docs/api-docs";
 import type { AppEnv } from "./app-env";
 import { getClientAddress } from "./middleware/client-address";
 import { checkOrigin } from "./middleware/origin-check";
@@ -40,19 +41,28 @@ export interface AppDeps {
   pageLimits?: PageLimits | undefined;
   /** Where the Binance API counts request weights per address; this process's memory without. */
   limiterStore?: LimiterStore | undefined;
+  /** The streams' AsyncAPI document, served beside the OpenAPI one under /api/docs. */
+  asyncApi?: object | undefined;
 }
 
 /**
  * The whole HTTP surface as a fetch handler: tRPC at /trpc, Binance's spot API at /api/v3
- * (the same procedures, ADR 033), health at /healthz and /readyz, and the web app's pages and
- * files everywhere else when one is given.
+ * (the same procedures, ADR 033) documented at /api/docs (ADR 036), health at /healthz and
+ * /readyz, and the web app's pages and files everywhere else when one is given.
  * It needs no socket, so tests call `app.fetch(new Request(...))`.
  *
  * @example
  * const app = createApp({ services, checkReady });
  * const res = await app.fetch(new Request("http://x/healthz"));
  */
-export function createApp({ services, checkReady, web, pageLimits, limiterStore }: AppDeps) {
+export function createApp({
+  services,
+  checkReady,
+  web,
+  pageLimits,
+  limiterStore,
+  asyncApi,
+}: AppDeps) {
   const { config } = services;
   const allowedOrigins = new Set(config.allowedOrigins);
   const app = new Hono<AppEnv>();
@@ -140,6 +150,8 @@ export function createApp({ services, checkReady, web, pageLimits, limiterStore 
       }),
     }),
   );
+
+  app.route("/", apiDocs({ openApi: binanceOpenApi(), asyncApi }));
 
   // Pages answer their own 404 (HTML, from React Router); the API's paths keep this JSON one.
   if (web) app.route("/", webRoutes(services, web));

@@ -5,14 +5,14 @@ import { BinanceError, binanceAnswerOf } from "./binance-errors";
 import { type Endpoint, mountEndpoints } from "./endpoint";
 import { RequestWeights } from "./request-weights";
 import { account } from "./routes/account";
-import { generalRoutes } from "./routes/general";
-import { avgPrice, marketDataRoutes } from "./routes/market-data";
+import { exchangeInfo, ping, time } from "./routes/general";
+import { aggTrades, avgPrice, depth, klines, trades } from "./routes/market-data";
 import { cancelOrder, newOrder, queryOrder, testNewOrder } from "./routes/orders";
 import { amendKeepPriority } from "./routes/orders-amend";
 import { allOrders, cancelOpenOrders, myTrades, openOrders } from "./routes/orders-lists";
 import { cancelOrderList, newOco, openOrderLists, queryOrderList } from "./routes/orders-oco";
 import { cancelReplaceOrder } from "./routes/orders-replace";
-import { tickerRoutes } from "./routes/tickers";
+import { bookTickers, dayTickers, priceTickers } from "./routes/tickers";
 import { readSignedRequest, signatureRefusal } from "./signed";
 
 /** The procedures, called in process as the request's caller: tRPC's own limits, auth and rules. */
@@ -45,8 +45,18 @@ export interface BinanceApiDeps {
 export const BINANCE_API_PREFIX = "/api/v3";
 
 /** Every endpoint described by `endpoint()`: mounted below, and what the OpenAPI document lists. */
-const BINANCE_ENDPOINTS: readonly Endpoint[] = [
+export const BINANCE_ENDPOINTS: readonly Endpoint[] = [
+  ping,
+  time,
+  exchangeInfo,
+  depth,
+  trades,
+  aggTrades,
+  klines,
   avgPrice,
+  dayTickers,
+  priceTickers,
+  bookTickers,
   account,
   newOrder,
   testNewOrder,
@@ -134,9 +144,6 @@ export function binanceApi({ services, requestInfo, weightStore }: BinanceApiDep
     // What the procedures set (Retry-After on a refusal) travels with the answer, as on /trpc.
     for (const [name, value] of resHeaders) c.res.headers.set(name, value);
   });
-  app.route(BINANCE_API_PREFIX, generalRoutes());
-  app.route(BINANCE_API_PREFIX, marketDataRoutes());
-  app.route(BINANCE_API_PREFIX, tickerRoutes());
   const endpoints = new Hono<BinanceEnv>();
   mountEndpoints(endpoints, BINANCE_ENDPOINTS);
   app.route(BINANCE_API_PREFIX, endpoints);

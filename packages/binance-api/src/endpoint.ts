@@ -9,7 +9,7 @@ import { refusalForParameter } from "./params";
  * Binance's security types: NONE is public; USER_DATA and TRADE are signed with a key that may
  * read or trade (ADR 034); USER_STREAM needs the key alone, as Binance's listen keys do.
  */
-type Security = "NONE" | "USER_DATA" | "TRADE" | "USER_STREAM";
+export type Security = "NONE" | "USER_DATA" | "TRADE" | "USER_STREAM";
 
 const SCOPE_OF: Record<Exclude<Security, "NONE" | "USER_STREAM">, Scope> = {
   USER_DATA: "read",
@@ -38,6 +38,8 @@ export interface Endpoint<P extends z.ZodType = z.ZodType, R extends z.ZodType =
   security: Security;
   /** Binance's request weight; some depend on the parameters (`depth`'s on its `limit`). */
   weight: number | ((params: z.output<P>) => number);
+  /** How a weight that depends on the parameters is counted, for the document. */
+  weightDescription?: string;
   /** The query string and form body parameters, each a string as sent. */
   params: P;
   /** What a success answers, as JSON. */
@@ -96,21 +98,19 @@ async function readParameters(c: Context): Promise<Record<string, string>> {
   return params;
 }
 
-/** Parses the parameters with the endpoint's schema; the first fault is Binance's refusal. */
-function parseParameters<P extends z.ZodType>(schema: P, raw: Record<string, string>) {
+/**
+ * Parses the parameters with the endpoint's schema. The first fault is Binance's refusal; a
+ * fault of the whole request (a combination refused, path `[]`) comes before any parameter's.
+ *
+ * @example
+ * parseParameters(z.object({ symbol: SymbolParam }), { symbol: "btc" }); // throws -1100
+ */
+export function parseParameters<P extends z.ZodType>(
+  schema: P,
+  raw: Record<string, string>,
+): z.output<P> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const [issue] = parsed.error.issues;
-  const name = String(issue?.path[0] ?? "");
-  if (issue?.code === "custom" && issue.params?.binance instanceof BinanceError) {
-    throw issue.params.binance;
-  }
-  const sent = raw[name];
-  if (sent === undefined || sent === "") {
-    throw new BinanceError(
-      -1102,
-      `Mandatory parameter '${name}' was not sent, was empty/null, or malformed.`,
-    );
-  }
-  throw refusalForParameter(name, issue);
+  const { issues } = parsed.error;
+  throw refusalForParameter(issues.find((issue) => issue.path.length === 0) ?? issues[0], raw);
 }

@@ -72,21 +72,21 @@ export function toSymbolInfo(market: MarketView) {
     isMarginTradingAllowed: false,
     filters: [
       {
-        filterType: "PRICE_FILTER",
+        filterType: "PRICE_FILTER" as const,
         minPrice: market.tickSize,
         maxPrice: market.maxPrice,
         tickSize: market.tickSize,
       },
       {
-        filterType: "PERCENT_PRICE",
+        filterType: "PERCENT_PRICE" as const,
         multiplierUp: band.up,
         multiplierDown: band.down,
         avgPriceMins: 0,
       },
-      { filterType: "LOT_SIZE", ...lot },
-      { filterType: "MARKET_LOT_SIZE", ...lot },
+      { filterType: "LOT_SIZE" as const, ...lot },
+      { filterType: "MARKET_LOT_SIZE" as const, ...lot },
       {
-        filterType: "NOTIONAL",
+        filterType: "NOTIONAL" as const,
         minNotional: market.minNotional,
         applyMinToMarket: false,
         avgPriceMins: 0,

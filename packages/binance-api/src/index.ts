@@ -10,4 +10,6 @@ export {
   type BinanceRefusal,
   binanceAnswerOf,
 } from "./binance-errors";
+export { binanceOpenApi } from "./openapi/binance-openapi";
+export type { OpenApiDocument } from "./openapi/openapi-document";
 export { toBinanceSymbol } from "./symbols";

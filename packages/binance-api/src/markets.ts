@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@cryptotrade/api";
 import type { Procedures } from "./binance-api";
 import { BinanceError } from "./binance-errors";
+import type { MarketsNamed } from "./params";
 import { toBinanceSymbol } from "./symbols";
 
 /** A market as `market.list` describes it. */
@@ -14,7 +15,7 @@ const INVALID_SYMBOL = () => new BinanceError(-1121, "Invalid symbol.");
  */
 export async function marketsNamed(
   procedures: Procedures,
-  named: { one: string } | { some: string[] } | { all: true },
+  named: MarketsNamed,
 ): Promise<MarketView[]> {
   const markets = await procedures.market.list();
   if ("all" in named) return markets;

@@ -7,16 +7,13 @@ import {
   BINANCE_TIME_IN_FORCE,
   type BinanceOrderType,
 } from "./binance-orders";
-import { SymbolParam } from "./params";
+import { IntegerParam, SymbolParam } from "./params";
 
 // Binance's own patterns, quoted in its -1100 messages.
 const DECIMAL = /^([0-9]{1,20})(\.[0-9]{1,20})?$/;
-const INTEGER = /^[0-9]{1,20}$/;
 
 /** A decimal as Binance reads one: digits, at most one point; no sign, exponent or hex. */
 export const DecimalParam = z.string().regex(DECIMAL).meta({ example: "0.01000000" });
-/** A whole number such as `orderId`, `startTime` or `limit`. */
-export const IntegerParam = z.string().regex(INTEGER).transform(Number);
 /** The caller's id for an order (ours allows 1-64 of letters, digits and `_:.-`). */
 export const ClientOrderIdParam = z.string().regex(CLIENT_ORDER_ID_PATTERN);
 
@@ -156,6 +153,6 @@ export function orderTargetOf(
 }
 
 /** `limit` of the list endpoints: 500 unless given, at most 1000. */
-export const LimitParam = IntegerParam.pipe(z.number().int().min(1).max(1000))
+export const ListLimitParam = IntegerParam.pipe(z.number().int().min(1).max(1000))
   .optional()
   .meta({ description: "How many to answer: default 500, max 1000." });

@@ -1,12 +1,11 @@
-import { CANDLE_INTERVALS, isCandleInterval } from "@cryptotrade/contract/candles";
-import { type Context, Hono } from "hono";
+import { CANDLE_INTERVALS, CandleIntervalInput } from "@cryptotrade/contract/candles";
+import type { Context } from "hono";
 import { z } from "zod";
 import type { BinanceEnv } from "../binance-api";
-import { BinanceError } from "../binance-errors";
 import { weightedAverage, zeroLike } from "../decimals";
 import { endpoint } from "../endpoint";
 import { marketNamed } from "../markets";
-import { integerParam, requiredParam, SymbolParam, symbolParam } from "../params";
+import { IntegerParam, LimitParam, NotTakenParam, SymbolParam } from "../params";
 
 /** The most the procedures return at once; Binance's larger limits are cut to these. */
 const MAX_BOOK_DEPTH = 500;
@@ -21,98 +20,159 @@ function depthWeight(limit: number): number {
   return 250;
 }
 
-/** A positive `limit`, Binance's default when absent, cut to what the procedure serves. */
-function limitParam(c: Context, byDefault: number, max: number) {
-  const limit = integerParam(c, "limit") ?? byDefault;
-  if (limit < 1) {
-    throw new BinanceError(
-      -1102,
-      "Mandatory parameter 'limit' was not sent, was empty/null, or malformed.",
-    );
-  }
-  return { asked: limit, served: Math.min(limit, max) };
-}
+const Decimal = z.string().meta({ description: "A decimal, as a string.", example: "65000.00" });
+const Level = z.tuple([Decimal, Decimal]).meta({ description: "[price, quantity]" });
+const Millis = z.number().meta({ description: "Milliseconds since the epoch." });
 
-/**
- * Public market data through the `market` procedures: the book (its `lastUpdateId` is the
- * sequence the book stream continues from), recent trades (also as aggregate trades, one per
- * trade, which is what ccxt's fetchTrades reads), klines and the 5-minute average price.
- */
-export function marketDataRoutes() {
-  const app = new Hono<BinanceEnv>();
-
-  app.get("/depth", async (c) => {
-    const symbol = symbolParam(c);
-    const limit = limitParam(c, 100, MAX_BOOK_DEPTH);
-    await c.var.spendWeight(depthWeight(limit.asked));
+/** `GET /api/v3/depth`: the book, whose `lastUpdateId` the book stream continues from. */
+export const depth = endpoint({
+  method: "GET",
+  path: "/depth",
+  summary: "Order book",
+  description:
+    "Bids and asks by price level. `lastUpdateId` is the book's sequence: a diff stream's `U`/`u` continue from it.",
+  security: "NONE",
+  weight: ({ limit }) => depthWeight(limit.asked),
+  weightDescription: "By `limit` asked: 5 up to 100, 25 up to 500, 50 up to 1000, 250 above.",
+  params: z.object({ symbol: SymbolParam, limit: LimitParam(100, MAX_BOOK_DEPTH) }),
+  response: z.object({ lastUpdateId: z.number(), bids: z.array(Level), asks: z.array(Level) }),
+  handle: async (c, { symbol, limit }) => {
     const procedures = await c.var.procedures();
     const market = await marketNamed(procedures, symbol);
     const book = await procedures.market.orderBook({ symbol: market.symbol, depth: limit.served });
-    const level = (l: { price: string; quantity: string }) => [l.price, l.quantity];
-    return c.json({
+    const level = (l: { price: string; quantity: string }): [string, string] => [
+      l.price,
+      l.quantity,
+    ];
+    return {
       lastUpdateId: book.sequence,
       bids: book.bids.map(level),
       asks: book.asks.map(level),
-    });
-  });
+    };
+  },
+});
 
-  const recentTrades = async (c: Context<BinanceEnv>, weight: number) => {
-    const symbol = symbolParam(c);
-    const limit = limitParam(c, 500, MAX_TRADES);
-    await c.var.spendWeight(weight);
-    const procedures = await c.var.procedures();
-    const market = await marketNamed(procedures, symbol);
-    // Newest first from the procedure; Binance lists them oldest first.
-    return (
-      await procedures.market.trades({ symbol: market.symbol, limit: limit.served })
-    ).reverse();
-  };
+const RecentTradesParams = z.object({ symbol: SymbolParam, limit: LimitParam(500, MAX_TRADES) });
 
-  app.get("/trades", async (c) => {
-    const trades = await recentTrades(c, 25);
-    return c.json(
-      trades.map((trade) => ({
-        id: Number(trade.id),
-        price: trade.price,
-        qty: trade.quantity,
-        quoteQty: trade.quoteQuantity,
-        time: trade.time.getTime(),
-        isBuyerMaker: trade.takerSide === "sell",
-        isBestMatch: true,
-      })),
-    );
-  });
+/** The last trades, oldest first as Binance lists them (the procedure answers newest first). */
+async function recentTrades(
+  c: Context<BinanceEnv>,
+  { symbol, limit }: z.output<typeof RecentTradesParams>,
+) {
+  const procedures = await c.var.procedures();
+  const market = await marketNamed(procedures, symbol);
+  return (await procedures.market.trades({ symbol: market.symbol, limit: limit.served })).reverse();
+}
 
-  app.get("/aggTrades", async (c) => {
-    for (const name of ["fromId", "startTime", "endTime"]) {
-      if (c.req.query(name) !== undefined) {
-        throw new BinanceError(-1106, `Parameter '${name}' sent when not required.`);
-      }
-    }
-    const trades = await recentTrades(c, 4);
+/** `GET /api/v3/trades`: recent trades. */
+export const trades = endpoint({
+  method: "GET",
+  path: "/trades",
+  summary: "Recent trades list",
+  security: "NONE",
+  weight: 25,
+  params: RecentTradesParams,
+  response: z.array(
+    z.object({
+      id: z.number(),
+      price: Decimal,
+      qty: Decimal,
+      quoteQty: Decimal,
+      time: Millis,
+      isBuyerMaker: z.boolean(),
+      isBestMatch: z.boolean(),
+    }),
+  ),
+  handle: async (c, params) =>
+    (await recentTrades(c, params)).map((trade) => ({
+      id: Number(trade.id),
+      price: trade.price,
+      qty: trade.quantity,
+      quoteQty: trade.quoteQuantity,
+      time: trade.time.getTime(),
+      isBuyerMaker: trade.takerSide === "sell",
+      isBestMatch: true,
+    })),
+});
+
+const ONE_PER_TRADE = "Each trade is its own aggregate here.";
+
+/** `GET /api/v3/aggTrades`: recent trades as aggregates, one per trade (ccxt's fetchTrades). */
+export const aggTrades = endpoint({
+  method: "GET",
+  path: "/aggTrades",
+  summary: "Compressed/Aggregate trades list",
+  description:
+    "Recent trades as Binance's aggregate trades. The engine fills one maker order per trade, so each aggregate is one trade (`f` = `l` = `a`).",
+  security: "NONE",
+  weight: 4,
+  // The refused ones first: Binance names them before a missing symbol.
+  params: z.object({
+    fromId: NotTakenParam(ONE_PER_TRADE),
+    startTime: NotTakenParam(ONE_PER_TRADE),
+    endTime: NotTakenParam(ONE_PER_TRADE),
+    ...RecentTradesParams.shape,
+  }),
+  response: z.array(
+    z.object({
+      a: z.number().meta({ description: "Aggregate trade id" }),
+      p: Decimal.meta({ description: "Price" }),
+      q: Decimal.meta({ description: "Quantity" }),
+      f: z.number().meta({ description: "First trade id" }),
+      l: z.number().meta({ description: "Last trade id" }),
+      T: Millis,
+      m: z.boolean().meta({ description: "Was the buyer the maker?" }),
+      M: z.boolean().meta({ description: "Was the trade the best price match?" }),
+    }),
+  ),
+  handle: async (c, params) =>
     // Each trade is its own aggregate: the engine fills one maker order per trade.
-    return c.json(
-      trades.map((trade) => ({
-        a: Number(trade.id),
-        p: trade.price,
-        q: trade.quantity,
-        f: Number(trade.id),
-        l: Number(trade.id),
-        T: trade.time.getTime(),
-        m: trade.takerSide === "sell",
-        M: true,
-      })),
-    );
-  });
+    (await recentTrades(c, params)).map((trade) => ({
+      a: Number(trade.id),
+      p: trade.price,
+      q: trade.quantity,
+      f: Number(trade.id),
+      l: Number(trade.id),
+      T: trade.time.getTime(),
+      m: trade.takerSide === "sell",
+      M: true,
+    })),
+});
 
-  app.get("/klines", async (c) => {
-    const symbol = symbolParam(c);
-    const interval = requiredParam(c, "interval");
-    if (!isCandleInterval(interval)) throw new BinanceError(-1120, "Invalid interval.");
-    const startTime = integerParam(c, "startTime");
-    const endTime = integerParam(c, "endTime");
-    const limit = limitParam(c, 500, MAX_KLINES);
-    await c.var.spendWeight(2);
+const Kline = z
+  .tuple([
+    Millis.meta({ description: "Open time" }),
+    Decimal.meta({ description: "Open" }),
+    Decimal.meta({ description: "High" }),
+    Decimal.meta({ description: "Low" }),
+    Decimal.meta({ description: "Close" }),
+    Decimal.meta({ description: "Volume" }),
+    Millis.meta({ description: "Close time" }),
+    Decimal.meta({ description: "Quote asset volume" }),
+    z.number().meta({ description: "Number of trades" }),
+    Decimal.meta({ description: "Taker buy base asset volume" }),
+    Decimal.meta({ description: "Taker buy quote asset volume" }),
+    z.string().meta({ description: "Unused field, ignore." }),
+  ])
+  .meta({ description: "One candle, as Binance's array." });
+
+/** `GET /api/v3/klines`: candles of every interval the exchange keeps. */
+export const klines = endpoint({
+  method: "GET",
+  path: "/klines",
+  summary: "Kline/Candlestick data",
+  description: "Candles, oldest first, of every interval the exchange keeps.",
+  security: "NONE",
+  weight: 2,
+  params: z.object({
+    symbol: SymbolParam,
+    interval: CandleIntervalInput.meta({ description: "A candle length.", example: "1h" }),
+    startTime: IntegerParam.optional().meta({ description: "Milliseconds since the epoch." }),
+    endTime: IntegerParam.optional().meta({ description: "Milliseconds since the epoch." }),
+    limit: LimitParam(500, MAX_KLINES),
+  }),
+  response: z.array(Kline),
+  handle: async (c, { symbol, interval, startTime, endTime, limit }) => {
     const procedures = await c.var.procedures();
     const market = await marketNamed(procedures, symbol);
     const candles = await procedures.market.candles({
@@ -123,8 +183,8 @@ export function marketDataRoutes() {
       ...(endTime !== undefined ? { to: new Date(endTime) } : {}),
     });
     const length = CANDLE_INTERVALS[interval] * 1000;
-    return c.json(
-      candles.map((candle) => [
+    return candles.map(
+      (candle): z.input<typeof Kline> => [
         candle.time.getTime(),
         candle.open,
         candle.high,
@@ -137,12 +197,10 @@ export function marketDataRoutes() {
         candle.takerBuyVolume,
         candle.takerBuyQuoteVolume,
         "0",
-      ]),
+      ],
     );
-  });
-
-  return app;
-}
+  },
+});
 
 /** `GET /api/v3/avgPrice`: the volume-weighted price of the last five minutes. */
 export const avgPrice = endpoint({

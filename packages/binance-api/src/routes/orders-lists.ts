@@ -10,8 +10,8 @@ import {
 import { endpoint } from "../endpoint";
 import { marketNamed } from "../markets";
 import { allPages, CancelledOrder, cancelledOrderAnswer, UNKNOWN_ORDER } from "../order-answers";
-import { IntegerParam, LimitParam } from "../order-params";
-import { SymbolParam } from "../params";
+import { ListLimitParam } from "../order-params";
+import { IntegerParam, SymbolParam } from "../params";
 
 const DEFAULT_LIMIT = 500;
 const PAGE = 500;
@@ -24,6 +24,7 @@ export const openOrders = endpoint({
   description: "Open orders (untriggered stops included) of one market, or of all without symbol.",
   security: "USER_DATA",
   weight: (params) => (params.symbol === undefined ? 80 : 6),
+  weightDescription: "6 for one market (`symbol`), 80 for all of them.",
   params: z.object({ symbol: SymbolParam.optional() }),
   response: z.array(BinanceOrder),
   handle: async (c, { symbol }) => {
@@ -63,7 +64,7 @@ export const cancelOpenOrders = endpoint({
 const TimeRange = {
   startTime: IntegerParam.optional().meta({ description: "Milliseconds since the epoch." }),
   endTime: IntegerParam.optional().meta({ description: "Milliseconds since the epoch." }),
-  limit: LimitParam,
+  limit: ListLimitParam,
 };
 
 /** `GET /api/v3/allOrders` (USER_DATA): the account's orders of one market, oldest first. */
@@ -131,6 +132,7 @@ export const myTrades = endpoint({
     "The account's fills in one market with the fee each paid (commission, in the quote asset).",
   security: "USER_DATA",
   weight: (params) => (params.orderId === undefined ? 20 : 5),
+  weightDescription: "5 with `orderId`, 20 without.",
   params: z.object({
     symbol: SymbolParam,
     orderId: IntegerParam.optional().meta({ description: "Only this order's trades." }),

@@ -20,8 +20,8 @@ import {
   orUnknown,
   UNKNOWN_ORDER,
 } from "../order-answers";
-import { ClientOrderIdParam, DecimalParam, IntegerParam, NewOrderParams } from "../order-params";
-import { SymbolParam } from "../params";
+import { ClientOrderIdParam, DecimalParam, NewOrderParams } from "../order-params";
+import { IntegerParam, SymbolParam } from "../params";
 import { toBinanceSymbol } from "../symbols";
 
 /** The leg that rests or takes profit, and the stop that guards the other way. */

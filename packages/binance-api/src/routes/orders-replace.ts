@@ -11,7 +11,8 @@ import {
   orUnknown,
   UNKNOWN_ORDER,
 } from "../order-answers";
-import { ClientOrderIdParam, IntegerParam, NewOrderParams, orderTargetOf } from "../order-params";
+import { ClientOrderIdParam, NewOrderParams, orderTargetOf } from "../order-params";
+import { IntegerParam } from "../params";
 import { toBinanceSymbol } from "../symbols";
 
 const Refusal = z.object({ code: z.number().int(), msg: z.string() });

@@ -55,6 +55,7 @@ export const testNewOrder = endpoint({
     "Checks the parameters and the market's filters as /order would, without placing anything; balances are not checked.",
   security: "TRADE",
   weight: (params) => (params.computeCommissionRates ? 20 : 1),
+  weightDescription: "1, or 20 with `computeCommissionRates`.",
   params: NewOrderParams.extend({
     computeCommissionRates: z
       .enum(["true", "false"])

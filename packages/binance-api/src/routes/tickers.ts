@@ -1,14 +1,16 @@
-import { Hono } from "hono";
+import type { Context } from "hono";
+import { z } from "zod";
 import type { BinanceEnv, Procedures } from "../binance-api";
 import { weightedAverage, zeroLike } from "../decimals";
+import { endpoint } from "../endpoint";
 import { type MarketView, marketsNamed } from "../markets";
-import { symbolsParam } from "../params";
+import { type MarketsNamed, MarketsParams } from "../params";
 import { toBinanceSymbol } from "../symbols";
 
 const DAY_MS = 86_400_000;
 
 /** Binance weighs ticker/24hr by how many markets it covers. */
-function dayTickerWeight(named: ReturnType<typeof symbolsParam>): number {
+function dayTickerWeight(named: MarketsNamed): number {
   if ("one" in named) return 2;
   if ("all" in named) return 80;
   if (named.some.length <= 20) return 2;
@@ -16,7 +18,7 @@ function dayTickerWeight(named: ReturnType<typeof symbolsParam>): number {
 }
 
 /** The other two weigh 2 for one market and 4 for more. */
-const oneOrMoreWeight = (named: ReturnType<typeof symbolsParam>) => ("one" in named ? 2 : 4);
+const oneOrMoreWeight = (named: MarketsNamed) => ("one" in named ? 2 : 4);
 
 /** Best bid and ask with their quantities; an empty side is zero, as Binance writes it. */
 async function bookTop(procedures: Procedures, market: MarketView) {
@@ -61,37 +63,102 @@ async function dayTicker(procedures: Procedures, market: MarketView) {
 }
 
 /**
- * The tickers: rolling 24-hour statistics (`market.ticker` with the top of the book and the
- * last trade), the last price, and the best bid and ask. One market by `symbol` answers an
- * object; `symbols` or none answers an array, as on Binance.
+ * One market by `symbol` answers an object; `symbols` or none answers an array, as on Binance.
  */
-export function tickerRoutes() {
-  const app = new Hono<BinanceEnv>();
-  const serve = <T>(
-    path: string,
-    weightOf: (named: ReturnType<typeof symbolsParam>) => number,
-    answer: (procedures: Procedures, market: MarketView) => Promise<T>,
-  ) =>
-    app.get(path, async (c) => {
-      const named = symbolsParam(c);
-      await c.var.spendWeight(weightOf(named));
-      const procedures = await c.var.procedures();
-      const markets = await marketsNamed(procedures, named);
-      const answers = await Promise.all(markets.map((market) => answer(procedures, market)));
-      return c.json("one" in named ? answers[0] : answers);
-    });
-
-  serve("/ticker/24hr", dayTickerWeight, dayTicker);
-  serve("/ticker/price", oneOrMoreWeight, async (procedures, market) => {
-    const [last] = await procedures.market.trades({ symbol: market.symbol, limit: 1 });
-    return {
-      symbol: toBinanceSymbol(market.symbol),
-      price: last?.price ?? zeroLike(market.tickSize),
-    };
-  });
-  serve("/ticker/bookTicker", oneOrMoreWeight, async (procedures, market) => ({
-    symbol: toBinanceSymbol(market.symbol),
-    ...(await bookTop(procedures, market)),
-  }));
-  return app;
+async function eachMarket<T>(
+  c: Context<BinanceEnv>,
+  named: MarketsNamed,
+  answer: (procedures: Procedures, market: MarketView) => Promise<T>,
+): Promise<T | T[]> {
+  const procedures = await c.var.procedures();
+  const markets = await marketsNamed(procedures, named);
+  const answers = await Promise.all(markets.map((market) => answer(procedures, market)));
+  return "one" in named && answers[0] !== undefined ? answers[0] : answers;
 }
+
+/** An object for one market (`symbol`), an array of them otherwise. */
+const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema)]);
+
+const Decimal = z.string().meta({ description: "A decimal, as a string." });
+const MarketSymbol = z.string().meta({ example: "BTCUSDT" });
+
+const BookTop = z.object({
+  symbol: MarketSymbol,
+  bidPrice: Decimal,
+  bidQty: Decimal,
+  askPrice: Decimal,
+  askQty: Decimal,
+});
+
+const SAME_MARKETS =
+  "One market by `symbol` answers an object; `symbols` (a JSON array) or neither (every market) answers an array.";
+
+/** `GET /api/v3/ticker/24hr`: rolling 24-hour statistics with the top of the book. */
+export const dayTickers = endpoint({
+  method: "GET",
+  path: "/ticker/24hr",
+  summary: "24hr ticker price change statistics",
+  description: `Rolling 24-hour statistics, the last trade and the best bid and ask. ${SAME_MARKETS}`,
+  security: "NONE",
+  weight: dayTickerWeight,
+  weightDescription:
+    "2 for one market or up to 20 `symbols`, 40 up to 100, 80 for more or every market.",
+  params: MarketsParams,
+  response: oneOrMany(
+    BookTop.extend({
+      priceChange: Decimal,
+      priceChangePercent: Decimal,
+      weightedAvgPrice: Decimal,
+      lastPrice: Decimal,
+      lastQty: Decimal,
+      openPrice: Decimal,
+      highPrice: Decimal,
+      lowPrice: Decimal,
+      volume: Decimal,
+      quoteVolume: Decimal,
+      openTime: z.number(),
+      closeTime: z.number(),
+      count: z.number(),
+    }),
+  ),
+  handle: (c, named) => eachMarket(c, named, dayTicker),
+});
+
+/** `GET /api/v3/ticker/price`: the last price. */
+export const priceTickers = endpoint({
+  method: "GET",
+  path: "/ticker/price",
+  summary: "Symbol price ticker",
+  description: `The last trade's price. ${SAME_MARKETS}`,
+  security: "NONE",
+  weight: oneOrMoreWeight,
+  weightDescription: "2 for one market (`symbol`), 4 otherwise.",
+  params: MarketsParams,
+  response: oneOrMany(z.object({ symbol: MarketSymbol, price: Decimal })),
+  handle: (c, named) =>
+    eachMarket(c, named, async (procedures, market) => {
+      const [last] = await procedures.market.trades({ symbol: market.symbol, limit: 1 });
+      return {
+        symbol: toBinanceSymbol(market.symbol),
+        price: last?.price ?? zeroLike(market.tickSize),
+      };
+    }),
+});
+
+/** `GET /api/v3/ticker/bookTicker`: the best bid and ask. */
+export const bookTickers = endpoint({
+  method: "GET",
+  path: "/ticker/bookTicker",
+  summary: "Symbol order book ticker",
+  description: `The best bid and ask with their quantities (zero for an empty side). ${SAME_MARKETS}`,
+  security: "NONE",
+  weight: oneOrMoreWeight,
+  weightDescription: "2 for one market (`symbol`), 4 otherwise.",
+  params: MarketsParams,
+  response: oneOrMany(BookTop),
+  handle: (c, named) =>
+    eachMarket(c, named, async (procedures, market) => ({
+      symbol: toBinanceSymbol(market.symbol),
+      ...(await bookTop(procedures, market)),
+    })),
+});
