@@ -62,6 +62,8 @@ export function mountEndpoints(app: Hono<BinanceEnv>, endpoints: readonly Endpoi
       await c.var.spendWeight(typeof weight === "number" ? weight : weight(params));
       if (security === "USER_DATA" || security === "TRADE") {
         c.set("signer", await c.var.signIn(SCOPE_OF[security]));
+      } else if (security === "USER_STREAM") {
+        c.set("signer", await c.var.identify());
       }
       return c.json((await definition.handle(c, params)) as object);
     });
