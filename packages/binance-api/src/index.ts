@@ -10,6 +10,7 @@ export {
   type BinanceRefusal,
   binanceAnswerOf,
 } from "./binance-errors";
+export { binanceAsyncApi } from "./streams/asyncapi";
 export { answerControlFrame, type ConnectionProperties } from "./streams/control-frames";
 export { isListenKeyShaped, ListenKeys } from "./streams/listen-keys";
 export { type MarketStreamSession, MarketStreamSource } from "./streams/market-session";
