@@ -147,7 +147,13 @@ export function createBinanceStreams(
       case "market": {
         const properties: ConnectionProperties = { combined: connection.combined };
         const session = source.session({
-          send: (stream, data) => sendJson(properties.combined ? { stream, data } : data),
+          send: (stream, data) => {
+            if (ws.readyState !== ws.OPEN) return;
+            const text = encodeOnce(data as object);
+            ws.send(
+              properties.combined ? `{"stream":${JSON.stringify(stream)},"data":${text}}` : text,
+            );
+          },
           fail,
         });
         // Names in the URL that are no stream here open nothing, as on Binance (ccxt opens
@@ -262,6 +268,17 @@ export function createBinanceStreams(
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/** Payloads many sockets share (a depth event) are serialized once, not once per socket. */
+const encoded = new WeakMap<object, string>();
+function encodeOnce(payload: object): string {
+  let text = encoded.get(payload);
+  if (text === undefined) {
+    text = JSON.stringify(payload);
+    encoded.set(payload, text);
+  }
+  return text;
 }
 
 /** Pings every PING_MS; a socket silent for PONG_WAIT_MS is dropped. */

@@ -10,6 +10,7 @@ import {
   tickerEvent,
   tradeEvent,
 } from "./market-events";
+import type { DepthUpdateEvent } from "./market-payloads";
 import { MAX_STREAMS_PER_CONNECTION, type MarketStream, parseStreamName } from "./stream-names";
 
 /** Binance updates a kline and a ticker at most once a second. */
@@ -36,6 +37,7 @@ export interface StreamOutput {
  */
 export class MarketStreamSource {
   private readonly reads = new Map<string, { at: number; value: Promise<unknown> }>();
+  private readonly depthFeeds = new Map<string, DepthFeed>();
 
   constructor(readonly services: ApiServices) {}
 
@@ -61,6 +63,70 @@ export class MarketStreamSource {
     value.catch(() => this.reads.delete(key));
     return value;
   }
+
+  /**
+   * Hands `deliver` every diff event of a market's book at `speed` until `signal` aborts.
+   * One window and one timer per market and speed serve every socket of the process, so a
+   * thousand subscribers get the same event object (serialized once) at the same tick, as
+   * Binance's do. A subscriber joining mid-window may get diffs from before it joined: the
+   * documented procedure drops them by `u <= lastUpdateId`.
+   */
+  followDepth(
+    market: string,
+    speed: number,
+    signal: AbortSignal,
+    subscriber: DepthSubscriber,
+  ): void {
+    const key = `${market}@${speed}`;
+    let feed = this.depthFeeds.get(key);
+    if (!feed) {
+      const stop = new AbortController();
+      const window = new DepthWindow(market);
+      const subscribers = new Set<DepthSubscriber>();
+      const listener = this.services.streams.listen(channels.book(market), stop.signal);
+      void (async () => {
+        try {
+          for await (const message of listener) if (message.kind === "diff") window.add(message);
+        } catch (error) {
+          // The feed fell behind the hub: its sockets close and their clients start over.
+          stop.abort();
+          if (this.depthFeeds.get(key)?.stop === stop) this.depthFeeds.delete(key);
+          for (const each of subscribers) each.fail((error as Error).message);
+        }
+      })();
+      const timer = setInterval(() => {
+        const event = window.take(Date.now());
+        if (event) for (const each of subscribers) each.deliver(event);
+      }, speed);
+      timer.unref();
+      stop.signal.addEventListener("abort", () => clearInterval(timer), { once: true });
+      const created: DepthFeed = { subscribers, stop };
+      this.depthFeeds.set(key, created);
+      feed = created;
+    }
+    const joined = feed;
+    joined.subscribers.add(subscriber);
+    signal.addEventListener(
+      "abort",
+      () => {
+        joined.subscribers.delete(subscriber);
+        if (joined.subscribers.size > 0) return;
+        joined.stop.abort();
+        if (this.depthFeeds.get(key) === joined) this.depthFeeds.delete(key);
+      },
+      { once: true },
+    );
+  }
+}
+
+interface DepthSubscriber {
+  deliver(event: DepthUpdateEvent): void;
+  fail(reason: string): void;
+}
+
+interface DepthFeed {
+  subscribers: Set<DepthSubscriber>;
+  stop: AbortController;
 }
 
 /** One connection's market subscriptions, by stream name. */
@@ -111,17 +177,12 @@ export class MarketStreamSession {
       if (!signal.aborted) this.output.send(name, payload);
     };
     switch (stream.kind) {
-      case "depth": {
-        const window = new DepthWindow(market.symbol);
-        this.follow(channels.book(market.symbol), signal, (message) => {
-          if (message.kind === "diff") window.add(message);
-        });
-        this.every(stream.speed, signal, () => {
-          const event = window.take(Date.now());
-          if (event) send(event);
+      case "depth":
+        this.source.followDepth(market.symbol, stream.speed, signal, {
+          deliver: send,
+          fail: (reason) => this.output.fail(reason),
         });
         return;
-      }
       case "partialDepth": {
         let changed = true;
         this.follow(channels.book(market.symbol), signal, (message) => {
