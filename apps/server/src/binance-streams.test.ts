@@ -197,4 +197,18 @@ describe("Binance's WebSocket market streams", () => {
     expect(await socket.waitClosed()).toMatchObject({ code: 1008 });
     expect(socket.messages.length).toBeLessThanOrEqual(5);
   });
+
+  // Last in the file: it spends the address's connect budget.
+  it("refuses an address more connections than /ws allows in a window (429)", async () => {
+    const url = await t.server.listen();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 40 }, async () => {
+        const socket = await openSocket(url, "/ws/btcusdt@trade");
+        sockets.push(socket);
+      }),
+    );
+    const refused = outcomes.filter((outcome) => outcome.status === "rejected");
+    expect(refused.length).toBeGreaterThan(0);
+    expect(String((refused[0] as PromiseRejectedResult).reason)).toContain("429");
+  });
 });
