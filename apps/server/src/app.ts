@@ -1,7 +1,12 @@
 import { type ApiServices, appRouter, createContext } from "@cryptotrade/api";
 import { answerSingleCall, findSingleCall } from "@cryptotrade/api/server";
 import type { LimiterStore } from "@cryptotrade/auth";
-import { binanceApi, binanceOpenApi } from "@cryptotrade/binance-api";
+import {
+  binanceApi,
+  binanceAsyncApi,
+  binanceOpenApi,
+  type ListenKeys,
+} from "@cryptotrade/binance-api";
 import { MAX_BATCH_SIZE } from "@cryptotrade/contract/limits";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
@@ -41,8 +46,8 @@ export interface AppDeps {
   pageLimits?: PageLimits | undefined;
   /** Where the Binance API counts request weights per address; this process's memory without. */
   limiterStore?: LimiterStore | undefined;
-  /** The streams' AsyncAPI document, served beside the OpenAPI one under /api/docs. */
-  asyncApi?: object | undefined;
+  /** Binance's listen keys, shared with the stream sockets (`createBinanceStreams`). */
+  listenKeys?: ListenKeys | undefined;
 }
 
 /**
@@ -61,7 +66,7 @@ export function createApp({
   web,
   pageLimits,
   limiterStore,
-  asyncApi,
+  listenKeys,
 }: AppDeps) {
   const { config } = services;
   const allowedOrigins = new Set(config.allowedOrigins);
@@ -143,6 +148,7 @@ export function createApp({
     binanceApi({
       services,
       weightStore: limiterStore,
+      listenKeys,
       requestInfo: (c) => ({
         requestId: c.get("requestId"),
         ip: getClientAddress(c, config.trustProxy),
@@ -151,7 +157,7 @@ export function createApp({
     }),
   );
 
-  app.route("/", apiDocs({ openApi: binanceOpenApi(), asyncApi }));
+  app.route("/", apiDocs({ openApi: binanceOpenApi(), asyncApi: binanceAsyncApi() }));
 
   // Pages answer their own 404 (HTML, from React Router); the API's paths keep this JSON one.
   if (web) app.route("/", webRoutes(services, web));

@@ -13,7 +13,13 @@ import { allOrders, cancelOpenOrders, myTrades, openOrders } from "./routes/orde
 import { cancelOrderList, newOco, openOrderLists, queryOrderList } from "./routes/orders-oco";
 import { cancelReplaceOrder } from "./routes/orders-replace";
 import { bookTickers, dayTickers, priceTickers } from "./routes/tickers";
+import {
+  closeUserDataStream,
+  keepAliveUserDataStream,
+  openUserDataStream,
+} from "./routes/user-data-stream";
 import { readSignedRequest, signatureRefusal } from "./signed";
+import { ListenKeys } from "./streams/listen-keys";
 
 /** The procedures, called in process as the request's caller: tRPC's own limits, auth and rules. */
 export type Procedures = ReturnType<typeof appRouter.createCaller>;
@@ -29,8 +35,12 @@ export type BinanceEnv = {
      * `procedures` run as the key's owner. Throws Binance's refusal.
      */
     signIn: (scope: Scope) => Promise<Principal>;
+    /** Identifies the request by its `X-MBX-APIKEY` alone (USER_STREAM); throws Binance's refusal. */
+    identify: () => Promise<Principal>;
     /** The key's owner, on a signed endpoint once its signature is checked (see `endpoint.ts`). */
     signer: Principal;
+    /** The user data streams' listen keys (`/userDataStream`). */
+    listenKeys: ListenKeys;
   };
 };
 
@@ -40,6 +50,8 @@ export interface BinanceApiDeps {
   requestInfo: (c: Context) => Omit<RequestInfo, "headers" | "resHeaders">;
   /** Where request weights are counted: Redis shared by the replicas, or this process's memory. */
   weightStore?: LimiterStore | undefined;
+  /** The listen keys, shared with the stream endpoint (`/ws/<listenKey>`); in memory without. */
+  listenKeys?: ListenKeys | undefined;
 }
 
 export const BINANCE_API_PREFIX = "/api/v3";
@@ -72,6 +84,9 @@ export const BINANCE_ENDPOINTS: readonly Endpoint[] = [
   queryOrderList,
   cancelOrderList,
   openOrderLists,
+  openUserDataStream,
+  keepAliveUserDataStream,
+  closeUserDataStream,
 ];
 
 /**
@@ -106,7 +121,12 @@ function tooMuchWeight(limit: number, refusal: { status: 429 | 418; until: numbe
  * @example
  * app.route("/", binanceApi({ services, requestInfo: (c) => ({ requestId, ip, ... }) }));
  */
-export function binanceApi({ services, requestInfo, weightStore }: BinanceApiDeps) {
+export function binanceApi({
+  services,
+  requestInfo,
+  weightStore,
+  listenKeys = new ListenKeys(),
+}: BinanceApiDeps) {
   const weights = new RequestWeights(weightStore);
   const app = new Hono<BinanceEnv>();
   app.use(`${BINANCE_API_PREFIX}/*`, async (c, next) => {
@@ -129,6 +149,12 @@ export function binanceApi({ services, requestInfo, weightStore }: BinanceApiDep
       procedures = undefined;
       return signedBy;
     });
+    c.set("identify", async () => {
+      const result = await services.auth.identifyApiKey(c.req.header("x-mbx-apikey"));
+      if (!result.ok) throw signatureRefusal(result.refusal);
+      return result.authentication.principal;
+    });
+    c.set("listenKeys", listenKeys);
     c.set("spendWeight", async (weight) => {
       const spent = await weights.spend(info.ip, weight);
       if (spent.weight !== undefined) {

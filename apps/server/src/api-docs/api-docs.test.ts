@@ -1,7 +1,6 @@
-import { binanceOpenApi } from "@cryptotrade/binance-api";
+import { binanceAsyncApi, binanceOpenApi } from "@cryptotrade/binance-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../testing/test-server";
-import { apiDocs } from "./api-docs";
 
 describe("the API docs at /api/docs", () => {
   let server: TestServer;
@@ -35,11 +34,9 @@ describe("the API docs at /api/docs", () => {
     expect((await viewer.arrayBuffer()).byteLength).toBeGreaterThan(1_000_000);
   });
 
-  it("serves the AsyncAPI document only when it is given one", async () => {
-    expect((await server.fetch("/api/docs/asyncapi.json")).status).toBe(404);
-    const asyncApi = { asyncapi: "3.0.0", info: { title: "streams", version: "1" } };
-    const docs = apiDocs({ openApi: binanceOpenApi(), asyncApi });
-    const res = await docs.request("/api/docs/asyncapi.json");
-    expect(await res.json()).toEqual(asyncApi);
+  it("serves the streams' AsyncAPI document beside the OpenAPI one", async () => {
+    const res = await server.fetch("/api/docs/asyncapi.json");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(JSON.parse(JSON.stringify(binanceAsyncApi())));
   });
 });

@@ -9,8 +9,8 @@ const API_DOCS_PATH = "/api/docs";
 export interface ApiDocsDeps {
   /** The REST surface's OpenAPI document (`binanceOpenApi()`). */
   openApi: object;
-  /** The streams' AsyncAPI document; `/api/docs/asyncapi.json` exists only when given. */
-  asyncApi?: object | undefined;
+  /** The streams' AsyncAPI document (`binanceAsyncApi()`). */
+  asyncApi: object;
 }
 
 /**
@@ -59,17 +59,17 @@ function page(title: string): string {
 
 /**
  * The API's documentation: the OpenAPI document of the Binance-compatible REST surface at
- * `/api/docs/openapi.json`, the AsyncAPI document of its streams at `/api/docs/asyncapi.json`
- * (when one is given), and Scalar's reference viewer of the OpenAPI one at `/api/docs`.
+ * `/api/docs/openapi.json`, the AsyncAPI document of its streams at `/api/docs/asyncapi.json`,
+ * and Scalar's reference viewer of the OpenAPI one at `/api/docs`.
  *
  * @example
- * app.route("/", apiDocs({ openApi: binanceOpenApi() }));
+ * app.route("/", apiDocs({ openApi: binanceOpenApi(), asyncApi: binanceAsyncApi() }));
  */
 export function apiDocs({ openApi, asyncApi }: ApiDocsDeps) {
   const app = new Hono<AppEnv>();
   app.get(API_DOCS_PATH, (c) => c.html(page("CryptoTrade API reference")));
   app.get(`${API_DOCS_PATH}/openapi.json`, (c) => c.json(openApi));
-  if (asyncApi) app.get(`${API_DOCS_PATH}/asyncapi.json`, (c) => c.json(asyncApi));
+  app.get(`${API_DOCS_PATH}/asyncapi.json`, (c) => c.json(asyncApi));
   app.get(`${API_DOCS_PATH}/viewer.js`, async (c) => {
     c.header("content-type", "text/javascript; charset=utf-8");
     // The file changes only with the package version, which a deploy changes with the server.

@@ -205,7 +205,7 @@ export function openApiDocument(endpoints: readonly Endpoint[], prefix: string):
     info: {
       title: "CryptoTrade: Binance-compatible spot API",
       version: "v3",
-      description: `Binance's spot REST API (v3) over the exchange's own procedures: the names, parameters, JSON and error codes are Binance's, so ccxt's \`binance\` and other Binance clients work with only their URLs changed. Deliberate differences from Binance are listed in docs/api.md.\n\n## Signed requests\n\n${SIGNING}`,
+      description: `Binance's spot REST API (v3) over the exchange's own procedures: the names, parameters, JSON and error codes are Binance's, so ccxt's \`binance\` and other Binance clients work with only their URLs changed. Deliberate differences from Binance are listed in docs/api.md.\n\n## Streams\n\nBinance's WebSocket market streams (\`/ws/<stream>\`, \`/stream?streams=…\`), the user data stream (\`/ws/<listenKey>\`) and the WebSocket API's user data subscription (\`/ws-api/v3\`) are described by the AsyncAPI 3 document at [/api/docs/asyncapi.json](/api/docs/asyncapi.json).\n\n## Signed requests\n\n${SIGNING}`,
     },
     // Only the tags some endpoint has: the viewer lists every tag, empty ones too.
     tags: TAGS.filter(({ name }) => endpoints.some(({ security }) => TAG_OF[security] === name)),
