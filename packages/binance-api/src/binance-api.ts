@@ -7,6 +7,8 @@ import { RequestWeights } from "./request-weights";
 import { account } from "./routes/account";
 import { generalRoutes } from "./routes/general";
 import { avgPrice, marketDataRoutes } from "./routes/market-data";
+import { cancelOrder, newOrder, queryOrder, testNewOrder } from "./routes/orders";
+import { allOrders, cancelOpenOrders, myTrades, openOrders } from "./routes/orders-lists";
 import { tickerRoutes } from "./routes/tickers";
 import { readSignedRequest, signatureRefusal } from "./signed";
 
@@ -40,7 +42,18 @@ export interface BinanceApiDeps {
 export const BINANCE_API_PREFIX = "/api/v3";
 
 /** Every endpoint described by `endpoint()`: mounted below, and what the OpenAPI document lists. */
-const BINANCE_ENDPOINTS: readonly Endpoint[] = [avgPrice, account];
+const BINANCE_ENDPOINTS: readonly Endpoint[] = [
+  avgPrice,
+  account,
+  newOrder,
+  testNewOrder,
+  queryOrder,
+  cancelOrder,
+  openOrders,
+  cancelOpenOrders,
+  allOrders,
+  myTrades,
+];
 
 /**
  * The session cookie and `Authorization: Bearer` of /trpc are never read here: a browser's

@@ -155,3 +155,15 @@ export function binanceAnswerOf(error: unknown): BinanceAnswer {
       : {}),
   };
 }
+
+/**
+ * A contract reason as Binance's refusal, for a rule this surface checks itself with the
+ * contract's market rules (`POST /api/v3/order/test`), answered as the procedures' would be.
+ *
+ * @example
+ * refusalForReason("PRICE_NOT_ON_TICK") // BinanceError -1013 "Filter failure: PRICE_FILTER"
+ */
+export function refusalForReason(reason: ErrorReason): BinanceError {
+  const { code, msg, status } = BY_REASON[reason];
+  return new BinanceError(code, msg, status);
+}

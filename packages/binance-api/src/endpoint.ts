@@ -61,6 +61,8 @@ export function mountEndpoints(app: Hono<BinanceEnv>, endpoints: readonly Endpoi
       const { weight, security } = definition;
       await c.var.spendWeight(typeof weight === "number" ? weight : weight(params));
       if (security === "USER_DATA" || security === "TRADE") {
+        // An account's data, refusals included, must not be kept by a cache on the way.
+        c.header("cache-control", "no-store");
         c.set("signer", await c.var.signIn(SCOPE_OF[security]));
       }
       return c.json((await definition.handle(c, params)) as object);
