@@ -33,11 +33,12 @@ export function createBinanceOrderClient(
   let lastTimestamp = 0;
   let signing = 0;
   const prepare = (order: RestingOrder) => {
-    const signingStarted = performance.now();
     lastTimestamp = Math.max(Date.now(), lastTimestamp + 1);
     const params = binanceOrderParams(order, lastTimestamp);
-    const body = `${params}&signature=${sign(params)}`;
+    const signingStarted = performance.now();
+    const signature = sign(params);
     signing += (performance.now() - signingStarted) * 1_000;
+    const body = `${params}&signature=${signature}`;
     return () => send(body);
   };
   const send = (body: string) =>

@@ -10,12 +10,15 @@ describe("changedPrices", () => {
         id: "7",
         data: {
           json: {
-            kind: "diff",
-            bids: [
-              { price: "2000.010000", quantity: "0.010000" },
-              { price: "1999.000000", quantity: "0.000000" },
-            ],
-            asks: [{ price: "2100.000000", quantity: "1.000000" }],
+            id: "7",
+            data: {
+              kind: "diff",
+              bids: [
+                { price: "2000.010000", quantity: "0.010000" },
+                { price: "1999.000000", quantity: "0.000000" },
+              ],
+              asks: [{ price: "2100.000000", quantity: "1.000000" }],
+            },
           },
         },
       },
@@ -24,7 +27,9 @@ describe("changedPrices", () => {
   });
 
   it("gives null for a tRPC snapshot, a subscription's start and anything unreadable", () => {
-    const snapshot = { result: { type: "data", data: { json: { kind: "snapshot", bids: [] } } } };
+    const snapshot = {
+      result: { type: "data", data: { json: { id: "1", data: { kind: "snapshot", bids: [] } } } },
+    };
     expect(changedPrices("trpc", JSON.stringify(snapshot))).toBeNull();
     expect(changedPrices("trpc", '{"id":1,"result":{"type":"started"}}')).toBeNull();
     expect(changedPrices("trpc", "PING")).toBeNull();

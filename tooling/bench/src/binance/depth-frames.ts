@@ -2,7 +2,7 @@
 export type StreamProtocol = "trpc" | "binance";
 
 interface TrpcFrame {
-  result?: { type?: string; data?: { json?: TrpcBookMessage } & TrpcBookMessage };
+  result?: { type?: string; data?: { json?: { id?: string; data?: TrpcBookMessage } } };
 }
 interface TrpcBookMessage {
   kind?: string;
@@ -18,8 +18,8 @@ interface BinanceDepthUpdate {
 /**
  * The price levels a book-diff frame adds or changes (quantity not zero), or null when the
  * frame is no diff: a tRPC snapshot, a subscription's start, a keep-alive, a SUBSCRIBE reply.
- * tRPC frames carry `onBook`'s diff (`{ kind: "diff", bids: [{ price, quantity }] }`, in
- * superjson's `json` wrapper); Binance's carry `depthUpdate` (`b`/`a` as `[price, quantity]`),
+ * tRPC frames carry `onBook`'s tracked event, `{ id, data: { kind: "diff", bids: [{ price,
+ * quantity }] } }` in superjson's `json` wrapper; Binance's carry `depthUpdate` (`b`/`a` as `[price, quantity]`),
  * bare on `/ws/…` or wrapped as `{ stream, data }` on `/stream?streams=…`.
  *
  * @example
@@ -33,8 +33,7 @@ export function changedPrices(protocol: StreamProtocol, text: string): string[] 
     return null;
   }
   if (protocol === "trpc") {
-    const data = (parsed as TrpcFrame | null)?.result?.data;
-    const message = data?.json ?? data;
+    const message = (parsed as TrpcFrame | null)?.result?.data?.json?.data;
     if (message?.kind !== "diff") return null;
     return [...(message.bids ?? []), ...(message.asks ?? [])]
       .filter((level) => !isZero(level.quantity))

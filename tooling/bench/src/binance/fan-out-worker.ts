@@ -44,13 +44,18 @@ function subscribe(index: number): Promise<boolean> {
   });
   const seen = new Set<number>();
   return new Promise((resolve) => {
+    let settled = false;
     const refuse = (reason: string) => {
+      if (settled) return;
+      settled = true;
       refusals[reason] = (refusals[reason] ?? 0) + 1;
       ws.terminate();
       resolve(false);
     };
     const bound = setTimeout(() => refuse("no snapshot in time"), SNAPSHOT_BOUND_MS);
     const subscribed = () => {
+      if (settled) return;
+      settled = true;
       clearTimeout(bound);
       resolve(true);
     };

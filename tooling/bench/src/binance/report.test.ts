@@ -1,5 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { formatTarget, ratioOf } from "./report";
+import type { OrderLoadResult } from "./order-load";
+import { formatTarget, meanOfRuns, ratioOf } from "./report";
+
+function run(perSecond: number, p99: number, failed = 0, firstError: string | null = null) {
+  return {
+    kind: "order-load-result",
+    completed: perSecond * 10,
+    failed,
+    firstError,
+    seconds: 10,
+    perSecond,
+    latency: { p50: p99 / 2, p99, p999: p99 * 2, max: p99 * 3 },
+    maxStartLagMs: 0,
+    signingMicrosPerRequest: 4,
+  } satisfies OrderLoadResult;
+}
 
 describe("ratio rows", () => {
   it("divides only positive finite figures", () => {
@@ -28,5 +43,21 @@ describe("ratio rows", () => {
     expect(
       formatTarget({ name: "orders/s", ratio: 0.954, bound: 0.9, direction: "atLeast" }, 20),
     ).toBe("PASS  orders/s (>= 0.90x)   0.95x");
+  });
+});
+
+describe("meanOfRuns", () => {
+  it("averages two runs' figures, adds their errors and keeps each run's rate", () => {
+    const mean = meanOfRuns([run(300, 10), run(500, 20, 2, "HTTP 429: -1003 Too much")]);
+    expect(mean).toEqual({
+      perSecond: 400,
+      p50: 7.5,
+      p99: 15,
+      p999: 30,
+      failed: 2,
+      signingMicros: 4,
+      runs: "300 / 500",
+      firstError: "HTTP 429: -1003 Too much",
+    });
   });
 });
