@@ -71,7 +71,7 @@ try {
       // Every run places the same orders; the books differ only by what earlier runs left.
       seed,
     };
-    return runWorker("order-load-worker.ts", job, isOrderLoadResult);
+    return runWorker(new URL("./order-load-worker.ts", import.meta.url), job, isOrderLoadResult);
   };
   // ABC then CBA: a drift over the session weighs on every protocol alike.
   const sequence: OrderProtocol[] = ["trpc", "hmac", "ed25519", "ed25519", "hmac", "trpc"];
@@ -98,7 +98,7 @@ try {
       warmupMs: timing.warmupMs,
       durationMs: timing.durationMs,
     };
-    return runWorker("fan-out-worker.ts", job, isFanOutResult);
+    return runWorker(new URL("./fan-out-worker.ts", import.meta.url), job, isFanOutResult);
   };
   const trpcFanOut = await fanOut("trpc", 200_000);
   const binanceFanOut = await fanOut("binance", 300_000);

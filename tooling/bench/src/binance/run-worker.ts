@@ -11,20 +11,21 @@ process.once("exit", () => {
 });
 
 /**
- * Runs `worker` (a module of this folder) in a Node process of its own, so the load it makes
+ * Runs `worker` (a module's URL, written `new URL("./x.ts", import.meta.url)` where it is
+ * called, so knip sees the worker as used) in a Node process of its own, so the load it makes
  * never shares a CPU thread or an event loop with the server or the bench; hands it `job` as
  * its one argument (JSON) and resolves with the one message it sends back that `isResult`
  * accepts. A worker that exits without one fails the run.
  *
  * @example
- * const result = await runWorker("order-load-worker.ts", job, isOrderLoadResult);
+ * const result = await runWorker(new URL("./order-load-worker.ts", import.meta.url), job, isOrderLoadResult);
  */
 export async function runWorker<T>(
-  worker: string,
+  worker: URL,
   job: object,
   isResult: (message: unknown) => message is T,
 ): Promise<T> {
-  const child = fork(new URL(worker, import.meta.url), [JSON.stringify(job)], {
+  const child = fork(worker, [JSON.stringify(job)], {
     execArgv: ["--import", TSX_LOADER],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -35,7 +36,8 @@ export async function runWorker<T>(
   });
   try {
     const [code] = (await once(child, "exit")) as [number | null];
-    if (result === undefined) throw new Error(`${worker} exited (code ${code}) without a result`);
+    if (result === undefined)
+      throw new Error(`${worker.pathname} exited (code ${code}) without a result`);
     return result;
   } finally {
     running.delete(child);
