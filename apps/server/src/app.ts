@@ -1,7 +1,7 @@
 import { type ApiServices, appRouter, createContext } from "@cryptotrade/api";
 import { answerSingleCall, findSingleCall } from "@cryptotrade/api/server";
 import type { LimiterStore } from "@cryptotrade/auth";
-import { binanceApi } from "@cryptotrade/binance-api";
+import { binanceApi, type ListenKeys } from "@cryptotrade/binance-api";
 import { MAX_BATCH_SIZE } from "@cryptotrade/contract/limits";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
@@ -40,6 +40,8 @@ export interface AppDeps {
   pageLimits?: PageLimits | undefined;
   /** Where the Binance API counts request weights per address; this process's memory without. */
   limiterStore?: LimiterStore | undefined;
+  /** Binance's listen keys, shared with the stream sockets (`createBinanceStreams`). */
+  listenKeys?: ListenKeys | undefined;
 }
 
 /**
@@ -52,7 +54,14 @@ export interface AppDeps {
  * const app = createApp({ services, checkReady });
  * const res = await app.fetch(new Request("http://x/healthz"));
  */
-export function createApp({ services, checkReady, web, pageLimits, limiterStore }: AppDeps) {
+export function createApp({
+  services,
+  checkReady,
+  web,
+  pageLimits,
+  limiterStore,
+  listenKeys,
+}: AppDeps) {
   const { config } = services;
   const allowedOrigins = new Set(config.allowedOrigins);
   const app = new Hono<AppEnv>();
@@ -133,6 +142,7 @@ export function createApp({ services, checkReady, web, pageLimits, limiterStore 
     binanceApi({
       services,
       weightStore: limiterStore,
+      listenKeys,
       requestInfo: (c) => ({
         requestId: c.get("requestId"),
         ip: getClientAddress(c, config.trustProxy),

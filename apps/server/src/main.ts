@@ -1,7 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { ListenKeys } from "@cryptotrade/binance-api";
 import type { Config } from "@cryptotrade/config";
 import { createApp } from "./app";
+import { type BinanceStreams, createBinanceStreams } from "./binance-streams";
 import { createServices } from "./create-services";
 import { runDemoWhileLeading } from "./demo/demo-while-leading";
 import { closeConnectionsWhileStopping, drainServer, withDeadline } from "./graceful-stop";
@@ -74,16 +76,19 @@ export async function runServer(environment: Config, files: ServerFiles): Promis
     await withDeadline(database.checkReady(), READY_DEADLINE_MS, "the database did not answer");
     await role.checkReady();
   };
+  const listenKeys = new ListenKeys(services.limiterStore);
   const app = createApp({
     services: services.api,
     checkReady,
     web: webApp.web,
     pageLimits: services.pageLimits,
     limiterStore: services.limiterStore,
+    listenKeys,
   });
 
   let demo: { stop(): Promise<void> } | undefined;
   let websocket: WebSocketEndpoint | undefined;
+  let binanceStreams: BinanceStreams | undefined;
   const server = createServer(
     closeConnectionsWhileStopping(
       () => stopping,
@@ -102,7 +107,13 @@ export async function runServer(environment: Config, files: ServerFiles): Promis
       },
       `CryptoTrade is listening on http://localhost:${info.port}`,
     );
-    websocket = attachWebSocket(server, services.api, observability.sockets);
+    binanceStreams = createBinanceStreams(services.api, {
+      listenKeys,
+      observer: observability.sockets,
+    });
+    websocket = attachWebSocket(server, services.api, observability.sockets, [
+      binanceStreams.route,
+    ]);
     // The bot quotes on whichever process leads, from boot or from a takeover on.
     if (config.demo) {
       const url = `http://127.0.0.1:${info.port}`;
@@ -124,7 +135,7 @@ export async function runServer(environment: Config, files: ServerFiles): Promis
     await demo?.stop();
     // Tell subscribers to reconnect elsewhere, stop accepting, let in-flight requests finish,
     // then drain the sequencer, let the lease go, and close.
-    await websocket?.close();
+    await Promise.all([websocket?.close(), binanceStreams?.close()]);
     await drainServer(server, DRAIN_LIMIT_MS, log);
     await services.close();
     await webApp.close();

@@ -23,6 +23,12 @@ export const CREDENTIAL_REVOKED_CLOSE_CODE = 4401;
  */
 const REVOKED_CLOSE_DELAY_MS = 50;
 
+/** Another WebSocket endpoint on the same server, at paths of its own (Binance's streams). */
+export interface UpgradeRoute {
+  matches(path: string): boolean;
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+}
+
 export interface WebSocketEndpoint {
   /** Tells every client to reconnect (to another replica), then closes the sockets. */
   close(): Promise<void>;
@@ -32,12 +38,14 @@ export interface WebSocketEndpoint {
 /**
  * tRPC subscriptions over WebSocket at /ws on the same HTTP server. Browsers authenticate with
  * the session cookie (and must come from an allowed Origin, so another site cannot open a
- * socket with a visitor's cookie); bots pass `{ token }` as connection params.
+ * socket with a visitor's cookie); bots pass `{ token }` as connection params. The server's one
+ * upgrade listener hands other paths to `routes` that match them (404 when none does).
  */
 export function attachWebSocket(
   server: Server,
   services: ApiServices,
   observer?: SocketObserver,
+  routes: readonly UpgradeRoute[] = [],
 ): WebSocketEndpoint {
   const { config } = services;
   const allowedOrigins = new Set(config.allowedOrigins);
@@ -107,7 +115,10 @@ export function attachWebSocket(
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
-    if (path !== WEBSOCKET_PATH) return refuse(socket, 404, "Not Found");
+    if (path !== WEBSOCKET_PATH) {
+      const route = routes.find((candidate) => candidate.matches(path));
+      return route ? route.upgrade(req, socket, head) : refuse(socket, 404, "Not Found");
+    }
     const origin = req.headers.origin;
     if (req.headers.cookie && !(origin && allowedOrigins.has(origin))) {
       services.log.warn({ origin: origin ?? null }, "cross-site websocket refused");

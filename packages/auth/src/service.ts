@@ -42,7 +42,7 @@ import {
   type NewSession,
   validateSessionToken,
 } from "./sessions";
-import { type SignedRequest, verifySignedRequest } from "./signed-requests";
+import { identifyApiKey, type SignedRequest, verifySignedRequest } from "./signed-requests";
 import { API_KEY_PREFIX } from "./tokens";
 import { isTotpEnabled, requireTotpCode } from "./totp";
 import {
@@ -271,6 +271,9 @@ export function createAuthService(options: AuthServiceOptions) {
      */
     verifySignedRequest: (request: SignedRequest, scope: Scope) =>
       verifySignedRequest(deps, request, scope),
+
+    /** Identifies a request by its API key alone, for Binance's listen keys (USER_STREAM). */
+    identifyApiKey: (apiKey: string | undefined) => identifyApiKey(deps, apiKey),
 
     /** Appends to the audit log; the same as the package's `recordAudit(db, entry)`. */
     recordAudit: (entry: AuditEntry) => recordAudit(deps.db, entry),

@@ -85,6 +85,30 @@ export async function verifySignedRequest(
   return authentication ? { ok: true, authentication } : refuse({ reason: "unknown_key" });
 }
 
+/**
+ * Identifies a request by its `X-MBX-APIKEY` alone, as Binance's USER_STREAM endpoints do
+ * (listen keys): an HMAC or Ed25519 key, not revoked. No signature, so nothing it grants may
+ * read or move money; it only names whose user data stream to open.
+ *
+ * @example
+ * const result = await identifyApiKey(deps, c.req.header("x-mbx-apikey"));
+ */
+export async function identifyApiKey(
+  deps: AuthDeps,
+  apiKey: string | undefined,
+): Promise<SignedRequestResult> {
+  if (apiKey === undefined || !KEY_ID.test(apiKey)) {
+    return { ok: false, refusal: { reason: "malformed_key" } };
+  }
+  const now = deps.now();
+  const key = await findApiKey(deps, apiKey, now);
+  const authentication =
+    key && key.secret.kind !== "bearer" ? await authenticateApiKey(deps, key, now) : null;
+  return authentication
+    ? { ok: true, authentication }
+    : { ok: false, refusal: { reason: "unknown_key" } };
+}
+
 function signatureMatches(
   deps: AuthDeps,
   key: CachedApiKey,

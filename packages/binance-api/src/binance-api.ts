@@ -10,7 +10,13 @@ import { avgPrice, marketDataRoutes } from "./routes/market-data";
 import { cancelOrder, newOrder, queryOrder, testNewOrder } from "./routes/orders";
 import { allOrders, cancelOpenOrders, myTrades, openOrders } from "./routes/orders-lists";
 import { tickerRoutes } from "./routes/tickers";
+import {
+  closeUserDataStream,
+  keepAliveUserDataStream,
+  openUserDataStream,
+} from "./routes/user-data-stream";
 import { readSignedRequest, signatureRefusal } from "./signed";
+import { ListenKeys } from "./streams/listen-keys";
 
 /** The procedures, called in process as the request's caller: tRPC's own limits, auth and rules. */
 export type Procedures = ReturnType<typeof appRouter.createCaller>;
@@ -26,8 +32,12 @@ export type BinanceEnv = {
      * `procedures` run as the key's owner. Throws Binance's refusal.
      */
     signIn: (scope: Scope) => Promise<Principal>;
+    /** Identifies the request by its `X-MBX-APIKEY` alone (USER_STREAM); throws Binance's refusal. */
+    identify: () => Promise<Principal>;
     /** The key's owner, on a signed endpoint once its signature is checked (see `endpoint.ts`). */
     signer: Principal;
+    /** The user data streams' listen keys (`/userDataStream`). */
+    listenKeys: ListenKeys;
   };
 };
 
@@ -37,6 +47,8 @@ export interface BinanceApiDeps {
   requestInfo: (c: Context) => Omit<RequestInfo, "headers" | "resHeaders">;
   /** Where request weights are counted: Redis shared by the replicas, or this process's memory. */
   weightStore?: LimiterStore | undefined;
+  /** The listen keys, shared with the stream endpoint (`/ws/<listenKey>`); in memory without. */
+  listenKeys?: ListenKeys | undefined;
 }
 
 export const BINANCE_API_PREFIX = "/api/v3";
@@ -53,6 +65,9 @@ const BINANCE_ENDPOINTS: readonly Endpoint[] = [
   cancelOpenOrders,
   allOrders,
   myTrades,
+  openUserDataStream,
+  keepAliveUserDataStream,
+  closeUserDataStream,
 ];
 
 /**
@@ -87,7 +102,12 @@ function tooMuchWeight(limit: number, refusal: { status: 429 | 418; until: numbe
  * @example
  * app.route("/", binanceApi({ services, requestInfo: (c) => ({ requestId, ip, ... }) }));
  */
-export function binanceApi({ services, requestInfo, weightStore }: BinanceApiDeps) {
+export function binanceApi({
+  services,
+  requestInfo,
+  weightStore,
+  listenKeys = new ListenKeys(),
+}: BinanceApiDeps) {
   const weights = new RequestWeights(weightStore);
   const app = new Hono<BinanceEnv>();
   app.use(`${BINANCE_API_PREFIX}/*`, async (c, next) => {
@@ -110,6 +130,12 @@ export function binanceApi({ services, requestInfo, weightStore }: BinanceApiDep
       procedures = undefined;
       return signedBy;
     });
+    c.set("identify", async () => {
+      const result = await services.auth.identifyApiKey(c.req.header("x-mbx-apikey"));
+      if (!result.ok) throw signatureRefusal(result.refusal);
+      return result.authentication.principal;
+    });
+    c.set("listenKeys", listenKeys);
     c.set("spendWeight", async (weight) => {
       const spent = await weights.spend(info.ip, weight);
       if (spent.weight !== undefined) {

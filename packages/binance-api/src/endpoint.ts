@@ -64,6 +64,8 @@ export function mountEndpoints(app: Hono<BinanceEnv>, endpoints: readonly Endpoi
         // An account's data, refusals included, must not be kept by a cache on the way.
         c.header("cache-control", "no-store");
         c.set("signer", await c.var.signIn(SCOPE_OF[security]));
+      } else if (security === "USER_STREAM") {
+        c.set("signer", await c.var.identify());
       }
       return c.json((await definition.handle(c, params)) as object);
     });

@@ -10,4 +10,9 @@ export {
   type BinanceRefusal,
   binanceAnswerOf,
 } from "./binance-errors";
+export { answerControlFrame, type ConnectionProperties } from "./streams/control-frames";
+export { isListenKeyShaped, ListenKeys } from "./streams/listen-keys";
+export { type MarketStreamSession, MarketStreamSource } from "./streams/market-session";
+export { followUserData } from "./streams/user-data-feed";
+export { WsApiSession } from "./streams/ws-api";
 export { toBinanceSymbol } from "./symbols";

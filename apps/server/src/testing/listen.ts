@@ -2,10 +2,12 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ApiServices } from "@cryptotrade/api";
 import { type AppRouter, createClient } from "@cryptotrade/api/client";
+import type { ListenKeys } from "@cryptotrade/binance-api";
 import { createTRPCClient, createWSClient, wsLink } from "@trpc/client";
 import superjson from "superjson";
 import WebSocket from "ws";
 import type { App } from "../app";
+import { createBinanceStreams } from "../binance-streams";
 import { createRequestListener } from "../node-listener";
 import type { Observability } from "../observability";
 import { attachWebSocket } from "../websocket";
@@ -15,21 +17,30 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-/** Serves the app with its WebSocket endpoint on 127.0.0.1 and a free port. */
+/** Serves the app with its WebSocket endpoints (tRPC's and Binance's) on 127.0.0.1 and a free port. */
 export async function listenOnLoopback(
   app: App,
   services: ApiServices,
   observability?: Observability,
+  listenKeys?: ListenKeys,
 ): Promise<Listening> {
   const listener = await createRequestListener(app, services);
   const server = createServer(observability ? observability.observeRequests(listener) : listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const websocket = attachWebSocket(server, services, observability?.sockets);
+  const binance = listenKeys
+    ? createBinanceStreams(services, { listenKeys, observer: observability?.sockets })
+    : undefined;
+  const websocket = attachWebSocket(
+    server,
+    services,
+    observability?.sockets,
+    binance ? [binance.route] : [],
+  );
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     async close() {
-      await websocket.close();
+      await Promise.all([websocket.close(), binance?.close()]);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { ApiServices } from "@cryptotrade/api";
 import { createClient } from "@cryptotrade/api/client";
+import { ListenKeys } from "@cryptotrade/binance-api";
 import { parseConfig } from "@cryptotrade/config";
 import type { DatabaseConnection } from "@cryptotrade/db/client";
 import { createTestDatabase } from "@cryptotrade/db/testing";
@@ -82,10 +83,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   // tests get the sequencer itself (to subscribe to its events), unless metrics wrap it.
   const leader = built.role.leader();
   const services = observability || !leader ? built.api : { ...built.api, exchange: leader };
+  // Listen keys expire by the auth clock, so a test can let an hour pass without waiting.
+  const listenKeys = new ListenKeys(built.limiterStore, options.now);
   const app = createApp({
     services,
     checkReady: database.checkReady,
     limiterStore: built.limiterStore,
+    listenKeys,
   });
   const fetchViaApp = (input: Request | string | URL, init?: RequestInit) =>
     Promise.resolve(app.fetch(new Request(input, init)));
@@ -102,7 +106,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       createClient({ url: "http://localhost", token, headers, fetch: fetchViaApp, batch: false }),
     fetch: (path, init) => fetchViaApp(`http://localhost${path}`, init),
     async listen() {
-      if (!listening) listening = await listenOnLoopback(app, services, observability);
+      if (!listening) listening = await listenOnLoopback(app, services, observability, listenKeys);
       return listening.url;
     },
     subscriber(token) {

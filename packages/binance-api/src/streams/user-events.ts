@@ -1,0 +1,135 @@
+import { formatDecimal, parseDecimal } from "@cryptotrade/contract/money";
+import type { MarketInfo, views } from "@cryptotrade/exchange";
+
+type OrderView = views.OrderView;
+
+import { toBinanceSymbol } from "../symbols";
+import type { AccountPositionEvent, ExecutionReportEvent } from "./user-payloads";
+
+type Report = ExecutionReportEvent;
+
+/**
+ * Binance's order vocabulary for the user stream. (The REST order routes keep their own
+ * mapping in binance-orders.ts; the two say the same and are to be folded into one.)
+ */
+const TYPE_OF: Record<OrderView["type"], Report["o"]> = {
+  limit: "LIMIT",
+  market: "MARKET",
+  stop_limit: "STOP_LOSS_LIMIT",
+  stop_market: "STOP_LOSS",
+  take_profit_limit: "TAKE_PROFIT_LIMIT",
+  trailing_stop: "STOP_LOSS",
+};
+const STATUS_OF: Record<OrderView["status"], Report["X"]> = {
+  untriggered: "NEW",
+  open: "NEW",
+  partially_filled: "PARTIALLY_FILLED",
+  filled: "FILLED",
+  cancelled: "CANCELED",
+  expired: "EXPIRED",
+  rejected: "REJECTED",
+};
+const STP_OF: Record<string, string> = {
+  cancel_newest: "EXPIRE_TAKER",
+  cancel_oldest: "EXPIRE_MAKER",
+  cancel_both: "EXPIRE_BOTH",
+};
+
+const units = (text: string | null, decimals: number) => {
+  if (text === null) return 0n;
+  const parsed = parseDecimal(text, decimals);
+  return parsed.ok ? parsed.value : 0n;
+};
+
+/**
+ * Turns a user's order updates into `executionReport`s. An update carries the order's
+ * cumulative fill and fee, so the last execution (`l`, `L`, `Y`, `n`) is the difference from
+ * the update before it; the tracker remembers each order's last cumulative figures.
+ *
+ * @example
+ * const reports = new ExecutionReports((symbol) => exchange.requireMarket(symbol));
+ * const event = reports.report(orderView, Date.now());
+ */
+export class ExecutionReports {
+  private readonly seen = new Map<string, { filled: bigint; quote: bigint; fee: bigint }>();
+  private executionId = 0;
+
+  constructor(private readonly marketOf: (symbol: string) => MarketInfo) {}
+
+  report(order: OrderView, now: number): Report {
+    const market = this.marketOf(order.symbol);
+    const base = (text: string | null) => units(text, market.baseDecimals);
+    const quote = (text: string | null) => units(text, market.quoteDecimals);
+    const filled = base(order.filledQuantity);
+    const filledQuote = quote(order.filledQuote);
+    const fee = quote(order.fee);
+    const before = this.seen.get(order.id) ?? { filled: 0n, quote: 0n, fee: 0n };
+    const lastQty = filled - before.filled;
+    const lastQuote = filledQuote - before.quote;
+    const done = ["filled", "cancelled", "expired", "rejected"].includes(order.status);
+    if (done) this.seen.delete(order.id);
+    else this.seen.set(order.id, { filled, quote: filledQuote, fee });
+    const lastPrice =
+      lastQty > 0n ? (lastQuote * 10n ** BigInt(market.baseDecimals)) / lastQty : 0n;
+    const status = STATUS_OF[order.status];
+    const execution: Report["x"] =
+      lastQty > 0n
+        ? "TRADE"
+        : status === "CANCELED" || status === "EXPIRED" || status === "REJECTED"
+          ? status
+          : "NEW";
+    const price = (value: bigint) => formatDecimal(value, market.quoteDecimals);
+    const amount = (value: bigint) => formatDecimal(value, market.baseDecimals);
+    const updated = new Date(order.updatedAt).getTime();
+    return {
+      e: "executionReport",
+      E: now,
+      s: toBinanceSymbol(order.symbol),
+      c: order.clientOrderId ?? order.id,
+      S: order.side === "buy" ? "BUY" : "SELL",
+      o: order.type === "limit" && order.postOnly ? "LIMIT_MAKER" : TYPE_OF[order.type],
+      f: order.timeInForce ?? "GTC",
+      q: amount(base(order.quantity)),
+      p: price(quote(order.price)),
+      P: price(quote(order.stopPrice)),
+      F: amount(0n),
+      g: -1,
+      C: "",
+      x: execution,
+      X: status,
+      r: "NONE",
+      i: Number(order.id),
+      l: amount(lastQty),
+      z: amount(filled),
+      L: price(lastPrice),
+      n: price(fee - before.fee),
+      N: lastQty > 0n ? order.feeAsset : null,
+      T: updated,
+      // The update names no trade; its trades are on the public stream and in myTrades.
+      t: -1,
+      I: ++this.executionId,
+      w: order.status === "open" || order.status === "partially_filled",
+      m: false,
+      M: false,
+      O: new Date(order.createdAt).getTime(),
+      Z: price(filledQuote),
+      Y: price(lastQuote),
+      Q: price(quote(order.quoteQuantity)),
+      W: new Date(order.createdAt).getTime(),
+      V: (order.stp && STP_OF[order.stp]) ?? "NONE",
+    };
+  }
+}
+
+/** One asset's new balance as `outboundAccountPosition` sends it. */
+export function accountPosition(
+  balance: { asset: string; available: string; locked: string },
+  now: number,
+): AccountPositionEvent {
+  return {
+    e: "outboundAccountPosition",
+    E: now,
+    u: now,
+    B: [{ a: balance.asset, f: balance.available, l: balance.locked }],
+  };
+}
