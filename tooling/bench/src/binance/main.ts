@@ -73,9 +73,15 @@ try {
     };
     return runWorker(new URL("./order-load-worker.ts", import.meta.url), job, isOrderLoadResult);
   };
-  // ABC then CBA: a drift over the session weighs on every protocol alike.
-  const sequence: OrderProtocol[] = ["trpc", "hmac", "ed25519", "ed25519", "hmac", "trpc"];
-  const runs: Record<OrderProtocol, OrderLoadResult[]> = { trpc: [], hmac: [], ed25519: [] };
+  // ABCD then DCBA: a drift over the session weighs on every protocol alike.
+  const once: OrderProtocol[] = ["trpc", "trpc-client-id", "hmac", "ed25519"];
+  const sequence = [...once, ...once.toReversed()];
+  const runs: Record<OrderProtocol, OrderLoadResult[]> = {
+    trpc: [],
+    "trpc-client-id": [],
+    hmac: [],
+    ed25519: [],
+  };
   for (const protocol of sequence) runs[protocol].push(await orderLoad(protocol));
   const pair = (protocol: OrderProtocol) => {
     const [first, second] = runs[protocol];
@@ -103,6 +109,12 @@ try {
   const trpcFanOut = await fanOut("trpc", 200_000);
   const binanceFanOut = await fanOut("binance", 300_000);
 
+  // A refused order shows in the table; the server's own account of why is in its log.
+  const serverErrors = server
+    .output()
+    .split("\n")
+    .filter((line) => line.includes('"level":50'));
+  for (const line of serverErrors.slice(0, 3)) progress(`server error: ${line.slice(0, 600)}`);
   await server.kill("SIGTERM");
   progress(
     `timing ${timing.verifications.toLocaleString("en")} signature checks of each kind in process`,
@@ -112,11 +124,16 @@ try {
   const report = formatBinanceReport({
     header: [
       "CryptoTrade's Binance-compatible API beside tRPC: one server process on PostgreSQL (fresh database), load from worker processes.",
-      `Order entry: ${settings.clients} closed-loop clients, each its own trader on its own loopback address, ${timing.durationMs / 1_000} s measured after ${timing.warmupMs / 1_000} s warm-up per run, runs in the order tRPC, HMAC, Ed25519, Ed25519, HMAC, tRPC; the same seeded resting orders each run.`,
+      `Order entry: ${settings.clients} closed-loop clients, each its own trader on its own loopback address, ${timing.durationMs / 1_000} s measured after ${timing.warmupMs / 1_000} s warm-up per run, runs in the order tRPC, tRPC with clientOrderId, HMAC, Ed25519, then back; the same seeded resting orders each run.`,
       "Signing is done by the client per request and timed apart (not inside the round trips).",
       `${settings.short ? "Short run (BENCH_SHORT=1). " : ""}Machine: ${cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.`,
     ].join("\n"),
-    orders: { trpc: pair("trpc"), hmac: pair("hmac"), ed25519: pair("ed25519") },
+    orders: {
+      trpc: pair("trpc"),
+      "trpc-client-id": pair("trpc-client-id"),
+      hmac: pair("hmac"),
+      ed25519: pair("ed25519"),
+    },
     verification,
     fanOut: {
       trpc: trpcFanOut,

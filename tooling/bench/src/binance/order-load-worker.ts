@@ -22,10 +22,17 @@ const clients = job.traders.map((trader, index) => {
     maxSockets: 1,
     localAddress: loopbackAddress(job.addressBlock, index),
   });
-  if (job.protocol === "trpc") {
+  if (job.protocol === "trpc" || job.protocol === "trpc-client-id") {
     const wire = createWireClient(job.url, trader.bearer, agent);
+    const withId = job.protocol === "trpc-client-id";
+    let placed = 0;
+    // Unique per run and client, as the Binance layer makes one for each order that has none.
+    const clientOrderId = () => `b${job.addressBlock}.${index}.${++placed}`;
     return {
-      prepare: (order: RestingOrder) => () => wire.mutate("orders.place", order),
+      prepare: (order: RestingOrder) => {
+        const input = withId ? { ...order, clientOrderId: clientOrderId() } : order;
+        return () => wire.mutate("orders.place", input);
+      },
       signing: () => 0,
     };
   }

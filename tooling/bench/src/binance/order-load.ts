@@ -8,8 +8,11 @@ export interface TraderKeys {
   ed25519: Extract<SigningKey, { kind: "ed25519" }>;
 }
 
-/** How the orders are sent: `orders.place` over tRPC, or `POST /api/v3/order` signed either way. */
-export type OrderProtocol = "trpc" | "hmac" | "ed25519";
+/**
+ * How the orders are sent: `orders.place` over tRPC (`trpc-client-id`: each with a fresh
+ * `clientOrderId`, as every Binance order has one), or `POST /api/v3/order` signed either way.
+ */
+export type OrderProtocol = "trpc" | "trpc-client-id" | "hmac" | "ed25519";
 
 /** What an order-load worker is asked to do (its one argument, JSON). */
 export interface OrderLoadJob {
