@@ -31,6 +31,8 @@ const sockets: WebSocket[] = [];
 let windowStart = Number.POSITIVE_INFINITY;
 let windowEnd = Number.POSITIVE_INFINITY;
 let frames = 0;
+/** Set once the run is over, when the bench closes the sockets itself. */
+let finished = false;
 
 /** Opens subscriber `index`; resolves true once it is subscribed, false if refused. */
 function subscribe(index: number): Promise<boolean> {
@@ -45,6 +47,7 @@ function subscribe(index: number): Promise<boolean> {
   const seen = new Set<number>();
   return new Promise((resolve) => {
     let settled = false;
+    let live = false;
     const refuse = (reason: string) => {
       if (settled) return;
       settled = true;
@@ -56,11 +59,16 @@ function subscribe(index: number): Promise<boolean> {
     const subscribed = () => {
       if (settled) return;
       settled = true;
+      live = true;
       clearTimeout(bound);
       resolve(true);
     };
     ws.once("unexpected-response", (_, response) => refuse(`HTTP ${response.statusCode}`));
     ws.once("error", (error) => refuse(error.message));
+    // A subscriber the server drops mid-run (a slow consumer, say) is counted, not hidden.
+    ws.once("close", (code) => {
+      if (live && !finished) refusals[`closed ${code}`] = (refusals[`closed ${code}`] ?? 0) + 1;
+    });
     ws.once("open", () => {
       sockets.push(ws);
       if (job.protocol === "binance") subscribed();
@@ -142,6 +150,7 @@ const drainUntil = performance.now() + DRAIN_BOUND_MS;
 while (latencies.length < expectedDeliveries && performance.now() < drainUntil) {
   await new Promise((resolve) => setTimeout(resolve, 10));
 }
+finished = true;
 for (const ws of sockets) ws.terminate();
 
 const result: FanOutResult = {

@@ -24,7 +24,10 @@ export interface FanOutResult {
   kind: "fan-out-result";
   /** Sockets subscribed (tRPC: snapshot received; Binance: stream open). */
   subscribed: number;
-  /** How the server refused the sockets it did not open, by status (404 = no such stream). */
+  /**
+   * Sockets the server refused, by status (404 = no such stream) or error, and subscribed ones
+   * it closed before the run ended, by close code.
+   */
   refusals: Record<string, number>;
   /** Orders placed in the window, and refused. */
   orders: number;

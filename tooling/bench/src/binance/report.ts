@@ -192,7 +192,7 @@ export function formatBinanceReport(f: BinanceFigures): string {
     .filter((r) => Object.keys(r.refusals).length > 0 || r.firstError)
     .map(
       (r) =>
-        `  ${r === ws ? "tRPC" : "Binance"}: sockets refused ${JSON.stringify(r.refusals)}${r.firstError ? `; first order error: ${r.firstError}` : ""}`,
+        `  ${r === ws ? "tRPC" : "Binance"}: sockets refused or dropped ${JSON.stringify(r.refusals)}${r.firstError ? `; first order error: ${r.firstError}` : ""}`,
     );
 
   return [
