@@ -7,6 +7,7 @@
  *   Binance: /ws/<symbol>@depth@100ms (a depthUpdate every 100 ms while the book changes)
  */
 import http from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import WebSocket from "ws";
 import { summarizeLatencies } from "../latency";
 import { runOpenLoop } from "../open-loop";
@@ -115,9 +116,12 @@ const driver = createWireClient(job.url, job.driverKey, agent);
 let orders = 0;
 let failedOrders = 0;
 let firstError: string | null = null;
+// How late this process's own event loop ran: receipts are timed on it, so its lag is in them.
+const clientLag = monitorEventLoopDelay({ resolution: 10 });
 const started = performance.now();
 windowStart = started + job.warmupMs;
 windowEnd = windowStart + job.durationMs;
+setTimeout(() => clientLag.enable(), job.warmupMs).unref();
 if (subscribed > 0) {
   await runOpenLoop({
     ratePerSecond: job.ordersPerSecond,
@@ -144,6 +148,7 @@ if (subscribed > 0) {
     },
   });
 }
+clientLag.disable();
 const expectedDeliveries = orders * subscribed;
 // Bounded: a level that never arrives is counted missing, not waited for.
 const drainUntil = performance.now() + DRAIN_BOUND_MS;
@@ -164,5 +169,6 @@ const result: FanOutResult = {
   expectedDeliveries,
   latency: summarizeLatencies(latencies),
   messagesPerSecond: frames / (job.durationMs / 1_000),
+  clientLagP99Ms: clientLag.count === 0 ? Number.NaN : clientLag.percentile(99) / 1e6,
 };
 process.send?.(result, () => process.exit(0));

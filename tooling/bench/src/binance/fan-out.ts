@@ -40,6 +40,11 @@ export interface FanOutResult {
   latency: LatencySummary;
   /** Frames received by all subscribers together, per second of the window. */
   messagesPerSecond: number;
+  /**
+   * p99 of the receiving process's event-loop delay over the window: how much of the latency
+   * is the client itself falling behind (one process reads every socket).
+   */
+  clientLagP99Ms: number;
 }
 
 export function isFanOutResult(message: unknown): message is FanOutResult {

@@ -172,7 +172,16 @@ export function formatBinanceReport(f: BinanceFigures): string {
 
   const { trpc: ws, binance: bn } = f.fanOut;
   const fanRows = columns([
-    ["book stream", "subscribed", "messages/s", "p50 ms", "p99 ms", "delivered", "orders"],
+    [
+      "book stream",
+      "subscribed",
+      "messages/s",
+      "p50 ms",
+      "p99 ms",
+      "delivered",
+      "orders",
+      "client lag p99 ms",
+    ],
     ...(
       [
         ["tRPC market.onBook at /ws (today's)", ws],
@@ -186,6 +195,7 @@ export function formatBinanceReport(f: BinanceFigures): string {
       ms(r.latency.p99),
       `${r.deliveries}/${r.expectedDeliveries}`,
       `${r.orders}${r.failedOrders ? ` (+${r.failedOrders} refused)` : ""}`,
+      ms(r.clientLagP99Ms),
     ]),
   ]);
   const refusals = [ws, bn]
@@ -211,6 +221,8 @@ export function formatBinanceReport(f: BinanceFigures): string {
     `book fan-out to ${f.fanOut.subscribers.toLocaleString("en")} subscribers per stream, ${f.fanOut.ordersPerSecond} new levels/s; latency from sending the order to a subscriber first seeing its level:`,
     ...fanRows,
     ...refusals,
+    "  (client lag: the subscribers' process falling behind, which is in the latencies too; a socket that",
+    "  lags past the server's ping/pong wait, 5 s on /ws, is closed 1006: a busy machine, not a drop by design)",
     `  Binance ÷ tRPC: p50 ${times(ratioOf(bn.latency.p50, ws.latency.p50))}, p99 ${times(ratioOf(bn.latency.p99, ws.latency.p99))}, messages/s ${times(ratioOf(bn.messagesPerSecond, ws.messagesPerSecond))} (@depth@100ms batches by design: up to 100 ms of it is waiting for the tick)`,
     "",
     ...targets.map((t) => formatTarget(t, targetWidth)),
