@@ -8,7 +8,10 @@ import { account } from "./routes/account";
 import { generalRoutes } from "./routes/general";
 import { avgPrice, marketDataRoutes } from "./routes/market-data";
 import { cancelOrder, newOrder, queryOrder, testNewOrder } from "./routes/orders";
+import { amendKeepPriority } from "./routes/orders-amend";
 import { allOrders, cancelOpenOrders, myTrades, openOrders } from "./routes/orders-lists";
+import { cancelOrderList, newOco, openOrderLists, queryOrderList } from "./routes/orders-oco";
+import { cancelReplaceOrder } from "./routes/orders-replace";
 import { tickerRoutes } from "./routes/tickers";
 import {
   closeUserDataStream,
@@ -65,6 +68,12 @@ const BINANCE_ENDPOINTS: readonly Endpoint[] = [
   cancelOpenOrders,
   allOrders,
   myTrades,
+  cancelReplaceOrder,
+  amendKeepPriority,
+  newOco,
+  queryOrderList,
+  cancelOrderList,
+  openOrderLists,
   openUserDataStream,
   keepAliveUserDataStream,
   closeUserDataStream,

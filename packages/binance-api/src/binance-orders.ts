@@ -38,7 +38,7 @@ export const BINANCE_STP_MODES = [
   "TRANSFER",
 ] as const;
 
-export type BinanceOrderStatus = (typeof BINANCE_ORDER_STATUSES)[number];
+type BinanceOrderStatus = (typeof BINANCE_ORDER_STATUSES)[number];
 export type BinanceOrderType = (typeof BINANCE_ORDER_TYPES)[number];
 export type BinanceStpMode = (typeof BINANCE_STP_MODES)[number];
 
@@ -58,7 +58,7 @@ const STP_TO_BINANCE: Record<OrderView["stp"], BinanceStpMode> = {
  * An order's status in Binance's words. An untriggered stop is NEW (with `isWorking: false`,
  * as Binance shows it); an order ended by self-trade prevention is EXPIRED_IN_MATCH.
  */
-export function toBinanceStatus(order: Pick<OrderView, "status" | "reason">): BinanceOrderStatus {
+function toBinanceStatus(order: Pick<OrderView, "status" | "reason">): BinanceOrderStatus {
   switch (order.status) {
     case "untriggered":
     case "open":
@@ -70,6 +70,9 @@ export function toBinanceStatus(order: Pick<OrderView, "status" | "reason">): Bi
     case "cancelled":
       return order.reason === "self_trade" ? "EXPIRED_IN_MATCH" : "CANCELED";
     case "expired":
+      // A market order by quote amount that spent its budget, as far as whole lots go, is
+      // FILLED on Binance; the engine ends it as expired with the reason quote_budget.
+      if (order.reason === "quote_budget") return "FILLED";
       return order.reason === "self_trade" ? "EXPIRED_IN_MATCH" : "EXPIRED";
     case "rejected":
       return "REJECTED";
@@ -77,7 +80,7 @@ export function toBinanceStatus(order: Pick<OrderView, "status" | "reason">): Bi
 }
 
 /** An order's type in Binance's words: a post-only limit is LIMIT_MAKER, a trailing stop STOP_LOSS. */
-export function toBinanceType(order: Pick<OrderView, "type" | "postOnly">): BinanceOrderType {
+function toBinanceType(order: Pick<OrderView, "type" | "postOnly">): BinanceOrderType {
   switch (order.type) {
     case "limit":
       return order.postOnly ? "LIMIT_MAKER" : "LIMIT";

@@ -29,6 +29,7 @@ export async function toPlaceOrderInput(
   params: NewOrderParams,
 ): Promise<PlaceOrderInput> {
   checkOrderShape(params);
+  checkPrecision(market, params);
   if (params.icebergQty !== undefined) {
     throw new BinanceError(-2010, "Iceberg orders are not supported for this symbol.");
   }
@@ -109,4 +110,24 @@ const ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456
  */
 function newClientOrderId(): string {
   return Array.from(randomBytes(22), (byte) => ID_ALPHABET[byte % ID_ALPHABET.length]).join("");
+}
+
+/**
+ * A number with more decimals than its asset has is -1111, as on Binance; more than the
+ * step or tick allows (but within the asset's) is the filter's failure (-1013).
+ */
+function checkPrecision(market: MarketView, params: NewOrderParams): void {
+  const baseDecimals = countDecimals(market.lotSize);
+  const quoteDecimals = countDecimals(market.tickSize);
+  const amounts = [
+    ["quantity", params.quantity, baseDecimals],
+    ["price", params.price, quoteDecimals],
+    ["stopPrice", params.stopPrice, quoteDecimals],
+    ["quoteOrderQty", params.quoteOrderQty, quoteDecimals],
+  ] as const;
+  for (const [name, value, decimals] of amounts) {
+    if (value !== undefined && countDecimals(value.replace(/0+$/, "")) > decimals) {
+      throw new BinanceError(-1111, `Parameter '${name}' has too much precision.`);
+    }
+  }
 }
