@@ -1,7 +1,7 @@
 import { type CandleInterval, isCandleInterval } from "@cryptotrade/contract/candles";
 
 /** How often a diff or partial depth stream speaks: Binance's default (1000 ms) or `@100ms`. */
-export type DepthSpeed = 100 | 1000;
+type DepthSpeed = 100 | 1000;
 
 /** A market stream of Binance's, its symbol resolved to the exchange's market. */
 export type MarketStream =
