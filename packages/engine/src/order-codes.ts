@@ -15,11 +15,11 @@ const SIDE_NAMES: readonly Side[] = ["buy", "sell"];
 export const LIMIT = 0;
 export const MARKET = 1;
 export const STOP_LIMIT = 2;
-export const STOP_MARKET = 3;
+const STOP_MARKET = 3;
 export const TAKE_PROFIT_LIMIT = 4;
 export const TRAILING_STOP = 5;
 // The state hash covers these codes, so existing ones never move: new types are appended.
-export const TAKE_PROFIT_MARKET = 6;
+const TAKE_PROFIT_MARKET = 6;
 const TYPE_NAMES: readonly OrderType[] = [
   "limit",
   "market",

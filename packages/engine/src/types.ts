@@ -79,7 +79,10 @@ export interface PlaceCommand {
   stopPrice?: number;
   /** trailing_stop: distance from the watermark; becomes a market order when it triggers. */
   trailingDelta?: number;
-  /** Base quantity; required except for market-like orders (market, stop_market, take_profit_market, trailing_stop) by quote. */
+  /**
+   * Base quantity; a market-like order (market, stop_market, take_profit_market,
+   * trailing_stop) may give a quote budget instead.
+   */
   quantity?: number;
   /** Market-like orders: a quote budget; with quantity, whichever cap is hit first. */
   quoteQuantity?: number;
