@@ -88,6 +88,7 @@ describe("Binance's market data endpoints", () => {
           "MARKET",
           "STOP_LOSS",
           "STOP_LOSS_LIMIT",
+          "TAKE_PROFIT",
           "TAKE_PROFIT_LIMIT",
         ],
         icebergAllowed: false,

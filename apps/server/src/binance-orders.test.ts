@@ -42,12 +42,20 @@ describe("Binance's trading endpoints driven by an unmodified ccxt binance clien
       const trailing = await exchange.createOrder(SYMBOL, "STOP_LOSS", "sell", 0.01, undefined, {
         trailingPercent: 1,
       });
+      const takeProfitMarket = await exchange.createOrder(
+        SYMBOL,
+        "market",
+        "sell",
+        0.01,
+        undefined,
+        { takeProfitPrice: 31400 },
+      );
       const ioc = await exchange.createOrder(SYMBOL, "limit", "buy", 0.01, 29000, {
         timeInForce: "IOC",
       });
 
       expect(ioc.status).toBe("expired");
-      const placed = [limit, maker, stopLoss, stopLimit, takeProfit, trailing];
+      const placed = [limit, maker, stopLoss, stopLimit, takeProfit, trailing, takeProfitMarket];
       const views = await Promise.all(
         placed.map((order) => user.client.orders.get.query({ orderId: String(order.id) })),
       );
@@ -58,6 +66,7 @@ describe("Binance's trading endpoints driven by an unmodified ccxt binance clien
         ["stop_limit", false, "untriggered"],
         ["take_profit_limit", false, "untriggered"],
         ["trailing_stop", false, "untriggered"],
+        ["take_profit_market", false, "untriggered"],
       ]);
       // 1% of the last price (30000.00), as a price distance.
       expect(views[5]?.trailingDelta).toBe("300.000000");
@@ -189,6 +198,84 @@ describe("Binance's trading endpoints driven by an unmodified ccxt binance clien
         ccxt.AuthenticationError,
       );
     });
+  });
+
+  it("places a TAKE_PROFIT market sell that waits, then sells at the bids once the price rises to it", async () => {
+    await t.tradeAt("BTC-USDT", "30000.00");
+    const bidder = await t.trader({ USDT: "10000" });
+    await bidder.client.orders.place.mutate({
+      symbol: "BTC-USDT",
+      side: "buy",
+      type: "limit",
+      price: "30500.00",
+      quantity: "0.01",
+    });
+    const user = await t.trader({ BTC: "1" });
+    const exchange = ccxtBinance(await t.server.listen(), await hmacKey(user));
+
+    const takeProfit = await exchange.createOrder(SYMBOL, "market", "sell", 0.01, undefined, {
+      takeProfitPrice: 31000,
+    });
+    expect(takeProfit).toMatchObject({ status: "open", filled: 0, triggerPrice: 31000 });
+    expect(takeProfit.info).toMatchObject({ type: "TAKE_PROFIT", stopPrice: "31000.000000" });
+    const id = String(takeProfit.id);
+    expect(await user.client.orders.get.query({ orderId: id })).toMatchObject({
+      type: "take_profit_market",
+      status: "untriggered",
+    });
+    expect((await balancesOf(user.client)).BTC.locked).toBe("0.01000000");
+
+    // A print below the stop price leaves it waiting; one at it fires the market sell.
+    await t.tradeAt("BTC-USDT", "30900.00");
+    expect((await exchange.fetchOrder(id, SYMBOL)).status).toBe("open");
+    await t.tradeAt("BTC-USDT", "31000.00");
+    const fired = await exchange.fetchOrder(id, SYMBOL);
+    expect(fired).toMatchObject({ status: "closed", filled: 0.01, cost: 305, triggerPrice: 31000 });
+    expect(fired.info).toMatchObject({ type: "TAKE_PROFIT", status: "FILLED" });
+    const balances = await balancesOf(user.client);
+    expect(balances.BTC).toMatchObject({ locked: "0.00000000", available: "0.99000000" });
+  });
+
+  it("pairs a TAKE_PROFIT leg with a STOP_LOSS in an OCO: the take-profit firing cancels the stop", async () => {
+    await t.tradeAt("BTC-USDT", "30000.00");
+    const bidder = await t.trader({ USDT: "10000" });
+    await bidder.client.orders.place.mutate({
+      symbol: "BTC-USDT",
+      side: "buy",
+      type: "limit",
+      price: "30500.00",
+      quantity: "0.01",
+    });
+    const user = await t.trader({ BTC: "0.1" });
+    const key = await hmacKey(user);
+    const oco = await signedRequest(t.server, t.clock, key, "POST", "/orderList/oco", {
+      symbol: "BTCUSDT",
+      side: "SELL",
+      quantity: "0.01",
+      aboveType: "TAKE_PROFIT",
+      aboveStopPrice: "31000.00",
+      belowType: "STOP_LOSS",
+      belowStopPrice: "29000.00",
+      newOrderRespType: "RESULT",
+    });
+    expect(oco.status).toBe(200);
+    const [profit, stop] = oco.body.orderReports;
+    expect([profit.type, profit.status, stop.type, stop.status]).toEqual([
+      "TAKE_PROFIT",
+      "NEW",
+      "STOP_LOSS",
+      "NEW",
+    ]);
+
+    await t.tradeAt("BTC-USDT", "31000.00");
+    const view = (orderId: number) => user.client.orders.get.query({ orderId: String(orderId) });
+    expect(await view(profit.orderId)).toMatchObject({
+      type: "take_profit_market",
+      status: "filled",
+      averagePrice: "30500.000000",
+    });
+    expect(await view(stop.orderId)).toMatchObject({ status: "cancelled", reason: "oco" });
+    expect((await balancesOf(user.client)).BTC.locked).toBe("0.00000000");
   });
 
   it("answers ACK, RESULT and FULL, and a retried newClientOrderId with the same order", async () => {

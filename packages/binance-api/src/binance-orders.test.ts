@@ -63,6 +63,7 @@ describe("toBinanceOrder", () => {
       [{ type: "trailing_stop" }, { type: "STOP_LOSS" }],
       [{ type: "stop_limit" }, { type: "STOP_LOSS_LIMIT" }],
       [{ type: "take_profit_limit" }, { type: "TAKE_PROFIT_LIMIT" }],
+      [{ type: "take_profit_market" }, { type: "TAKE_PROFIT" }],
       [{ status: "partially_filled" }, { status: "PARTIALLY_FILLED" }],
       [{ status: "cancelled", reason: "user" }, { status: "CANCELED" }],
       [{ status: "cancelled", reason: "self_trade" }, { status: "EXPIRED_IN_MATCH" }],

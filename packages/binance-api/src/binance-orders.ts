@@ -90,6 +90,8 @@ function toBinanceType(order: Pick<OrderView, "type" | "postOnly">): BinanceOrde
       return "STOP_LOSS_LIMIT";
     case "take_profit_limit":
       return "TAKE_PROFIT_LIMIT";
+    case "take_profit_market":
+      return "TAKE_PROFIT";
     case "stop_market":
     case "trailing_stop":
       return "STOP_LOSS";

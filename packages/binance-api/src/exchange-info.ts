@@ -10,6 +10,7 @@ const ORDER_TYPES = [
   "MARKET",
   "STOP_LOSS",
   "STOP_LOSS_LIMIT",
+  "TAKE_PROFIT",
   "TAKE_PROFIT_LIMIT",
 ] as const;
 

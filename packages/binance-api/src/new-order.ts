@@ -16,7 +16,7 @@ const UNSUPPORTED_COMBINATION = () => new BinanceError(-1014, "Unsupported order
 /**
  * A Binance new-order request as `orders.place` takes it. Checks what Binance checks before the
  * engine (which parameters each type takes), and what the exchange cannot do in Binance's
- * words (TAKE_PROFIT market orders, icebergs, a trailing stop with a limit or activation price).
+ * words (icebergs, a trailing stop with a limit or activation price, a trailing take-profit).
  * A trailing delta in basis points becomes a price distance at the market's last price.
  *
  * @example
@@ -75,7 +75,10 @@ export async function toPlaceOrderInput(
         timeInForce,
       };
     case "TAKE_PROFIT":
-      throw new BinanceError(-2010, "Take profit orders are not supported for this symbol.");
+      // A trailing take-profit would be reported as STOP_LOSS (the engine's trailing stop), so
+      // it is refused like the trailing limit types rather than renamed.
+      if (trailingDelta !== undefined) throw UNSUPPORTED_COMBINATION();
+      return { ...common, type: "take_profit_market", quantity, stopPrice };
   }
 }
 

@@ -10,6 +10,7 @@ export const ORDER_TYPES = [
   "stop_market",
   "take_profit_limit",
   "trailing_stop",
+  "take_profit_market",
 ] as const;
 export const TIME_IN_FORCE = ["GTC", "IOC", "FOK"] as const;
 export const STP_MODES = ["cancel_newest", "cancel_oldest", "cancel_both"] as const;

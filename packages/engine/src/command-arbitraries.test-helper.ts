@@ -125,6 +125,15 @@ const place: fc.Arbitrary<PlaceCommand> = fc.oneof(
   {
     weight: 1,
     arbitrary: placeOf(
+      "take_profit_market",
+      fc
+        .tuple(fc.record({ stopPrice: sometimesBad(price) }), caps)
+        .map(([a, b]) => ({ ...a, ...b })),
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: placeOf(
       "trailing_stop",
       fc
         .tuple(fc.record({ trailingDelta: sometimesBad(fc.integer({ min: 1, max: 4 })) }), caps)

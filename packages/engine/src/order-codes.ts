@@ -15,9 +15,11 @@ const SIDE_NAMES: readonly Side[] = ["buy", "sell"];
 export const LIMIT = 0;
 export const MARKET = 1;
 export const STOP_LIMIT = 2;
-export const STOP_MARKET = 3;
+const STOP_MARKET = 3;
 export const TAKE_PROFIT_LIMIT = 4;
 export const TRAILING_STOP = 5;
+// The state hash covers these codes, so existing ones never move: new types are appended.
+const TAKE_PROFIT_MARKET = 6;
 const TYPE_NAMES: readonly OrderType[] = [
   "limit",
   "market",
@@ -25,6 +27,7 @@ const TYPE_NAMES: readonly OrderType[] = [
   "stop_market",
   "take_profit_limit",
   "trailing_stop",
+  "take_profit_market",
 ];
 
 export const GTC = 0;
@@ -92,6 +95,8 @@ export function typeCode(type: unknown): number {
       return TAKE_PROFIT_LIMIT;
     case "trailing_stop":
       return TRAILING_STOP;
+    case "take_profit_market":
+      return TAKE_PROFIT_MARKET;
     default:
       return -1;
   }
@@ -118,12 +123,25 @@ export function hasLimitPrice(type: number): boolean {
 
 /** Types that execute as a market order (now, or once triggered). */
 export function isMarketLike(type: number): boolean {
-  return type === MARKET || type === STOP_MARKET || type === TRAILING_STOP;
+  return (
+    type === MARKET || type === STOP_MARKET || type === TRAILING_STOP || type === TAKE_PROFIT_MARKET
+  );
+}
+
+/** Types that wait for the last price to reach a fixed stop price. */
+export function hasStopPrice(type: number): boolean {
+  return (
+    type === STOP_LIMIT ||
+    type === STOP_MARKET ||
+    type === TAKE_PROFIT_LIMIT ||
+    type === TAKE_PROFIT_MARKET
+  );
 }
 
 /**
  * Untriggered orders that fire when the last price rises to their stop price: buy stops and
- * sell take-profits. The others (sell stops, buy take-profits) fire when it falls to it.
+ * sell take-profits (limit or market). The others (sell stops, buy take-profits) fire when it
+ * falls to it.
  */
 export function triggersOnRise(type: number, side: number): boolean {
   return type === STOP_LIMIT || type === STOP_MARKET ? side === BUY : side === SELL;

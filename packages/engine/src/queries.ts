@@ -4,12 +4,10 @@ import type { MarketBook } from "./market-book";
 import {
   BUY,
   hasLimitPrice,
+  hasStopPrice,
   OPEN,
-  STOP_LIMIT,
-  STOP_MARKET,
   sideName,
   stpName,
-  TAKE_PROFIT_LIMIT,
   TRAILING_STOP,
   tifName,
   typeName,
@@ -39,7 +37,7 @@ export function viewOrder(core: EngineCore, m: MarketBook, slot: number): OrderV
     stp: stpName(pool.stp(slot)),
   };
   if (hasLimitPrice(type)) view.price = pool.price(slot);
-  if (type === STOP_LIMIT || type === STOP_MARKET || type === TAKE_PROFIT_LIMIT) {
+  if (hasStopPrice(type)) {
     view.stopPrice = pool.trigger(slot);
   }
   if (type === TRAILING_STOP) {

@@ -53,9 +53,12 @@ export const isPos = (v: unknown): v is number =>
 export const limitPriced = (t: OrderType) =>
   t === "limit" || t === "stop_limit" || t === "take_profit_limit";
 export const stopPriced = (t: OrderType) =>
-  t === "stop_limit" || t === "stop_market" || t === "take_profit_limit";
+  t === "stop_limit" ||
+  t === "stop_market" ||
+  t === "take_profit_limit" ||
+  t === "take_profit_market";
 export const marketLike = (t: OrderType) =>
-  t === "market" || t === "stop_market" || t === "trailing_stop";
+  t === "market" || t === "stop_market" || t === "trailing_stop" || t === "take_profit_market";
 export const TYPES: OrderType[] = [
   "limit",
   "market",
@@ -63,6 +66,7 @@ export const TYPES: OrderType[] = [
   "stop_market",
   "take_profit_limit",
   "trailing_stop",
+  "take_profit_market",
 ];
 
 /** Queries, lifecycle steps and event helpers shared by the reference's commands. */

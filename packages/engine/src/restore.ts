@@ -2,13 +2,13 @@ import type { EngineCore } from "./engine-core";
 import {
   GTC,
   hasLimitPrice,
+  hasStopPrice,
   IOC,
   isMarketLike,
   LIMIT,
   MARKET,
   OPEN,
   STOP_LIMIT,
-  STOP_MARKET,
   sideCode,
   stpCode,
   TAKE_PROFIT_LIMIT,
@@ -61,7 +61,7 @@ export function restoreOrder(core: EngineCore, order: RestoredOrder): void {
   const trigger =
     type === TRAILING_STOP
       ? requirePositive(order, "trailingDelta", order.trailingDelta)
-      : type === STOP_LIMIT || type === STOP_MARKET || type === TAKE_PROFIT_LIMIT
+      : hasStopPrice(type)
         ? requirePositive(order, "stopPrice", order.stopPrice)
         : 0;
   const quantity =

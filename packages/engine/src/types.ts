@@ -24,7 +24,8 @@ export type OrderType =
   | "stop_limit"
   | "stop_market"
   | "take_profit_limit"
-  | "trailing_stop";
+  | "trailing_stop"
+  | "take_profit_market";
 
 /**
  * How long the unfilled part of a limit order lives: rest (GTC), expire now (IOC), or fill
@@ -74,13 +75,16 @@ export interface PlaceCommand {
   type: OrderType;
   /** Limit price: limit, stop_limit, take_profit_limit. */
   price?: number;
-  /** Trigger price: stop_limit, stop_market, take_profit_limit. */
+  /** Trigger price: stop_limit, stop_market, take_profit_limit, take_profit_market. */
   stopPrice?: number;
   /** trailing_stop: distance from the watermark; becomes a market order when it triggers. */
   trailingDelta?: number;
-  /** Base quantity; required except for market / stop_market / trailing_stop by quote. */
+  /**
+   * Base quantity; a market-like order (market, stop_market, take_profit_market,
+   * trailing_stop) may give a quote budget instead.
+   */
   quantity?: number;
-  /** market / stop_market / trailing_stop: a quote budget; with quantity, whichever cap is hit first. */
+  /** Market-like orders: a quote budget; with quantity, whichever cap is hit first. */
   quoteQuantity?: number;
   timeInForce?: TimeInForce;
   postOnly?: boolean;

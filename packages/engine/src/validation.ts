@@ -4,14 +4,12 @@ import type { MarketBook } from "./market-book";
 import {
   GTC,
   hasLimitPrice,
+  hasStopPrice,
   isMarketLike,
   LIMIT,
   OPEN,
-  STOP_LIMIT,
-  STOP_MARKET,
   sideCode,
   stpCode,
-  TAKE_PROFIT_LIMIT,
   TRAILING_STOP,
   tifCode,
   triggersOnRise,
@@ -95,7 +93,7 @@ export function validatePlace(
 /** Which optional fields a type forbids or needs. */
 function checkFields(cmd: PlaceCommand, type: number): ResultCode | null {
   const limitPriced = hasLimitPrice(type);
-  const stopPriced = type === STOP_LIMIT || type === STOP_MARKET || type === TAKE_PROFIT_LIMIT;
+  const stopPriced = hasStopPrice(type);
   const marketLike = isMarketLike(type);
   if (!limitPriced && cmd.price !== undefined) return "FIELD_NOT_ALLOWED";
   if (!stopPriced && cmd.stopPrice !== undefined) return "FIELD_NOT_ALLOWED";

@@ -50,6 +50,7 @@ const FIELDS: Record<OrderType, { required: Field[]; optional: Field[] }> = {
   stop_limit: { required: ["price", "stopPrice", "quantity"], optional: [] },
   take_profit_limit: { required: ["price", "stopPrice", "quantity"], optional: [] },
   stop_market: { required: ["stopPrice", "quantity"], optional: [] },
+  take_profit_market: { required: ["stopPrice", "quantity"], optional: [] },
   trailing_stop: { required: ["trailingDelta", "quantity"], optional: [] },
 };
 

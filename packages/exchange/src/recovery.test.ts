@@ -75,6 +75,67 @@ describe("recovery", () => {
     await t.assertInvariants();
   });
 
+  it("restores an untriggered take-profit-market buy with its budget and fires it after", async () => {
+    const seller = await t.createUser({ SOL: "10" });
+    const buyer = await t.createUser({ USDT: "10000" });
+    const trader = await t.createUser({ USDT: "1000" });
+    const trade = async (price: string, quantity: string) => {
+      await t.exchange.placeOrder(seller, {
+        symbol: "SOL-USDT",
+        side: "sell",
+        type: "limit",
+        price,
+        quantity,
+      });
+      await t.exchange.placeOrder(buyer, {
+        symbol: "SOL-USDT",
+        side: "buy",
+        type: "limit",
+        price,
+        quantity: "0.1",
+      });
+    };
+    await trade("100.000", "0.1");
+    const takeProfit = await t.exchange.placeOrder(trader, {
+      symbol: "SOL-USDT",
+      side: "buy",
+      type: "take_profit_market",
+      stopPrice: "95.000",
+      quantity: "2",
+    });
+    expect(takeProfit).toMatchObject({ status: "untriggered", held: expect.any(BigInt) });
+    const heldBefore = takeProfit.held;
+    expect(heldBefore).toBeGreaterThan(0n);
+    const balancesBefore = await balancesOf(t.database.db, trader);
+
+    const exchange = await t.restart();
+    expect(await balancesOf(t.database.db, trader)).toEqual(balancesBefore);
+    expect(await findOrder(t.database.db, trader, { orderId: takeProfit.id })).toMatchObject({
+      status: "untriggered",
+      held: heldBefore,
+    });
+    await t.assertInvariants();
+
+    // A print at 95 fires it; the market buy takes the 2.1 SOL the seller left at 95.
+    await exchange.placeOrder(seller, {
+      symbol: "SOL-USDT",
+      side: "sell",
+      type: "limit",
+      price: "95.000",
+      quantity: "2.1",
+    });
+    await exchange.placeOrder(buyer, {
+      symbol: "SOL-USDT",
+      side: "buy",
+      type: "limit",
+      price: "95.000",
+      quantity: "0.1",
+    });
+    const fired = await findOrder(t.database.db, trader, { orderId: takeProfit.id });
+    expect(fired).toMatchObject({ status: "filled", held: 0n, filledQuantity: 2_000_000_000n });
+    await t.assertInvariants();
+  });
+
   it("keeps pending withdrawals held across a restart and approves them after", async () => {
     const user = await t.createUser({ ETH: "3" });
     const withdrawal = await t.exchange.requestWithdrawal({

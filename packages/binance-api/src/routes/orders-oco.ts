@@ -140,7 +140,7 @@ export const newOco = endpoint({
   path: "/orderList/oco",
   summary: "New order list - OCO",
   description:
-    "One LIMIT_MAKER or TAKE_PROFIT_LIMIT leg and one STOP_LOSS or STOP_LOSS_LIMIT leg; when one fills or triggers, the other is cancelled.",
+    "One LIMIT_MAKER, TAKE_PROFIT or TAKE_PROFIT_LIMIT leg and one STOP_LOSS or STOP_LOSS_LIMIT leg; when one fills or triggers, the other is cancelled.",
   security: "TRADE",
   weight: 1,
   params: OcoParams,

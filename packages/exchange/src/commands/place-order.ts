@@ -176,6 +176,7 @@ function buyBudget(
       if (request.quoteQuantity !== null) return units.unitsOf(request.quoteQuantity);
       return state.engine.estimateMarketFill(request.symbol, "buy", { quantity: lots }).quote;
     case "stop_market":
+    case "take_profit_market":
       return withBand(ticks(request.stopPrice)) * wholeLots();
     case "trailing_stop": {
       const last = state.engine.lastPrice(request.symbol);
@@ -207,7 +208,12 @@ function outOfBandField(
 }
 
 function isMarketLike(type: PlaceOrderRequest["type"]): boolean {
-  return type === "market" || type === "stop_market" || type === "trailing_stop";
+  return (
+    type === "market" ||
+    type === "stop_market" ||
+    type === "take_profit_market" ||
+    type === "trailing_stop"
+  );
 }
 
 function noLiquidity(): ExchangeError {

@@ -6,6 +6,7 @@ const TYPE_NAMES: Record<OrderView["type"], string> = {
   stop_limit: "Stop-limit",
   stop_market: "Stop-market",
   take_profit_limit: "Take-profit limit",
+  take_profit_market: "Take-profit market",
   trailing_stop: "Trailing stop",
 };
 

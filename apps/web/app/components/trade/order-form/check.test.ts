@@ -91,6 +91,15 @@ describe("checkDraft", () => {
     });
     // Held up to the 20% band above the stop, plus the taker fee: 840 + 1.68.
     expect(stop.hold).toBe(841_680_000n);
+    // A take-profit-market buy is a market order once triggered: held like the stop-market.
+    const takeProfit = checkDraft(
+      { ...EMPTY_DRAFT, type: "take_profit_market", stopPrice: "70000.00", quantity: "0.01" },
+      rules,
+      "BTC-USDT",
+      rich,
+    );
+    expect(takeProfit.input).toEqual({ ...stop.input, type: "take_profit_market" });
+    expect(takeProfit.hold).toBe(841_680_000n);
     const trailing = checkDraft(
       { ...EMPTY_DRAFT, type: "trailing_stop", quantity: "0.01" },
       rules,

@@ -99,8 +99,8 @@ export function checkDraft(
 
 /**
  * What the exchange will hold, when the form can know it: a sell holds its quantity; a buy
- * holds its notional plus the larger fee (a stop-market buy up to the price band above its
- * trigger). Market buys by size and trailing buys depend on the book: the exchange checks.
+ * holds its notional plus the larger fee (a stop-market or take-profit-market buy up to the
+ * price band above its trigger). Market buys by size and trailing buys depend on the book: the exchange checks.
  */
 function holdOf(
   draft: OrderDraft,
@@ -113,7 +113,7 @@ function holdOf(
   if (draft.type === "market" && draft.marketBy === "size") return null;
   if (draft.type === "trailing_stop") return null;
   const rate = maxFeeRate(rules);
-  if (draft.type === "stop_market") {
+  if (draft.type === "stop_market" || draft.type === "take_profit_market") {
     const band = parseTypedAmount(rules.priceBand, 4);
     const banded = band.ok ? (notional * (10_000n + band.value)) / 10_000n : notional;
     return banded + feeOf(banded, rate);

@@ -18,7 +18,9 @@ export function OrderFields({
   const shows = FIELDS_OF[draft.type];
   const byFunds = draft.type === "market" && draft.marketBy === "funds";
   const stopLabel =
-    draft.type === "take_profit_limit" ? "Trigger when the last price reaches" : null;
+    draft.type === "take_profit_limit" || draft.type === "take_profit_market"
+      ? "Trigger when the last price reaches"
+      : null;
   return (
     <div className="flex flex-col gap-3">
       {shows.has("stopPrice") ? (

@@ -52,6 +52,7 @@ export const FIELDS_OF: Record<OrderType, ReadonlySet<DraftField>> = {
   stop_limit: new Set(["stopPrice", "price", "quantity", "total", "timeInForce", "ocoWith"]),
   take_profit_limit: new Set(["stopPrice", "price", "quantity", "total", "timeInForce", "ocoWith"]),
   stop_market: new Set(["stopPrice", "quantity", "ocoWith"]),
+  take_profit_market: new Set(["stopPrice", "quantity", "ocoWith"]),
   trailing_stop: new Set(["trailingDelta", "quantity", "ocoWith"]),
 };
 

@@ -7,6 +7,7 @@ const TYPES: Array<{ value: OrderType; label: string }> = [
   { value: "stop_limit", label: "Stop-limit" },
   { value: "stop_market", label: "Stop-market" },
   { value: "take_profit_limit", label: "Take-profit limit" },
+  { value: "take_profit_market", label: "Take-profit market" },
   { value: "trailing_stop", label: "Trailing stop" },
 ];
 
