@@ -48,7 +48,7 @@ export const STP_FROM_BINANCE: Partial<Record<BinanceStpMode, OrderView["stp"]>>
   EXPIRE_MAKER: "cancel_oldest",
   EXPIRE_BOTH: "cancel_both",
 };
-const STP_TO_BINANCE: Record<OrderView["stp"], BinanceStpMode> = {
+export const STP_TO_BINANCE: Record<OrderView["stp"], BinanceStpMode> = {
   cancel_newest: "EXPIRE_TAKER",
   cancel_oldest: "EXPIRE_MAKER",
   cancel_both: "EXPIRE_BOTH",
@@ -58,7 +58,7 @@ const STP_TO_BINANCE: Record<OrderView["stp"], BinanceStpMode> = {
  * An order's status in Binance's words. An untriggered stop is NEW (with `isWorking: false`,
  * as Binance shows it); an order ended by self-trade prevention is EXPIRED_IN_MATCH.
  */
-function toBinanceStatus(order: Pick<OrderView, "status" | "reason">): BinanceOrderStatus {
+export function toBinanceStatus(order: Pick<OrderView, "status" | "reason">): BinanceOrderStatus {
   switch (order.status) {
     case "untriggered":
     case "open":
@@ -80,7 +80,7 @@ function toBinanceStatus(order: Pick<OrderView, "status" | "reason">): BinanceOr
 }
 
 /** An order's type in Binance's words: a post-only limit is LIMIT_MAKER, a trailing stop STOP_LOSS. */
-function toBinanceType(order: Pick<OrderView, "type" | "postOnly">): BinanceOrderType {
+export function toBinanceType(order: Pick<OrderView, "type" | "postOnly">): BinanceOrderType {
   switch (order.type) {
     case "limit":
       return order.postOnly ? "LIMIT_MAKER" : "LIMIT";

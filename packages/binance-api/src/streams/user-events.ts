@@ -1,38 +1,17 @@
 import { formatDecimal, parseDecimal } from "@cryptotrade/contract/money";
 import type { MarketInfo, views } from "@cryptotrade/exchange";
-
-type OrderView = views.OrderView;
-
+import { orderListIdOf, STP_TO_BINANCE, toBinanceStatus, toBinanceType } from "../binance-orders";
 import { toBinanceSymbol } from "../symbols";
 import type { AccountPositionEvent, ExecutionReportEvent } from "./user-payloads";
 
+type OrderView = views.OrderView;
 type Report = ExecutionReportEvent;
 
-/**
- * Binance's order vocabulary for the user stream. (The REST order routes keep their own
- * mapping in binance-orders.ts; the two say the same and are to be folded into one.)
- */
-const TYPE_OF: Record<OrderView["type"], Report["o"]> = {
-  limit: "LIMIT",
-  market: "MARKET",
-  stop_limit: "STOP_LOSS_LIMIT",
-  stop_market: "STOP_LOSS",
-  take_profit_limit: "TAKE_PROFIT_LIMIT",
-  trailing_stop: "STOP_LOSS",
-};
-const STATUS_OF: Record<OrderView["status"], Report["X"]> = {
-  untriggered: "NEW",
-  open: "NEW",
-  partially_filled: "PARTIALLY_FILLED",
-  filled: "FILLED",
-  cancelled: "CANCELED",
-  expired: "EXPIRED",
-  rejected: "REJECTED",
-};
-const STP_OF: Record<string, string> = {
-  cancel_newest: "EXPIRE_TAKER",
-  cancel_oldest: "EXPIRE_MAKER",
-  cancel_both: "EXPIRE_BOTH",
+/** The statuses an update without a fill reports as their own execution type. */
+const ENDED_AS: Partial<Record<Report["X"], Report["x"]>> = {
+  CANCELED: "CANCELED",
+  EXPIRED: "EXPIRED",
+  REJECTED: "REJECTED",
 };
 
 const units = (text: string | null, decimals: number) => {
@@ -71,13 +50,13 @@ export class ExecutionReports {
     else this.seen.set(order.id, { filled, quote: filledQuote, fee });
     const lastPrice =
       lastQty > 0n ? (lastQuote * 10n ** BigInt(market.baseDecimals)) / lastQty : 0n;
-    const status = STATUS_OF[order.status];
+    const status = toBinanceStatus(order);
     const execution: Report["x"] =
       lastQty > 0n
         ? "TRADE"
-        : status === "CANCELED" || status === "EXPIRED" || status === "REJECTED"
-          ? status
-          : "NEW";
+        : status === "EXPIRED_IN_MATCH"
+          ? "TRADE_PREVENTION"
+          : (ENDED_AS[status] ?? "NEW");
     const price = (value: bigint) => formatDecimal(value, market.quoteDecimals);
     const amount = (value: bigint) => formatDecimal(value, market.baseDecimals);
     const updated = new Date(order.updatedAt).getTime();
@@ -87,13 +66,13 @@ export class ExecutionReports {
       s: toBinanceSymbol(order.symbol),
       c: order.clientOrderId ?? order.id,
       S: order.side === "buy" ? "BUY" : "SELL",
-      o: order.type === "limit" && order.postOnly ? "LIMIT_MAKER" : TYPE_OF[order.type],
+      o: toBinanceType(order),
       f: order.timeInForce ?? "GTC",
       q: amount(base(order.quantity)),
       p: price(quote(order.price)),
       P: price(quote(order.stopPrice)),
       F: amount(0n),
-      g: -1,
+      g: orderListIdOf(order),
       C: "",
       x: execution,
       X: status,
@@ -116,7 +95,7 @@ export class ExecutionReports {
       Y: price(lastQuote),
       Q: price(quote(order.quoteQuantity)),
       W: new Date(order.createdAt).getTime(),
-      V: (order.stp && STP_OF[order.stp]) ?? "NONE",
+      V: order.stp ? STP_TO_BINANCE[order.stp] : "NONE",
     };
   }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BINANCE_ORDER_STATUSES, BINANCE_ORDER_TYPES } from "../binance-orders";
 
 /**
  * The user data stream's events (user-data-stream.md), as zod schemas: the builders in
@@ -14,14 +15,7 @@ export const ExecutionReportEvent = z
     s: z.string().describe("Symbol"),
     c: z.string().describe("Client order id"),
     S: z.enum(["BUY", "SELL"]),
-    o: z.enum([
-      "LIMIT",
-      "MARKET",
-      "LIMIT_MAKER",
-      "STOP_LOSS",
-      "STOP_LOSS_LIMIT",
-      "TAKE_PROFIT_LIMIT",
-    ]),
+    o: z.enum(BINANCE_ORDER_TYPES),
     f: z.enum(["GTC", "IOC", "FOK"]),
     q: Decimal.describe("Order quantity"),
     p: Decimal.describe("Order price"),
@@ -29,8 +23,10 @@ export const ExecutionReportEvent = z
     F: Decimal.describe("Iceberg quantity"),
     g: z.number().int().describe("Order list id (-1: none)"),
     C: z.string().describe("Original client order id of a cancel"),
-    x: z.enum(["NEW", "CANCELED", "REJECTED", "TRADE", "EXPIRED"]).describe("Execution type"),
-    X: z.enum(["NEW", "PARTIALLY_FILLED", "FILLED", "CANCELED", "REJECTED", "EXPIRED"]),
+    x: z
+      .enum(["NEW", "CANCELED", "REJECTED", "TRADE", "EXPIRED", "TRADE_PREVENTION"])
+      .describe("Execution type"),
+    X: z.enum(BINANCE_ORDER_STATUSES),
     r: z.string().describe("Reject reason"),
     i: z.number().int().describe("Order id"),
     l: Decimal.describe("Last executed quantity"),
