@@ -28,12 +28,3 @@ export function shown(text: string | null, shownDecimals: number): string {
   const fraction = text.slice(point + 1, point + 1 + shownDecimals).padEnd(shownDecimals, "0");
   return shownDecimals > 0 ? `${text.slice(0, point)}.${fraction}` : text.slice(0, point);
 }
-
-/** A time of day in the trader's locale, with the date when it is not today. */
-export function timeOf(value: Date | string): string {
-  const date = new Date(value);
-  const today = new Date().toDateString() === date.toDateString();
-  return today
-    ? date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" })
-    : date.toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" });
-}

@@ -1,7 +1,8 @@
 import { DataTable } from "~/components/data-table";
+import { useTimeFormat } from "~/lib/use-viewer";
 import type { MarketRules } from "./order-form/model";
 import type { OrderView } from "./orders-cache";
-import { shown, statusName, timeOf, typeName } from "./orders-format";
+import { shown, statusName, typeName } from "./orders-format";
 import { OrderSide } from "./orders-side";
 import { TableState } from "./orders-table-state";
 
@@ -19,6 +20,7 @@ export function OrderHistoryTable({
 }) {
   const price = (text: string | null) => shown(text, rules.priceDecimals);
   const size = (text: string | null) => shown(text, rules.quantityDecimals);
+  const time = useTimeFormat();
   return (
     <TableState
       loading={loading}
@@ -42,7 +44,7 @@ export function OrderHistoryTable({
       >
         {orders.map((order) => (
           <tr key={order.id} className="border-b border-border/60">
-            <td className="tabular py-1.5 text-muted">{timeOf(order.updatedAt)}</td>
+            <td className="tabular py-1.5 text-muted">{time.recent(order.updatedAt)}</td>
             <td>
               <OrderSide side={order.side} />
             </td>

@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@cryptotrade/api";
 import { DataTable } from "~/components/data-table";
-import { formatAssetAmount, formatUtc } from "./wallet-format";
+import { useTimeFormat } from "~/lib/use-viewer";
+import { formatAssetAmount } from "./wallet-format";
 
 type Transaction = RouterOutputs["wallet"]["transactions"]["items"][number];
 
@@ -17,6 +18,7 @@ export function TransactionsTable({
   items: Transaction[];
   filtered: boolean;
 }) {
+  const time = useTimeFormat();
   if (items.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-border px-4 py-8 text-center text-sm text-muted">
@@ -40,7 +42,7 @@ export function TransactionsTable({
       {items.map((t) => (
         <tr key={t.id} className="border-t border-border" data-transaction-id={t.id}>
           <td className="px-3 py-2 whitespace-nowrap tabular">
-            <time dateTime={t.createdAt.toISOString()}>{formatUtc(t.createdAt)}</time>
+            <time dateTime={t.createdAt.toISOString()}>{time.moment(t.createdAt)}</time>
           </td>
           <td className="px-3 py-2 capitalize">{t.type}</td>
           <td className={CELL}>
