@@ -2,7 +2,7 @@ import { DataTable } from "~/components/data-table";
 import { useTimeFormat } from "~/lib/use-viewer";
 import type { MarketRules } from "./order-form/model";
 import type { OrderView } from "./orders-cache";
-import { shown, statusName, typeName } from "./orders-format";
+import { orderStatus, shown, typeName } from "./orders-format";
 import { OrderSide } from "./orders-side";
 import { TableState } from "./orders-table-state";
 
@@ -55,14 +55,21 @@ export function OrderHistoryTable({
               {size(order.filledQuantity)} / {size(order.quantity)}
             </td>
             <td className="pl-3">
-              {statusName(order.status)}
-              {order.reason && order.status !== "filled" ? (
-                <span className="text-muted"> ({order.reason.replace(/_/g, " ")})</span>
-              ) : null}
+              <OrderStatus order={order} />
             </td>
           </tr>
         ))}
       </DataTable>
     </TableState>
+  );
+}
+
+function OrderStatus({ order }: { order: OrderView }) {
+  const { status, reason } = orderStatus(order);
+  return (
+    <>
+      {status}
+      {reason ? <span className="text-muted"> ({reason})</span> : null}
+    </>
   );
 }
