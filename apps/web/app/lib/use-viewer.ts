@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from "react";
 import { useRouteLoaderData } from "react-router";
 import type { loader as rootLoader } from "~/root";
+import { decimalSeparatorOf, localizeDecimal } from "./number-format";
 import { formatClock, formatMoment, formatRecent } from "./time-format";
 import { DEFAULT_LOCALE, type Viewer } from "./viewer";
 
@@ -42,5 +43,21 @@ export function useTimeFormat() {
     clock: (time: Date | string) => formatClock(time, viewer),
     moment: (time: Date | string | null | undefined) => formatMoment(time, viewer),
     recent: (time: Date | string) => formatRecent(time, viewer, new Date()),
+  };
+}
+
+/**
+ * Numbers in the viewer's locale: `n` re-writes a decimal the app formatted ("1,234.56") with
+ * the locale's separators, exactly; `separator` is the locale's decimal mark, for inputs.
+ *
+ * @example
+ * const { n } = useNumbers();
+ * <td>{n(formatValue(row.value))}</td>
+ */
+export function useNumbers() {
+  const { locale } = useViewer();
+  return {
+    n: (text: string) => localizeDecimal(text, locale),
+    separator: decimalSeparatorOf(locale),
   };
 }

@@ -1,4 +1,5 @@
 import { isZeroDecimal } from "@cryptotrade/contract/money";
+import { useNumbers } from "~/lib/use-viewer";
 import { formatValue } from "./money";
 import { SignedValue } from "./signed-value";
 import type { PortfolioSummary } from "./types";
@@ -14,13 +15,14 @@ export function PortfolioTotal({
   totalValue: string;
   today: PortfolioSummary["today"];
 }) {
+  const { n } = useNumbers();
   return (
     <section aria-labelledby="total-value" className="rounded-lg border border-border p-4">
       <h2 id="total-value" className="text-sm font-medium text-muted">
         Total value
       </h2>
       <p className="mt-1 text-3xl font-semibold tabular" data-testid="total-value">
-        {formatValue(totalValue)} <span className="text-lg font-normal text-muted">USDT</span>
+        {n(formatValue(totalValue))} <span className="text-lg font-normal text-muted">USDT</span>
       </p>
       <p className="mt-1 text-sm" data-testid="day-change">
         {today ? (
@@ -40,7 +42,8 @@ export function PortfolioTotal({
       </p>
       {today && !isZeroDecimal(today.netTransfers) ? (
         <p className="mt-0.5 text-xs text-muted" data-testid="day-transfers">
-          Deposits and withdrawals today, not counted as change: {signed(today.netTransfers)} USDT
+          Deposits and withdrawals today, not counted as change: {n(signed(today.netTransfers))}{" "}
+          USDT
         </p>
       ) : null}
     </section>

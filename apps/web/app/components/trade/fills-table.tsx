@@ -1,5 +1,5 @@
 import { DataTable } from "~/components/data-table";
-import { useTimeFormat } from "~/lib/use-viewer";
+import { useNumbers, useTimeFormat } from "~/lib/use-viewer";
 import type { MarketRules } from "./order-form/model";
 import type { FillView } from "./orders-cache";
 import { shown } from "./orders-format";
@@ -19,6 +19,7 @@ export function FillsTable({
   error: string | null;
 }) {
   const time = useTimeFormat();
+  const { n } = useNumbers();
   return (
     <TableState loading={loading} error={error} empty={fills.length === 0} emptyText="No fills yet">
       <DataTable
@@ -40,9 +41,11 @@ export function FillsTable({
             <td>
               <OrderSide side={fill.side} />
             </td>
-            <td className="tabular text-right">{shown(fill.price, rules.priceDecimals)}</td>
-            <td className="tabular text-right">{shown(fill.quantity, rules.quantityDecimals)}</td>
-            <td className="tabular text-right">{fill.fee}</td>
+            <td className="tabular text-right">{n(shown(fill.price, rules.priceDecimals))}</td>
+            <td className="tabular text-right">
+              {n(shown(fill.quantity, rules.quantityDecimals))}
+            </td>
+            <td className="tabular text-right">{n(fill.fee)}</td>
             <td className="pl-3">{fill.liquidity === "maker" ? "Maker" : "Taker"}</td>
           </tr>
         ))}

@@ -1,5 +1,5 @@
 import { DataTable } from "~/components/data-table";
-import { useTimeFormat } from "~/lib/use-viewer";
+import { useNumbers, useTimeFormat } from "~/lib/use-viewer";
 import type { MarketRules } from "./order-form/model";
 import type { OrderView } from "./orders-cache";
 import { orderStatus, shown, typeName } from "./orders-format";
@@ -18,9 +18,10 @@ export function OrderHistoryTable({
   loading: boolean;
   error: string | null;
 }) {
-  const price = (text: string | null) => shown(text, rules.priceDecimals);
-  const size = (text: string | null) => shown(text, rules.quantityDecimals);
+  const price = (text: string | null) => n(shown(text, rules.priceDecimals));
+  const size = (text: string | null) => n(shown(text, rules.quantityDecimals));
   const time = useTimeFormat();
+  const { n } = useNumbers();
   return (
     <TableState
       loading={loading}

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { DataTable } from "~/components/data-table";
 import { describeUnansweredCall } from "~/lib/unanswered-call";
-import { useTimeFormat } from "~/lib/use-viewer";
+import { useNumbers, useTimeFormat } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
 import { AmendOrderDialog } from "./amend-order-dialog";
 import type { MarketRules } from "./order-form/model";
@@ -54,9 +54,10 @@ export function OpenOrdersTable({
     }),
   );
 
-  const price = (text: string | null) => shown(text, rules.priceDecimals);
-  const size = (text: string | null) => shown(text, rules.quantityDecimals);
+  const price = (text: string | null) => n(shown(text, rules.priceDecimals));
+  const size = (text: string | null) => n(shown(text, rules.quantityDecimals));
   const time = useTimeFormat();
+  const { n } = useNumbers();
   return (
     <div className="flex flex-col gap-2">
       <div className="flex items-center justify-between gap-2">

@@ -1,6 +1,6 @@
 import { formatDecimalString } from "@cryptotrade/contract/money";
 import { memo } from "react";
-import { useTimeFormat } from "~/lib/use-viewer";
+import { useNumbers, useTimeFormat } from "~/lib/use-viewer";
 import type { MarketFormat } from "./book-view";
 import type { PublicTrade } from "./use-live-trades";
 
@@ -60,6 +60,7 @@ const TradeRow = memo(function TradeRow({
   format: MarketFormat;
 }) {
   const time = useTimeFormat();
+  const { n } = useNumbers();
   const bought = trade.takerSide === "buy";
   return (
     <tr>
@@ -69,10 +70,10 @@ const TradeRow = memo(function TradeRow({
       <td className={`tabular px-2 py-0.5 text-right ${bought ? "text-buy" : "text-sell"}`}>
         <span aria-hidden="true">{bought ? "▲ " : "▼ "}</span>
         <span className="sr-only">{bought ? "Buy " : "Sell "}</span>
-        {formatDecimalString(trade.price, format.priceDecimals)}
+        {n(formatDecimalString(trade.price, format.priceDecimals))}
       </td>
       <td className="tabular px-2 py-0.5 text-right">
-        {formatDecimalString(trade.quantity, format.quantityDecimals)}
+        {n(formatDecimalString(trade.quantity, format.quantityDecimals))}
       </td>
     </tr>
   );

@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@cryptotrade/api";
 import { DataTable } from "~/components/data-table";
-import { useTimeFormat } from "~/lib/use-viewer";
+import { useNumbers, useTimeFormat } from "~/lib/use-viewer";
 import { formatAssetAmount } from "./wallet-format";
 
 type Transaction = RouterOutputs["wallet"]["transactions"]["items"][number];
@@ -19,6 +19,7 @@ export function TransactionsTable({
   filtered: boolean;
 }) {
   const time = useTimeFormat();
+  const { n } = useNumbers();
   if (items.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-border px-4 py-8 text-center text-sm text-muted">
@@ -47,10 +48,10 @@ export function TransactionsTable({
           <td className="px-3 py-2 capitalize">{t.type}</td>
           <td className={CELL}>
             {t.type === "withdrawal" ? "−" : "+"}
-            {formatAssetAmount(t.amount)} <span className="text-muted">{t.asset}</span>
+            {n(formatAssetAmount(t.amount))} <span className="text-muted">{t.asset}</span>
           </td>
           <td className={`${WIDE} ${CELL}`}>
-            {formatAssetAmount(t.fee)} <span className="text-muted">{t.asset}</span>
+            {n(formatAssetAmount(t.fee))} <span className="text-muted">{t.asset}</span>
           </td>
           <td className="px-3 py-2 whitespace-nowrap">
             <span aria-hidden="true">{STATUS_MARK[t.status]} </span>
