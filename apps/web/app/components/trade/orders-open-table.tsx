@@ -102,8 +102,21 @@ export function OpenOrdersTable({
               </td>
               <td>
                 {typeName(order.type)}
+                {order.type === "trailing_stop" && order.trailingDelta ? (
+                  <span className="block text-muted">
+                    trails by {price(order.trailingDelta)} {rules.quoteAsset}
+                  </span>
+                ) : null}
                 {order.stopPrice ? (
-                  <span className="block text-muted">stop {price(order.stopPrice)}</span>
+                  <span className="block text-muted">
+                    {order.type === "trailing_stop" ? "trigger" : "stop"} {price(order.stopPrice)}
+                  </span>
+                ) : null}
+                {order.ocoOrderId ? (
+                  <span className="block text-muted">
+                    OCO with order {order.ocoOrderId}
+                    {orders.some((other) => other.id === order.ocoOrderId) ? " (listed here)" : ""}
+                  </span>
                 ) : null}
               </td>
               <td className="tabular text-right">{price(order.price)}</td>
