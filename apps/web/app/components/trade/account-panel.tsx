@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useState } from "react";
-import { useTRPC } from "~/trpc/react";
+import { useTRPC, useTRPCClient } from "~/trpc/react";
 import { AccountPanelTabs, type PanelTab } from "./account-panel-tabs";
 import { BalancesTable } from "./balances-table";
 import { FillsTable } from "./fills-table";
@@ -27,18 +27,23 @@ export function AccountPanel({ market }: { market: Market }) {
   const open = useQuery(trpc.orders.list.queryOptions(openOrdersInput(market.symbol)));
   // History and fills go back further than one page: "Load more" asks for the next one, and
   // a refetch (an order finished, a fill) reloads every page shown, so none is left stale.
+  // The pages are fetched by hand: the procedures take `cursor` but not tRPC's `direction`.
+  const client = useTRPCClient();
   const nextPage = (page: { nextCursor: string | null }) => page.nextCursor ?? undefined;
+  const historyOf = historyInput(market.symbol);
   const history = useInfiniteQuery({
-    ...trpc.orders.list.infiniteQueryOptions(historyInput(market.symbol), {
-      getNextPageParam: nextPage,
-    }),
+    queryKey: trpc.orders.list.infiniteQueryKey(historyOf),
+    queryFn: ({ pageParam }) => client.orders.list.query({ ...historyOf, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextPage,
     enabled: tab === "history",
   });
+  const fillsOf = { symbol: market.symbol };
   const fills = useInfiniteQuery({
-    ...trpc.orders.fills.infiniteQueryOptions(
-      { symbol: market.symbol },
-      { getNextPageParam: nextPage },
-    ),
+    queryKey: trpc.orders.fills.infiniteQueryKey(fillsOf),
+    queryFn: ({ pageParam }) => client.orders.fills.query({ ...fillsOf, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextPage,
     enabled: tab === "fills",
   });
   const balances = useQuery(trpc.portfolio.balances.queryOptions());

@@ -113,10 +113,7 @@ export function OpenOrdersTable({
                   </span>
                 ) : null}
                 {order.ocoOrderId ? (
-                  <span className="block text-muted">
-                    OCO with order {order.ocoOrderId}
-                    {orders.some((other) => other.id === order.ocoOrderId) ? " (listed here)" : ""}
-                  </span>
+                  <span className="block text-muted">OCO with order {order.ocoOrderId}</span>
                 ) : null}
               </td>
               <td className="tabular text-right">{price(order.price)}</td>
