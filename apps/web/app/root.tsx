@@ -10,7 +10,7 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import "./app.css";
-import { ColorSchemeHintScript } from "./components/color-scheme-hint-script";
+import { ClientHintScript } from "./components/client-hint-script";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { NavigationProgress } from "./components/navigation-progress";
 import { OfflineBanner } from "./components/offline/offline-banner";
@@ -21,6 +21,7 @@ import { useNonce } from "./lib/nonce";
 import { getUser } from "./lib/session.server";
 import { readTheme } from "./lib/theme.server";
 import { useTheme } from "./lib/use-theme";
+import { readViewer } from "./lib/viewer.server";
 import { TrpcReactProvider } from "./trpc/trpc-provider";
 
 // A session that still owes its second factor may only finish (or abandon) signing in.
@@ -40,6 +41,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     user: user && !user.twoFactorPending ? { username: user.username, role: user.role } : null,
     theme: readTheme(request),
+    viewer: readViewer(request),
   };
 }
 
@@ -58,7 +60,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <ColorSchemeHintScript nonce={nonce} />
+        <ClientHintScript nonce={nonce} />
         <Meta />
         <Links nonce={nonce} />
       </head>

@@ -1,19 +1,28 @@
+import { useOnlineStatus } from "./offline/use-online-status";
+
 const LABELS = {
   idle: "Live updates paused",
   connecting: "Connecting to live updates…",
   pending: "Live",
   error: "Live updates interrupted; reconnecting",
+  offline: "Offline: live updates paused",
 } as const;
 
-/** The state of a page's live subscription, announced politely when it changes. */
-export function LiveStatus({ status }: { status: keyof typeof LABELS }) {
+/**
+ * The state of a page's live subscription, announced politely when it changes. The browser's
+ * own word wins: an open WebSocket may not notice for a while that the network is gone, and
+ * "Live" must never show beside the offline banner.
+ */
+export function LiveStatus({ status }: { status: Exclude<keyof typeof LABELS, "offline"> }) {
+  const online = useOnlineStatus();
+  const shown = online ? status : "offline";
   return (
     <p className="text-sm text-muted" aria-live="polite" data-testid="live-status">
       <span
         aria-hidden="true"
-        className={`mr-1 inline-block size-2 rounded-full ${status === "pending" ? "bg-buy" : "bg-muted"}`}
+        className={`mr-1 inline-block size-2 rounded-full ${shown === "pending" ? "bg-buy" : "bg-muted"}`}
       />
-      {LABELS[status]}
+      {LABELS[shown]}
     </p>
   );
 }

@@ -54,7 +54,7 @@ describe("toFormRefusal", () => {
     // The same message with no reason names no field: words never decide where it goes.
     const wordsOnly = readRefusal(refused("code: must be 6 digits", {}));
     expect(toFormRefusal(wordsOnly, { INVALID_CODE: "code" })).toEqual({
-      formErrors: ["code: must be 6 digits"],
+      formErrors: ["Must be 6 digits."],
       fieldErrors: {},
     });
   });

@@ -39,7 +39,7 @@ export default function Portfolio({ loaderData }: Route.ComponentProps) {
         <PortfolioEmpty faucetOpen={loaderData.faucetOpen} />
       ) : (
         <>
-          <PortfolioTotal totalValue={summary.data.totalValue} dayPoints={loaderData.dayPoints} />
+          <PortfolioTotal totalValue={summary.data.totalValue} today={summary.data.today} />
           <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
             <AllocationChart allocation={summary.data.allocation} />
             <ValueHistory

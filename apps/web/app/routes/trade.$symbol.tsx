@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { data, useRouteLoaderData } from "react-router";
+import { data, redirect, useRouteLoaderData } from "react-router";
 import { AccountPanel } from "~/components/trade/account-panel";
 import { BookFeed } from "~/components/trade/book-feed";
 import { BookStore } from "~/components/trade/book-store";
@@ -21,10 +21,15 @@ export const meta: Route.MetaFunction = ({ params }) => [
   { title: `${params.symbol} · CryptoTrade` },
 ];
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ params, context, request }: Route.LoaderArgs) {
   const markets = await context.trpc.market.list();
-  const market = markets.find((candidate) => candidate.symbol === params.symbol);
+  const wanted = params.symbol.toUpperCase();
+  const market = markets.find((candidate) => candidate.symbol.toUpperCase() === wanted);
   if (!market) throw data(null, 404);
+  // "btc-usdt" typed by hand is the same market: send it to the one URL that names it.
+  if (market.symbol !== params.symbol) {
+    throw redirect(`/trade/${market.symbol}${new URL(request.url).search}`, 301);
+  }
   const [ticker, book, trades] = await Promise.all([
     context.trpc.market.ticker({ symbol: market.symbol }),
     context.trpc.market.orderBook({ symbol: market.symbol, depth: 50 }),

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { balancesOf, useTestApi } from "../testing/use-test-api";
 
 const limit = (side: "buy" | "sell", price: string, quantity: string) =>
@@ -101,5 +101,28 @@ describe("the portfolio router", () => {
     });
     const later = new Date(second.time.getTime() + 60_000);
     expect(await user.caller.portfolio.history({ from: later })).toEqual([]);
+  });
+
+  it("counts today's change without the day's deposits, each valued when it arrived", async () => {
+    const user = await t.trader({ USDT: "1000" });
+    expect((await user.caller.portfolio.summary()).today).toBeNull();
+    const start = await user.caller.portfolio.snapshot();
+    // The deposit must land after the snapshot's moment, not in the same millisecond.
+    await vi.waitFor(() => expect(Date.now()).toBeGreaterThan(start.time.getTime()));
+    await user.caller.wallet.deposit({ asset: "BTC", amount: "1" }); // worth 30,000 then
+    expect((await user.caller.portfolio.summary()).today).toMatchObject({
+      amount: "0.000000",
+      percent: "0.00",
+      netTransfers: "30000.000000",
+    });
+    await t.tradeAt("BTC-USDT", "31000.00");
+    const summary = await user.caller.portfolio.summary();
+    expect(summary.totalValue).toBe("32000.000000");
+    // 1,000 gained on the deposited coin, of 1,000 + 30,000 at stake: 3.22 %.
+    expect(summary.today).toMatchObject({
+      amount: "1000.000000",
+      percent: "3.22",
+      netTransfers: "30000.000000",
+    });
   });
 });

@@ -3,6 +3,7 @@ import { portfolio } from "@cryptotrade/exchange";
 import { z } from "zod";
 import { protectedProcedure, router } from "../trpc";
 import { onBalanceUpdates } from "./account-streams";
+import { todayChange } from "./portfolio-today";
 
 const usd = (value: bigint) => formatDecimal(value, portfolio.PORTFOLIO_VALUE_DECIMALS);
 
@@ -22,17 +23,19 @@ export const portfolioRouter = router({
     }));
   }),
 
-  /** Total value, allocation and P&L on average cost, in USDT. */
+  /** Total value, today's change (transfers aside), allocation and P&L on average cost, in USDT. */
   summary: protectedProcedure.query(async ({ ctx }) => {
     const markets = ctx.exchange.markets();
     const valued = await portfolio.valueHoldings(ctx.db, ctx.user.id, markets);
     const pnl = await portfolio.profitAndLoss(ctx.db, ctx.user.id, markets, valued.unitValues);
     const total = valued.totalValue;
+    const today = await todayChange(ctx.db, ctx.user.id, markets, total);
     const realized = pnl.reduce((sum, p) => sum + p.realized, 0n);
     const unrealized = pnl.reduce((sum, p) => sum + p.unrealized, 0n);
     return {
       valueAsset: portfolio.VALUE_ASSET,
       totalValue: usd(total),
+      today,
       allocation: valued.holdings
         .filter((h) => h.total > 0n)
         .map((h) => ({

@@ -2,6 +2,8 @@ import type { AppLoadContext } from "react-router";
 import type { FormAnswer } from "~/lib/form-answer";
 import { answerForm } from "~/lib/form-answer.server";
 import { parseForm } from "~/lib/forms";
+import { formatMoment } from "~/lib/time-format";
+import { DEFAULT_LOCALE } from "~/lib/viewer";
 import {
   type AccountIntent,
   ButtonOnlyInput,
@@ -12,7 +14,6 @@ import {
   SessionsInput,
   TotpCodeInput,
 } from "./account-forms";
-import { formatTime } from "./format-time";
 import type { NewApiKeyShown } from "./new-api-key-panel";
 import type { TotpSetup } from "./totp-setup-panel";
 
@@ -44,7 +45,7 @@ export async function runAccountForm(
           const changed = await trpc.account.changePassword({ currentPassword, newPassword });
           const sessions = `${changed.otherSessionsEnded} other session${changed.otherSessionsEnded === 1 ? "" : "s"}`;
           return {
-            done: `Password changed. ${sessions} signed out; withdrawals are paused until ${formatTime(changed.withdrawalsHeldUntil)}.`,
+            done: `Password changed. ${sessions} signed out; withdrawals are paused until ${formatMoment(changed.withdrawalsHeldUntil, { timeZone: null, locale: DEFAULT_LOCALE })}.`,
           };
         },
         { WRONG_PASSWORD: "currentPassword", WEAK_PASSWORD: "newPassword" },

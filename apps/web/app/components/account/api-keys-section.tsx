@@ -2,8 +2,8 @@ import { useState } from "react";
 import { DataTable } from "~/components/data-table";
 import { FormAlert } from "~/components/form-alert";
 import { StatusButton } from "~/components/ui/status-button";
+import { useTimeFormat } from "~/lib/use-viewer";
 import { NewApiKeyInput, RowInput } from "./account-forms";
-import { formatTime } from "./format-time";
 import { NewApiKeyForm } from "./new-api-key-form";
 import { NewApiKeyPanel } from "./new-api-key-panel";
 import { SectionCard } from "./section-card";
@@ -38,6 +38,7 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyItem[] }) {
   const [setAside, setSetAside] = useState<unknown>(null);
   const created = create.answer !== setAside ? create.answer?.apiKey : undefined;
 
+  const time = useTimeFormat();
   return (
     <SectionCard
       id="api-keys"
@@ -69,13 +70,13 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyItem[] }) {
               <td className="py-2 pr-3 font-medium">{key.name}</td>
               <td className="py-2 pr-3">{KIND_NAMES[key.kind]}</td>
               <td className="py-2 pr-3">{key.scopes.join(", ")}</td>
-              <td className="py-2 pr-3 tabular">{formatTime(key.createdAt)}</td>
+              <td className="py-2 pr-3 tabular">{time.moment(key.createdAt)}</td>
               <td className="py-2 pr-3 tabular">
-                {key.lastUsedAt ? formatTime(key.lastUsedAt) : "Never"}
+                {key.lastUsedAt ? time.moment(key.lastUsedAt) : "Never"}
               </td>
               <td className="py-2 text-right">
                 {key.revokedAt ? (
-                  <span className="text-muted">Revoked {formatTime(key.revokedAt)}</span>
+                  <span className="text-muted">Revoked {time.moment(key.revokedAt)}</span>
                 ) : (
                   <revoke.fetcher.Form method="post" action="/account">
                     <input type="hidden" name="intent" value="revoke-api-key" />

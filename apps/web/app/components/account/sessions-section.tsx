@@ -2,10 +2,10 @@ import { getFormProps } from "@conform-to/react";
 import { useEffect, useState } from "react";
 import { ActionOutcome } from "~/components/action-outcome";
 import { StatusButton } from "~/components/ui/status-button";
+import { useTimeFormat } from "~/lib/use-viewer";
 import type { AccountAnswer } from "./account-action.server";
 import { RowInput, SessionsInput } from "./account-forms";
 import { describeUserAgent } from "./describe-user-agent";
-import { formatTime } from "./format-time";
 import { SectionCard } from "./section-card";
 import { useAccountForm } from "./use-account-form";
 
@@ -31,6 +31,7 @@ export function SessionsSection({ sessions }: { sessions: SessionItem[] }) {
   useEffect(() => setLatest(one.answer), [one.answer]);
   useEffect(() => setLatest(all.answer), [all.answer]);
 
+  const time = useTimeFormat();
   return (
     <SectionCard
       id="sessions"
@@ -53,8 +54,8 @@ export function SessionsSection({ sessions }: { sessions: SessionItem[] }) {
                   ) : null}
                 </p>
                 <p className="text-sm text-muted">
-                  {session.ip ?? "Unknown address"} · last used {formatTime(session.lastSeenAt)} ·
-                  signed in {formatTime(session.createdAt)}
+                  {session.ip ?? "Unknown address"} · last used {time.moment(session.lastSeenAt)} ·
+                  signed in {time.moment(session.createdAt)}
                 </p>
               </div>
               {session.current ? null : (
@@ -67,7 +68,7 @@ export function SessionsSection({ sessions }: { sessions: SessionItem[] }) {
                     size="sm"
                     pending={busyId === session.id}
                     disabled={busy}
-                    aria-label={`Sign out ${device} (${session.ip ?? "unknown address"}, last used ${formatTime(session.lastSeenAt)})`}
+                    aria-label={`Sign out ${device} (${session.ip ?? "unknown address"}, last used ${time.moment(session.lastSeenAt)})`}
                     pendingText="Signing out…"
                   >
                     Sign out

@@ -1,5 +1,5 @@
-import { formatTime } from "~/components/account/format-time";
 import { DataTable } from "~/components/data-table";
+import { useTimeFormat } from "~/lib/use-viewer";
 
 /** An audit entry as `admin.auditLog` lists it. */
 export interface AuditEntry {
@@ -29,6 +29,7 @@ function describeActor(entry: AuditEntry): string {
 /** Audit entries, newest first: when, what, who acted, on whom, from where. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   if (entries.length === 0) return <p className="text-sm text-muted">No entries match.</p>;
+  const time = useTimeFormat();
   return (
     <DataTable
       caption="Audit log entries"
@@ -45,7 +46,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
     >
       {entries.map((entry) => (
         <tr key={entry.id} className="align-top">
-          <td className="whitespace-nowrap py-2 pr-3 tabular">{formatTime(entry.createdAt)}</td>
+          <td className="whitespace-nowrap py-2 pr-3 tabular">{time.moment(entry.createdAt)}</td>
           <td className="py-2 pr-3 font-mono">{entry.action}</td>
           <td className="py-2 pr-3">{describeActor(entry)}</td>
           <td className="py-2 pr-3">{entry.user?.username ?? "—"}</td>

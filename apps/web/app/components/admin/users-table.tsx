@@ -1,9 +1,9 @@
-import { formatTime } from "~/components/account/format-time";
 import { ActionOutcome } from "~/components/action-outcome";
 import { DataTable } from "~/components/data-table";
 import { StatusButton } from "~/components/ui/status-button";
 import { formErrorOf } from "~/lib/form-answer";
 import { useFormFetcher } from "~/lib/use-form-fetcher";
+import { useTimeFormat } from "~/lib/use-viewer";
 
 /** An account as `admin.users` lists it. */
 export interface AdminUser {
@@ -19,6 +19,7 @@ export function UsersTable({ users, selfId }: { users: AdminUser[]; selfId: stri
   const { fetcher, answer, pending } = useFormFetcher("set-role");
   const busy = fetcher.formData?.get("userId");
 
+  const time = useTimeFormat();
   return (
     <div>
       <ActionOutcome error={formErrorOf(answer) ?? null} done={answer?.done ?? null} />
@@ -46,7 +47,7 @@ export function UsersTable({ users, selfId }: { users: AdminUser[]; selfId: stri
               </th>
               <td className="break-all py-2 pr-3">{user.email}</td>
               <td className="py-2 pr-3">{user.role === "admin" ? "Admin" : "User"}</td>
-              <td className="py-2 pr-3 tabular">{formatTime(user.createdAt)}</td>
+              <td className="py-2 pr-3 tabular">{time.moment(user.createdAt)}</td>
               <td className="py-2 text-right">
                 {user.id === selfId ? (
                   <span className="text-muted">You</span>

@@ -1,8 +1,8 @@
 import { useId, useState } from "react";
 import type { FetcherWithComponents } from "react-router";
-import { formatTime } from "~/components/account/format-time";
 import { Button } from "~/components/ui/button";
 import { CONTROL_CLASS } from "~/components/ui/field-frame";
+import { useTimeFormat } from "~/lib/use-viewer";
 
 /** A pending withdrawal as `admin.pendingWithdrawals` lists it. */
 export interface PendingWithdrawal {
@@ -42,6 +42,7 @@ export function WithdrawalReviewRow({
   const reasonId = useId();
   const what = `withdrawal ${withdrawal.id} of ${withdrawal.amount} ${withdrawal.asset}`;
 
+  const time = useTimeFormat();
   return (
     <li className="flex flex-col gap-2 py-3">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
@@ -53,7 +54,7 @@ export function WithdrawalReviewRow({
           fee {withdrawal.fee} {withdrawal.asset}
         </span>
         <span className="text-sm text-muted">user {withdrawal.userId}</span>
-        <span className="text-sm text-muted">{formatTime(withdrawal.createdAt)}</span>
+        <span className="text-sm text-muted">{time.moment(withdrawal.createdAt)}</span>
         <span className="text-sm" data-testid="withdrawal-approvals">
           Approvals: {withdrawal.approvals} of {withdrawal.approvalsNeeded}
         </span>

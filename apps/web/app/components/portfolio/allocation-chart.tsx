@@ -1,3 +1,4 @@
+import { useNumbers } from "~/lib/use-viewer";
 import { formatValue } from "./money";
 import type { PortfolioSummary } from "./types";
 
@@ -23,6 +24,7 @@ const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
  * every asset's percent and value in words and numbers, so nothing depends on colour.
  */
 export function AllocationChart({ allocation }: { allocation: PortfolioSummary["allocation"] }) {
+  const { n } = useNumbers();
   const slices = allocation
     .map((slice) => ({ ...slice, share: Number(slice.percent) / 100 }))
     .filter((slice) => slice.share > 0)
@@ -75,7 +77,7 @@ export function AllocationChart({ allocation }: { allocation: PortfolioSummary["
               <span className="font-medium">{slice.asset}</span>
               <span className="ml-auto tabular">{slice.percent}%</span>
               <span className="whitespace-nowrap text-right tabular text-muted">
-                {slice.value === null ? "no price" : `${formatValue(slice.value)} USDT`}
+                {slice.value === null ? "no price" : `${n(formatValue(slice.value))} USDT`}
               </span>
             </li>
           ))}

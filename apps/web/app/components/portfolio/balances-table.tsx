@@ -1,5 +1,6 @@
 import { isZeroDecimal } from "@cryptotrade/contract/money";
 import { DataTable } from "~/components/data-table";
+import { useNumbers } from "~/lib/use-viewer";
 import { formatAmount, formatValue } from "./money";
 import type { BalanceRow } from "./types";
 
@@ -10,6 +11,7 @@ const WIDE = "hidden sm:table-cell";
 
 /** Every asset held: available, locked in orders or withdrawals, total, and value in USDT. */
 export function BalancesTable({ balances }: { balances: BalanceRow[] }) {
+  const { n } = useNumbers();
   const held = balances.filter((row) => !isZeroDecimal(row.total));
   return (
     <section aria-labelledby="balances-heading" className="min-w-0">
@@ -32,16 +34,16 @@ export function BalancesTable({ balances }: { balances: BalanceRow[] }) {
             <th scope="row" className="px-3 py-2 text-left font-medium">
               {row.asset}
             </th>
-            <td className={CELL}>{formatAmount(row.available)}</td>
-            <td className={`${WIDE} ${CELL}`}>{formatAmount(row.locked)}</td>
-            <td className={`${WIDE} ${CELL}`}>{formatAmount(row.total)}</td>
+            <td className={CELL}>{n(formatAmount(row.available))}</td>
+            <td className={`${WIDE} ${CELL}`}>{n(formatAmount(row.locked))}</td>
+            <td className={`${WIDE} ${CELL}`}>{n(formatAmount(row.total))}</td>
             <td className={CELL}>
               {row.value === null ? (
                 <span className="text-muted" title="No trade price yet">
                   –
                 </span>
               ) : (
-                formatValue(row.value)
+                n(formatValue(row.value))
               )}
             </td>
           </tr>

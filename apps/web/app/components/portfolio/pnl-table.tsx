@@ -1,4 +1,5 @@
 import { DataTable } from "~/components/data-table";
+import { useNumbers } from "~/lib/use-viewer";
 import { formatAmount, formatValue } from "./money";
 import { SignedValue } from "./signed-value";
 import type { PortfolioSummary } from "./types";
@@ -7,6 +8,7 @@ const CELL = "px-3 py-2 text-right tabular";
 
 /** Realized and unrealized profit and loss per asset on average cost, with how it is worked out. */
 export function PnlTable({ summary }: { summary: PortfolioSummary }) {
+  const { n } = useNumbers();
   return (
     <section aria-labelledby="pnl-heading" className="min-w-0">
       <h2 id="pnl-heading" className="mb-2 text-lg font-semibold">
@@ -47,8 +49,8 @@ export function PnlTable({ summary }: { summary: PortfolioSummary }) {
               <th scope="row" className="px-3 py-2 text-left font-medium">
                 {row.asset}
               </th>
-              <td className={`hidden sm:table-cell ${CELL}`}>{formatAmount(row.position)}</td>
-              <td className={CELL}>{formatValue(row.averageCost)}</td>
+              <td className={`hidden sm:table-cell ${CELL}`}>{n(formatAmount(row.position))}</td>
+              <td className={CELL}>{n(formatValue(row.averageCost))}</td>
               <td className={CELL}>
                 <SignedValue value={row.unrealizedPnl} />
               </td>

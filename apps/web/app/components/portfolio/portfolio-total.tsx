@@ -1,36 +1,55 @@
-import { dayChange } from "./day-change";
+import { isZeroDecimal } from "@cryptotrade/contract/money";
+import { useNumbers } from "~/lib/use-viewer";
 import { formatValue } from "./money";
 import { SignedValue } from "./signed-value";
-import type { HistoryPoint } from "./types";
+import type { PortfolioSummary } from "./types";
 
-/** The total value in USDT, large, with the change since this time yesterday. */
+/**
+ * The total value in USDT, large, with the change since this time yesterday as the server
+ * counts it: deposits and withdrawals of the day are not gains or losses.
+ */
 export function PortfolioTotal({
   totalValue,
-  dayPoints,
+  today,
 }: {
   totalValue: string;
-  dayPoints: ReadonlyArray<Pick<HistoryPoint, "totalValue">>;
+  today: PortfolioSummary["today"];
 }) {
-  const change = dayChange(totalValue, dayPoints);
+  const { n } = useNumbers();
   return (
     <section aria-labelledby="total-value" className="rounded-lg border border-border p-4">
       <h2 id="total-value" className="text-sm font-medium text-muted">
         Total value
       </h2>
       <p className="mt-1 text-3xl font-semibold tabular" data-testid="total-value">
-        {formatValue(totalValue)} <span className="text-lg font-normal text-muted">USDT</span>
+        {n(formatValue(totalValue))} <span className="text-lg font-normal text-muted">USDT</span>
       </p>
       <p className="mt-1 text-sm" data-testid="day-change">
-        {change ? (
+        {today ? (
           <>
             <span className="text-muted">Today: </span>
-            <SignedValue value={change.amount} suffix=" USDT" /> (
-            <SignedValue value={change.percent} suffix="%" />)
+            <SignedValue value={today.amount} suffix=" USDT" />
+            {today.percent === null ? null : (
+              <>
+                {" ("}
+                <SignedValue value={today.percent} suffix="%" />)
+              </>
+            )}
           </>
         ) : (
           <span className="text-muted">Today's change shows once there is a day of history.</span>
         )}
       </p>
+      {today && !isZeroDecimal(today.netTransfers) ? (
+        <p className="mt-0.5 text-xs text-muted" data-testid="day-transfers">
+          Deposits and withdrawals today, not counted as change: {n(signed(today.netTransfers))}{" "}
+          USDT
+        </p>
+      ) : null}
     </section>
   );
+}
+
+function signed(text: string): string {
+  return text.startsWith("-") ? `−${formatValue(text.slice(1))}` : `+${formatValue(text)}`;
 }

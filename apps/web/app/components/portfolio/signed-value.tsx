@@ -1,3 +1,4 @@
+import { useNumbers } from "~/lib/use-viewer";
 import { formatSigned } from "./money";
 
 /**
@@ -5,12 +6,13 @@ import { formatSigned } from "./money";
  * down, so it reads without colour too.
  */
 export function SignedValue({ value, suffix = "" }: { value: string; suffix?: string }) {
+  const { n } = useNumbers();
   const { text, sign } = formatSigned(value);
-  if (sign === "flat") return <span className="tabular text-muted">{`${text}${suffix}`}</span>;
+  if (sign === "flat") return <span className="tabular text-muted">{`${n(text)}${suffix}`}</span>;
   return (
     <span className={`tabular ${sign === "up" ? "text-buy" : "text-sell"}`}>
       <span aria-hidden="true">{sign === "up" ? "▲ " : "▼ "}</span>
-      {`${text}${suffix}`}
+      {`${n(text)}${suffix}`}
     </span>
   );
 }

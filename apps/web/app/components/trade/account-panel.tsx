@@ -1,9 +1,10 @@
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useState } from "react";
-import { useTRPC } from "~/trpc/react";
+import { useTRPC, useTRPCClient } from "~/trpc/react";
 import { AccountPanelTabs, type PanelTab } from "./account-panel-tabs";
 import { BalancesTable } from "./balances-table";
 import { FillsTable } from "./fills-table";
+import { LoadMore } from "./load-more";
 import { type Market, readRules } from "./order-form/model";
 import { historyInput, openOrdersInput } from "./orders-cache";
 import { OrderHistoryTable } from "./orders-history-table";
@@ -24,12 +25,25 @@ export function AccountPanel({ market }: { market: Market }) {
   const live = useLiveAccount(market.symbol, rules);
 
   const open = useQuery(trpc.orders.list.queryOptions(openOrdersInput(market.symbol)));
-  const history = useQuery({
-    ...trpc.orders.list.queryOptions(historyInput(market.symbol)),
+  // History and fills go back further than one page: "Load more" asks for the next one, and
+  // a refetch (an order finished, a fill) reloads every page shown, so none is left stale.
+  // The pages are fetched by hand: the procedures take `cursor` but not tRPC's `direction`.
+  const client = useTRPCClient();
+  const nextPage = (page: { nextCursor: string | null }) => page.nextCursor ?? undefined;
+  const historyOf = historyInput(market.symbol);
+  const history = useInfiniteQuery({
+    queryKey: trpc.orders.list.infiniteQueryKey(historyOf),
+    queryFn: ({ pageParam }) => client.orders.list.query({ ...historyOf, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextPage,
     enabled: tab === "history",
   });
-  const fills = useQuery({
-    ...trpc.orders.fills.queryOptions({ symbol: market.symbol }),
+  const fillsOf = { symbol: market.symbol };
+  const fills = useInfiniteQuery({
+    queryKey: trpc.orders.fills.infiniteQueryKey(fillsOf),
+    queryFn: ({ pageParam }) => client.orders.fills.query({ ...fillsOf, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextPage,
     enabled: tab === "fills",
   });
   const balances = useQuery(trpc.portfolio.balances.queryOptions());
@@ -66,7 +80,7 @@ export function AccountPanel({ market }: { market: Market }) {
         role="tabpanel"
         id={`${idPrefix}-panel-${tab}`}
         aria-labelledby={`${idPrefix}-tab-${tab}`}
-        className="min-w-0"
+        className="flex min-w-0 flex-col"
       >
         {tab === "open" ? (
           <OpenOrdersTable
@@ -77,19 +91,35 @@ export function AccountPanel({ market }: { market: Market }) {
             error={errorOf(open)}
           />
         ) : tab === "history" ? (
-          <OrderHistoryTable
-            rules={rules}
-            orders={history.data?.items ?? []}
-            loading={history.isPending}
-            error={errorOf(history)}
-          />
+          <>
+            <OrderHistoryTable
+              rules={rules}
+              orders={history.data?.pages.flatMap((page) => page.items) ?? []}
+              loading={history.isPending}
+              error={errorOf(history)}
+            />
+            <LoadMore
+              what="orders"
+              hasMore={history.hasNextPage}
+              loading={history.isFetchingNextPage}
+              onLoad={() => void history.fetchNextPage()}
+            />
+          </>
         ) : tab === "fills" ? (
-          <FillsTable
-            rules={rules}
-            fills={fills.data?.items ?? []}
-            loading={fills.isPending}
-            error={errorOf(fills)}
-          />
+          <>
+            <FillsTable
+              rules={rules}
+              fills={fills.data?.pages.flatMap((page) => page.items) ?? []}
+              loading={fills.isPending}
+              error={errorOf(fills)}
+            />
+            <LoadMore
+              what="fills"
+              hasMore={fills.hasNextPage}
+              loading={fills.isFetchingNextPage}
+              onLoad={() => void fills.fetchNextPage()}
+            />
+          </>
         ) : (
           <BalancesTable
             balances={balances.data ?? []}

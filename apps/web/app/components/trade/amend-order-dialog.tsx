@@ -1,5 +1,7 @@
+import { trimDecimal } from "@cryptotrade/contract/money";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { useNumbers } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
 import { readRefusal } from "./order-form/errors";
 import { AmountInput } from "./order-form/input";
@@ -26,6 +28,7 @@ export function AmendOrderDialog({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const { n } = useNumbers();
   const [price, setPrice] = useState(order.price ? shown(order.price, rules.priceDecimals) : "");
   const [quantity, setQuantity] = useState(
     order.quantity ? shown(order.quantity, rules.quantityDecimals) : "",
@@ -43,7 +46,9 @@ export function AmendOrderDialog({
       onSuccess: (amended) => {
         applyOrderUpdate(queryClient, trpc, symbol, amended, false);
         void queryClient.invalidateQueries(trpc.portfolio.balances.queryFilter());
-        onClose(`Order ${amended.id} amended: ${amended.quantity} at ${amended.price}`);
+        const quantity = n(trimDecimal(amended.quantity ?? "0"));
+        const price = amended.price ? n(shown(amended.price, rules.priceDecimals)) : "";
+        onClose(`Order ${amended.id} amended: ${quantity} ${rules.baseAsset} at ${price}`);
       },
       onError: (failure) => {
         const refusal = readRefusal(failure, "quantity");

@@ -1,3 +1,4 @@
+import { useNumbers } from "~/lib/use-viewer";
 import type { BookView } from "./book-view";
 import type { LastTrade } from "./live-recent-trades";
 
@@ -9,6 +10,7 @@ export function BookSpreadRow({
   last: LastTrade | null;
   spread: BookView["spread"];
 }) {
+  const { n } = useNumbers();
   return (
     <tbody>
       <tr className="border-y border-border">
@@ -21,14 +23,14 @@ export function BookSpreadRow({
               >
                 <span aria-hidden="true">{last.side === "buy" ? "▲ " : "▼ "}</span>
                 <span className="sr-only">Last trade </span>
-                {last.price}
+                {n(last.price)}
               </span>
             ) : (
               <span className="text-muted">No trades yet</span>
             )}
             <span className="tabular text-xs text-muted" data-testid="book-spread">
               {spread
-                ? `Spread ${spread.absolute} (${spread.percent}%)`
+                ? `Spread ${n(spread.absolute)} (${n(spread.percent)}%)`
                 : "No spread: one side is empty"}
             </span>
           </div>

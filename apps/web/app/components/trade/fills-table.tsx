@@ -1,7 +1,8 @@
 import { DataTable } from "~/components/data-table";
+import { useNumbers, useTimeFormat } from "~/lib/use-viewer";
 import type { MarketRules } from "./order-form/model";
 import type { FillView } from "./orders-cache";
-import { shown, timeOf } from "./orders-format";
+import { shown } from "./orders-format";
 import { OrderSide } from "./orders-side";
 import { TableState } from "./orders-table-state";
 
@@ -17,6 +18,8 @@ export function FillsTable({
   loading: boolean;
   error: string | null;
 }) {
+  const time = useTimeFormat();
+  const { n } = useNumbers();
   return (
     <TableState loading={loading} error={error} empty={fills.length === 0} emptyText="No fills yet">
       <DataTable
@@ -34,13 +37,15 @@ export function FillsTable({
       >
         {fills.map((fill) => (
           <tr key={`${fill.id}-${fill.orderId}`} className="border-b border-border/60">
-            <td className="tabular py-1.5 text-muted">{timeOf(fill.time)}</td>
+            <td className="tabular py-1.5 text-muted">{time.recent(fill.time)}</td>
             <td>
               <OrderSide side={fill.side} />
             </td>
-            <td className="tabular text-right">{shown(fill.price, rules.priceDecimals)}</td>
-            <td className="tabular text-right">{shown(fill.quantity, rules.quantityDecimals)}</td>
-            <td className="tabular text-right">{fill.fee}</td>
+            <td className="tabular text-right">{n(shown(fill.price, rules.priceDecimals))}</td>
+            <td className="tabular text-right">
+              {n(shown(fill.quantity, rules.quantityDecimals))}
+            </td>
+            <td className="tabular text-right">{n(fill.fee)}</td>
             <td className="pl-3">{fill.liquidity === "maker" ? "Maker" : "Taker"}</td>
           </tr>
         ))}

@@ -3,6 +3,7 @@ import { formatDecimalString } from "@cryptotrade/contract/money";
 import type { ComponentProps } from "react";
 import { LiveStatus } from "~/components/live-status";
 import { PriceChange } from "~/components/price-change";
+import { useNumbers } from "~/lib/use-viewer";
 
 type Ticker = RouterOutputs["market"]["ticker"];
 
@@ -22,14 +23,15 @@ export function MarketHeader({
   ticker: Ticker;
   status: ComponentProps<typeof LiveStatus>["status"];
 }) {
+  const { n } = useNumbers();
   const price = (value: string | null) =>
-    value === null ? "–" : formatDecimalString(value, market.priceDecimals);
+    value === null ? "–" : n(formatDecimalString(value, market.priceDecimals));
   const figures: [string, string][] = [
     ["24h high", price(ticker.high)],
     ["24h low", price(ticker.low)],
     [
       `24h volume (${market.baseAsset})`,
-      formatDecimalString(ticker.volume, market.quantityDecimals),
+      n(formatDecimalString(ticker.volume, market.quantityDecimals)),
     ],
   ];
   return (

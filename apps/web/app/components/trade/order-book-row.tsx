@@ -1,4 +1,5 @@
 import { memo } from "react";
+import { useNumbers } from "~/lib/use-viewer";
 import type { BookRow } from "./book-view";
 
 const BAR_COLOURS = {
@@ -20,6 +21,7 @@ export const OrderBookRow = memo(function OrderBookRow({
   onSelect,
 }: BookRow & { side: "ask" | "bid"; onSelect(price: string): void }) {
   const width = `${Math.min(Math.max(depth, 0), 1) * 100}%`;
+  const { n } = useNumbers();
   return (
     <tr
       className="text-xs sm:text-sm"
@@ -30,15 +32,15 @@ export const OrderBookRow = memo(function OrderBookRow({
       <td className="p-0">
         <button
           type="button"
-          aria-label={`Use price ${price}`}
+          aria-label={`Use price ${n(price)}`}
           onClick={() => onSelect(price)}
           className={`tabular block w-full rounded-sm px-2 py-0.5 text-right font-medium hover:bg-surface-raised ${side === "ask" ? "text-sell" : "text-buy"}`}
         >
-          {price}
+          {n(price)}
         </button>
       </td>
-      <td className="tabular px-2 py-0.5 text-right">{quantity}</td>
-      <td className="tabular px-2 py-0.5 text-right text-muted">{total}</td>
+      <td className="tabular px-2 py-0.5 text-right">{n(quantity)}</td>
+      <td className="tabular px-2 py-0.5 text-right text-muted">{n(total)}</td>
     </tr>
   );
 });

@@ -49,7 +49,7 @@ export function applyOrderUpdate(
   });
   if (!isLive(order)) {
     void queryClient.invalidateQueries({
-      queryKey: trpc.orders.list.queryKey(historyInput(symbol)),
+      queryKey: trpc.orders.list.infiniteQueryKey(historyInput(symbol)),
     });
   }
   if (filled) void queryClient.invalidateQueries(trpc.orders.fills.queryFilter());

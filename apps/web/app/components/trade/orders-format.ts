@@ -21,6 +21,35 @@ export function statusName(status: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** Why an order ended, as people say it; "filled" and "user" need no words. */
+const REASON_WORDS: Record<string, string> = {
+  ioc: "not filled at once",
+  fok: "could not fill in full",
+  no_liquidity: "no more orders to match",
+  self_trade: "would have traded with your own order",
+  oco: "its pair filled",
+};
+
+/**
+ * An order's status and why it ended, for people. A market order by amount of quote that
+ * spent its budget (as far as whole lots go) ended as the engine's "expired, quote_budget":
+ * it did all it could, so it reads "Filled", as the Binance API reports it (FILLED).
+ *
+ * @example
+ * orderStatus({ status: "expired", reason: "quote_budget" }); // { status: "Filled", reason: null }
+ * orderStatus({ status: "cancelled", reason: "oco" }); // { status: "Cancelled", reason: "its pair filled" }
+ */
+export function orderStatus(order: Pick<OrderView, "status" | "reason">): {
+  status: string;
+  reason: string | null;
+} {
+  if (order.status === "expired" && order.reason === "quote_budget") {
+    return { status: "Filled", reason: null };
+  }
+  const reason = order.reason ? (REASON_WORDS[order.reason] ?? null) : null;
+  return { status: statusName(order.status), reason: order.status === "filled" ? null : reason };
+}
+
 /** A decimal string cut to `shown` digits after the point (never rounded up), or "—". */
 export function shown(text: string | null, shownDecimals: number): string {
   if (text === null) return "—";
@@ -28,13 +57,4 @@ export function shown(text: string | null, shownDecimals: number): string {
   if (point === -1) return shownDecimals > 0 ? `${text}.${"0".repeat(shownDecimals)}` : text;
   const fraction = text.slice(point + 1, point + 1 + shownDecimals).padEnd(shownDecimals, "0");
   return shownDecimals > 0 ? `${text.slice(0, point)}.${fraction}` : text.slice(0, point);
-}
-
-/** A time of day in the trader's locale, with the date when it is not today. */
-export function timeOf(value: Date | string): string {
-  const date = new Date(value);
-  const today = new Date().toDateString() === date.toDateString();
-  return today
-    ? date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" })
-    : date.toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" });
 }

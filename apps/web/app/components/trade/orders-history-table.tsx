@@ -1,7 +1,8 @@
 import { DataTable } from "~/components/data-table";
+import { useNumbers, useTimeFormat } from "~/lib/use-viewer";
 import type { MarketRules } from "./order-form/model";
 import type { OrderView } from "./orders-cache";
-import { shown, statusName, timeOf, typeName } from "./orders-format";
+import { orderStatus, shown, typeName } from "./orders-format";
 import { OrderSide } from "./orders-side";
 import { TableState } from "./orders-table-state";
 
@@ -17,8 +18,10 @@ export function OrderHistoryTable({
   loading: boolean;
   error: string | null;
 }) {
-  const price = (text: string | null) => shown(text, rules.priceDecimals);
-  const size = (text: string | null) => shown(text, rules.quantityDecimals);
+  const price = (text: string | null) => n(shown(text, rules.priceDecimals));
+  const size = (text: string | null) => n(shown(text, rules.quantityDecimals));
+  const time = useTimeFormat();
+  const { n } = useNumbers();
   return (
     <TableState
       loading={loading}
@@ -42,7 +45,7 @@ export function OrderHistoryTable({
       >
         {orders.map((order) => (
           <tr key={order.id} className="border-b border-border/60">
-            <td className="tabular py-1.5 text-muted">{timeOf(order.updatedAt)}</td>
+            <td className="tabular py-1.5 text-muted">{time.recent(order.updatedAt)}</td>
             <td>
               <OrderSide side={order.side} />
             </td>
@@ -53,14 +56,21 @@ export function OrderHistoryTable({
               {size(order.filledQuantity)} / {size(order.quantity)}
             </td>
             <td className="pl-3">
-              {statusName(order.status)}
-              {order.reason && order.status !== "filled" ? (
-                <span className="text-muted"> ({order.reason.replace(/_/g, " ")})</span>
-              ) : null}
+              <OrderStatus order={order} />
             </td>
           </tr>
         ))}
       </DataTable>
     </TableState>
+  );
+}
+
+function OrderStatus({ order }: { order: OrderView }) {
+  const { status, reason } = orderStatus(order);
+  return (
+    <>
+      {status}
+      {reason ? <span className="text-muted"> ({reason})</span> : null}
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { countDecimals, formatDecimal, toUnits, trimDecimal } from "@cryptotrade
 import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useCallback, useRef, useState } from "react";
+import { useNumbers } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
 import type { MarketRules } from "./order-form/model";
 import { applyBalanceUpdate, applyOrderUpdate, type OrderView } from "./orders-cache";
@@ -16,6 +17,7 @@ export function useLiveAccount(symbol: string, rules: MarketRules) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [announcement, setAnnouncement] = useState("");
+  const { n } = useNumbers();
   // What each order had filled when last seen, so an update tells how much is new.
   const filledSeen = useRef(new Map<string, { quantity: bigint; quote: bigint }>());
 
@@ -33,7 +35,7 @@ export function useLiveAccount(symbol: string, rules: MarketRules) {
           reloadAll();
           return;
         }
-        const fill = newFill(filledSeen.current, message.order, rules);
+        const fill = newFill(filledSeen.current, message.order, rules, n);
         applyOrderUpdate(queryClient, trpc, symbol, message.order, fill !== null);
         if (fill && message.order.symbol === symbol) setAnnouncement(fill);
       },
@@ -80,6 +82,7 @@ function newFill(
   seen: Map<string, { quantity: bigint; quote: bigint }>,
   order: OrderView,
   rules: MarketRules,
+  n: (text: string) => string,
 ): string | null {
   const quantity = toUnits(order.filledQuantity, rules.baseDecimals);
   const quote = toUnits(order.filledQuote, rules.quoteDecimals);
@@ -89,7 +92,9 @@ function newFill(
   if (filled <= 0n) return null;
   const price = ((quote - before.quote) * 10n ** BigInt(rules.baseDecimals)) / filled;
   const side = order.side === "buy" ? "Bought" : "Sold";
-  return `Filled ${trimDecimal(formatDecimal(filled, rules.baseDecimals))} ${rules.baseAsset} at ${formatDecimal(price, rules.quoteDecimals, rules.priceDecimals)} (${side.toLowerCase()}, order ${order.id})`;
+  const amount = n(trimDecimal(formatDecimal(filled, rules.baseDecimals)));
+  const at = n(formatDecimal(price, rules.quoteDecimals, rules.priceDecimals));
+  return `Filled ${amount} ${rules.baseAsset} at ${at} (${side.toLowerCase()}, order ${order.id})`;
 }
 
 /** available + locked as an exact decimal string with the inputs' precision. */

@@ -2,11 +2,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { DataTable } from "~/components/data-table";
 import { describeUnansweredCall } from "~/lib/unanswered-call";
+import { useNumbers, useTimeFormat } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
 import { AmendOrderDialog } from "./amend-order-dialog";
 import type { MarketRules } from "./order-form/model";
 import { applyOrderUpdate, type OrderView } from "./orders-cache";
-import { shown, statusName, timeOf, typeName } from "./orders-format";
+import { shown, statusName, typeName } from "./orders-format";
 import { OrderSide } from "./orders-side";
 import { TableState } from "./orders-table-state";
 
@@ -53,8 +54,10 @@ export function OpenOrdersTable({
     }),
   );
 
-  const price = (text: string | null) => shown(text, rules.priceDecimals);
-  const size = (text: string | null) => shown(text, rules.quantityDecimals);
+  const price = (text: string | null) => n(shown(text, rules.priceDecimals));
+  const size = (text: string | null) => n(shown(text, rules.quantityDecimals));
+  const time = useTimeFormat();
+  const { n } = useNumbers();
   return (
     <div className="flex flex-col gap-2">
       <div className="flex items-center justify-between gap-2">
@@ -93,14 +96,24 @@ export function OpenOrdersTable({
         >
           {orders.map((order) => (
             <tr key={order.id} className="border-b border-border/60">
-              <td className="tabular py-1.5 text-muted">{timeOf(order.createdAt)}</td>
+              <td className="tabular py-1.5 text-muted">{time.recent(order.createdAt)}</td>
               <td>
                 <OrderSide side={order.side} />
               </td>
               <td>
                 {typeName(order.type)}
+                {order.type === "trailing_stop" && order.trailingDelta ? (
+                  <span className="block text-muted">
+                    trails by {price(order.trailingDelta)} {rules.quoteAsset}
+                  </span>
+                ) : null}
                 {order.stopPrice ? (
-                  <span className="block text-muted">stop {price(order.stopPrice)}</span>
+                  <span className="block text-muted">
+                    {order.type === "trailing_stop" ? "trigger" : "stop"} {price(order.stopPrice)}
+                  </span>
+                ) : null}
+                {order.ocoOrderId ? (
+                  <span className="block text-muted">OCO with order {order.ocoOrderId}</span>
                 ) : null}
               </td>
               <td className="tabular text-right">{price(order.price)}</td>

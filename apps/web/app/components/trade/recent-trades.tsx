@@ -1,14 +1,8 @@
 import { formatDecimalString } from "@cryptotrade/contract/money";
 import { memo } from "react";
+import { useNumbers, useTimeFormat } from "~/lib/use-viewer";
 import type { MarketFormat } from "./book-view";
 import type { PublicTrade } from "./use-live-trades";
-
-const TIME = new Intl.DateTimeFormat(undefined, {
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hour12: false,
-});
 
 /** The tape: each trade's time, price (green ▲ when a buyer took, red ▼ when a seller did) and size. */
 export const RecentTrades = memo(function RecentTrades({
@@ -65,22 +59,21 @@ const TradeRow = memo(function TradeRow({
   trade: PublicTrade;
   format: MarketFormat;
 }) {
+  const time = useTimeFormat();
+  const { n } = useNumbers();
   const bought = trade.takerSide === "buy";
   return (
     <tr>
       <td className="tabular px-2 py-0.5 text-muted">
-        {/* Server and browser may sit in different time zones: the browser's wins. */}
-        <time dateTime={trade.time.toISOString()} suppressHydrationWarning>
-          {TIME.format(trade.time)}
-        </time>
+        <time dateTime={trade.time.toISOString()}>{time.clock(trade.time)}</time>
       </td>
       <td className={`tabular px-2 py-0.5 text-right ${bought ? "text-buy" : "text-sell"}`}>
         <span aria-hidden="true">{bought ? "▲ " : "▼ "}</span>
         <span className="sr-only">{bought ? "Buy " : "Sell "}</span>
-        {formatDecimalString(trade.price, format.priceDecimals)}
+        {n(formatDecimalString(trade.price, format.priceDecimals))}
       </td>
       <td className="tabular px-2 py-0.5 text-right">
-        {formatDecimalString(trade.quantity, format.quantityDecimals)}
+        {n(formatDecimalString(trade.quantity, format.quantityDecimals))}
       </td>
     </tr>
   );

@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@cryptotrade/api";
 import { DataTable } from "~/components/data-table";
-import { formatAssetAmount, formatUtc } from "./wallet-format";
+import { useNumbers, useTimeFormat } from "~/lib/use-viewer";
+import { formatAssetAmount } from "./wallet-format";
 
 type Transaction = RouterOutputs["wallet"]["transactions"]["items"][number];
 
@@ -17,6 +18,8 @@ export function TransactionsTable({
   items: Transaction[];
   filtered: boolean;
 }) {
+  const time = useTimeFormat();
+  const { n } = useNumbers();
   if (items.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-border px-4 py-8 text-center text-sm text-muted">
@@ -40,15 +43,15 @@ export function TransactionsTable({
       {items.map((t) => (
         <tr key={t.id} className="border-t border-border" data-transaction-id={t.id}>
           <td className="px-3 py-2 whitespace-nowrap tabular">
-            <time dateTime={t.createdAt.toISOString()}>{formatUtc(t.createdAt)}</time>
+            <time dateTime={t.createdAt.toISOString()}>{time.moment(t.createdAt)}</time>
           </td>
           <td className="px-3 py-2 capitalize">{t.type}</td>
           <td className={CELL}>
             {t.type === "withdrawal" ? "−" : "+"}
-            {formatAssetAmount(t.amount)} <span className="text-muted">{t.asset}</span>
+            {n(formatAssetAmount(t.amount))} <span className="text-muted">{t.asset}</span>
           </td>
           <td className={`${WIDE} ${CELL}`}>
-            {formatAssetAmount(t.fee)} <span className="text-muted">{t.asset}</span>
+            {n(formatAssetAmount(t.fee))} <span className="text-muted">{t.asset}</span>
           </td>
           <td className="px-3 py-2 whitespace-nowrap">
             <span aria-hidden="true">{STATUS_MARK[t.status]} </span>

@@ -4,8 +4,3 @@ import { countDecimals, formatDecimalGrouped } from "@cryptotrade/contract/money
 export function formatAssetAmount(text: string): string {
   return formatDecimalGrouped(text, countDecimals(text));
 }
-
-/** A moment as the trader reads it in history: "2026-11-30 14:05 UTC" (the same on server and browser). */
-export function formatUtc(time: Date): string {
-  return `${time.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}

@@ -51,7 +51,7 @@ describe("readRefusal", () => {
         { message: "price: looks like a field", data: { code: "BAD_REQUEST" } },
         "quantity",
       ),
-    ).toEqual({ fields: {}, form: "price: looks like a field" });
+    ).toEqual({ fields: {}, form: "Looks like a field." });
   });
 
   it("puts a balance refusal at the amount and anything else on the form", () => {

@@ -1,3 +1,4 @@
+import { plainWords } from "~/lib/error-words";
 import { describeUnansweredCall } from "~/lib/unanswered-call";
 import type { DraftField, FieldErrors } from "./model";
 
@@ -34,7 +35,8 @@ export function readRefusal(error: unknown, amountField: DraftField): ServerRefu
   const unanswered = describeUnansweredCall(error, "order");
   if (unanswered) return { fields: {}, form: unanswered };
   const failure = error as { message?: unknown; data?: RefusalData } | null;
-  const message = typeof failure?.message === "string" ? failure.message : "The order failed";
+  const message =
+    typeof failure?.message === "string" ? plainWords(failure.message) : "The order failed";
   const data = failure?.data ?? {};
   const fields: FieldErrors = {};
   if (data.fieldErrors && typeof data.fieldErrors === "object") {

@@ -1,4 +1,6 @@
 import { useId } from "react";
+import { readTypedDecimal, writeTypedDecimal } from "~/lib/number-format";
+import { useNumbers } from "~/lib/use-viewer";
 
 interface AmountInputProps {
   label: string;
@@ -23,6 +25,8 @@ export function AmountInput({
   placeholder,
 }: AmountInputProps) {
   const id = useId();
+  // The draft keeps a point before the fraction; the field shows and takes the locale's mark.
+  const { separator } = useNumbers();
   const unitId = `${id}-unit`;
   const errorId = `${id}-error`;
   return (
@@ -38,9 +42,9 @@ export function AmountInput({
           inputMode="decimal"
           autoComplete="off"
           spellCheck={false}
-          value={value}
+          value={writeTypedDecimal(value, separator)}
           placeholder={placeholder}
-          onChange={(event) => onChange(event.target.value)}
+          onChange={(event) => onChange(readTypedDecimal(event.target.value, separator))}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${unitId} ${errorId}` : unitId}
           className="tabular min-w-0 flex-1 bg-transparent px-3 py-2 text-right text-text outline-none"

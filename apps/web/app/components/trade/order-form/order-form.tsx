@@ -1,14 +1,23 @@
-import { trimDecimal } from "@cryptotrade/contract/money";
+import { formatDecimalString, trimDecimal } from "@cryptotrade/contract/money";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { useNumbers } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
-import { applyOrderUpdate, openOrdersInput } from "../orders-cache";
+import { applyOrderUpdate, type OrderView, openOrdersInput } from "../orders-cache";
+import { orderStatus } from "../orders-format";
 import { useSelectedPrice } from "../price-selection";
 import { parseTypedAmount } from "./amounts";
 import { checkDraft } from "./check";
 import { readRefusal } from "./errors";
 import { OrderFields } from "./fields";
-import { type Available, FIELDS_OF, type FieldErrors, type Market, readRules } from "./model";
+import {
+  type Available,
+  FIELDS_OF,
+  type FieldErrors,
+  type Market,
+  type MarketRules,
+  readRules,
+} from "./model";
 import { OrderFormOptions } from "./options";
 import { SideToggle } from "./side";
 import { BalanceSlider } from "./slider";
@@ -24,6 +33,7 @@ export function OrderForm({ market }: { market: Market }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const rules = useMemo(() => readRules(market), [market]);
+  const { n } = useNumbers();
   const { draft, setDraft, edit, percent, applyShare } = useOrderDraft(rules);
   const [attempted, setAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
@@ -71,11 +81,7 @@ export function OrderForm({ market }: { market: Market }) {
       onSuccess: (order) => {
         applyOrderUpdate(queryClient, trpc, market.symbol, order, order.filledQuantity !== "0");
         void queryClient.invalidateQueries(trpc.portfolio.balances.queryFilter());
-        const at = order.price ? ` at ${trimDecimal(order.price)}` : "";
-        const amount = order.quantity ?? `${order.quoteQuantity} ${rules.quoteAsset} of`;
-        setConfirmation(
-          `${order.side === "buy" ? "Buy" : "Sell"} order ${order.id} placed: ${amount} ${rules.baseAsset}${at}, ${order.status.replace("_", " ")}`,
-        );
+        setConfirmation(describePlaced(order, rules, n));
         setDraft((previous) => ({ ...previous, quantity: "", total: "" }));
         setAttempted(false);
       },
@@ -160,4 +166,18 @@ function amountFieldOf(draft: { type: string; marketBy: string }) {
   return draft.type === "market" && draft.marketBy === "funds"
     ? ("total" as const)
     : ("quantity" as const);
+}
+
+/**
+ * The placed order in a sentence, its numbers as the book writes them in the viewer's locale:
+ * "Buy order 12 placed: 0.02 BTC at 62000.00, open".
+ */
+function describePlaced(order: OrderView, rules: MarketRules, n: (text: string) => string) {
+  const at = order.price ? ` at ${n(formatDecimalString(order.price, rules.priceDecimals))}` : "";
+  const amount =
+    order.quantity !== null
+      ? `${n(trimDecimal(order.quantity))} ${rules.baseAsset}`
+      : `${n(trimDecimal(order.quoteQuantity ?? "0"))} ${rules.quoteAsset} of ${rules.baseAsset}`;
+  const side = order.side === "buy" ? "Buy" : "Sell";
+  return `${side} order ${order.id} placed: ${amount}${at}, ${orderStatus(order).status.toLowerCase()}`;
 }

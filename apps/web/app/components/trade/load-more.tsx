@@ -1,0 +1,27 @@
+/**
+ * The way on past a list's first page: loads the next one (the procedure's `nextCursor`) under
+ * the rows already shown; gone when there is no more.
+ */
+export function LoadMore({
+  what,
+  hasMore,
+  loading,
+  onLoad,
+}: {
+  what: string;
+  hasMore: boolean;
+  loading: boolean;
+  onLoad(): void;
+}) {
+  if (!hasMore) return null;
+  return (
+    <button
+      type="button"
+      onClick={onLoad}
+      disabled={loading}
+      className="mt-2 self-center rounded-md border border-border px-3 py-1 text-xs font-medium hover:bg-surface-raised disabled:opacity-50"
+    >
+      {loading ? `Loading more ${what}…` : `Load more ${what}`}
+    </button>
+  );
+}
