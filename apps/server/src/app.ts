@@ -10,12 +10,12 @@ import {
 import { MAX_BATCH_SIZE } from "@cryptotrade/contract/limits";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { apiDocs } from "./api-docs/api-docs";
 import type { AppEnv } from "./app-env";
+import { limitBody } from "./middleware/body-limit";
 import { getClientAddress } from "./middleware/client-address";
 import { checkOrigin } from "./middleware/origin-check";
 import { type PageLimits, turnAwayPageFloods } from "./middleware/page-flood";
@@ -92,12 +92,7 @@ export function createApp({
     // Before the body limit, which reads a body sent without a length: a refusal reads nothing.
     app.use(turnAwayPageFloods(services, pageLimits, findPageRenders(web)));
   }
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json({ error: "Request body too large" }, 413),
-    }),
-  );
+  app.use(limitBody(MAX_BODY_BYTES, (c) => c.json({ error: "Request body too large" }, 413)));
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.get("/readyz", async (c) => {

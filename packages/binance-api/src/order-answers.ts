@@ -1,4 +1,5 @@
 import { errorDetailsOf } from "@cryptotrade/api";
+import { countDecimals, toUnits } from "@cryptotrade/contract/money";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Procedures } from "./binance-api";
@@ -54,7 +55,8 @@ type RespType = "ACK" | "RESULT" | "FULL";
 
 /**
  * A placed order as Binance answers `POST /api/v3/order` with `respType`; FULL reads the
- * order's fills (`orders.fills`), so they carry the fee this order paid.
+ * order's fills (`orders.fills`), so they carry the fee this order paid. An order that
+ * executed nothing has none, so FULL reads nothing then (most orders rest untouched).
  */
 export async function newOrderAnswer(
   procedures: Procedures,
@@ -86,6 +88,7 @@ export async function newOrderAnswer(
     selfTradePreventionMode: binance.selfTradePreventionMode,
   };
   if (respType === "RESULT") return result;
+  if (executedNothing(order)) return { ...result, fills: [] };
   const fills = await allPages((cursor) =>
     procedures.orders.fills({ orderId: order.id, limit: 500, ...(cursor ? { cursor } : {}) }),
   );
@@ -99,6 +102,11 @@ export async function newOrderAnswer(
       tradeId: Number(fill.id),
     })),
   };
+}
+
+function executedNothing(order: OrderView): boolean {
+  const filled = order.filledQuantity;
+  return toUnits(filled, countDecimals(filled)) === 0n;
 }
 
 /** A cancelled order as `DELETE /api/v3/order` and `/openOrders` answer it. */
