@@ -18,7 +18,7 @@ export default defineConfig({
       thresholds: {
         "packages/api/src/**": { lines: 76, branches: 60 },
         "packages/auth/src/**": { lines: 90, branches: 78 },
-        "packages/binance-api/src/**": { lines: 92, branches: 82 },
+        "packages/binance-api/src/**": { lines: 92, branches: 74 },
         "packages/config/src/**": { lines: 95, branches: 88 },
         "packages/contract/src/**": { lines: 95, branches: 92 },
         "packages/db/src/**": { lines: 56, branches: 26 },
