@@ -90,7 +90,7 @@ export function placeOrder(
  */
 function engineStateOf(
   state: ExchangeState,
-  command: Command,
+  command: Extract<Command, { kind: "place" }>,
   request: PlaceOrderRequest,
 ): Record<string, string> | null {
   const engineState: Record<string, string> = {};
