@@ -129,6 +129,24 @@ describe("Binance's user data stream and ccxt pro", () => {
     await expect(open(`/ws/${listenKey}`)).rejects.toThrow(/400/);
   });
 
+  it("keeps ccxt pro's watchBalance exact through a deposit's balanceUpdate", async () => {
+    const user = await t.trader({ USDT: "1000" });
+    const exchange = await proClient(await hmacKey(user));
+    await exchange.loadMarkets();
+    const balance = exchange.watchBalance();
+    await expect
+      .poll(() => t.server.services.streams.listenerCount(`user:${user.userId}`))
+      .toBeGreaterThan(0);
+    await user.client.wallet.deposit.mutate({ asset: "USDT", amount: "250" });
+    // balanceUpdate (free + d) then outboundAccountPosition (exact): it settles on the ledger's.
+    let latest = await balance;
+    for (let update = 0; update < 3 && latest.USDT?.free !== 1250; update++) {
+      latest = await exchange.watchBalance();
+    }
+    expect([latest.USDT?.free, latest.USDT?.used]).toEqual([1250, 0]);
+    await exchange.close();
+  });
+
   it("expires a listen key after 60 minutes without keepalive, and ends its stream", async () => {
     const user = await t.trader({ USDT: "1000" });
     const { apiKey } = await hmacKey(user);

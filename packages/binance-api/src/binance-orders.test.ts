@@ -15,6 +15,7 @@ const RESTING: OrderView = {
   price: "30000.000000",
   stopPrice: null,
   trailingDelta: null,
+  trailingTrigger: null,
   quantity: "0.01000000",
   quoteQuantity: null,
   filledQuantity: "0.00000000",

@@ -26,6 +26,7 @@ export function toOrderView(order: OrderRecord, market: MarketInfo) {
     price: quote(order.price),
     stopPrice: quote(order.stopPrice),
     trailingDelta: quote(order.trailingDelta),
+    trailingTrigger: quote(trailingTriggerOf(order, market)),
     quantity: base(order.quantity),
     quoteQuantity: quote(order.quoteQuantity),
     filledQuantity: formatDecimal(order.filledQuantity, market.baseDecimals),
@@ -40,6 +41,19 @@ export function toOrderView(order: OrderRecord, market: MarketInfo) {
 }
 
 export type OrderView = ReturnType<typeof toOrderView>;
+
+/**
+ * The last price at which a waiting trailing stop fires now: its watermark (the highest last
+ * price since placement for a sell, the lowest for a buy) less or plus its delta. It moves with
+ * the price; every move is an order update (`trailingMoved`), so pushed views carry it too.
+ */
+function trailingTriggerOf(order: OrderRecord, market: MarketInfo): bigint | null {
+  const ticks = order.engineState?.watermark;
+  if (order.type !== "trailing_stop" || order.status !== "untriggered") return null;
+  if (ticks === undefined || order.trailingDelta === null) return null;
+  const watermark = BigInt(ticks) * market.tickSize;
+  return order.side === "sell" ? watermark - order.trailingDelta : watermark + order.trailingDelta;
+}
 
 /** A public trade: no order or user ids. */
 export function toPublicTradeView(trade: TradeRecord, market: MarketInfo) {

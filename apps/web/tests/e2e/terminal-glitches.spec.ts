@@ -81,7 +81,7 @@ test("order history goes past 50 rows with Load more", async ({ signIn, page, ba
   await expect(account(page).getByRole("button", { name: /Load more orders/ })).toHaveCount(0);
 });
 
-test("open orders show a trailing stop's delta and which orders form an OCO pair", async ({
+test("open orders show a trailing stop's delta and trigger, and which orders form an OCO pair", async ({
   signIn,
   page,
   baseURL,
@@ -106,7 +106,7 @@ test("open orders show a trailing stop's delta and which orders form an OCO pair
     quantity: "0.01",
     ocoWith: takeProfit.id,
   });
-  await callApi(page.request, origin, "orders.place", {
+  const trailing = await callApi<{ id: string }>(page.request, origin, "orders.place", {
     symbol: SYMBOL,
     side: "sell",
     type: "trailing_stop",
@@ -119,9 +119,25 @@ test("open orders show a trailing stop's delta and which orders form an OCO pair
     open.getByRole("row").filter({ has: page.getByRole("button", { name: `Cancel order ${id}` }) });
   await expect(rowOf(stopLoss.id)).toContainText(`OCO with order ${takeProfit.id}`);
   await expect(rowOf(takeProfit.id)).toContainText(`OCO with order ${stopLoss.id}`);
-  await expect(open.getByRole("row").filter({ hasText: "Trailing stop" })).toContainText(
-    "trails by 250.00 USDT",
-  );
+  const trailingRow = rowOf(trailing.id);
+  await expect(trailingRow).toContainText(/trails by 250\.00 USDT · fires at [\d,]+\.\d\d/);
+  // The trigger follows the market maker's prices: the row shows the one the API has now.
+  // Shown to the market's 2 price decimals, as the price column: "64763.530000" as "64763.53".
+  const shown = (text: string) => text.slice(0, text.indexOf(".") + 3);
+  await expect
+    .poll(async () => {
+      const order = await callApi<{ trailingTrigger: string }>(
+        page.request,
+        origin,
+        "orders.get",
+        { orderId: trailing.id },
+        "query",
+      );
+      return (await trailingRow.textContent())?.includes(
+        `fires at ${shown(order.trailingTrigger)}`,
+      );
+    })
+    .toBe(true);
 });
 
 test.describe("in a German browser", () => {

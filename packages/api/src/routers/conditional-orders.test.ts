@@ -128,6 +128,39 @@ describe("conditional orders through the orders router", () => {
     });
   });
 
+  it("shows where a trailing stop fires now: the trigger follows the price, never back", async () => {
+    const seller = await t.trader({ BTC: "0.05" });
+    const buyer = await t.trader({ USDT: "1000" });
+    const place = (trader: typeof seller, side: "buy" | "sell") =>
+      trader.caller.orders.place({
+        symbol: "BTC-USDT",
+        side,
+        type: "trailing_stop",
+        trailingDelta: "250.00",
+        quantity: "0.01",
+      });
+    const sell = await place(seller, "sell");
+    const buy = await place(buyer, "buy");
+    // Placed at a last price of 30000.
+    expect(sell.trailingTrigger).toBe("29750.000000");
+    expect(buy.trailingTrigger).toBe("30250.000000");
+    const listed = async (trader: typeof seller, orderId: string) => {
+      const page = await trader.caller.orders.list({ status: "open" });
+      return page.items.find((order) => order.id === orderId)?.trailingTrigger;
+    };
+
+    await t.tradeAt("BTC-USDT", "30100.00"); // the sell's watermark rises, the buy's stays
+    expect(await listed(seller, sell.id)).toBe("29850.000000");
+    expect(await listed(buyer, buy.id)).toBe("30250.000000");
+    await t.tradeAt("BTC-USDT", "29900.00"); // the buy's falls, the sell's stays up
+    expect(await listed(seller, sell.id)).toBe("29850.000000");
+    expect((await buyer.caller.orders.get({ orderId: buy.id })).trailingTrigger).toBe(
+      "30150.000000",
+    );
+    expect((await seller.caller.orders.cancel({ orderId: sell.id })).trailingTrigger).toBeNull();
+    await buyer.caller.orders.cancel({ orderId: buy.id });
+  });
+
   it("holds a stop-market or trailing buy's budget at the edge of the price band", async () => {
     const trader = await t.trader({ USDT: "1000" });
     const stop = await trader.caller.orders.place({

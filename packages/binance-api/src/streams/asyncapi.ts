@@ -43,7 +43,8 @@ const MESSAGES: Record<string, { payload: z.ZodType; summary: string }> = {
   outboundAccountPosition: { payload: AccountPositionEvent, summary: "Balances that changed" },
   balanceUpdate: {
     payload: BalanceUpdateEvent,
-    summary: "A deposit or withdrawal (Binance's shape; not sent yet, see ADR 035)",
+    summary:
+      "A deposit credited, or a withdrawal held or returned: the free balance's signed change",
   },
   listenKeyExpired: {
     payload: ListenKeyExpiredEvent,

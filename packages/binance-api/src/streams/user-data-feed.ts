@@ -1,11 +1,12 @@
 import type { ApiServices } from "@cryptotrade/api";
 import { channels } from "@cryptotrade/exchange";
-import { accountPosition, ExecutionReports } from "./user-events";
+import { accountPosition, balanceUpdate, ExecutionReports } from "./user-events";
 
 /**
  * Follows a user's private channel on the hub (the same one `/ws`'s order and balance
  * subscriptions read) and hands each update to `emit` as Binance's user data event: an
- * `executionReport` per order update, an `outboundAccountPosition` per balance change.
+ * `executionReport` per order update, an `outboundAccountPosition` per balance change and a
+ * `balanceUpdate` per wallet transaction (deposit, withdrawal held or returned).
  * A subscriber left too far behind is handed to `fail`.
  *
  * @example
@@ -25,6 +26,7 @@ export function followUserData(
       for await (const message of listener) {
         if (message.kind === "order") emit(reports.report(message.order, Date.now()));
         else if (message.kind === "balance") emit(accountPosition(message, Date.now()));
+        else if (message.kind === "wallet") emit(balanceUpdate(message, Date.now()));
       }
     } catch (error) {
       if (!signal.aborted) fail((error as Error).message);

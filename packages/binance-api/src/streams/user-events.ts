@@ -2,7 +2,11 @@ import { formatDecimal, parseDecimal } from "@cryptotrade/contract/money";
 import type { MarketInfo, views } from "@cryptotrade/exchange";
 import { orderListIdOf, STP_TO_BINANCE, toBinanceStatus, toBinanceType } from "../binance-orders";
 import { toBinanceSymbol } from "../symbols";
-import type { AccountPositionEvent, ExecutionReportEvent } from "./user-payloads";
+import type {
+  AccountPositionEvent,
+  BalanceUpdateEvent,
+  ExecutionReportEvent,
+} from "./user-payloads";
 
 type OrderView = views.OrderView;
 type Report = ExecutionReportEvent;
@@ -111,4 +115,19 @@ export function accountPosition(
     u: now,
     B: [{ a: balance.asset, f: balance.available, l: balance.locked }],
   };
+}
+
+/**
+ * A wallet transaction (deposit credited, withdrawal held or returned) as `balanceUpdate`:
+ * `d` is the signed change of the free balance, `T` when the ledger recorded it.
+ *
+ * @example
+ * balanceUpdate({ asset: "BTC", delta: "-0.25002000", time: 1765000000000 }, Date.now());
+ * // { e: "balanceUpdate", E: …, a: "BTC", d: "-0.25002000", T: 1765000000000 }
+ */
+export function balanceUpdate(
+  wallet: { asset: string; delta: string; time: number },
+  now: number,
+): BalanceUpdateEvent {
+  return { e: "balanceUpdate", E: now, a: wallet.asset, d: wallet.delta, T: wallet.time };
 }

@@ -80,3 +80,4 @@ export const WsApiUserEvent = z
 
 export type ExecutionReportEvent = z.infer<typeof ExecutionReportEvent>;
 export type AccountPositionEvent = z.infer<typeof AccountPositionEvent>;
+export type BalanceUpdateEvent = z.infer<typeof BalanceUpdateEvent>;

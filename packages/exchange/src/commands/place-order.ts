@@ -70,11 +70,7 @@ export function placeOrder(
     held: hold,
     status: "open",
     reason: null,
-    // A budget the exchange set (not the trader) must survive a restart with the order.
-    engineState:
-      command.quoteQuantity !== undefined && request.quoteQuantity === null
-        ? { quoteCap: String(command.quoteQuantity) }
-        : null,
+    engineState: engineStateOf(state, command, request),
     queueSeq: state.nextQueueSeq++,
     createdAt: batch.now,
     updatedAt: batch.now,
@@ -85,6 +81,28 @@ export function placeOrder(
   applyEngineEvents(state, batch, events);
   batch.touchOrder(order);
   return order;
+}
+
+/**
+ * What of the engine's own state the order keeps: a budget the exchange set (not the trader)
+ * must survive a restart, and a trailing stop's watermark (the last price at placement, moved
+ * by `trailingMoved` after) tells recovery where it was and the order view where it fires.
+ */
+function engineStateOf(
+  state: ExchangeState,
+  command: Extract<Command, { kind: "place" }>,
+  request: PlaceOrderRequest,
+): Record<string, string> | null {
+  const engineState: Record<string, string> = {};
+  if (command.quoteQuantity !== undefined && request.quoteQuantity === null) {
+    engineState.quoteCap = String(command.quoteQuantity);
+  }
+  const watermark =
+    request.type === "trailing_stop"
+      ? state.engine.getOrder(command.orderId)?.watermark
+      : undefined;
+  if (watermark !== undefined) engineState.watermark = String(watermark);
+  return Object.keys(engineState).length > 0 ? engineState : null;
 }
 
 /** The engine command and the most the order can spend, in the held asset's minor units. */

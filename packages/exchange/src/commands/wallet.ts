@@ -204,6 +204,11 @@ function ref(transaction: TransactionRecord) {
   return { refType: "transaction" as const, refId: transaction.id };
 }
 
+/** A copy: a pending withdrawal's record changes in place when it is reviewed. */
 function emit(batch: Batch, transaction: TransactionRecord): void {
-  batch.events.push({ type: "transaction", userId: transaction.userId, transaction });
+  batch.events.push({
+    type: "transaction",
+    userId: transaction.userId,
+    transaction: { ...transaction },
+  });
 }

@@ -48,6 +48,24 @@ interface BalanceUpdateMessage {
   locked: string;
 }
 
+/**
+ * A wallet transaction that moved the available balance: a deposit credited (+amount), a
+ * withdrawal requested and held (-(amount + fee)) or rejected and returned (+(amount + fee)).
+ * An approved withdrawal leaves the held money only, so it is not sent.
+ */
+interface WalletUpdateMessage {
+  kind: "wallet";
+  id: string;
+  transactionId: string;
+  type: "deposit" | "withdrawal";
+  status: "pending" | "completed" | "rejected";
+  asset: string;
+  /** The signed change of the available balance, in the asset's decimals. */
+  delta: string;
+  /** When the ledger recorded it (ms since epoch). */
+  time: number;
+}
+
 /** The books were rebuilt from the database: every subscriber must resync from a snapshot. */
 interface ResetMessage {
   kind: "reset";
@@ -59,6 +77,7 @@ export type StreamMessage =
   | TradesMessage
   | OrderUpdateMessage
   | BalanceUpdateMessage
+  | WalletUpdateMessage
   | ResetMessage;
 
 /** Channel names, one place. */

@@ -2,13 +2,14 @@ import { formatDecimal } from "@cryptotrade/contract/money";
 import type { BookLevelChange, ExchangeEvent } from "../events";
 import type { Exchange } from "../exchange";
 import type { MarketInfo } from "../markets";
+import type { TransactionRecord } from "../records";
 import { toOrderView, toPublicTradeView } from "../views";
 import type { EventBus } from "./bus";
 import { type BookLevelView, channels, type StreamMessage } from "./messages";
 
 /**
  * Publishes each committed batch to the bus: one coalesced diff per book, the batch's trades
- * per market, and each user's order and balance changes on their private channel.
+ * per market, and each user's order, balance and wallet changes on their private channel.
  *
  * Ids are `<epoch>.<n>`: a new process starts a new epoch, so a subscriber resuming with an
  * id from before a restart is told to resync instead of silently missing messages.
@@ -60,6 +61,25 @@ export function publishExchangeEvents(exchange: Exchange, bus: EventBus): () => 
           ]);
           break;
         }
+        case "transaction": {
+          const delta = availableDelta(event.transaction);
+          if (delta === null) break;
+          const { transaction } = event;
+          out.push([
+            channels.user(event.userId),
+            {
+              kind: "wallet",
+              id: nextId(),
+              transactionId: String(transaction.id),
+              type: transaction.type,
+              status: transaction.status,
+              asset: transaction.asset,
+              delta: formatDecimal(delta, assetDecimals(markets, transaction.asset)),
+              time: transaction.updatedAt.getTime(),
+            },
+          ]);
+          break;
+        }
         case "reset":
           out.push([channels.system, { kind: "reset", id: nextId() }]);
           break;
@@ -102,6 +122,16 @@ function toBookDiff(market: MarketInfo, changes: BookLevelChange[]): StreamMessa
     bids: [...bids].map(level),
     asks: [...asks].map(level),
   };
+}
+
+/** How a wallet transaction moved the available balance, as the wallet ledger posts it. */
+function availableDelta(transaction: TransactionRecord): bigint | null {
+  const { type, status, amount, fee } = transaction;
+  if (type === "deposit") return status === "completed" ? amount : null;
+  if (status === "pending") return -(amount + fee);
+  if (status === "rejected") return amount + fee;
+  // Approved: the held amount leaves and the held fee is paid; available does not move.
+  return null;
 }
 
 function assetDecimals(markets: Map<string, MarketInfo>, asset: string): number {

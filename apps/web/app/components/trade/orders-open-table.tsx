@@ -105,6 +105,7 @@ export function OpenOrdersTable({
                 {order.type === "trailing_stop" && order.trailingDelta ? (
                   <span className="block text-muted">
                     trails by {price(order.trailingDelta)} {rules.quoteAsset}
+                    {order.trailingTrigger ? ` · fires at ${price(order.trailingTrigger)}` : null}
                   </span>
                 ) : null}
                 {order.stopPrice ? (
