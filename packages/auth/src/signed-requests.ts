@@ -11,6 +11,7 @@ import {
 } from "./request-signatures";
 import { checkRequestTiming, type TimingRefusal } from "./request-timing";
 import type { Scope } from "./scopes";
+import type { Sealed } from "./secret-box";
 
 /** A Binance-style signed request as it arrived (ADR 034). */
 export interface SignedRequest {
@@ -109,6 +110,24 @@ export async function identifyApiKey(
     : { ok: false, refusal: { reason: "unknown_key" } };
 }
 
+/**
+ * HMAC secrets opened from their sealed form, by the sealed value of a cached key. A bot signs
+ * every request, and opening it (AES-GCM under the secrets key) was an eighth of a signed
+ * order's CPU (ADR 038). An opened secret lives as long as its key's cache entry holds the
+ * sealed value, so a revoked, resealed or expired key takes it along; the secrets key that
+ * opens every one of them is in this process anyway.
+ */
+const openedHmacSecrets = new WeakMap<Sealed, string>();
+
+function openedHmacSecret(deps: AuthDeps, keyId: string, sealed: Sealed): string {
+  let secret = openedHmacSecrets.get(sealed);
+  if (secret === undefined) {
+    secret = deps.secrets.open(sealed, hmacSecretContext(keyId));
+    openedHmacSecrets.set(sealed, secret);
+  }
+  return secret;
+}
+
 function signatureMatches(
   deps: AuthDeps,
   key: CachedApiKey,
@@ -118,10 +137,12 @@ function signatureMatches(
   switch (key.secret.kind) {
     case "bearer":
       return false;
-    case "hmac": {
-      const secret = deps.secrets.open(key.secret.sealed, hmacSecretContext(key.id));
-      return hmacSignatureMatches(secret, payload, signature);
-    }
+    case "hmac":
+      return hmacSignatureMatches(
+        openedHmacSecret(deps, key.id, key.secret.sealed),
+        payload,
+        signature,
+      );
     case "ed25519":
       return ed25519SignatureMatches(key.secret.publicKey, payload, signature);
   }
