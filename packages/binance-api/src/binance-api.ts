@@ -3,6 +3,7 @@ import type { LimiterStore, Principal, Scope } from "@cryptotrade/auth";
 import { type Context, Hono } from "hono";
 import { BinanceError, binanceAnswerOf } from "./binance-errors";
 import { type Endpoint, mountEndpoints } from "./endpoint";
+import { MarketDirectory } from "./markets";
 import { RequestWeights } from "./request-weights";
 import { account } from "./routes/account";
 import { exchangeInfo, ping, time } from "./routes/general";
@@ -37,6 +38,8 @@ export type BinanceEnv = {
     signIn: (scope: Scope) => Promise<Principal>;
     /** Identifies the request by its `X-MBX-APIKEY` alone (USER_STREAM); throws Binance's refusal. */
     identify: () => Promise<Principal>;
+    /** The markets by Binance's name (see `markets.ts`), one directory for the app. */
+    markets: MarketDirectory;
     /** The key's owner, on a signed endpoint once its signature is checked (see `endpoint.ts`). */
     signer: Principal;
     /** The user data streams' listen keys (`/userDataStream`). */
@@ -128,12 +131,14 @@ export function binanceApi({
   listenKeys = new ListenKeys(),
 }: BinanceApiDeps) {
   const weights = new RequestWeights(weightStore);
+  const markets = new MarketDirectory();
   const app = new Hono<BinanceEnv>();
   app.use(`${BINANCE_API_PREFIX}/*`, async (c, next) => {
     const info = requestInfo(c);
     const resHeaders = new Headers();
     let procedures: Promise<Procedures> | undefined;
     let signedBy: Principal | undefined;
+    c.set("markets", markets);
     c.set("procedures", () => {
       procedures ??= createContext(
         services,

@@ -1,5 +1,6 @@
 import type { RouterOutputs } from "@cryptotrade/api";
-import type { Procedures } from "./binance-api";
+import type { Context } from "hono";
+import type { BinanceEnv, Procedures } from "./binance-api";
 import { BinanceError } from "./binance-errors";
 import type { MarketsNamed } from "./params";
 import { toBinanceSymbol } from "./symbols";
@@ -28,9 +29,38 @@ export async function marketsNamed(
   });
 }
 
-/** The one market a request names with `symbol`. */
-export async function marketNamed(procedures: Procedures, symbol: string): Promise<MarketView> {
-  const [market] = await marketsNamed(procedures, { one: symbol });
-  if (!market) throw INVALID_SYMBOL();
-  return market;
+/**
+ * The markets by Binance's name, as `market.list` gave them a moment ago. Every order names
+ * its market, and asking `market.list` each time made every order two procedure calls (ADR
+ * 038). A name it does not know asks again at once (a market just added), and the list it
+ * answers from is at most `maxAgeMs` old; `orders.place` and the other procedures check each
+ * request against the market as it is now, so an older tick or status here only decides which
+ * market a name means. Lists of markets (`exchangeInfo`, tickers) read `market.list` afresh.
+ */
+export class MarketDirectory {
+  private cached: { readAt: number; bySymbol: Map<string, MarketView> } | undefined;
+
+  constructor(
+    private readonly maxAgeMs = 1_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async named(procedures: Procedures, symbol: string): Promise<MarketView> {
+    const fresh = this.cached && this.now() - this.cached.readAt < this.maxAgeMs;
+    const known = fresh ? this.cached?.bySymbol.get(symbol) : undefined;
+    if (known) return known;
+    const markets = await procedures.market.list();
+    this.cached = {
+      readAt: this.now(),
+      bySymbol: new Map(markets.map((market) => [toBinanceSymbol(market.symbol), market])),
+    };
+    const market = this.cached.bySymbol.get(symbol);
+    if (!market) throw INVALID_SYMBOL();
+    return market;
+  }
+}
+
+/** The one market a request names with `symbol`, through the app's `MarketDirectory`. */
+export async function marketNamed(c: Context<BinanceEnv>, symbol: string): Promise<MarketView> {
+  return c.var.markets.named(await c.var.procedures(), symbol);
 }

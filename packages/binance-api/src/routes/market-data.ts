@@ -38,7 +38,7 @@ export const depth = endpoint({
   response: z.object({ lastUpdateId: z.number(), bids: z.array(Level), asks: z.array(Level) }),
   handle: async (c, { symbol, limit }) => {
     const procedures = await c.var.procedures();
-    const market = await marketNamed(procedures, symbol);
+    const market = await marketNamed(c, symbol);
     const book = await procedures.market.orderBook({ symbol: market.symbol, depth: limit.served });
     const level = (l: { price: string; quantity: string }): [string, string] => [
       l.price,
@@ -60,7 +60,7 @@ async function recentTrades(
   { symbol, limit }: z.output<typeof RecentTradesParams>,
 ) {
   const procedures = await c.var.procedures();
-  const market = await marketNamed(procedures, symbol);
+  const market = await marketNamed(c, symbol);
   return (await procedures.market.trades({ symbol: market.symbol, limit: limit.served })).reverse();
 }
 
@@ -174,7 +174,7 @@ export const klines = endpoint({
   response: z.array(Kline),
   handle: async (c, { symbol, interval, startTime, endTime, limit }) => {
     const procedures = await c.var.procedures();
-    const market = await marketNamed(procedures, symbol);
+    const market = await marketNamed(c, symbol);
     const candles = await procedures.market.candles({
       symbol: market.symbol,
       interval,
@@ -215,7 +215,7 @@ export const avgPrice = endpoint({
   response: z.object({ mins: z.number(), price: z.string(), closeTime: z.number().optional() }),
   handle: async (c, { symbol }) => {
     const procedures = await c.var.procedures();
-    const market = await marketNamed(procedures, symbol);
+    const market = await marketNamed(c, symbol);
     const mins = 5;
     const [candles, [last]] = await Promise.all([
       procedures.market.candles({

@@ -29,7 +29,7 @@ export const openOrders = endpoint({
   response: z.array(BinanceOrder),
   handle: async (c, { symbol }) => {
     const procedures = await c.var.procedures();
-    const market = symbol === undefined ? undefined : await marketNamed(procedures, symbol);
+    const market = symbol === undefined ? undefined : await marketNamed(c, symbol);
     const open = await allPages((cursor) =>
       procedures.orders.list({
         status: "open",
@@ -54,7 +54,7 @@ export const cancelOpenOrders = endpoint({
   response: z.array(CancelledOrder),
   handle: async (c, { symbol }) => {
     const procedures = await c.var.procedures();
-    const market = await marketNamed(procedures, symbol);
+    const market = await marketNamed(c, symbol);
     const { cancelled } = await procedures.orders.cancelAll({ symbol: market.symbol });
     if (cancelled.length === 0) throw UNKNOWN_ORDER();
     return cancelled.map((order) => cancelledOrderAnswer(order, order.clientOrderId ?? ""));
@@ -84,7 +84,7 @@ export const allOrders = endpoint({
   response: z.array(BinanceOrder),
   handle: async (c, params) => {
     const procedures = await c.var.procedures();
-    const market = await marketNamed(procedures, params.symbol);
+    const market = await marketNamed(c, params.symbol);
     const { limit = DEFAULT_LIMIT, orderId, startTime, endTime } = params;
     const inRange = (order: OrderView) => {
       const time = epochMillis(order.createdAt);
@@ -142,7 +142,7 @@ export const myTrades = endpoint({
   response: z.array(BinanceAccountTrade),
   handle: async (c, params) => {
     const procedures = await c.var.procedures();
-    const market = await marketNamed(procedures, params.symbol);
+    const market = await marketNamed(c, params.symbol);
     const { limit = DEFAULT_LIMIT, orderId, fromId, startTime, endTime } = params;
     // No order has such an id: none of its trades either.
     if (orderId !== undefined && (orderId < 1 || !Number.isSafeInteger(orderId))) return [];

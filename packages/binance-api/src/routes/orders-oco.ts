@@ -147,7 +147,7 @@ export const newOco = endpoint({
   response: ListStatus.extend({ orderReports: z.array(NewOrderAnswer) }),
   handle: async (c, params) => {
     const procedures = await c.var.procedures();
-    const market = await marketNamed(procedures, params.symbol);
+    const market = await marketNamed(c, params.symbol);
     const [above, below] = [legOf(params, "above"), legOf(params, "below")];
     const isProfit = (type: string) => (PROFIT_TYPES as readonly string[]).includes(type);
     if (isProfit(above.type) === isProfit(below.type)) {

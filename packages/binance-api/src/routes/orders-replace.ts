@@ -55,7 +55,7 @@ export const cancelReplaceOrder = endpoint({
   ]),
   handle: async (c, params) => {
     const procedures = await c.var.procedures();
-    const market = await marketNamed(procedures, params.symbol);
+    const market = await marketNamed(c, params.symbol);
     // Binance checks the new order's filters before cancelling anything.
     const input = await toPlaceOrderInput(procedures, market, params);
     const target = orderTargetOf(

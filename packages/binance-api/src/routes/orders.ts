@@ -34,7 +34,7 @@ export const newOrder = endpoint({
   response: NewOrderAnswer,
   handle: async (c, params) => {
     const procedures = await c.var.procedures();
-    const market = await marketNamed(procedures, params.symbol);
+    const market = await marketNamed(c, params.symbol);
     const order = await procedures.orders.place(
       await toPlaceOrderInput(procedures, market, params),
     );
@@ -77,7 +77,7 @@ export const testNewOrder = endpoint({
     .meta({ description: "Empty unless computeCommissionRates=true." }),
   handle: async (c, params) => {
     const procedures = await c.var.procedures();
-    const market = await marketNamed(procedures, params.symbol);
+    const market = await marketNamed(c, params.symbol);
     await checkOrder(market, await toPlaceOrderInput(procedures, market, params));
     if (!params.computeCommissionRates) return {};
     return {
