@@ -72,7 +72,7 @@ export async function verifySignedRequest(
   if (!key || key.secret.kind === "bearer" || key.revokedAt !== null) {
     return refuse({ reason: "unknown_key" });
   }
-  if (!signatureMatches(deps, key, parameters.payload, parameters.signature)) {
+  if (!(await signatureMatches(deps, key, parameters.payload, parameters.signature))) {
     return refuse({ reason: "bad_signature" });
   }
   if (!key.scopes.includes(scope)) return refuse({ reason: "scope_missing" });
@@ -128,12 +128,12 @@ function openedHmacSecret(deps: AuthDeps, keyId: string, sealed: Sealed): string
   return secret;
 }
 
-function signatureMatches(
+async function signatureMatches(
   deps: AuthDeps,
   key: CachedApiKey,
   payload: string,
   signature: string,
-): boolean {
+): Promise<boolean> {
   switch (key.secret.kind) {
     case "bearer":
       return false;
