@@ -10,6 +10,7 @@ import {
   BINANCE_SIDES,
   BINANCE_STP_MODES,
   BINANCE_TIME_IN_FORCE,
+  type BinanceOrder,
   epochMillis,
   type OrderView,
   toBinanceOrder,
@@ -74,18 +75,8 @@ export async function newOrderAnswer(
   if (respType === "ACK") return ack;
   const result = {
     ...ack,
-    price: binance.price,
-    origQty: binance.origQty,
-    executedQty: binance.executedQty,
-    origQuoteOrderQty: binance.origQuoteOrderQty,
-    cummulativeQuoteQty: binance.cummulativeQuoteQty,
-    status: binance.status,
-    timeInForce: binance.timeInForce,
-    type: binance.type,
-    side: binance.side,
-    ...(order.stopPrice !== null ? { stopPrice: binance.stopPrice } : {}),
+    ...orderState(binance, order),
     workingTime: binance.workingTime,
-    selfTradePreventionMode: binance.selfTradePreventionMode,
   };
   if (respType === "RESULT") return result;
   if (executedNothing(order)) return { ...result, fills: [] };
@@ -143,17 +134,7 @@ export function cancelledOrderAnswer(
     orderListId: binance.orderListId,
     clientOrderId: cancelId,
     transactTime: epochMillis(order.updatedAt),
-    price: binance.price,
-    origQty: binance.origQty,
-    executedQty: binance.executedQty,
-    origQuoteOrderQty: binance.origQuoteOrderQty,
-    cummulativeQuoteQty: binance.cummulativeQuoteQty,
-    status: binance.status,
-    timeInForce: binance.timeInForce,
-    type: binance.type,
-    side: binance.side,
-    ...(order.stopPrice !== null ? { stopPrice: binance.stopPrice } : {}),
-    selfTradePreventionMode: binance.selfTradePreventionMode,
+    ...orderState(binance, order),
   };
 }
 
@@ -190,4 +171,21 @@ export async function allPages<T>(
     cursor = next.nextCursor ?? undefined;
   } while (cursor !== undefined && !enough(items));
   return items;
+}
+
+/** An order's amounts and state, as a RESULT new-order answer and a cancel answer both give them. */
+function orderState(binance: BinanceOrder, order: Pick<OrderView, "stopPrice">) {
+  return {
+    price: binance.price,
+    origQty: binance.origQty,
+    executedQty: binance.executedQty,
+    origQuoteOrderQty: binance.origQuoteOrderQty,
+    cummulativeQuoteQty: binance.cummulativeQuoteQty,
+    status: binance.status,
+    timeInForce: binance.timeInForce,
+    type: binance.type,
+    side: binance.side,
+    ...(order.stopPrice !== null ? { stopPrice: binance.stopPrice } : {}),
+    selfTradePreventionMode: binance.selfTradePreventionMode,
+  };
 }
