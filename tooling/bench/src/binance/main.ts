@@ -23,6 +23,7 @@ import {
   type OrderLoadResult,
   type OrderProtocol,
 } from "./order-load";
+import { processCpuMicros } from "./process-cpu";
 import { formatBinanceReport } from "./report";
 import { runWorker } from "./run-worker";
 import { measureVerificationCost } from "./verification-cost";
@@ -51,14 +52,14 @@ try {
 let server: ServerProcess | undefined;
 try {
   server = await startServerProcess({ env: benchServerEnv(scratch.url) });
-  const { url } = server;
+  const { url, pid } = server;
   progress(`server ${server.pid} ready; opening ${settings.clients} traders with three keys each`);
   const traders = await openTraders(url, settings.clients, scratch.url);
   const seconds = (timing.warmupMs + timing.durationMs) / 1_000;
 
   const seed = 100;
   let block = 10;
-  const orderLoad = (protocol: OrderProtocol) => {
+  const orderLoad = async (protocol: OrderProtocol) => {
     progress(`order entry, ${protocol}, ${settings.clients} clients (${seconds} s)`);
     const job: OrderLoadJob = {
       url,
@@ -71,7 +72,14 @@ try {
       // Every run places the same orders; the books differ only by what earlier runs left.
       seed,
     };
-    return runWorker(new URL("./order-load-worker.ts", import.meta.url), job, isOrderLoadResult);
+    const cpuBefore = await processCpuMicros(pid);
+    const result = await runWorker(
+      new URL("./order-load-worker.ts", import.meta.url),
+      job,
+      isOrderLoadResult,
+    );
+    const cpu = (await processCpuMicros(pid)) - cpuBefore;
+    return { ...result, serverCpuMicrosPerRequest: cpu / Math.max(1, result.requests) };
   };
   // ABCD then DCBA: a drift over the session weighs on every protocol alike.
   const once: OrderProtocol[] = ["trpc", "trpc-client-id", "hmac", "ed25519"];
@@ -126,6 +134,7 @@ try {
       "CryptoTrade's Binance-compatible API beside tRPC: one server process on PostgreSQL (fresh database), load from worker processes.",
       `Order entry: ${settings.clients} closed-loop clients, each its own trader on its own loopback address, ${timing.durationMs / 1_000} s measured after ${timing.warmupMs / 1_000} s warm-up per run, runs in the order tRPC, tRPC with clientOrderId, HMAC, Ed25519, then back; the same seeded resting orders each run.`,
       "Signing is done by the client per request and timed apart (not inside the round trips).",
+      "Server CPU per order: the server process's CPU time over a run (all its threads) ÷ the requests sent; unlike orders/s it does not fall with what else the machine runs.",
       `${settings.short ? "Short run (BENCH_SHORT=1). " : ""}Machine: ${cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.`,
     ].join("\n"),
     orders: {

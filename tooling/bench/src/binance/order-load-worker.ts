@@ -83,6 +83,7 @@ const result: OrderLoadResult = {
   latency: summarizeLatencies(latencies),
   maxStartLagMs: 0,
   signingMicrosPerRequest: sent === 0 ? 0 : signingMicros / sent,
+  requests: sent,
 };
 // Idle keep-alive sockets would hold the process open; the answer is all it owes.
 process.send?.(result, () => process.exit(0));

@@ -32,6 +32,10 @@ export interface OrderLoadResult extends Omit<LoadResult, "kind"> {
   kind: "order-load-result";
   /** Microseconds of client CPU spent signing, per request sent. */
   signingMicrosPerRequest: number;
+  /** Every request sent, warm-up included. */
+  requests: number;
+  /** The server's CPU time over the whole run (every thread), per request sent; set by the bench. */
+  serverCpuMicrosPerRequest?: number;
 }
 
 export function isOrderLoadResult(message: unknown): message is OrderLoadResult {

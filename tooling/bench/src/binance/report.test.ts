@@ -13,6 +13,8 @@ function run(perSecond: number, p99: number, failed = 0, firstError: string | nu
     latency: { p50: p99 / 2, p99, p999: p99 * 2, max: p99 * 3 },
     maxStartLagMs: 0,
     signingMicrosPerRequest: 4,
+    requests: perSecond * 12,
+    serverCpuMicrosPerRequest: 100_000 / perSecond,
   } satisfies OrderLoadResult;
 }
 
@@ -56,6 +58,7 @@ describe("meanOfRuns", () => {
       p999: 30,
       failed: 2,
       signingMicros: 4,
+      serverCpuMicros: (100_000 / 300 + 100_000 / 500) / 2,
       runs: "300 / 500",
       firstError: "HTTP 429: -1003 Too much",
     });

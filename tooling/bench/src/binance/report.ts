@@ -26,6 +26,7 @@ interface OrderFigures {
   p999: number;
   failed: number;
   signingMicros: number;
+  serverCpuMicros: number;
   runs: string;
   firstError: string | null;
 }
@@ -44,6 +45,7 @@ export function meanOfRuns(runs: [OrderLoadResult, OrderLoadResult]): OrderFigur
     p999: mean((run) => run.latency.p999),
     failed: runs.reduce((sum, run) => sum + run.failed, 0),
     signingMicros: mean((run) => run.signingMicrosPerRequest),
+    serverCpuMicros: mean((run) => run.serverCpuMicrosPerRequest ?? Number.NaN),
     runs: runs.map((run) => run.perSecond.toFixed(0)).join(" / "),
     firstError: runs.find((run) => run.firstError)?.firstError ?? null,
   };
@@ -119,6 +121,7 @@ export function formatBinanceReport(f: BinanceFigures): string {
       "p99.9 ms",
       "errors",
       "signing µs/order",
+      "server CPU µs/order",
     ],
     ...named.map(([name, r]) => [
       name,
@@ -129,6 +132,7 @@ export function formatBinanceReport(f: BinanceFigures): string {
       ms(r.p999),
       String(r.failed),
       micros(r.signingMicros),
+      micros(r.serverCpuMicros),
     ]),
   ]);
   const errors = named
