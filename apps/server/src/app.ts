@@ -1,11 +1,11 @@
 import { type ApiServices, appRouter, createContext } from "@cryptotrade/api";
 import { answerSingleCall, findSingleCall } from "@cryptotrade/api/server";
-import type { LimiterStore } from "@cryptotrade/auth";
 import {
+  type BinanceCalls,
   binanceApi,
   binanceAsyncApi,
+  binanceCalls,
   binanceOpenApi,
-  type ListenKeys,
 } from "@cryptotrade/binance-api";
 import { MAX_BATCH_SIZE } from "@cryptotrade/contract/limits";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
@@ -44,10 +44,11 @@ export interface AppDeps {
   web?: WebApp | undefined;
   /** What one address may ask of the web app (`Services.pageLimits`); needed with `web`. */
   pageLimits?: PageLimits | undefined;
-  /** Where the Binance API counts request weights per address; this process's memory without. */
-  limiterStore?: LimiterStore | undefined;
-  /** Binance's listen keys, shared with the stream sockets (`createBinanceStreams`). */
-  listenKeys?: ListenKeys | undefined;
+  /**
+   * The Binance API's pipeline (request weights, listen keys), shared with the Node listener's
+   * lean path (ADR 039); without it, one with weights and listen keys in this process's memory.
+   */
+  binance?: BinanceCalls | undefined;
 }
 
 /**
@@ -65,8 +66,7 @@ export function createApp({
   checkReady,
   web,
   pageLimits,
-  limiterStore,
-  listenKeys,
+  binance = binanceCalls({ services }),
 }: AppDeps) {
   const { config } = services;
   const allowedOrigins = new Set(config.allowedOrigins);
@@ -141,9 +141,7 @@ export function createApp({
   app.route(
     "/",
     binanceApi({
-      services,
-      weightStore: limiterStore,
-      listenKeys,
+      calls: binance,
       requestInfo: (c) => ({
         requestId: c.get("requestId"),
         ip: getClientAddress(c, config.trustProxy),

@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ListenKeys } from "@cryptotrade/binance-api";
+import { binanceCalls, ListenKeys } from "@cryptotrade/binance-api";
 import type { Config } from "@cryptotrade/config";
 import { createApp } from "./app";
 import { type BinanceStreams, createBinanceStreams } from "./binance-streams";
@@ -77,13 +77,17 @@ export async function runServer(environment: Config, files: ServerFiles): Promis
     await role.checkReady();
   };
   const listenKeys = new ListenKeys(services.limiterStore);
+  const binance = binanceCalls({
+    services: services.api,
+    weightStore: services.limiterStore,
+    listenKeys,
+  });
   const app = createApp({
     services: services.api,
     checkReady,
     web: webApp.web,
     pageLimits: services.pageLimits,
-    limiterStore: services.limiterStore,
-    listenKeys,
+    binance,
   });
 
   let demo: { stop(): Promise<void> } | undefined;
@@ -92,7 +96,9 @@ export async function runServer(environment: Config, files: ServerFiles): Promis
   const server = createServer(
     closeConnectionsWhileStopping(
       () => stopping,
-      observability.observeRequests(webApp.wrap(await createRequestListener(app, services.api))),
+      observability.observeRequests(
+        webApp.wrap(await createRequestListener(app, services.api, binance)),
+      ),
     ),
   );
   server.listen(config.port, config.host, () => {

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { type ApiServices, createContext } from "@cryptotrade/api";
 import {
@@ -8,20 +7,25 @@ import {
   type SingleCall,
   type SingleCallAnswer,
 } from "@cryptotrade/api/server";
+import { BINANCE_API_PREFIX, type BinanceCalls } from "@cryptotrade/binance-api";
 import { getRequestListener } from "@hono/node-server";
-import { type App, MAX_BODY_BYTES, TRPC_ENDPOINT, trpcPath } from "./app";
+import { type App, TRPC_ENDPOINT, trpcPath } from "./app";
+import { createBinanceLeanPath } from "./binance-lean-path";
 import { resolveClientAddress } from "./middleware/client-address";
+import {
+  answerHeaderTemplate,
+  headerOf,
+  isBareProgramRequest,
+  type RequestTarget,
+  readBody,
+  requestIdOf,
+  splitUrl,
+  writeWhole,
+} from "./node-request";
 
 const PROGRAMMATIC = /^Bearer\s+\S/i;
-// Hono's requestId middleware keeps a caller's id only when it looks like this.
-const CALLER_REQUEST_ID = /^[\w\-=]{1,255}$/;
 // tRPC's own headers on a single call's answer; the template carries them, merged with CORS's.
 const FROM_TRPC = new Set(["vary", "content-type"]);
-// Headers of the probe's answer that belonged to that answer alone.
-const PER_ANSWER = new Set(["content-length", "x-request-id", "date", "set-cookie"]);
-// Repeated, these would be joined by the app and read once by Node: the app must decide.
-const SINGLE_VALUED = ["authorization", "content-type", "user-agent"];
-const utf8 = new TextDecoder();
 
 /**
  * The HTTP server's request listener. Everything goes to the Hono app, except a program's
@@ -40,9 +44,11 @@ const utf8 = new TextDecoder();
 export async function createRequestListener(
   app: App,
   services: ApiServices,
+  binance?: BinanceCalls,
 ): Promise<RequestListener> {
   const viaApp = getRequestListener(app.fetch, { hostname: services.config.host });
-  const template = await trpcHeaderTemplate(app);
+  // The headers the app puts on every /trpc answer, from its answer to a call of nothing.
+  const template = await answerHeaderTemplate(app, `${TRPC_ENDPOINT}/`);
   const { log, config } = services;
 
   const answer = async (
@@ -92,8 +98,14 @@ export async function createRequestListener(
     }
   };
 
+  const binanceLeanPath = binance && (await createBinanceLeanPath(app, services, binance));
+
   return (req, res) => {
     const target = splitUrl(req.url);
+    if (binanceLeanPath && target.pathname.startsWith(`${BINANCE_API_PREFIX}/`)) {
+      if (!binanceLeanPath(req, res, target)) viaApp(req, res);
+      return;
+    }
     if (!target.pathname.startsWith(`${TRPC_ENDPOINT}/`) || !isProgrammatic(req)) {
       return viaApp(req, res);
     }
@@ -108,49 +120,9 @@ export async function createRequestListener(
   };
 }
 
-/**
- * A program holding its own token, whose body (if any) is small and framed by
- * Content-Length; anything else needs the app's middleware (CSRF, CORS, body limit).
- */
+/** A program holding its own token, whose request the lean path may read (node-request.ts). */
 function isProgrammatic(req: IncomingMessage): boolean {
-  const headers = req.headersDistinct;
-  if (headers.cookie !== undefined || headers.origin !== undefined) return false;
-  if (SINGLE_VALUED.some((name) => (headers[name]?.length ?? 0) > 1)) return false;
-  if (!PROGRAMMATIC.test(headers.authorization?.[0] ?? "")) return false;
-  if (req.method !== "POST") return true;
-  const length = Number(headers["content-length"]?.[0]);
-  return headers["transfer-encoding"] === undefined && length >= 0 && length <= MAX_BODY_BYTES;
-}
-
-/** Hono's rule: a caller's well-formed id is kept, anything else gets a fresh one. */
-function requestIdOf(req: IncomingMessage): string {
-  const caller = headerOf(req, "x-request-id");
-  return caller && CALLER_REQUEST_ID.test(caller) ? caller : randomUUID();
-}
-
-interface RequestTarget {
-  pathname: string;
-  search: URLSearchParams;
-}
-
-function splitUrl(url = "/"): RequestTarget {
-  const target = url.split("#", 1)[0] ?? "";
-  const query = target.indexOf("?");
-  return query < 0
-    ? { pathname: target, search: new URLSearchParams() }
-    : { pathname: target.slice(0, query), search: new URLSearchParams(target.slice(query + 1)) };
-}
-
-/** The body as text, decoded as Fetch's `text()` does (a byte order mark is dropped). */
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return utf8.decode(Buffer.concat(chunks));
-}
-
-/** A header as the app sees it: repeated values joined, as Fetch `Headers` joins them. */
-function headerOf(req: IncomingMessage, name: string): string | null {
-  return req.headersDistinct[name]?.join(", ") ?? null;
+  return PROGRAMMATIC.test(headerOf(req, "authorization") ?? "") && isBareProgramRequest(req);
 }
 
 function writeAnswer(
@@ -163,18 +135,5 @@ function writeAnswer(
     const previous = headers[name];
     headers[name] = previous === undefined ? value : [previous, value].flat();
   }
-  headers["content-length"] = String(Buffer.byteLength(answer.body));
-  res.writeHead(answer.status, headers);
-  res.end(answer.body);
-}
-
-/** The headers the app puts on every /trpc answer, from its answer to a call of nothing. */
-async function trpcHeaderTemplate(app: App): Promise<Record<string, string>> {
-  const probe = await app.request(`${TRPC_ENDPOINT}/`);
-  await probe.arrayBuffer();
-  const template: Record<string, string> = {};
-  for (const [name, value] of probe.headers) {
-    if (!PER_ANSWER.has(name)) template[name] = value;
-  }
-  return template;
+  writeWhole(res, answer.status, headers, answer.body);
 }

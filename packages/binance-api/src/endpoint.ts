@@ -1,9 +1,9 @@
-import type { Scope } from "@cryptotrade/auth";
-import type { Context, Hono } from "hono";
+import type { Principal, Scope } from "@cryptotrade/auth";
 import type { z } from "zod";
-import type { BinanceEnv } from "./binance-api";
-import { BinanceError } from "./binance-errors";
+import type { Procedures } from "./binance-api";
+import type { MarketDirectory } from "./markets";
 import { refusalForParameter } from "./params";
+import type { ListenKeys } from "./streams/listen-keys";
 
 /**
  * Binance's security types: NONE is public; USER_DATA and TRADE are signed with a key that may
@@ -11,10 +11,26 @@ import { refusalForParameter } from "./params";
  */
 export type Security = "NONE" | "USER_DATA" | "TRADE" | "USER_STREAM";
 
-const SCOPE_OF: Record<Exclude<Security, "NONE" | "USER_STREAM">, Scope> = {
+export const SCOPE_OF: Record<Exclude<Security, "NONE" | "USER_STREAM">, Scope> = {
   USER_DATA: "read",
   TRADE: "trade",
 };
+
+/** What a handler may use of its request, whichever HTTP path it came by (see `binance-calls.ts`). */
+export interface EndpointCall {
+  var: {
+    /** The procedures as this request's caller: the key's owner once signed, else anonymous. */
+    procedures: () => Promise<Procedures>;
+    /** The markets by Binance's name, one directory for the app. */
+    markets: MarketDirectory;
+    /** The key's owner, on a signed or USER_STREAM endpoint once its key is checked. */
+    signer: Principal;
+    /** The user data streams' listen keys (`/userDataStream`). */
+    listenKeys: ListenKeys;
+  };
+  /** The answer's HTTP status, where a success is not 200 (cancelReplace's partial failure). */
+  status(code: number): void;
+}
 
 /**
  * One endpoint of the surface, described once: the router mounts it, and the OpenAPI document
@@ -44,7 +60,7 @@ export interface Endpoint<P extends z.ZodType = z.ZodType, R extends z.ZodType =
   params: P;
   /** What a success answers, as JSON. */
   response: R;
-  handle: (c: Context<BinanceEnv>, params: z.output<P>) => Promise<z.input<R>>;
+  handle: (c: EndpointCall, params: z.output<P>) => Promise<z.input<R>>;
 }
 
 /** Declares an endpoint with its types checked against each other. */
@@ -52,52 +68,6 @@ export function endpoint<P extends z.ZodType, R extends z.ZodType>(
   definition: Endpoint<P, R>,
 ): Endpoint<P, R> {
   return definition;
-}
-
-/** Mounts the endpoints on `app`: weight, then signature, then parameters, then the handler. */
-export function mountEndpoints(app: Hono<BinanceEnv>, endpoints: readonly Endpoint[]): void {
-  for (const definition of endpoints) {
-    app.on(definition.method, definition.path, async (c) => {
-      const raw = await readParameters(c);
-      const params = parseParameters(definition.params, raw);
-      const { weight, security } = definition;
-      await c.var.spendWeight(typeof weight === "number" ? weight : weight(params));
-      if (security === "USER_DATA" || security === "TRADE") {
-        // An account's data, refusals included, must not be kept by a cache on the way.
-        c.header("cache-control", "no-store");
-        c.set("signer", await c.var.signIn(SCOPE_OF[security]));
-      } else if (security === "USER_STREAM") {
-        c.set("signer", await c.var.identify());
-      }
-      return c.json((await definition.handle(c, params)) as object);
-    });
-  }
-}
-
-/**
- * The request's parameters: the query string, then a form body, where a name sent in both is
- * the query string's (as Binance documents). A name sent twice in one of them is -1101.
- */
-async function readParameters(c: Context): Promise<Record<string, string>> {
-  const params: Record<string, string> = {};
-  const take = (search: URLSearchParams) => {
-    const seen = new Set<string>();
-    for (const [name, value] of search) {
-      if (seen.has(name)) {
-        throw new BinanceError(-1101, `Duplicate values for parameter '${name}'.`);
-      }
-      seen.add(name);
-      params[name] = value;
-    }
-  };
-  const contentType = c.req.header("content-type") ?? "";
-  if (c.req.method !== "GET" && contentType.startsWith("application/x-www-form-urlencoded")) {
-    take(new URLSearchParams(await c.req.text()));
-  }
-  const url = c.req.url;
-  const query = url.indexOf("?");
-  if (query !== -1) take(new URLSearchParams(url.slice(query + 1)));
-  return params;
 }
 
 /**

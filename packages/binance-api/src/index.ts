@@ -1,9 +1,10 @@
 export {
   BINANCE_API_PREFIX,
   type BinanceApiDeps,
-  type BinanceEnv,
   binanceApi,
+  binanceCalls,
 } from "./binance-api";
+export type { BinanceCalls, BinanceRequest, BinanceResponse } from "./binance-calls";
 export {
   type BinanceAnswer,
   BinanceError,

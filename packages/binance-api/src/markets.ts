@@ -1,7 +1,7 @@
 import type { RouterOutputs } from "@cryptotrade/api";
-import type { Context } from "hono";
-import type { BinanceEnv, Procedures } from "./binance-api";
+import type { Procedures } from "./binance-api";
 import { BinanceError } from "./binance-errors";
+import type { EndpointCall } from "./endpoint";
 import type { MarketsNamed } from "./params";
 import { toBinanceSymbol } from "./symbols";
 
@@ -61,6 +61,6 @@ export class MarketDirectory {
 }
 
 /** The one market a request names with `symbol`, through the app's `MarketDirectory`. */
-export async function marketNamed(c: Context<BinanceEnv>, symbol: string): Promise<MarketView> {
+export async function marketNamed(c: EndpointCall, symbol: string): Promise<MarketView> {
   return c.var.markets.named(await c.var.procedures(), symbol);
 }

@@ -1,5 +1,4 @@
-import type { SignedRequest, SignedRequestRefusal } from "@cryptotrade/auth";
-import type { Context } from "hono";
+import type { SignedRequestRefusal } from "@cryptotrade/auth";
 import { BinanceError } from "./binance-errors";
 
 const REJECTED_KEY = new BinanceError(
@@ -7,18 +6,6 @@ const REJECTED_KEY = new BinanceError(
   "Invalid API-key, IP, or permissions for action.",
   401,
 );
-
-/** The parts of a request its signature covers, exactly as they arrived. */
-export async function readSignedRequest(c: Context): Promise<SignedRequest> {
-  const url = c.req.url;
-  const query = url.indexOf("?");
-  const hasBody = c.req.method !== "GET" && c.req.method !== "HEAD";
-  return {
-    apiKey: c.req.header("x-mbx-apikey"),
-    queryString: query === -1 ? "" : url.slice(query + 1),
-    body: hasBody ? await c.req.text() : "",
-  };
-}
 
 /** A signed request's refusal as Binance answers it (errors.md). */
 export function signatureRefusal(refusal: SignedRequestRefusal): BinanceError {

@@ -3,7 +3,7 @@ import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "../app-env";
 
 /** Paths that never answer with a page, so never run an inline script: no nonce needed. */
-const NOT_PAGES = /^\/(trpc|ws|healthz|readyz|metrics|assets)(\/|$)/;
+const NOT_PAGES = /^\/(trpc|ws|healthz|readyz|metrics|assets|api\/v3)(\/|$)/;
 
 /**
  * Secure headers on every response: a CSP that allows only this origin's scripts and no

@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ApiServices } from "@cryptotrade/api";
 import { type AppRouter, createClient } from "@cryptotrade/api/client";
-import type { ListenKeys } from "@cryptotrade/binance-api";
+import type { BinanceCalls, ListenKeys } from "@cryptotrade/binance-api";
 import { createTRPCClient, createWSClient, wsLink } from "@trpc/client";
 import superjson from "superjson";
 import WebSocket from "ws";
@@ -21,26 +21,29 @@ export interface Listening {
 export async function listenOnLoopback(
   app: App,
   services: ApiServices,
-  observability?: Observability,
-  listenKeys?: ListenKeys,
+  {
+    observability,
+    listenKeys,
+    binance,
+  }: { observability?: Observability; listenKeys?: ListenKeys; binance?: BinanceCalls } = {},
 ): Promise<Listening> {
-  const listener = await createRequestListener(app, services);
+  const listener = await createRequestListener(app, services, binance);
   const server = createServer(observability ? observability.observeRequests(listener) : listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const binance = listenKeys
+  const binanceStreams = listenKeys
     ? createBinanceStreams(services, { listenKeys, observer: observability?.sockets })
     : undefined;
   const websocket = attachWebSocket(
     server,
     services,
     observability?.sockets,
-    binance ? [binance.route] : [],
+    binanceStreams ? [binanceStreams.route] : [],
   );
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     async close() {
-      await Promise.all([websocket.close(), binance?.close()]);
+      await Promise.all([websocket.close(), binanceStreams?.close()]);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { ApiServices } from "@cryptotrade/api";
 import { createClient } from "@cryptotrade/api/client";
-import { ListenKeys } from "@cryptotrade/binance-api";
+import { binanceCalls, ListenKeys } from "@cryptotrade/binance-api";
 import { parseConfig } from "@cryptotrade/config";
 import type { DatabaseConnection } from "@cryptotrade/db/client";
 import { createTestDatabase } from "@cryptotrade/db/testing";
@@ -85,12 +85,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const services = observability || !leader ? built.api : { ...built.api, exchange: leader };
   // Listen keys expire by the auth clock, so a test can let an hour pass without waiting.
   const listenKeys = new ListenKeys(built.limiterStore, options.now);
-  const app = createApp({
-    services,
-    checkReady: database.checkReady,
-    limiterStore: built.limiterStore,
-    listenKeys,
-  });
+  const binance = binanceCalls({ services, weightStore: built.limiterStore, listenKeys });
+  const app = createApp({ services, checkReady: database.checkReady, binance });
   const fetchViaApp = (input: Request | string | URL, init?: RequestInit) =>
     Promise.resolve(app.fetch(new Request(input, init)));
   const browserHeaders = { origin: config.publicOrigin };
@@ -106,7 +102,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       createClient({ url: "http://localhost", token, headers, fetch: fetchViaApp, batch: false }),
     fetch: (path, init) => fetchViaApp(`http://localhost${path}`, init),
     async listen() {
-      if (!listening) listening = await listenOnLoopback(app, services, observability, listenKeys);
+      if (!listening)
+        listening = await listenOnLoopback(app, services, { observability, listenKeys, binance });
       return listening.url;
     },
     subscriber(token) {

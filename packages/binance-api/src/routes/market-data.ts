@@ -1,9 +1,7 @@
 import { CANDLE_INTERVALS, CandleIntervalInput } from "@cryptotrade/contract/candles";
-import type { Context } from "hono";
 import { z } from "zod";
-import type { BinanceEnv } from "../binance-api";
 import { weightedAverage, zeroLike } from "../decimals";
-import { endpoint } from "../endpoint";
+import { type EndpointCall, endpoint } from "../endpoint";
 import { marketNamed } from "../markets";
 import { IntegerParam, LimitParam, NotTakenParam, SymbolParam } from "../params";
 
@@ -56,7 +54,7 @@ const RecentTradesParams = z.object({ symbol: SymbolParam, limit: LimitParam(500
 
 /** The last trades, oldest first as Binance lists them (the procedure answers newest first). */
 async function recentTrades(
-  c: Context<BinanceEnv>,
+  c: EndpointCall,
   { symbol, limit }: z.output<typeof RecentTradesParams>,
 ) {
   const procedures = await c.var.procedures();

@@ -1,8 +1,7 @@
-import type { Context } from "hono";
 import { z } from "zod";
-import type { BinanceEnv, Procedures } from "../binance-api";
+import type { Procedures } from "../binance-api";
 import { weightedAverage, zeroLike } from "../decimals";
-import { endpoint } from "../endpoint";
+import { type EndpointCall, endpoint } from "../endpoint";
 import { type MarketView, marketsNamed } from "../markets";
 import { type MarketsNamed, MarketsParams } from "../params";
 import { toBinanceSymbol } from "../symbols";
@@ -66,7 +65,7 @@ async function dayTicker(procedures: Procedures, market: MarketView) {
  * One market by `symbol` answers an object; `symbols` or none answers an array, as on Binance.
  */
 async function eachMarket<T>(
-  c: Context<BinanceEnv>,
+  c: EndpointCall,
   named: MarketsNamed,
   answer: (procedures: Procedures, market: MarketView) => Promise<T>,
 ): Promise<T | T[]> {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { binanceAsyncApi } from "./asyncapi";
 
 describe("binanceAsyncApi", () => {
+  // The parser loads its rulesets on first use: seconds on a busy machine, hence the timeout.
   it("is a valid AsyncAPI 3.0 document by the AsyncAPI parser, with no errors or warnings", async () => {
     const document = binanceAsyncApi({ host: "exchange.example.com" });
     const { document: parsed, diagnostics } = await new Parser().parse(JSON.stringify(document));
@@ -15,7 +16,7 @@ describe("binanceAsyncApi", () => {
         .all()
         .map((c) => c.address()),
     ).toEqual(["/ws/{streamName}", "/stream", "/ws/{listenKey}", "/ws-api/v3"]);
-  });
+  }, 30_000);
 
   it("describes each payload with the schema the builders return", () => {
     const { components } = binanceAsyncApi();
