@@ -106,12 +106,7 @@ export default function Orders({ loaderData }: Route.ComponentProps) {
           assets={loaderData.assets}
         />
         {list.tab === "fills" ? (
-          <FillsList
-            input={list.input}
-            first={list.page}
-            formatOf={formatOf}
-            filtered={filtered}
-          />
+          <FillsList input={list.input} first={list.page} formatOf={formatOf} filtered={filtered} />
         ) : list.tab === "transfers" ? (
           <TransfersList input={list.input} first={list.page} filtered={filtered} />
         ) : (

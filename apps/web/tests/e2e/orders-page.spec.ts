@@ -35,7 +35,13 @@ async function smallQuantity(origin: string, market: Market): Promise<string> {
 }
 
 /** Market orders placed through the API with the page's session, as the trader's own. */
-async function trade(page: Page, origin: string, symbol: string, side: "buy" | "sell", quantity: string) {
+async function trade(
+  page: Page,
+  origin: string,
+  symbol: string,
+  side: "buy" | "sell",
+  quantity: string,
+) {
   await callApi(page.request, origin, "orders.place", { symbol, side, type: "market", quantity });
 }
 
@@ -75,7 +81,10 @@ test("a trader finds their fills of one market and side, checks the totals, and 
   expect(expected.length).toBeGreaterThan(20);
 
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Orders" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Orders" })
+    .click();
   await expect(page.getByRole("heading", { name: "Orders", level: 1 })).toBeVisible();
   await expect(page).toHaveTitle(/Orders/);
   const tabs = page.getByRole("tablist", { name: "Orders and transfers" });
@@ -103,7 +112,7 @@ test("a trader finds their fills of one market and side, checks the totals, and 
     expect(cells[column("Fee")]).toMatch(/^\d+\.\d{6} USDT$/);
   }
   const newest = expected[0];
-  expect(await rows.first().locator("td").nth(column("Total")).innerText()).toBe(
+  await expect(rows.first().locator("td").nth(column("Total"))).toHaveText(
     `${newest?.quoteQuantity} USDT`,
   );
 
@@ -182,5 +191,8 @@ test("open orders of every market are cancelled by name, in the dark theme and o
   expect(await severeViolations(page), "transfers, dark").toEqual([]);
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoSidewaysScroll(page);
-  await page.screenshot({ path: testInfo.outputPath("orders-transfers-dark-390.png"), fullPage: true });
+  await page.screenshot({
+    path: testInfo.outputPath("orders-transfers-dark-390.png"),
+    fullPage: true,
+  });
 });

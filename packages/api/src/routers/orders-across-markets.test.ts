@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { type ApiUser, useTestApi } from "../testing/use-test-api";
+import { useTestApi } from "../testing/use-test-api";
 
 const limit = (symbol: string, side: "buy" | "sell", price: string, quantity: string) =>
   ({ symbol, side, type: "limit", price, quantity }) as const;
@@ -141,9 +141,9 @@ describe("orders and fills across markets", () => {
     );
     const after = new Date((history.items[0]?.createdAt ?? new Date(0)).getTime() + 1);
     expect((await taker.caller.orders.list({ status: "history", from: after })).items).toEqual([]);
-    expect(
-      (await taker.caller.orders.list({ status: "history", to: after })).items,
-    ).toHaveLength(5);
+    expect((await taker.caller.orders.list({ status: "history", to: after })).items).toHaveLength(
+      5,
+    );
   });
 
   it("exports the filtered fills and order history as CSV, with totals and fees", async () => {
@@ -188,7 +188,7 @@ describe("orders and fills across markets", () => {
 
   it("never shows one user another's orders or fills", async () => {
     const { maker, taker } = await tradeOnTwoMarkets();
-    const stranger: ApiUser = await t.trader({ USDT: "1000" });
+    const stranger = await t.trader({ USDT: "1000" });
     const own = await stranger.caller.orders.place(limit("ETH-USDT", "buy", "1900.00", "0.1"));
     expect((await stranger.caller.orders.fills()).items).toEqual([]);
     expect((await stranger.caller.orders.list({ status: "history" })).items).toEqual([]);

@@ -116,18 +116,16 @@ export const walletRouter = router({
   }),
 
   /** The user's deposits and withdrawals, newest first, narrowed by type, asset, status and time. */
-  transactions: protectedProcedure
-    .input(ListTransactionsInput)
-    .query(async ({ ctx, input }) => {
-      const [page, decimals] = await Promise.all([
-        queries.listTransactions(ctx.db, ctx.user.id, input),
-        queries.assetDecimals(ctx.db),
-      ]);
-      return {
-        items: page.items.map((t) => views.toTransactionView(t, decimals.get(t.asset) ?? 0)),
-        nextCursor: page.nextCursor,
-      };
-    }),
+  transactions: protectedProcedure.input(ListTransactionsInput).query(async ({ ctx, input }) => {
+    const [page, decimals] = await Promise.all([
+      queries.listTransactions(ctx.db, ctx.user.id, input),
+      queries.assetDecimals(ctx.db),
+    ]);
+    return {
+      items: page.items.map((t) => views.toTransactionView(t, decimals.get(t.asset) ?? 0)),
+      nextCursor: page.nextCursor,
+    };
+  }),
 
   /**
    * The deposits and withdrawals that match the same filters as `transactions` (all of them

@@ -84,7 +84,9 @@ export function AllOpenOrdersTable({
                 <td className="px-3 py-2 whitespace-nowrap">
                   {typeName(order.type)}
                   {order.stopPrice ? (
-                    <span className="block text-muted">stop {n(market.price(order.stopPrice))}</span>
+                    <span className="block text-muted">
+                      stop {n(market.price(order.stopPrice))}
+                    </span>
                   ) : null}
                   {order.ocoOrderId ? (
                     <span className="block text-muted">OCO with order {order.ocoOrderId}</span>

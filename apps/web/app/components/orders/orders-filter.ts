@@ -7,7 +7,7 @@ import {
 import { type FilterInput, readTransactionFilter } from "~/components/wallet/transaction-filter";
 
 /** The orders page's tabs, in the order they are shown. */
-export const ORDERS_TABS = ["open", "history", "fills", "transfers"] as const;
+const ORDERS_TABS = ["open", "history", "fills", "transfers"] as const;
 export type OrdersTab = (typeof ORDERS_TABS)[number];
 
 /** A finished order's statuses: what the history's status filter offers. */
@@ -77,7 +77,10 @@ export function readOrdersFilter(params: URLSearchParams): {
   const empty = { market: "", side: "", type: "", status: "", asset: "" };
   if (tab === "transfers") {
     const { type, status, asset } = transfers.form;
-    return { form: { ...empty, type, status, asset, ...dates }, query: { tab, input: transfers.input } };
+    return {
+      form: { ...empty, type, status, asset, ...dates },
+      query: { tab, input: transfers.input },
+    };
   }
   const marketParam = params.get("market") ?? "";
   const symbol = MARKET.test(marketParam) ? marketParam : undefined;
