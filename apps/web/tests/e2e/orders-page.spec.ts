@@ -55,10 +55,12 @@ async function expectNoSidewaysScroll(page: Page) {
 test("a trader finds their fills of one market and side, checks the totals, and exports them", async ({
   signIn,
   page,
+  context,
   baseURL,
 }, testInfo) => {
   test.setTimeout(90_000);
   const origin = baseURL ?? "";
+  await useTheme(context, origin, "light");
   await signIn({ USDT: "100000" });
   const markets = await anonymousClient(origin).market.list.query();
   const btc = markets.find((m) => m.symbol === "BTC-USDT");
