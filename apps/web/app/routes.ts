@@ -11,6 +11,8 @@ export default [
   route("portfolio", "routes/portfolio.tsx"),
   route("wallet", "routes/wallet.tsx"),
   route("wallet/export.csv", "routes/wallet.export.tsx"),
+  route("orders", "routes/orders.tsx"),
+  route("orders/export.csv", "routes/orders.export.tsx"),
   route("account", "routes/account.tsx"),
   route("admin", "routes/admin.tsx", [
     index("routes/admin._index.tsx"),

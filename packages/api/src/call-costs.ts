@@ -37,6 +37,8 @@ const CALL_COSTS: Record<string, (input: unknown) => number> = {
   "portfolio.history": () => 10,
   // Every one of the user's transactions, 500 rows a query, encoded as CSV.
   "wallet.exportCsv": () => 250,
+  "orders.exportFillsCsv": () => 250,
+  "orders.exportOrdersCsv": () => 250,
   // A subscription starts with a snapshot: the whole book for onBook, a query for the others.
   "market.onBook": () => 10,
   // Order commands cost nothing here: the sequencer's queue bounds them.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ClientOrderId, DecimalString, Id, IdempotencyKey, MarketSymbol } from "./inputs";
+import { ClientOrderId, DecimalString, Id, IdempotencyKey, MarketSymbol, Page } from "./inputs";
 
 /** The order vocabulary; the database's enums are made from these lists. */
 export const ORDER_SIDES = ["buy", "sell"] as const;
@@ -14,6 +14,17 @@ export const ORDER_TYPES = [
 ] as const;
 export const TIME_IN_FORCE = ["GTC", "IOC", "FOK"] as const;
 export const STP_MODES = ["cancel_newest", "cancel_oldest", "cancel_both"] as const;
+export const ORDER_STATUSES = [
+  "untriggered",
+  "open",
+  "partially_filled",
+  "filled",
+  "cancelled",
+  "expired",
+  "rejected",
+] as const;
+/** The statuses of an order that still rests on a book or waits for its trigger. */
+export const LIVE_ORDER_STATUSES = ["untriggered", "open", "partially_filled"] as const;
 
 /**
  * `orders.place`: which amounts each type takes, and the market's tick, lot and notional rules,
@@ -78,3 +89,63 @@ export const CancelAllOrdersInput = z
     idempotencyKey: IdempotencyKey.optional(),
   })
   .optional();
+
+/** A time window: created at or after `from`, and before `to`. */
+const Window = {
+  from: z.date().optional(),
+  to: z.date().optional(),
+};
+
+/**
+ * Which of the user's orders `orders.list` and `orders.exportOrdersCsv` take: open ones (the
+ * default) or finished ones (history), of every market unless `symbol` names one, narrowed by
+ * side, type, exact status (`orderStatus`, one of that list's statuses) and creation time.
+ */
+export const OrderFilter = {
+  status: z.enum(["open", "history"]).default("open"),
+  symbol: MarketSymbol.optional(),
+  side: z.enum(ORDER_SIDES).optional(),
+  type: z.enum(ORDER_TYPES).optional(),
+  orderStatus: z.enum(ORDER_STATUSES).optional(),
+  ...Window,
+};
+
+/**
+ * `orders.list`: one page of orders, newest first.
+ *
+ * @example
+ * ListOrdersInput.parse({ status: "history", side: "buy", limit: 20 });
+ */
+export const ListOrdersInput = z
+  .strictObject({ ...OrderFilter, ...Page })
+  .default({ status: "open" });
+
+/**
+ * `orders.exportOrdersCsv`: every order that `orders.list` lists with the same filter, except
+ * that it exports the history unless `status` asks for open orders.
+ */
+export const ExportOrdersInput = z
+  .strictObject({ ...OrderFilter, status: z.enum(["open", "history"]).default("history") })
+  .default({ status: "history" });
+
+/**
+ * Which of the user's fills `orders.fills` and `orders.exportFillsCsv` take: every market unless
+ * `symbol` names one, narrowed by one order, the user's side of the trade and the trade's time.
+ */
+export const FillFilter = {
+  symbol: MarketSymbol.optional(),
+  orderId: Id.optional(),
+  side: z.enum(ORDER_SIDES).optional(),
+  ...Window,
+};
+
+/**
+ * `orders.fills`: one page of the user's fills, newest first.
+ *
+ * @example
+ * ListFillsInput.parse({ side: "sell", from: new Date("2026-12-01T00:00:00Z") });
+ */
+export const ListFillsInput = z.strictObject({ ...FillFilter, ...Page }).default({});
+
+/** `orders.exportFillsCsv`: every fill that `orders.fills` lists with the same filter. */
+export const ExportFillsInput = z.strictObject(FillFilter).default({});

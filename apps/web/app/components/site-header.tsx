@@ -40,6 +40,9 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               <NavLink to="/portfolio" className={navLinkClass}>
                 Portfolio
               </NavLink>
+              <NavLink to="/orders" className={navLinkClass}>
+                Orders
+              </NavLink>
               <NavLink to="/wallet" className={navLinkClass}>
                 Wallet
               </NavLink>

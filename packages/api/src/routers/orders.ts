@@ -1,15 +1,18 @@
-import { Id, MarketSymbol, Page } from "@cryptotrade/contract/inputs";
 import {
   AmendOrderInput,
   CancelAllOrdersInput,
   CancelOrderInput,
+  ExportFillsInput,
+  ExportOrdersInput,
+  ListFillsInput,
+  ListOrdersInput,
   OrderTarget,
   PlaceOrderInput,
 } from "@cryptotrade/contract/orders";
 import { queries, views } from "@cryptotrade/exchange";
-import { z } from "zod";
 import { protectedProcedure, router, TRPCError, tradeProcedure } from "../trpc";
 import { onOrderUpdates } from "./account-streams";
+import { readAllPages, toCsvFile } from "./csv-export";
 
 export const ordersRouter = router({
   onUpdate: onOrderUpdates,
@@ -50,37 +53,122 @@ export const ordersRouter = router({
     return views.toOrderView(order, ctx.exchange.requireMarket(order.market));
   }),
 
-  list: protectedProcedure
-    .input(
-      z
-        .strictObject({
-          status: z.enum(["open", "history"]).default("open"),
-          symbol: MarketSymbol.optional(),
-          ...Page,
-        })
-        .default({ status: "open" }),
-    )
-    .query(async ({ ctx, input }) => {
-      const page = await queries.listOrders(ctx.db, ctx.user.id, input);
-      return {
-        items: page.items.map((o) => views.toOrderView(o, ctx.exchange.requireMarket(o.market))),
-        nextCursor: page.nextCursor,
-      };
-    }),
+  /** One page of the user's open or finished orders, of one market or all, newest first. */
+  list: protectedProcedure.input(ListOrdersInput).query(async ({ ctx, input }) => {
+    const page = await queries.listOrders(ctx.db, ctx.user.id, input);
+    return {
+      items: page.items.map((o) => views.toOrderView(o, ctx.exchange.requireMarket(o.market))),
+      nextCursor: page.nextCursor,
+    };
+  }),
 
-  fills: protectedProcedure
-    .input(
-      z
-        .strictObject({ symbol: MarketSymbol.optional(), orderId: Id.optional(), ...Page })
-        .default({}),
-    )
-    .query(async ({ ctx, input }) => {
-      const page = await queries.listFills(ctx.db, ctx.user.id, input);
-      return {
-        items: page.items.map((t) =>
-          views.toFillView(t, ctx.exchange.requireMarket(t.market), ctx.user.id),
-        ),
-        nextCursor: page.nextCursor,
-      };
-    }),
+  /**
+   * One page of the user's fills, of one market or all, newest first; `quoteQuantity` is the
+   * fill's total, price × quantity exactly, in the quote asset.
+   */
+  fills: protectedProcedure.input(ListFillsInput).query(async ({ ctx, input }) => {
+    const page = await queries.listFills(ctx.db, ctx.user.id, input);
+    return {
+      items: page.items.map((t) =>
+        views.toFillView(t, ctx.exchange.requireMarket(t.market), ctx.user.id),
+      ),
+      nextCursor: page.nextCursor,
+    };
+  }),
+
+  /**
+   * Every fill `fills` lists with the same filter, as CSV for the user's records and taxes:
+   * time (ISO 8601, UTC), market, the user's side, price, quantity, total and fee in the
+   * quote asset, the order and trade ids, and whether the user was maker or taker.
+   */
+  exportFillsCsv: protectedProcedure.input(ExportFillsInput).query(async ({ ctx, input }) => {
+    const rows = await readAllPages((page) =>
+      queries.listFills(ctx.db, ctx.user.id, { ...input, ...page }),
+    );
+    return toCsvFile(
+      "fills.csv",
+      FILL_COLUMNS,
+      rows
+        .map((t) => views.toFillView(t, ctx.exchange.requireMarket(t.market), ctx.user.id))
+        .map((f) => [
+          f.time.toISOString(),
+          f.symbol,
+          f.side,
+          f.price,
+          f.quantity,
+          f.quoteQuantity,
+          f.fee,
+          f.feeAsset,
+          f.orderId,
+          f.id,
+          f.liquidity,
+        ]),
+    );
+  }),
+
+  /** Every order `list` lists with the same filter (finished ones by default), as CSV. */
+  exportOrdersCsv: protectedProcedure.input(ExportOrdersInput).query(async ({ ctx, input }) => {
+    const rows = await readAllPages((page) =>
+      queries.listOrders(ctx.db, ctx.user.id, { ...input, ...page }),
+    );
+    return toCsvFile(
+      input.status === "open" ? "open-orders.csv" : "order-history.csv",
+      ORDER_COLUMNS,
+      rows
+        .map((o) => views.toOrderView(o, ctx.exchange.requireMarket(o.market)))
+        .map((o) => [
+          o.createdAt.toISOString(),
+          o.symbol,
+          o.side,
+          o.type,
+          o.status,
+          o.price ?? "",
+          o.stopPrice ?? "",
+          o.quantity ?? "",
+          o.quoteQuantity ?? "",
+          o.filledQuantity,
+          o.filledQuote,
+          o.averagePrice ?? "",
+          o.fee,
+          o.feeAsset,
+          o.id,
+          o.clientOrderId ?? "",
+          o.updatedAt.toISOString(),
+        ]),
+    );
+  }),
 });
+
+const FILL_COLUMNS = [
+  "time",
+  "market",
+  "side",
+  "price",
+  "quantity",
+  "total",
+  "fee",
+  "fee_asset",
+  "order_id",
+  "trade_id",
+  "liquidity",
+];
+
+const ORDER_COLUMNS = [
+  "time",
+  "market",
+  "side",
+  "type",
+  "status",
+  "price",
+  "stop_price",
+  "quantity",
+  "quote_quantity",
+  "filled_quantity",
+  "filled_total",
+  "average_price",
+  "fee",
+  "fee_asset",
+  "order_id",
+  "client_order_id",
+  "updated",
+];

@@ -1,9 +1,11 @@
-import { AssetSymbol, Page } from "@cryptotrade/contract/inputs";
 import { parseDecimal } from "@cryptotrade/contract/money";
-import { DepositInput, WithdrawInput } from "@cryptotrade/contract/wallet";
+import {
+  DepositInput,
+  ExportTransactionsInput,
+  ListTransactionsInput,
+  WithdrawInput,
+} from "@cryptotrade/contract/wallet";
 import { invalidInput, queries, views } from "@cryptotrade/exchange";
-import { stringify } from "csv-stringify/sync";
-import { z } from "zod";
 import type { Context } from "../context";
 import { getRequestMeta } from "../session-cookie";
 import {
@@ -14,6 +16,7 @@ import {
   tradeProcedure,
   withdrawProcedure,
 } from "../trpc";
+import { readAllPages, toCsvFile } from "./csv-export";
 
 /** The most the demo faucet hands out per call, in whole units. */
 const FAUCET_LIMITS: Record<string, bigint> = {
@@ -43,17 +46,6 @@ export async function readAssetAmount(ctx: Context, asset: string, text: string)
   }
   return { amount: parsed.value, decimals };
 }
-
-/** The history's filters, shared by `transactions` and `exportCsv` so an export is what was listed. */
-const TransactionFilter = {
-  type: z.enum(["deposit", "withdrawal"]).optional(),
-  asset: AssetSymbol.optional(),
-  status: z.enum(["pending", "completed", "rejected"]).optional(),
-  /** Created at or after. */
-  from: z.date().optional(),
-  /** Created before. */
-  to: z.date().optional(),
-};
 
 export const walletRouter = router({
   /** Whether the demo faucet (`deposit`) is open, and the most it grants per call, per asset. */
@@ -124,40 +116,32 @@ export const walletRouter = router({
   }),
 
   /** The user's deposits and withdrawals, newest first, narrowed by type, asset, status and time. */
-  transactions: protectedProcedure
-    .input(z.strictObject({ ...TransactionFilter, ...Page }).default({}))
-    .query(async ({ ctx, input }) => {
-      const [page, decimals] = await Promise.all([
-        queries.listTransactions(ctx.db, ctx.user.id, input),
-        queries.assetDecimals(ctx.db),
-      ]);
-      return {
-        items: page.items.map((t) => views.toTransactionView(t, decimals.get(t.asset) ?? 0)),
-        nextCursor: page.nextCursor,
-      };
-    }),
+  transactions: protectedProcedure.input(ListTransactionsInput).query(async ({ ctx, input }) => {
+    const [page, decimals] = await Promise.all([
+      queries.listTransactions(ctx.db, ctx.user.id, input),
+      queries.assetDecimals(ctx.db),
+    ]);
+    return {
+      items: page.items.map((t) => views.toTransactionView(t, decimals.get(t.asset) ?? 0)),
+      nextCursor: page.nextCursor,
+    };
+  }),
 
   /**
    * The deposits and withdrawals that match the same filters as `transactions` (all of them
    * without any), as CSV, for the user's records and taxes.
    */
-  exportCsv: protectedProcedure
-    .input(z.strictObject(TransactionFilter).default({}))
-    .query(async ({ ctx, input }) => {
-      const decimals = await queries.assetDecimals(ctx.db);
-      const rows: Array<ReturnType<typeof views.toTransactionView>> = [];
-      let cursor: string | undefined;
-      do {
-        const page = await queries.listTransactions(ctx.db, ctx.user.id, {
-          ...input,
-          cursor,
-          limit: 500,
-        });
-        rows.push(...page.items.map((t) => views.toTransactionView(t, decimals.get(t.asset) ?? 0)));
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      const csv = stringify(
-        rows.map((t) => [
+  exportCsv: protectedProcedure.input(ExportTransactionsInput).query(async ({ ctx, input }) => {
+    const decimals = await queries.assetDecimals(ctx.db);
+    const rows = await readAllPages((page) =>
+      queries.listTransactions(ctx.db, ctx.user.id, { ...input, ...page }),
+    );
+    return toCsvFile(
+      "transactions.csv",
+      ["id", "time", "type", "asset", "amount", "status", "address"],
+      rows
+        .map((t) => views.toTransactionView(t, decimals.get(t.asset) ?? 0))
+        .map((t) => [
           t.id,
           t.createdAt.toISOString(),
           t.type,
@@ -166,8 +150,6 @@ export const walletRouter = router({
           t.status,
           t.address ?? "",
         ]),
-        { header: true, columns: ["id", "time", "type", "asset", "amount", "status", "address"] },
-      );
-      return { filename: "transactions.csv", contentType: "text/csv", csv };
-    }),
+    );
+  }),
 });

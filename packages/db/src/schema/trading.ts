@@ -1,4 +1,10 @@
-import { ORDER_SIDES, ORDER_TYPES, STP_MODES, TIME_IN_FORCE } from "@cryptotrade/contract/orders";
+import {
+  ORDER_SIDES,
+  ORDER_STATUSES,
+  ORDER_TYPES,
+  STP_MODES,
+  TIME_IN_FORCE,
+} from "@cryptotrade/contract/orders";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -15,16 +21,7 @@ import { markets } from "./markets";
 import { users } from "./users";
 
 // The order vocabulary is the contract's, so clients and the database agree on it.
-export { ORDER_SIDES, ORDER_TYPES, STP_MODES, TIME_IN_FORCE };
-export const ORDER_STATUSES = [
-  "untriggered",
-  "open",
-  "partially_filled",
-  "filled",
-  "cancelled",
-  "expired",
-  "rejected",
-] as const;
+export { ORDER_SIDES, ORDER_STATUSES, ORDER_TYPES, STP_MODES, TIME_IN_FORCE };
 
 /**
  * Orders with their current state. Ids are assigned by the sequencer in command order, so

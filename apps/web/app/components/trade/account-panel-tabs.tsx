@@ -16,11 +16,14 @@ export function AccountPanelTabs({
   selected,
   onSelect,
   idPrefix,
+  label = "Your account",
 }: {
   tabs: PanelTab[];
   selected: string;
   onSelect(id: string): void;
   idPrefix: string;
+  /** The tablist's accessible name. */
+  label?: string;
 }) {
   const refs = useRef(new Map<string, HTMLButtonElement>());
   const move = (event: KeyboardEvent, index: number) => {
@@ -48,7 +51,7 @@ export function AccountPanelTabs({
   return (
     <div
       role="tablist"
-      aria-label="Your account"
+      aria-label={label}
       className="flex gap-1 overflow-x-auto border-b border-border"
     >
       {tabs.map((tab, index) => {
