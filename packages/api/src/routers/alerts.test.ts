@@ -50,6 +50,17 @@ describe("price alerts", () => {
     await expect(t.anonymous().alerts.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
+  it("says push is off, and keeps no subscription, when no VAPID keys are configured", async () => {
+    const user = await t.trader();
+    expect(await t.anonymous().alerts.pushKey()).toEqual({ publicKey: null });
+    await expect(
+      user.caller.alerts.subscribePush({
+        endpoint: "https://push.example.com/send/abc",
+        keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) },
+      }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+  });
+
   it("takes a % move from the last trade price, rounded onto the tick away from it", async () => {
     await t.tradeAt("BTC-USDT", "30000.00");
     const user = await t.trader();
