@@ -12,6 +12,7 @@ export default [
   route("wallet", "routes/wallet.tsx"),
   route("wallet/export.csv", "routes/wallet.export.tsx"),
   route("account", "routes/account.tsx"),
+  route("alerts", "routes/alerts.tsx"),
   route("admin", "routes/admin.tsx", [
     index("routes/admin._index.tsx"),
     route("withdrawals", "routes/admin.withdrawals.tsx"),

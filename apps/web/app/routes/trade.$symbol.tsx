@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
 import { data, redirect, useRouteLoaderData } from "react-router";
+import { PriceAlertsPanel } from "~/components/alerts/price-alerts-panel";
 import { AccountPanel } from "~/components/trade/account-panel";
 import { BookFeed } from "~/components/trade/book-feed";
 import { BookStore } from "~/components/trade/book-store";
@@ -104,7 +105,10 @@ function TradeTerminal({
         </div>
         <section aria-label="Place order" className="[grid-area:form]">
           {signedIn ? (
-            <OrderForm market={market} />
+            <div className="flex flex-col gap-4">
+              <OrderForm market={market} />
+              <PriceAlertsPanel market={market} />
+            </div>
           ) : (
             <SignInPrompt redirectTo={`/trade/${market.symbol}`} />
           )}

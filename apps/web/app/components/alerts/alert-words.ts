@@ -1,0 +1,32 @@
+import type { RouterOutputs } from "@cryptotrade/api";
+
+export type PriceAlert = RouterOutputs["alerts"]["list"][number];
+
+/**
+ * An alert in a few words, numbers in the viewer's locale: the list's line and, after
+ * "Cancel alert", its button's accessible name.
+ *
+ * @example
+ * describeAlert(alert, n) // "BTC-USDT above 65,000.00" or "BTC-USDT below 63,375.00 (2.5 % down)"
+ */
+export function describeAlert(
+  alert: Pick<PriceAlert, "symbol" | "direction" | "price" | "movePercent">,
+  n: (decimal: string) => string,
+): string {
+  const move =
+    alert.movePercent === null
+      ? ""
+      : ` (${n(alert.movePercent)} % ${alert.direction === "above" ? "up" : "down"})`;
+  return `${alert.symbol} ${alert.direction} ${n(alert.price)}${move}`;
+}
+
+/** The server's refusal placed at the field it names (`price` or `percent`), else the form's. */
+export function readAlertRefusal(error: unknown): {
+  field: "price" | "percent" | null;
+  message: string;
+} {
+  const failure = error as { message?: unknown; data?: { field?: unknown } } | null;
+  const message = typeof failure?.message === "string" ? failure.message : "The alert was not set";
+  const field = failure?.data?.field;
+  return { field: field === "price" || field === "percent" ? field : null, message };
+}
