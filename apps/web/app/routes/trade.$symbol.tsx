@@ -103,16 +103,16 @@ function TradeTerminal({
             statuses={feeds.statuses}
           />
         </div>
-        <section aria-label="Place order" className="[grid-area:form]">
-          {signedIn ? (
-            <div className="flex flex-col gap-4">
+        <div className="flex flex-col gap-4 [grid-area:form]">
+          <section aria-label="Place order">
+            {signedIn ? (
               <OrderForm market={market} />
-              <PriceAlertsPanel market={market} />
-            </div>
-          ) : (
-            <SignInPrompt redirectTo={`/trade/${market.symbol}`} />
-          )}
-        </section>
+            ) : (
+              <SignInPrompt redirectTo={`/trade/${market.symbol}`} />
+            )}
+          </section>
+          {signedIn ? <PriceAlertsPanel market={market} /> : null}
+        </div>
         <section aria-label="Your orders and balances" className="min-w-0 [grid-area:account]">
           {signedIn ? (
             <AccountPanel market={market} />

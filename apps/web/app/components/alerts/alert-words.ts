@@ -1,4 +1,5 @@
 import type { RouterOutputs } from "@cryptotrade/api";
+import { countDecimals, formatDecimalGrouped } from "@cryptotrade/contract/money";
 
 export type PriceAlert = RouterOutputs["alerts"]["list"][number];
 
@@ -17,7 +18,8 @@ export function describeAlert(
     alert.movePercent === null
       ? ""
       : ` (${n(alert.movePercent)} % ${alert.direction === "above" ? "up" : "down"})`;
-  return `${alert.symbol} ${alert.direction} ${n(alert.price)}${move}`;
+  const price = n(formatDecimalGrouped(alert.price, countDecimals(alert.price)));
+  return `${alert.symbol} ${alert.direction} ${price}${move}`;
 }
 
 /** The server's refusal placed at the field it names (`price` or `percent`), else the form's. */

@@ -1,3 +1,4 @@
+import { countDecimals, formatDecimalGrouped } from "@cryptotrade/contract/money";
 import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useState } from "react";
@@ -22,7 +23,7 @@ export function LivePriceAlerts() {
         const message = event.data;
         if (message.kind !== "priceAlert") return;
         const traded = message.alert.triggeredPrice ?? message.alert.price;
-        const words = `Price alert: ${describeAlert(message.alert, n)}, traded at ${n(traded)}`;
+        const words = `Price alert: ${describeAlert(message.alert, n)}, traded at ${n(formatDecimalGrouped(traded, countDecimals(traded)))}`;
         setFired((shown) => [...shown.slice(-2), { id: message.alert.id, words }]);
       },
     }),
