@@ -33,6 +33,8 @@ test.describe("price alerts", () => {
     context,
     baseURL,
   }) => {
+    // Three alerts set by hand, a cancel, and two themes each loaded and analysed by axe.
+    test.setTimeout(90_000);
     await signIn();
     await page.goto(`/trade/${SYMBOL}`);
     await expect(alertsPanel(page).getByText("No active price alerts.")).toBeVisible();
@@ -91,6 +93,7 @@ test.describe("price alerts", () => {
     context,
     baseURL,
   }) => {
+    test.setTimeout(60_000);
     const origin = baseURL ?? "";
     const certificates = process.env.E2E_PUSH_CERTIFICATE_DIR ?? "";
     const service: PushService = await startPushService({
