@@ -103,6 +103,7 @@ export function PushNotifications() {
     body = (
       <Button
         size="sm"
+        className="self-start"
         aria-disabled={subscribe.isPending || undefined}
         onClick={() => void turnOn(publicKey)}
       >
