@@ -62,8 +62,9 @@ export function serveAsLeader(options: {
     async stop() {
       stopTakingCommands();
       stopPublishing();
+      // Not waited for: an evaluation in flight has claimed its alerts atomically, and a
+      // handover must not wait on a database that may be the reason for it (ADR 040).
       priceAlerts.stop();
-      await priceAlerts.settled();
       await rpc?.close();
     },
   };
