@@ -73,7 +73,8 @@ export async function startExchangeRole(options: {
           onFenced,
           ...(options.observer ? { observer: options.observer } : {}),
         }),
-      serve: (exchange, epoch) => serveAsLeader({ exchange, streams, redis, prefix, log, epoch }),
+      serve: (exchange, epoch) =>
+        serveAsLeader({ exchange, db, config, streams, redis, prefix, log, epoch }),
       follow: redis
         ? () =>
             startReplica({

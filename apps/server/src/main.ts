@@ -15,6 +15,7 @@ import { createObservability } from "./observability";
 import { withSecretsKey } from "./secrets-key";
 import type { ServerFiles } from "./server-files";
 import { prepareWebApp } from "./web/prepare-web-app";
+import { withWebPushKeys } from "./web-push-keys";
 import { attachWebSocket, type WebSocketEndpoint } from "./websocket";
 
 /** How long `/readyz` waits for the database before it answers 503. */
@@ -31,7 +32,7 @@ export async function runServer(environment: Config, files: ServerFiles): Promis
   const log = createLogger(environment);
   for (const deprecation of environment.deprecations) log.warn(deprecation);
   const observability = createObservability(environment);
-  const config = await withSecretsKey(environment, log);
+  const config = await withWebPushKeys(await withSecretsKey(environment, log), log);
   // The web app's build loads while the exchange rebuilds its books (the longest step of a
   // restart), instead of after it.
   const webAppLoading = prepareWebApp({

@@ -10,6 +10,7 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import "./app.css";
+import { LivePriceAlerts } from "./components/alerts/live-price-alerts";
 import { ClientHintScript } from "./components/client-hint-script";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { NavigationProgress } from "./components/navigation-progress";
@@ -82,6 +83,7 @@ function Shell({ children }: { children: ReactNode }) {
       <OfflineBanner />
       <ServiceWorkerRegistration />
       <SiteHeader user={root?.user ?? null} />
+      {root?.user ? <LivePriceAlerts /> : null}
       <main
         id="main"
         tabIndex={-1}

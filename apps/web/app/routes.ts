@@ -14,6 +14,7 @@ export default [
   route("orders", "routes/orders.tsx"),
   route("orders/export.csv", "routes/orders.export.tsx"),
   route("account", "routes/account.tsx"),
+  route("alerts", "routes/alerts.tsx"),
   route("admin", "routes/admin.tsx", [
     index("routes/admin._index.tsx"),
     route("withdrawals", "routes/admin.withdrawals.tsx"),

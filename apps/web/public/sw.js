@@ -79,6 +79,58 @@ async function cachedAsset(request) {
   return response;
 }
 
+// A fired price alert sent by Web Push (ADR 040): the server encrypts { title, body, url, tag }
+// to this browser's subscription; the browser decrypts it and wakes this worker even when no
+// page of the app is open. A payload that is not ours still shows something rather than
+// nothing (a push that shows no notification can cost the site its permission).
+self.addEventListener("push", (event) => {
+  const message = readPushMessage(event.data);
+  event.waitUntil(
+    self.registration.showNotification(message.title, {
+      body: message.body,
+      tag: message.tag,
+      icon: "/icons/icon-192.png",
+      badge: "/icons/icon-192.png",
+      data: { url: message.url },
+    }),
+  );
+});
+
+// A click opens the alert's market: a tab of the app already open is navigated and focused,
+// otherwise a new one. Only a path on this origin is followed.
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const url = new URL(event.notification.data?.url ?? "/", self.location.origin);
+  const target = url.origin === self.location.origin ? url.href : self.location.origin;
+  event.waitUntil(openPage(target));
+});
+
+function readPushMessage(data) {
+  const fallback = { title: "CryptoTrade", body: "", url: "/", tag: "cryptotrade" };
+  if (!data) return fallback;
+  try {
+    const parsed = data.json();
+    return {
+      title: typeof parsed.title === "string" ? parsed.title : fallback.title,
+      body: typeof parsed.body === "string" ? parsed.body : "",
+      url: typeof parsed.url === "string" && parsed.url.startsWith("/") ? parsed.url : "/",
+      tag: typeof parsed.tag === "string" ? parsed.tag : fallback.tag,
+    };
+  } catch {
+    return { ...fallback, body: data.text() };
+  }
+}
+
+async function openPage(url) {
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+  if (open) {
+    const navigated = await open.navigate(url).catch(() => null);
+    return (navigated ?? open).focus();
+  }
+  return self.clients.openWindow(url);
+}
+
 // Storing must not delay the answer; a failed store only means a later network fetch.
 function storeQuietly(promise) {
   promise.catch(() => {});

@@ -31,6 +31,8 @@ const CALL_COSTS: Record<string, (input: unknown) => number> = {
   "orders.fills": listOf(50),
   "wallet.transactions": listOf(50),
   "admin.users": listOf(50),
+  // Up to 200 of the caller's alerts (50 active at most).
+  "alerts.list": () => 1 + DATABASE_READ + 2,
   "admin.auditLog": listOf(50),
   "admin.pendingWithdrawals": listOf(50),
   "portfolio.summary": () => 1 + 2 * DATABASE_READ,

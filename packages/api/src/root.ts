@@ -1,5 +1,6 @@
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
+import { alertsRouter } from "./routers/alerts";
 import { authRouter } from "./routers/auth";
 import { marketRouter } from "./routers/market";
 import { ordersRouter } from "./routers/orders";
@@ -14,6 +15,7 @@ export const appRouter = router({
   orders: ordersRouter,
   portfolio: portfolioRouter,
   wallet: walletRouter,
+  alerts: alertsRouter,
   admin: adminRouter,
 });
 

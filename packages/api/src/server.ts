@@ -1,6 +1,13 @@
 // Server internals: how the routers' services are wired (ADR 030), the lean single-call path
 // (ADR 011), and the stream hub with its shared frame encoder (ADR 009). Only `apps/server`
 // imports these.
+export { type PriceAlertWatch, watchPriceAlerts } from "./alerts/fire-price-alerts";
+export {
+  createPushSender,
+  generateWebPushKeys,
+  type PushPayload,
+  type PushSender,
+} from "./alerts/web-push-sender";
 export { costOf } from "./call-costs";
 export {
   CALL_BUDGET,

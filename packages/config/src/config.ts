@@ -110,8 +110,12 @@ const approvalThresholds = z.string().transform((value, ctx): Record<string, big
   return thresholds;
 });
 
+const vapidKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{40,100}$/, { error: "must be a base64url VAPID key" });
+
 /** Variables whose values are never echoed in a configuration error. */
-const SECRET_VARIABLES = new Set(["SECRETS_KEYS"]);
+const SECRET_VARIABLES = new Set(["SECRETS_KEYS", "WEB_PUSH_PRIVATE_KEY"]);
 
 /** Every environment variable the exchange reads, with its default. */
 const EnvSchema = z
@@ -150,6 +154,13 @@ const EnvSchema = z
       .optional(),
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
     SECRETS_KEYS: secretsKeys.optional(),
+    // VAPID keys (RFC 8292), base64url as `npx web-push generate-vapid-keys` prints them.
+    WEB_PUSH_PUBLIC_KEY: vapidKey.optional(),
+    WEB_PUSH_PRIVATE_KEY: vapidKey.optional(),
+    WEB_PUSH_SUBJECT: z
+      .string()
+      .regex(/^(mailto:|https:\/\/)\S+$/, { error: "must be a mailto: or https:// URL" })
+      .optional(),
     ALLOW_INSECURE_PRODUCTION: booleanFlag.default(false),
     RATE_LIMIT_PREFIX: z
       .string()
@@ -182,6 +193,10 @@ const EnvSchema = z
   .refine((env) => env.EXCHANGE_ROLE !== "replica" || (env.REDIS_URL && env.DATABASE_URL), {
     path: ["EXCHANGE_ROLE"],
     error: "replica needs REDIS_URL and DATABASE_URL shared with the leader",
+  })
+  .refine((env) => Boolean(env.WEB_PUSH_PUBLIC_KEY) === Boolean(env.WEB_PUSH_PRIVATE_KEY), {
+    path: ["WEB_PUSH_PRIVATE_KEY"],
+    error: "comes with WEB_PUSH_PUBLIC_KEY: set both keys of the pair, or neither",
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production" || env.ALLOW_INSECURE_PRODUCTION) return;
@@ -246,6 +261,22 @@ const EnvSchema = z
          */
         keys: env.SECRETS_KEYS ?? [],
       },
+      /**
+       * The VAPID key pair that signs Web Push messages (price alerts reach closed apps);
+       * undefined when unset: push is off, unless the server generates a pair in DATA_DIR
+       * (outside production). The subject is the contact push services see.
+       */
+      webPush:
+        env.WEB_PUSH_PUBLIC_KEY && env.WEB_PUSH_PRIVATE_KEY
+          ? {
+              publicKey: env.WEB_PUSH_PUBLIC_KEY,
+              privateKey: env.WEB_PUSH_PRIVATE_KEY,
+              // Push services want a contact: the exchange's https origin, else a placeholder.
+              subject:
+                env.WEB_PUSH_SUBJECT ??
+                (publicOrigin.startsWith("https://") ? publicOrigin : "mailto:operator@localhost"),
+            }
+          : undefined,
       /** Most commands the sequencer commits in one transaction (1 = a transaction per command). */
       maxBatchSize: env.EXCHANGE_MAX_BATCH_SIZE,
       /**

@@ -35,6 +35,6 @@ export type { SequencerObserver, SequencerPhase } from "./sequencer-observer";
 export { type BusHandler, type EventBus, InProcessBus } from "./streams/bus";
 export type { BookDiffMessage, StreamMessage } from "./streams/messages";
 export { channels } from "./streams/messages";
-export { publishExchangeEvents } from "./streams/publisher";
+export { createMessageIds, publishExchangeEvents } from "./streams/publisher";
 export { RedisBus, type RedisBusOptions } from "./streams/redis-bus";
 export * as views from "./views";

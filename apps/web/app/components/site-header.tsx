@@ -46,6 +46,9 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               <NavLink to="/wallet" className={navLinkClass}>
                 Wallet
               </NavLink>
+              <NavLink to="/alerts" className={navLinkClass}>
+                Alerts
+              </NavLink>
               <NavLink to="/account" className={navLinkClass}>
                 Account
               </NavLink>

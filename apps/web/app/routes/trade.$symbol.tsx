@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
 import { data, redirect, useRouteLoaderData } from "react-router";
+import { PriceAlertsPanel } from "~/components/alerts/price-alerts-panel";
 import { AccountPanel } from "~/components/trade/account-panel";
 import { BookFeed } from "~/components/trade/book-feed";
 import { BookStore } from "~/components/trade/book-store";
@@ -102,13 +103,16 @@ function TradeTerminal({
             statuses={feeds.statuses}
           />
         </div>
-        <section aria-label="Place order" className="[grid-area:form]">
-          {signedIn ? (
-            <OrderForm market={market} />
-          ) : (
-            <SignInPrompt redirectTo={`/trade/${market.symbol}`} />
-          )}
-        </section>
+        <div className="flex flex-col gap-4 [grid-area:form]">
+          <section aria-label="Place order">
+            {signedIn ? (
+              <OrderForm market={market} />
+            ) : (
+              <SignInPrompt redirectTo={`/trade/${market.symbol}`} />
+            )}
+          </section>
+          {signedIn ? <PriceAlertsPanel market={market} /> : null}
+        </div>
         <section aria-label="Your orders and balances" className="min-w-0 [grid-area:account]">
           {signedIn ? (
             <AccountPanel market={market} />

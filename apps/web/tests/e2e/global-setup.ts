@@ -5,6 +5,7 @@ import { createClient } from "@cryptotrade/api/client";
 import { runGrantAdmin } from "@cryptotrade/server/testing/grant-admin-process";
 import { startServerProcess } from "@cryptotrade/server/testing/server-process";
 import { findFreePort } from "@cryptotrade/testing/free-port";
+import { makeLocalhostCertificate } from "@cryptotrade/testing/localhost-certificate";
 
 /** The operator account every admin journey signs in as (made admin with `pnpm admin:grant`). */
 const ADMIN = {
@@ -25,7 +26,12 @@ export default async function globalSetup() {
   const dataDir = await mkdtemp(join(tmpdir(), "cryptotrade-e2e-"));
   const port = await findFreePort();
   const origin = `http://127.0.0.1:${port}`;
+  // The certificate of the push service a journey runs in place of FCM (price-alert.spec.ts):
+  // the server trusts it as it trusts a real push service's, by its CA list.
+  const pushCertificateDir = await mkdtemp(join(tmpdir(), "cryptotrade-e2e-push-"));
+  makeLocalhostCertificate(pushCertificateDir);
   const env = {
+    NODE_EXTRA_CA_CERTS: join(pushCertificateDir, "cert.pem"),
     DATA_DIR: dataDir,
     DEMO: "true",
     LOG_LEVEL: "warn",
@@ -47,10 +53,12 @@ export default async function globalSetup() {
   if (granted.code !== 0) throw new Error(`pnpm admin:grant failed: ${granted.stderr}`);
   const server = await startServerProcess({ port, env });
   process.env.E2E_BASE_URL = origin;
+  process.env.E2E_PUSH_CERTIFICATE_DIR = pushCertificateDir;
   process.env.E2E_ADMIN_EMAIL = ADMIN.email;
   process.env.E2E_ADMIN_PASSWORD = ADMIN.password;
   return async () => {
     await server.kill("SIGTERM");
     await rm(dataDir, { recursive: true, force: true });
+    await rm(pushCertificateDir, { recursive: true, force: true });
   };
 }

@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ServerProcess, startServerProcess } from "@cryptotrade/server/testing/server-process";
 import { findFreePort } from "@cryptotrade/testing/free-port";
+import { makeLocalhostCertificate } from "@cryptotrade/testing/localhost-certificate";
 import { expect, test } from "@playwright/test";
 import { newAccount } from "./accounts";
-import { makeLocalhostCertificate, startTlsProxy, type TlsProxy } from "./tls-proxy";
+import { startTlsProxy, type TlsProxy } from "./tls-proxy";
 
 /** The proxy reaches the server from this loopback address; tests connect from 127.0.0.1. */
 const PROXY_ADDRESS = "127.0.0.2";

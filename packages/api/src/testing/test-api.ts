@@ -4,6 +4,7 @@ import type { DatabaseConnection } from "@cryptotrade/db/client";
 import { createTestDatabase } from "@cryptotrade/db/testing";
 import {
   checkInvariants,
+  createMessageIds,
   Exchange,
   InProcessBus,
   type InvariantReport,
@@ -11,6 +12,8 @@ import {
   type StreamMessage,
 } from "@cryptotrade/exchange";
 import { pino } from "pino";
+import { type PriceAlertWatch, watchPriceAlerts } from "../alerts/fire-price-alerts";
+import { createPushSender } from "../alerts/web-push-sender";
 import { type ApiServices, createContext } from "../context";
 import { appRouter } from "../root";
 import { createApiServices, prepareDatabase } from "../services";
@@ -39,6 +42,10 @@ export interface TestApi {
    * without. Each call builds its own context, as each HTTP request does.
    */
   callerFor(token?: string): Caller;
+  /** Where the sequencer's batches and fired alerts are published. */
+  bus: InProcessBus<StreamMessage>;
+  /** The price alert evaluator the leader runs; `settled()` waits for its deliveries. */
+  priceAlerts: PriceAlertWatch;
   /** The ledger's invariants (DESIGN §5) as the database holds them now. */
   checkInvariants(): Promise<InvariantReport>;
   close(): Promise<void>;
@@ -74,7 +81,17 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     maxBatchSize: config.maxBatchSize,
   });
   const bus = new InProcessBus<StreamMessage>();
-  const stopPublishing = publishExchangeEvents(exchange, bus);
+  const nextId = createMessageIds();
+  const stopPublishing = publishExchangeEvents(exchange, bus, nextId);
+  // As the leading server does (serve-as-leader.ts): alerts fire on the committed trades.
+  const priceAlerts = watchPriceAlerts({
+    exchange,
+    db: database.db,
+    bus,
+    push: createPushSender({ webPush: config.webPush, db: database.db, log }),
+    log,
+    nextId,
+  });
   const streams = new StreamHub(bus);
   const services = createApiServices({
     config,
@@ -91,6 +108,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     services,
     database,
     exchange,
+    bus,
+    priceAlerts,
     callerFor(token) {
       return createCaller(() => {
         requests += 1;
@@ -106,6 +125,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     checkInvariants: () => checkInvariants(database.db),
     async close() {
       await exchange.stop();
+      priceAlerts.stop();
+      await priceAlerts.settled();
       stopPublishing();
       await streams.close();
       await bus.close();

@@ -51,7 +51,7 @@ const HOUSE_FUNDS = { USDT: "1000000", BTC: "10", ETH: "100", SOL: "1000" };
  * const t = useTestApi();
  * it("...", async () => { const alice = await t.trader({ USDT: "1000" }); });
  */
-export function useTestApi(): TestApiHarness {
+export function useTestApi(options: { env?: Record<string, string> } = {}): TestApiHarness {
   let api: TestApi | undefined;
   const clock = createAuthClock();
   const traders: ApiUser[] = [];
@@ -81,7 +81,7 @@ export function useTestApi(): TestApiHarness {
   };
 
   beforeAll(async () => {
-    api = await startTestApi({ now: clock.now });
+    api = await startTestApi({ now: clock.now, ...(options.env ? { env: options.env } : {}) });
   });
   afterEach(async () => {
     await expectInvariants();

@@ -1,3 +1,4 @@
+export * from "./alerts";
 export * from "./commands";
 export * from "./leadership";
 export * from "./ledger";

@@ -1,3 +1,4 @@
+import type { PriceAlertView } from "@cryptotrade/contract/alerts";
 import type { OrderView } from "../views";
 
 export interface BookLevelView {
@@ -66,6 +67,13 @@ interface WalletUpdateMessage {
   time: number;
 }
 
+/** One of the user's price alerts fired (ADR 040); sent once, when its trade claimed it. */
+interface PriceAlertMessage {
+  kind: "priceAlert";
+  id: string;
+  alert: PriceAlertView;
+}
+
 /** The books were rebuilt from the database: every subscriber must resync from a snapshot. */
 interface ResetMessage {
   kind: "reset";
@@ -78,6 +86,7 @@ export type StreamMessage =
   | OrderUpdateMessage
   | BalanceUpdateMessage
   | WalletUpdateMessage
+  | PriceAlertMessage
   | ResetMessage;
 
 /** Channel names, one place. */

@@ -8,17 +8,32 @@ import type { EventBus } from "./bus";
 import { type BookLevelView, channels, type StreamMessage } from "./messages";
 
 /**
+ * A process's message ids, `<epoch>.<n>`, increasing in the order they are taken. Everything
+ * one process publishes on a user's channel (the batch's updates, fired price alerts) takes
+ * its ids from one of these, so a resuming subscriber's position orders them all.
+ *
+ * @example
+ * const nextId = createMessageIds();
+ * publishExchangeEvents(exchange, bus, nextId);
+ */
+export function createMessageIds(): () => string {
+  const epoch = Date.now().toString(36);
+  let counter = 0;
+  return () => `${epoch}.${(++counter).toString(36).padStart(8, "0")}`;
+}
+
+/**
  * Publishes each committed batch to the bus: one coalesced diff per book, the batch's trades
  * per market, and each user's order, balance and wallet changes on their private channel.
  *
  * Ids are `<epoch>.<n>`: a new process starts a new epoch, so a subscriber resuming with an
  * id from before a restart is told to resync instead of silently missing messages.
  */
-export function publishExchangeEvents(exchange: Exchange, bus: EventBus): () => void {
-  const epoch = Date.now().toString(36);
-  let counter = 0;
-  const nextId = () => `${epoch}.${(++counter).toString(36).padStart(8, "0")}`;
-
+export function publishExchangeEvents(
+  exchange: Exchange,
+  bus: EventBus,
+  nextId: () => string = createMessageIds(),
+): () => void {
   return exchange.subscribe((events) => {
     const markets = new Map(exchange.markets().map((m) => [m.symbol, m]));
     const out: Array<[string, StreamMessage]> = [];

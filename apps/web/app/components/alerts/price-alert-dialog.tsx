@@ -1,0 +1,163 @@
+import { MovePercent } from "@cryptotrade/contract/alerts";
+import { normalizeTypedDecimal } from "@cryptotrade/contract/money";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { AmountInput } from "~/components/trade/order-form/input";
+import { checkPrice, type MarketRules } from "~/components/trade/order-form/model";
+import { SelectField } from "~/components/ui/select-field";
+import { useNumbers } from "~/lib/use-viewer";
+import { useTRPC } from "~/trpc/react";
+import { describeAlert, readAlertRefusal } from "./alert-words";
+
+const CONDITIONS = [
+  { value: "above", label: "Price rises to" },
+  { value: "below", label: "Price falls to" },
+  { value: "up", label: "Price moves up by %" },
+  { value: "down", label: "Price moves down by %" },
+] as const;
+type Condition = (typeof CONDITIONS)[number]["value"];
+
+/**
+ * A modal form that sets a price alert on one market (`alerts.create`): a price to rise or
+ * fall to, or a move in percent from the last trade. Closes with the alert's words.
+ */
+export function PriceAlertDialog({
+  symbol,
+  rules,
+  onClose,
+}: {
+  symbol: string;
+  rules: MarketRules;
+  /** Called with a confirmation when an alert was set, or null when closed without one. */
+  onClose(result: string | null): void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const { n } = useNumbers();
+  const [condition, setCondition] = useState<Condition>("above");
+  const [price, setPrice] = useState("");
+  const [percent, setPercent] = useState("");
+  const [errors, setErrors] = useState<{ price?: string; percent?: string }>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const isMove = condition === "up" || condition === "down";
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const create = useMutation(
+    trpc.alerts.create.mutationOptions({
+      onSuccess: (alert) => {
+        void queryClient.invalidateQueries(trpc.alerts.list.queryFilter());
+        onClose(`Alert set: ${describeAlert(alert, n)}`);
+      },
+      onError: (failure) => {
+        const refusal = readAlertRefusal(failure);
+        if (refusal.field) setErrors({ [refusal.field]: refusal.message });
+        else setFormError(refusal.message);
+      },
+    }),
+  );
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    if (isMove) {
+      const typed = normalizeTypedDecimal(percent.trim());
+      if (!MovePercent.safeParse(typed).success || Number(typed) <= 0) {
+        setErrors({ percent: "Enter a move above 0 %, with at most two decimals, such as 2.5" });
+        return;
+      }
+      setErrors({});
+      create.mutate({
+        kind: "move",
+        symbol,
+        direction: condition === "up" ? "above" : "below",
+        percent: typed,
+      });
+      return;
+    }
+    const checked = checkPrice(rules, price, "price", "Price");
+    if ("error" in checked) {
+      setErrors({ price: checked.error });
+      return;
+    }
+    setErrors({});
+    create.mutate({
+      kind: "price",
+      symbol,
+      direction: condition,
+      price: normalizeTypedDecimal(price.trim()),
+    });
+  };
+
+  return (
+    <dialog
+      ref={dialogRef}
+      aria-labelledby="price-alert-title"
+      onClose={() => onClose(null)}
+      className="m-auto w-[min(24rem,calc(100vw-2rem))] rounded-lg border border-border bg-surface p-4 text-text backdrop:bg-black/50"
+    >
+      <form onSubmit={submit} noValidate className="flex flex-col gap-3">
+        <h2 id="price-alert-title" className="text-base font-semibold">
+          Price alert on {symbol}
+        </h2>
+        <p className="text-xs text-muted">
+          Fires once, on the first trade at or past the price, and reaches you even with the app
+          closed when push notifications are on (Alerts page).
+        </p>
+        <SelectField
+          label="Condition"
+          name="condition"
+          options={CONDITIONS}
+          value={condition}
+          onChange={(event) => {
+            setCondition(event.target.value as Condition);
+            setErrors({});
+          }}
+        />
+        {isMove ? (
+          <AmountInput
+            label="Move"
+            unit="%"
+            value={percent}
+            onChange={setPercent}
+            error={errors.percent}
+            placeholder="2.5"
+          />
+        ) : (
+          <AmountInput
+            label="Alert price"
+            unit={rules.quoteAsset}
+            value={price}
+            onChange={setPrice}
+            error={errors.price}
+          />
+        )}
+        {formError ? (
+          <p role="alert" className="text-sm text-sell">
+            {formError}
+          </p>
+        ) : null}
+        <div className="flex justify-end gap-2">
+          <button
+            type="button"
+            onClick={() => dialogRef.current?.close()}
+            className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface-raised"
+          >
+            Close
+          </button>
+          <button
+            type="submit"
+            aria-disabled={create.isPending || undefined}
+            className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-on-accent aria-disabled:opacity-70"
+          >
+            Set alert
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

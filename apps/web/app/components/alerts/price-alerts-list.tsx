@@ -1,0 +1,71 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "~/components/ui/button";
+import { useNumbers } from "~/lib/use-viewer";
+import { useTRPC } from "~/trpc/react";
+import { describeAlert } from "./alert-words";
+
+/**
+ * The trader's active price alerts (of one market, or all), each with a Cancel button named
+ * after the alert it cancels. Fired alerts leave the list as they fire (`LivePriceAlerts`).
+ */
+export function PriceAlertsList({ symbol }: { symbol?: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { n } = useNumbers();
+  const [outcome, setOutcome] = useState("");
+  const alerts = useQuery(trpc.alerts.list.queryOptions(symbol ? { symbol } : undefined));
+  const cancel = useMutation(
+    trpc.alerts.cancel.mutationOptions({
+      onSuccess: (cancelled) => {
+        setOutcome(`Alert cancelled: ${describeAlert(cancelled, n)}`);
+        void queryClient.invalidateQueries(trpc.alerts.list.queryFilter());
+      },
+      onError: (failure) => setOutcome(failure.message),
+    }),
+  );
+
+  let body: React.ReactNode;
+  if (alerts.isPending) body = <p className="text-sm text-muted">Loading your alerts…</p>;
+  else if (alerts.isError) {
+    body = (
+      <p role="alert" className="text-sm text-sell">
+        Your alerts could not be loaded. Try again in a moment.
+      </p>
+    );
+  } else if (alerts.data.length === 0) {
+    body = <p className="text-sm text-muted">No active price alerts.</p>;
+  } else {
+    body = (
+      <ul aria-label="Your price alerts" className="flex flex-col divide-y divide-border">
+        {alerts.data.map((alert) => {
+          const words = describeAlert(alert, n);
+          return (
+            <li key={alert.id} className="flex items-center justify-between gap-2 py-1.5">
+              <span className="tabular text-sm">{words}</span>
+              <Button
+                variant="outline"
+                size="xs"
+                aria-label={`Cancel alert ${words}`}
+                aria-disabled={cancel.isPending || undefined}
+                onClick={() => {
+                  if (!cancel.isPending) cancel.mutate({ id: alert.id });
+                }}
+              >
+                Cancel
+              </Button>
+            </li>
+          );
+        })}
+      </ul>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-2">
+      {body}
+      <p role="status" className="text-xs text-muted empty:hidden">
+        {outcome}
+      </p>
+    </div>
+  );
+}

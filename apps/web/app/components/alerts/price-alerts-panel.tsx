@@ -1,0 +1,41 @@
+import { useMemo, useState } from "react";
+import { type Market, readRules } from "~/components/trade/order-form/model";
+import { Button } from "~/components/ui/button";
+import { PriceAlertDialog } from "./price-alert-dialog";
+import { PriceAlertsList } from "./price-alerts-list";
+
+/** The trade page's price alerts: a "Price alert" button opening the form, and this market's alerts. */
+export function PriceAlertsPanel({ market }: { market: Market }) {
+  const rules = useMemo(() => readRules(market), [market]);
+  const [open, setOpen] = useState(false);
+  const [outcome, setOutcome] = useState("");
+  return (
+    <section
+      aria-labelledby="price-alerts-title"
+      className="flex flex-col gap-2 rounded-lg border border-border bg-surface p-3"
+    >
+      <div className="flex items-center justify-between gap-2">
+        <h2 id="price-alerts-title" className="text-sm font-semibold">
+          Price alerts
+        </h2>
+        <Button size="sm" variant="outline" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+          Price alert
+        </Button>
+      </div>
+      <p role="status" className="text-xs text-buy empty:hidden">
+        {outcome}
+      </p>
+      <PriceAlertsList symbol={market.symbol} />
+      {open ? (
+        <PriceAlertDialog
+          symbol={market.symbol}
+          rules={rules}
+          onClose={(result) => {
+            setOpen(false);
+            if (result) setOutcome(result);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
