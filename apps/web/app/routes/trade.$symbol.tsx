@@ -83,7 +83,7 @@ function TradeTerminal({
         <section
           aria-label="Chart"
           {...tabs.panel("chart", true)}
-          className={`min-w-0 [grid-area:chart] ${tabs.hiddenOnPhone("chart")}`}
+          className={`touch-targets min-w-0 [grid-area:chart] ${tabs.hiddenOnPhone("chart")}`}
         >
           <ChartPanel
             symbol={market.symbol}
@@ -118,7 +118,7 @@ function TradeTerminal({
         <section
           aria-label="Place order"
           {...tabs.panel("form", true)}
-          className={`[grid-area:form] ${tabs.hiddenOnPhone("form")}`}
+          className={`touch-targets [grid-area:form] max-md:scroll-mt-12 ${tabs.hiddenOnPhone("form")}`}
         >
           {signedIn ? (
             <OrderForm market={market} />
@@ -126,7 +126,10 @@ function TradeTerminal({
             <SignInPrompt redirectTo={`/trade/${market.symbol}`} />
           )}
         </section>
-        <section aria-label="Your orders and balances" className="min-w-0 [grid-area:account]">
+        <section
+          aria-label="Your orders and balances"
+          className="touch-targets min-w-0 [grid-area:account]"
+        >
           {signedIn ? (
             <AccountPanel market={market} />
           ) : (

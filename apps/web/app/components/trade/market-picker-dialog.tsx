@@ -23,6 +23,7 @@ export function MarketPickerDialog({
   const trpc = useTRPC();
   const navigate = useNavigate();
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   const ids = useId();
   const [query, setQuery] = useState("");
   const [favouritesOnly, setFavouritesOnly] = useState(false);
@@ -34,6 +35,8 @@ export function MarketPickerDialog({
   useEffect(() => {
     const dialog = dialogRef.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // The search box, not the first button (Close), is where the picker starts.
+    searchRef.current?.focus();
   }, []);
 
   const assetNames = Object.fromEntries(
@@ -122,6 +125,7 @@ export function MarketPickerDialog({
           Search markets
         </label>
         <input
+          ref={searchRef}
           id={`${ids}-search`}
           type="text"
           role="combobox"

@@ -24,6 +24,11 @@ export function usePhoneTabs() {
   const [tab, setTab] = useState<PhoneTab>("chart");
   const phone = usePhoneLayout();
   const ids = useId();
+  // Opening the form brings it to the top, under the sticky tab bar: its Buy button is then on
+  // the screen without scrolling, however tall the header above is.
+  useEffect(() => {
+    if (phone && tab === "form") document.getElementById(`${ids}-panel-form`)?.scrollIntoView();
+  }, [phone, tab, ids]);
   const tabId = (key: PhoneTab) => `${ids}-tab-${key}`;
   const panelId = (key: PhoneTab) => `${ids}-panel-${key}`;
   return {
