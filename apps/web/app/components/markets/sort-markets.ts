@@ -1,7 +1,7 @@
 import { toUnits } from "@cryptotrade/contract/money";
 
 /** The columns of the markets table a trader can sort by. */
-export const MARKET_SORT_KEYS = ["name", "price", "change", "volume"] as const;
+const MARKET_SORT_KEYS = ["name", "price", "change", "volume"] as const;
 export type MarketSortKey = (typeof MARKET_SORT_KEYS)[number];
 
 /** A sort as `aria-sort` names its direction. */

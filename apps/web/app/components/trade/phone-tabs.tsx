@@ -3,7 +3,7 @@ import { useSelectedPrice } from "./price-selection";
 import { usePhoneLayout } from "./use-phone-layout";
 
 /** The trade page's panels a phone shows one at a time, in the tab bar's order. */
-export const PHONE_TABS = [
+const PHONE_TABS = [
   { key: "chart", label: "Chart" },
   { key: "book", label: "Book" },
   { key: "trades", label: "Trades" },
