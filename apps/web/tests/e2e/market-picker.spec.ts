@@ -94,6 +94,8 @@ test("the open picker has no serious accessibility violation, light and dark", a
   context,
   baseURL,
 }) => {
+  // Two axe runs over a live page on a shared 2-core machine.
+  test.setTimeout(90_000);
   for (const theme of ["light", "dark"] as const) {
     await useTheme(context, baseURL ?? "", theme);
     await page.goto("/trade/BTC-USDT");

@@ -148,6 +148,10 @@ test("the app is installable: a manifest with its icons, standalone, themed", as
   await page.goto("/");
   const href = await page.locator('link[rel="manifest"]').getAttribute("href");
   expect(href).toBe("/manifest.webmanifest");
+  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute(
+    "content",
+    /^#[0-9a-f]{6}$/i,
+  );
   const manifest = await (await request.get(href ?? "")).json();
   expect(manifest).toMatchObject({
     name: expect.any(String),
