@@ -61,6 +61,8 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* The phone's browser bar (and an installed app's title bar) takes the page's surface. */}
+        <meta name="theme-color" content={scheme === "dark" ? "#0b0f17" : "#ffffff"} />
         <ClientHintScript nonce={nonce} />
         <Meta />
         <Links nonce={nonce} />

@@ -1,9 +1,15 @@
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, type ShouldRevalidateFunction, useSearchParams } from "react-router";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FavouritesFilter } from "~/components/markets/favourites-filter";
 import { MarketSearch } from "~/components/markets/market-search";
 import { MarketsTable } from "~/components/markets/markets-table";
+import {
+  type MarketSortKey,
+  nextMarketSort,
+  readMarketSort,
+  writeMarketSort,
+} from "~/components/markets/sort-markets";
 import { useFavouriteMarkets } from "~/components/markets/use-favourite-markets";
 import type { Route } from "./+types/home";
 
@@ -16,9 +22,10 @@ export const meta: Route.MetaFunction = () => [
 const SPARKLINE_CANDLES = { interval: "1h", limit: 24 } as const;
 
 export async function loader({ context }: Route.LoaderArgs) {
-  const [markets, tickers] = await Promise.all([
+  const [markets, tickers, assets] = await Promise.all([
     context.trpc.market.list(),
     context.trpc.market.tickers(),
+    context.trpc.market.assets(),
   ]);
   // Each hour's opening price; the live last price ends the line in the browser. Drawn from
   // the loader's data, the sparklines are in the server's HTML.
@@ -33,13 +40,36 @@ export async function loader({ context }: Route.LoaderArgs) {
       }),
     ),
   );
-  return { markets, tickers, hourlyOpens };
+  // "bitcoin" finds BTC markets: the search reads each asset's name.
+  const assetNames = Object.fromEntries(assets.map((asset) => [asset.symbol, asset.name]));
+  return { markets, tickers, hourlyOpens, assetNames };
 }
+
+/** A new sort only rewrites the address: the rows are live already, so nothing is loaded again. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  formMethod,
+  defaultShouldRevalidate,
+}) =>
+  formMethod !== undefined || currentUrl.pathname !== nextUrl.pathname
+    ? defaultShouldRevalidate
+    : false;
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const [query, setQuery] = useState("");
   const [favouritesOnly, setFavouritesOnly] = useState(false);
   const { favourites, toggleFavourite } = useFavouriteMarkets();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const sort = readMarketSort(searchParams);
+  const onSort = (key: MarketSortKey) =>
+    setSearchParams(
+      (params) => writeMarketSort(params, nextMarketSort(readMarketSort(params), key)),
+      {
+        replace: true,
+        preventScrollReset: true,
+      },
+    );
   return (
     <>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
@@ -57,6 +87,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         tickers={loaderData.tickers}
         hourlyOpens={loaderData.hourlyOpens}
         filter={{ query, favouritesOnly }}
+        assetNames={loaderData.assetNames}
+        sort={sort}
+        onSort={onSort}
         favourites={favourites}
         onToggleFavourite={toggleFavourite}
       />

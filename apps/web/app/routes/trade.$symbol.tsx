@@ -12,6 +12,7 @@ import { LiveRecentTrades, readLastTrade } from "~/components/trade/live-recent-
 import { LiveValue } from "~/components/trade/live-value";
 import { OrderBook } from "~/components/trade/order-book";
 import { OrderForm } from "~/components/trade/order-form/order-form";
+import { PhoneTabList, usePhoneTabs } from "~/components/trade/phone-tabs";
 import { PriceSelectionProvider } from "~/components/trade/price-selection";
 import { SignInPrompt } from "~/components/trade/sign-in-prompt";
 import { TAPE_LENGTH } from "~/components/trade/use-live-trades";
@@ -39,11 +40,14 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   return { market, ticker, book, trades };
 }
 
-// Phone: one column in reading order (chart, book, form, then the rest). Desktop: the chart
-// big on the left, as tall as the book beside it; on the right the form right under the book
-// (in view without scrolling), then the tape; the account panel under the chart.
+// Phone (below md): a column of the header, a sticky tab bar, the one panel it picked (chart,
+// book, tape or form) and the account panel. Tablet: one column in reading order (chart, book,
+// form, then the rest). Desktop: the chart big on the left, as tall as the book beside it; on
+// the right the form right under the book (in view without scrolling), then the tape; the
+// account panel under the chart.
 const GRID =
-  "grid gap-4 [grid-template-areas:'header'_'chart'_'book'_'form'_'trades'_'account'] " +
+  "flex flex-col gap-3 md:grid md:gap-4 " +
+  "[grid-template-areas:'header'_'chart'_'book'_'form'_'trades'_'account'] " +
   "lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_auto_auto_1fr] " +
   "lg:[grid-template-areas:'header_header'_'chart_book'_'account_form'_'account_trades']";
 
@@ -68,6 +72,7 @@ function TradeTerminal({
     lastTrade: new LiveValue(readLastTrade(loadedTrades, format)),
     statuses: createFeedStatuses(),
   }));
+  const tabs = usePhoneTabs();
   return (
     <PriceSelectionProvider>
       <div className={GRID}>
@@ -75,7 +80,12 @@ function TradeTerminal({
           <BookFeed store={feeds.book} symbol={market.symbol} statuses={feeds.statuses} />
           <LiveMarketHeader market={market} loadedTicker={loadedTicker} statuses={feeds.statuses} />
         </section>
-        <section aria-label="Chart" className="min-w-0 [grid-area:chart]">
+        <PhoneTabList tabs={tabs} />
+        <section
+          aria-label="Chart"
+          {...tabs.panel("chart", true)}
+          className={`touch-targets min-w-0 [grid-area:chart] ${tabs.hiddenOnPhone("chart")}`}
+        >
           <ChartPanel
             symbol={market.symbol}
             baseAsset={market.baseAsset}
@@ -83,7 +93,7 @@ function TradeTerminal({
             format={format}
           />
         </section>
-        <div className="[grid-area:book]">
+        <div {...tabs.panel("book")} className={`[grid-area:book] ${tabs.hiddenOnPhone("book")}`}>
           <OrderBook
             store={feeds.book}
             format={format}
@@ -92,7 +102,10 @@ function TradeTerminal({
             quoteAsset={market.quoteAsset}
           />
         </div>
-        <div className="[grid-area:trades]">
+        <div
+          {...tabs.panel("trades")}
+          className={`[grid-area:trades] ${tabs.hiddenOnPhone("trades")}`}
+        >
           <LiveRecentTrades
             symbol={market.symbol}
             loadedTrades={loadedTrades}
@@ -103,8 +116,11 @@ function TradeTerminal({
             statuses={feeds.statuses}
           />
         </div>
-        <div className="flex flex-col gap-4 [grid-area:form]">
-          <section aria-label="Place order">
+        <div
+          {...tabs.panel("form")}
+          className={`flex flex-col gap-4 [grid-area:form] max-md:scroll-mt-12 ${tabs.hiddenOnPhone("form")}`}
+        >
+          <section aria-label="Place order" className="touch-targets">
             {signedIn ? (
               <OrderForm market={market} />
             ) : (
@@ -113,7 +129,10 @@ function TradeTerminal({
           </section>
           {signedIn ? <PriceAlertsPanel market={market} /> : null}
         </div>
-        <section aria-label="Your orders and balances" className="min-w-0 [grid-area:account]">
+        <section
+          aria-label="Your orders and balances"
+          className="touch-targets min-w-0 [grid-area:account]"
+        >
           {signedIn ? (
             <AccountPanel market={market} />
           ) : (

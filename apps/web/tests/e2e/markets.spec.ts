@@ -89,6 +89,78 @@ test("the search box narrows the markets as you type, with an empty state", asyn
   await expect(page.getByText(/No markets match/)).toBeHidden();
 });
 
+test("the search finds markets by their assets' names as well as tickers", async ({ page }) => {
+  await page.goto("/");
+  const table = page.getByRole("table", { name: "Markets" });
+  const search = page.getByRole("searchbox", { name: "Search markets" });
+  const visible = table.getByRole("link");
+  await search.fill("bitcoin");
+  await expect(visible).toHaveText(["BTC-USDT", "ETH-BTC"]);
+  await search.fill("ether");
+  await expect(visible).toHaveText(["ETH-BTC", "ETH-USDT"]);
+  await search.fill("solana");
+  await expect(visible).toHaveText(["SOL-USDT"]);
+});
+
+test("a column header sorts the markets, kept in the address, light and dark", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await page.goto("/");
+  const table = page.getByRole("table", { name: "Markets" });
+  const header = table.getByRole("columnheader", { name: "Last price" });
+  const sortByPrice = header.getByRole("button", { name: "Last price" });
+  await expect(header).not.toHaveAttribute("aria-sort");
+
+  await sortByPrice.click();
+  await expect(header).toHaveAttribute("aria-sort", "ascending");
+  await expect(page).toHaveURL("/?sort=price&dir=asc");
+  await expect.poll(() => shownPrices(page)).toEqual([...(await shownPrices(page))].sort(byNumber));
+
+  await sortByPrice.click();
+  await expect(header).toHaveAttribute("aria-sort", "descending");
+  await expect(page).toHaveURL("/?sort=price&dir=desc");
+  await expect
+    .poll(() => shownPrices(page))
+    .toEqual([...(await shownPrices(page))].sort(byNumber).reverse());
+
+  // Another column takes the sort; the address keeps it across a reload.
+  const change = table.getByRole("columnheader", { name: "24h change" });
+  await change.getByRole("button").click();
+  await expect(change).toHaveAttribute("aria-sort", "ascending");
+  await expect(header).not.toHaveAttribute("aria-sort");
+  const market = table.getByRole("columnheader", { name: "Market" });
+  await market.getByRole("button").click();
+  await expect(market).toHaveAttribute("aria-sort", "ascending");
+  await market.getByRole("button").click();
+  await expect(page).toHaveURL("/?sort=name&dir=desc");
+  await page.reload();
+  await expect(market).toHaveAttribute("aria-sort", "descending");
+  await expect(table.getByRole("link")).toHaveText(["SOL-USDT", "ETH-USDT", "ETH-BTC", "BTC-USDT"]);
+
+  for (const theme of ["light", "dark"] as const) {
+    await context.addCookies([{ name: "theme", value: theme, url: baseURL ?? "" }]);
+    await page.goto("/?sort=volume&dir=desc");
+    await expect(page.getByTestId("live-status")).toHaveText("Live");
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+      .analyze();
+    const severe = results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(", ")}`);
+    expect(severe, theme).toEqual([]);
+  }
+});
+
+/** The last prices in the order the table shows them, as numbers (for an order check only). */
+async function shownPrices(page: import("@playwright/test").Page): Promise<number[]> {
+  const cells = await page.getByTestId(/^last-/).allTextContents();
+  return cells.map((text) => Number(text.replace(/,/g, "")));
+}
+
+const byNumber = (a: number, b: number) => a - b;
+
 test("a starred market stays a favourite across reloads and filters the list", async ({ page }) => {
   await page.goto("/");
   const table = page.getByRole("table", { name: "Markets" });

@@ -1,11 +1,32 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signInNewUser } from "./fixtures";
+import { severeViolations, useTheme } from "./page-helpers";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
 async function expectNoSidewaysScroll(page: Page) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(390);
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
+/** Every visible control of the trade page's tab bar, form and account panel is ≥ 44 px tall. */
+async function expectBigTouchTargets(page: Page) {
+  const small = await page.evaluate(() => {
+    const areas =
+      '[role="tablist"], [aria-label="Place order"], [aria-label="Your orders and balances"]';
+    const controls = document.querySelectorAll(
+      `:is(${areas}) :is(button, select, input:not([type="checkbox"], [type="radio"], [type="hidden"]), label:has(> input[type="checkbox"]), label:has(> input[type="radio"]) > span)`,
+    );
+    return [...controls]
+      .filter((control) => control.checkVisibility())
+      .map((control) => ({ control, box: control.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < 44)
+      .map(({ control, box }) => `${control.outerHTML.slice(0, 80)}: ${box.height}px`);
+  });
+  expect(small).toEqual([]);
 }
 
 test("the pages fit a 390 px phone", async ({ page, context, baseURL }) => {
@@ -22,4 +43,144 @@ test("the pages fit a 390 px phone", async ({ page, context, baseURL }) => {
   await page.goto("/");
   await expect(page.getByRole("button", { name: "Log out" })).toBeVisible();
   await expectNoSidewaysScroll(page);
+});
+
+test("a phone shows the chart, book, tape and form one tab at a time", async ({ page }) => {
+  await page.goto("/trade/BTC-USDT");
+  const tabs = page.getByRole("tablist", { name: "Trading views" });
+  const tab = (name: string) => tabs.getByRole("tab", { name });
+  await expect(tab("Chart")).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("tabpanel", { name: "Chart" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Price chart" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Order book" })).toBeHidden();
+
+  await tab("Book").click();
+  await expect(tab("Book")).toHaveAttribute("aria-selected", "true");
+  await expect(tab("Chart")).toHaveAttribute("aria-selected", "false");
+  await expect(page.getByRole("tabpanel", { name: "Book" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Order book" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Price chart" })).toBeHidden();
+  await expectNoSidewaysScroll(page);
+
+  // The arrow keys move between tabs, as in every tab bar.
+  await tab("Book").focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(tab("Trades")).toBeFocused();
+  await expect(tab("Trades")).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("table", { name: "Recent trades" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Order book" })).toBeHidden();
+  await expectNoSidewaysScroll(page);
+
+  await page.keyboard.press("ArrowRight");
+  await expect(tab("Buy / Sell")).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("tabpanel", { name: "Place order" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Log in" }).last()).toBeVisible();
+  await page.keyboard.press("Home");
+  await expect(tab("Chart")).toHaveAttribute("aria-selected", "true");
+});
+
+test("the order form opens from the tab bar with its Buy button in the first 1,000 px", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await signInNewUser(context, baseURL ?? "", { USDT: "1000" });
+  for (const width of [360, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto("/trade/BTC-USDT");
+    const buy = page.getByRole("button", { name: "Buy BTC" });
+    await expect(buy).toBeHidden();
+    await page.getByRole("tab", { name: "Buy / Sell" }).click();
+    await expect(buy).toBeVisible();
+    // The form comes up under the sticky tab bar: Buy ends within the first 1,000 px from the
+    // top of the screen, and the tab bar stays on it.
+    const box = await buy.boundingBox();
+    expect(box?.y).toBeGreaterThan(0);
+    expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(1000);
+    await expect(page.getByRole("tab", { name: "Buy / Sell" })).toBeInViewport();
+    await expectBigTouchTargets(page);
+    await expectNoSidewaysScroll(page);
+  }
+});
+
+test("a price picked in the phone's book opens the form with that price", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await signInNewUser(context, baseURL ?? "", { USDT: "1000" });
+  await page.goto("/trade/BTC-USDT");
+  await page.getByRole("tab", { name: "Book" }).click();
+  const level = page.getByRole("button", { name: /^Use price / }).first();
+  const price = ((await level.getAttribute("aria-label")) ?? "").replace("Use price ", "");
+  await level.click();
+  await expect(page.getByRole("tab", { name: "Buy / Sell" })).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
+  await expect(page.getByRole("textbox", { name: "Price" })).toHaveValue(price.replace(/,/g, ""));
+});
+
+test("the phone's trade page has no serious accessibility violation, light and dark", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  // Six axe runs over a live page on a shared 2-core machine.
+  test.setTimeout(120_000);
+  await signInNewUser(context, baseURL ?? "", { USDT: "1000" });
+  for (const theme of ["light", "dark"] as const) {
+    await useTheme(context, baseURL ?? "", theme);
+    await page.goto("/trade/BTC-USDT");
+    await expect(page.getByTestId("live-status")).toHaveText("Live");
+    for (const name of ["Chart", "Book", "Buy / Sell"]) {
+      await page.getByRole("tab", { name }).click();
+      await expect(page.getByRole("tab", { name })).toHaveAttribute("aria-selected", "true");
+      expect(await severeViolations(page), `${theme}, ${name}`).toEqual([]);
+    }
+  }
+});
+
+test("the app is installable: a manifest with its icons, standalone, themed", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/");
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  expect(href).toBe("/manifest.webmanifest");
+  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute(
+    "content",
+    /^#[0-9a-f]{6}$/i,
+  );
+  const manifest = await (await request.get(href ?? "")).json();
+  expect(manifest).toMatchObject({
+    name: expect.any(String),
+    short_name: expect.any(String),
+    start_url: "/",
+    display: "standalone",
+    theme_color: expect.stringMatching(/^#[0-9a-f]{6}$/i),
+    background_color: expect.stringMatching(/^#[0-9a-f]{6}$/i),
+  });
+  const icons: { src: string; sizes: string; type: string; purpose?: string }[] = manifest.icons;
+  const purposes = (size: string) =>
+    icons
+      .filter((icon) => icon.sizes === size)
+      .flatMap((icon) => (icon.purpose ?? "any").split(" "));
+  expect(purposes("192x192")).toContain("any");
+  expect(purposes("512x512")).toEqual(expect.arrayContaining(["any", "maskable"]));
+  for (const icon of icons) {
+    const response = await request.get(icon.src);
+    expect(response.headers()["content-type"], icon.src).toBe("image/png");
+    // A PNG's IHDR chunk holds its width and height at bytes 16-23.
+    const png = await response.body();
+    expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`, icon.src).toBe(icon.sizes);
+  }
+  // The service worker that makes it an app is registered.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        async () => (await navigator.serviceWorker.getRegistration())?.active?.scriptURL,
+      ),
+    )
+    .toMatch(/\/sw\.js$/);
 });

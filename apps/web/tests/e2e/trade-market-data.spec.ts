@@ -127,8 +127,8 @@ function toCents(price = "0"): bigint {
   return BigInt(`${whole}${fraction.slice(0, 2).padEnd(2, "0")}`);
 }
 
-test("on a 390 px phone the page stacks chart, book, order form, then trades", async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
+test("on a tablet the page stacks chart, book, order form, then trades", async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 1024 });
   await openTradePage(page);
   const region = (name: string) => page.getByRole("region", { name, exact: true });
   const table = (name: string) => page.getByRole("table", { name, exact: true });
@@ -143,7 +143,41 @@ test("on a 390 px phone the page stacks chart, book, order form, then trades", a
     parts.map(async (part) => (await part.boundingBox())?.y ?? Number.NaN),
   );
   expect([...order].sort((a, b) => a - b)).toEqual(order);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+  await expect(page.getByText("Log in or sign up to trade")).toBeVisible();
+});
+
+test("on a 390 px phone each panel shows under the tab bar, above the account panel", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(PAGE);
+  await expect(page.getByTestId("live-status")).toHaveText("Live");
+  const top = async (name: string) =>
+    (
+      await page
+        .getByRole(name === "tabs" ? "tablist" : "tabpanel", name === "tabs" ? {} : { name })
+        .boundingBox()
+    )?.y ?? Number.NaN;
+  for (const [tab, panel] of [
+    ["Chart", "Chart"],
+    ["Book", "Book"],
+    ["Trades", "Trades"],
+    ["Buy / Sell", "Place order"],
+  ] as const) {
+    await page.getByRole("tab", { name: tab }).click();
+    const account = await page
+      .getByRole("region", { name: "Your orders and balances" })
+      .boundingBox();
+    const order = [await top("tabs"), await top(panel), account?.y ?? Number.NaN];
+    expect(
+      [...order].sort((a, b) => a - b),
+      tab,
+    ).toEqual(order);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+  }
   await expect(page.getByText("Log in or sign up to trade")).toBeVisible();
 });
 

@@ -28,6 +28,7 @@ export function MarketRow({
   hidden,
   onToggleFavourite,
   onLiveState,
+  onTicker,
 }: {
   market: Market;
   initialTicker: Ticker | undefined;
@@ -38,6 +39,8 @@ export function MarketRow({
   hidden: boolean;
   onToggleFavourite: (symbol: string) => void;
   onLiveState: (symbol: string, state: LiveState) => void;
+  /** Each live ticker, so the table can sort by the figures on screen. */
+  onTicker: (ticker: Ticker) => void;
 }) {
   const trpc = useTRPC();
   const live = useSubscription(trpc.market.onTicker.subscriptionOptions({ symbol: market.symbol }));
@@ -46,6 +49,10 @@ export function MarketRow({
     () => onLiveState(market.symbol, live.status),
     [market.symbol, live.status, onLiveState],
   );
+  const liveTicker = live.data?.data;
+  useEffect(() => {
+    if (liveTicker) onTicker(liveTicker);
+  }, [liveTicker, onTicker]);
 
   const price = (value: string | null | undefined) =>
     value ? formatDecimalGrouped(value, market.priceDecimals) : "–";

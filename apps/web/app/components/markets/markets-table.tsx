@@ -1,32 +1,38 @@
 import type { RouterOutputs } from "@cryptotrade/api";
 import { useCallback, useState } from "react";
 import { LiveStatus } from "../live-status";
-import { type MarketFilter, matchesMarketFilter } from "./filter-markets";
+import { type AssetNames, type MarketFilter, matchesMarketFilter } from "./filter-markets";
 import { summariseLiveStates } from "./live-summary";
 import { type LiveState, MarketRow, SECONDARY } from "./market-row";
 import { NoMarketsMatch } from "./no-markets-match";
+import { SortHeader } from "./sort-header";
+import { type MarketSort, type MarketSortKey, sortMarkets } from "./sort-markets";
 
 type Market = RouterOutputs["market"]["list"][number];
 type Ticker = RouterOutputs["market"]["ticker"];
 
-const HEADERS: { label: string; secondary?: boolean }[] = [
-  { label: "Last price" },
-  { label: "24h change" },
+const HEADERS: { label: string; sortKey?: MarketSortKey; secondary?: boolean }[] = [
+  { label: "Last price", sortKey: "price" },
+  { label: "24h change", sortKey: "change" },
   { label: "24h high", secondary: true },
   { label: "24h low", secondary: true },
-  { label: "24h volume", secondary: true },
+  { label: "24h volume", sortKey: "volume", secondary: true },
   { label: "Last 24h", secondary: true },
 ];
 
 /**
  * The "Markets" table: every market live, narrowed by the filter without unmounting rows (each
- * keeps its subscription), with the page's live state above and an empty state below.
+ * keeps its subscription), sorted by the column the trader picked (by the live figures), with
+ * the page's live state above and an empty state below.
  */
 export function MarketsTable({
   markets,
   tickers,
   hourlyOpens,
   filter,
+  assetNames,
+  sort,
+  onSort,
   favourites,
   onToggleFavourite,
 }: {
@@ -34,6 +40,9 @@ export function MarketsTable({
   tickers: readonly Ticker[];
   hourlyOpens: Readonly<Record<string, readonly string[]>>;
   filter: MarketFilter;
+  assetNames: AssetNames;
+  sort: MarketSort | null;
+  onSort: (key: MarketSortKey) => void;
   favourites: ReadonlySet<string>;
   onToggleFavourite: (symbol: string) => void;
 }) {
@@ -41,8 +50,28 @@ export function MarketsTable({
   const onLiveState = useCallback((symbol: string, state: LiveState) => {
     setLiveStates((states) => (states[symbol] === state ? states : { ...states, [symbol]: state }));
   }, []);
-  const tickerOf = new Map(tickers.map((ticker) => [ticker.symbol, ticker]));
-  const shown = markets.filter((market) => matchesMarketFilter(market, filter, favourites));
+  const [liveTickers, setLiveTickers] = useState<Record<string, Ticker>>({});
+  const onTicker = useCallback((ticker: Ticker) => {
+    setLiveTickers((known) => ({ ...known, [ticker.symbol]: ticker }));
+  }, []);
+  const loadedTickers = new Map(tickers.map((ticker) => [ticker.symbol, ticker]));
+  const tickerOf = (symbol: string) => liveTickers[symbol] ?? loadedTickers.get(symbol);
+  const sorted = sortMarkets(
+    markets.map((market) => {
+      const ticker = tickerOf(market.symbol);
+      return {
+        symbol: market.symbol,
+        market,
+        last: ticker?.last ?? null,
+        changePercent: ticker?.changePercent ?? null,
+        volume: ticker?.volume ?? null,
+      };
+    }),
+    sort,
+  );
+  const shown = markets.filter((market) =>
+    matchesMarketFilter(market, filter, favourites, assetNames),
+  );
   const shownSymbols = new Set(shown.map((market) => market.symbol));
   return (
     <>
@@ -55,31 +84,41 @@ export function MarketsTable({
               <th scope="col" className="w-10 py-2 pl-2 text-left font-medium">
                 <span className="sr-only">Favourite</span>
               </th>
-              <th scope="col" className="py-2 pr-3 text-left font-medium">
-                Market
-              </th>
-              {HEADERS.map(({ label, secondary }) => (
-                <th
-                  key={label}
-                  scope="col"
-                  className={`px-3 py-2 text-right font-medium ${secondary ? SECONDARY : ""}`}
-                >
-                  {label}
-                </th>
-              ))}
+              <SortHeader label="Market" sortKey="name" sort={sort} onSort={onSort} align="left" />
+              {HEADERS.map(({ label, sortKey, secondary }) =>
+                sortKey ? (
+                  <SortHeader
+                    key={label}
+                    label={label}
+                    sortKey={sortKey}
+                    sort={sort}
+                    onSort={onSort}
+                    className={secondary ? SECONDARY : ""}
+                  />
+                ) : (
+                  <th
+                    key={label}
+                    scope="col"
+                    className={`px-3 py-2 text-right font-medium ${secondary ? SECONDARY : ""}`}
+                  >
+                    {label}
+                  </th>
+                ),
+              )}
             </tr>
           </thead>
           <tbody>
-            {markets.map((market) => (
+            {sorted.map(({ market }) => (
               <MarketRow
                 key={market.symbol}
                 market={market}
-                initialTicker={tickerOf.get(market.symbol)}
+                initialTicker={loadedTickers.get(market.symbol)}
                 hourlyOpens={hourlyOpens[market.symbol] ?? []}
                 favourite={favourites.has(market.symbol)}
                 hidden={!shownSymbols.has(market.symbol)}
                 onToggleFavourite={onToggleFavourite}
                 onLiveState={onLiveState}
+                onTicker={onTicker}
               />
             ))}
           </tbody>

@@ -4,10 +4,14 @@ import type { ComponentProps } from "react";
 import { LiveStatus } from "~/components/live-status";
 import { PriceChange } from "~/components/price-change";
 import { useNumbers } from "~/lib/use-viewer";
+import { MarketPicker } from "./market-picker";
 
 type Ticker = RouterOutputs["market"]["ticker"];
 
-/** The top of the trade page: the market's name, last price, 24-hour figures and connection. */
+/**
+ * The top of the trade page: the market's name (opening the market picker), last price,
+ * 24-hour figures and connection.
+ */
 export function MarketHeader({
   market,
   ticker,
@@ -37,10 +41,14 @@ export function MarketHeader({
   return (
     <div className="flex flex-wrap items-end gap-x-8 gap-y-3 border-b border-border pb-3">
       <div>
-        <h1 className="text-xl font-semibold">
-          {market.baseAsset}/{market.quoteAsset}
-          <span className="ml-2 text-sm font-normal text-muted">{market.symbol}</span>
-        </h1>
+        {/* The picker's button stretches over the name: a tap on it opens the picker. */}
+        <div className="relative flex items-center gap-1">
+          <h1 className="text-xl font-semibold">
+            {market.baseAsset}/{market.quoteAsset}
+            <span className="ml-2 text-sm font-normal text-muted">{market.symbol}</span>
+          </h1>
+          <MarketPicker symbol={market.symbol} />
+        </div>
         <LiveStatus status={status} />
       </div>
       <dl className="flex flex-wrap gap-x-6 gap-y-2">
