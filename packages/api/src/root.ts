@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
 import { marketRouter } from "./routers/market";
+import { notificationsRouter } from "./routers/notifications";
 import { ordersRouter } from "./routers/orders";
 import { portfolioRouter } from "./routers/portfolio";
 import { walletRouter } from "./routers/wallet";
@@ -14,6 +15,7 @@ export const appRouter = router({
   orders: ordersRouter,
   portfolio: portfolioRouter,
   wallet: walletRouter,
+  notifications: notificationsRouter,
   admin: adminRouter,
 });
 
