@@ -5,7 +5,8 @@ import type { TestUser } from "./testing/test-server";
 import { useTradingServer } from "./testing/trading";
 import type { SecuredUser } from "./testing/two-factor";
 
-type NotificationEvent = RouterOutputs["notifications"]["onEvents"]["data"];
+type NotificationEvent =
+  RouterOutputs["notifications"]["onEvents"] extends AsyncIterable<{ data: infer D }> ? D : never;
 type OrderEvent = Extract<NotificationEvent, { kind: "order" }>;
 type WalletEvent = Extract<NotificationEvent, { kind: "wallet" }>;
 
