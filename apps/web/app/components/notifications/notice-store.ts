@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Notice, NoticeFacts } from "./notices";
 
 /** How many notices the centre keeps; older ones drop off. */
-export const KEPT_NOTICES = 100;
+const KEPT_NOTICES = 100;
 
 /** The kept notices of one user in this browser (ADR 042), newest first, shared by its tabs. */
 export interface NoticeStore {
