@@ -15,7 +15,7 @@ export function NotificationBell() {
         type="button"
         popoverTarget={PANEL_ID}
         aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
-        className="relative rounded-md p-1.5 text-muted hover:bg-surface hover:text-text"
+        className="relative rounded-md p-1.5 text-muted [anchor-name:--notification-bell] hover:bg-surface hover:text-text"
       >
         <svg
           aria-hidden="true"

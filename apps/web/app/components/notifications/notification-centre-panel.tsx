@@ -5,7 +5,8 @@ import { useNotificationCentre } from "./notification-provider";
 import { NotificationSettings } from "./notification-settings";
 
 /**
- * The notification centre: the kept notices newest first with their time, "Mark all read",
+ * The notification centre, under the bell wherever the header's rows put it (CSS anchor
+ * positioning; a fixed place below the header where a browser lacks it): the kept notices newest first with their time, "Mark all read",
  * "Clear", and the sound and browser switches.
  */
 export function NotificationCentrePanel({ id }: { id: string }) {
@@ -17,7 +18,7 @@ export function NotificationCentrePanel({ id }: { id: string }) {
       id={id}
       popover="auto"
       aria-labelledby={`${id}-title`}
-      className="fixed inset-x-2 top-14 m-0 max-h-[80dvh] overflow-y-auto rounded-md border border-border bg-surface-raised p-4 text-sm text-text shadow-xl sm:left-auto sm:right-4 sm:w-96"
+      className="fixed inset-x-2 top-14 m-0 [position-anchor:--notification-bell] supports-[top:anchor(bottom)]:[top:calc(anchor(bottom)_+_0.5rem)] max-h-[80dvh] overflow-y-auto rounded-md border border-border bg-surface-raised p-4 text-sm text-text shadow-xl sm:left-auto sm:right-4 sm:w-96"
     >
       <div className="flex items-center justify-between gap-2">
         <h2 id={`${id}-title`} className="font-semibold">
