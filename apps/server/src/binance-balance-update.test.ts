@@ -81,4 +81,23 @@ describe("Binance's balanceUpdate on the user data stream", () => {
         .map((m) => m.d),
     ).toEqual(["250.500000", "-401.000000", "401.000000"]);
   });
+
+  it("sends no balanceUpdate when a withdrawal is approved: the free balance does not move", async () => {
+    const user = await t.securedTrader({ USDT: "1000" });
+    const socket = await userStream(user);
+    const withdrawal = await user.client.wallet.withdraw.mutate({
+      asset: "USDT",
+      amount: "100",
+      address: "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE",
+      totpCode: user.code(),
+    });
+    const admin = await t.admin();
+    await admin.client.admin.approveWithdrawal.mutate({ transactionId: withdrawal.id });
+    // A barrier: the user's channel keeps its order, so anything the approval sent comes first.
+    await user.client.wallet.deposit.mutate({ asset: "USDT", amount: "1" });
+    await socket.next<Event>((m) => m.e === "balanceUpdate" && m.d === "1.000000");
+    expect(
+      (socket.messages as Event[]).filter((m) => m.e === "balanceUpdate").map((m) => m.d),
+    ).toEqual(["-101.000000", "1.000000"]);
+  });
 });

@@ -14,6 +14,7 @@ import { LivePriceAlerts } from "./components/alerts/live-price-alerts";
 import { ClientHintScript } from "./components/client-hint-script";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { NavigationProgress } from "./components/navigation-progress";
+import { NotificationProvider } from "./components/notifications/notification-provider";
 import { OfflineBanner } from "./components/offline/offline-banner";
 import { ServiceWorkerRegistration } from "./components/offline/service-worker-registration";
 import { SiteHeader } from "./components/site-header";
@@ -80,19 +81,21 @@ function Shell({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   return (
     <TrpcReactProvider>
-      <SkipLink />
-      <NavigationProgress />
-      <OfflineBanner />
-      <ServiceWorkerRegistration />
-      <SiteHeader user={root?.user ?? null} />
-      {root?.user ? <LivePriceAlerts /> : null}
-      <main
-        id="main"
-        tabIndex={-1}
-        className="mx-auto w-full max-w-7xl px-4 py-6 focus:outline-none"
-      >
-        {children}
-      </main>
+      <NotificationProvider username={root?.user?.username ?? null}>
+        <SkipLink />
+        <NavigationProgress />
+        <OfflineBanner />
+        <ServiceWorkerRegistration />
+        <SiteHeader user={root?.user ?? null} />
+        {root?.user ? <LivePriceAlerts /> : null}
+        <main
+          id="main"
+          tabIndex={-1}
+          className="mx-auto w-full max-w-7xl px-4 py-6 focus:outline-none"
+        >
+          {children}
+        </main>
+      </NotificationProvider>
     </TrpcReactProvider>
   );
 }

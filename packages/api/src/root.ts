@@ -3,6 +3,7 @@ import { adminRouter } from "./routers/admin";
 import { alertsRouter } from "./routers/alerts";
 import { authRouter } from "./routers/auth";
 import { marketRouter } from "./routers/market";
+import { notificationsRouter } from "./routers/notifications";
 import { ordersRouter } from "./routers/orders";
 import { portfolioRouter } from "./routers/portfolio";
 import { walletRouter } from "./routers/wallet";
@@ -16,6 +17,7 @@ export const appRouter = router({
   portfolio: portfolioRouter,
   wallet: walletRouter,
   alerts: alertsRouter,
+  notifications: notificationsRouter,
   admin: adminRouter,
 });
 

@@ -18,6 +18,8 @@ export class Batch {
   /** Each touched book's last sequence, persisted so sequences continue after a restart. */
   readonly bookSequences = new Map<string, number>();
   readonly events: ExchangeEvent[] = [];
+  /** Conditional orders whose trigger fired in this batch (their update says so). */
+  readonly triggered = new Set<number>();
   /** The idempotency keys of the money commands carried out in this batch. */
   readonly idempotencyKeys: IdempotencyKeyRow[] = [];
 

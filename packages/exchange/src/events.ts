@@ -13,7 +13,7 @@ export interface BookLevelChange {
 export type ExchangeEvent =
   | { type: "book"; market: string; changes: BookLevelChange[] }
   | { type: "trade"; market: string; trade: TradeRecord }
-  | { type: "order"; userId: number; order: OrderRecord }
+  | { type: "order"; userId: number; order: OrderRecord; triggered: boolean }
   | { type: "balance"; userId: number; asset: string; balance: Balance }
   | { type: "transaction"; userId: number; transaction: TransactionRecord }
   | { type: "reset" };

@@ -17,7 +17,12 @@ export class SequencerListeners {
   publish(writes: BatchWrites): void {
     const events: ExchangeEvent[] = [...writes.batch.events];
     for (const order of writes.batch.orders.values()) {
-      events.push({ type: "order", userId: order.userId, order: { ...order } });
+      events.push({
+        type: "order",
+        userId: order.userId,
+        order: { ...order },
+        triggered: writes.batch.triggered.has(order.id),
+      });
     }
     for (const { userId, asset, available, locked } of writes.balances) {
       events.push({ type: "balance", userId, asset, balance: { available, locked } });

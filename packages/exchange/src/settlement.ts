@@ -35,6 +35,7 @@ export function applyEngineEvents(
         finishOrder(state, batch, market, event.orderId, event.status, event.reason);
         break;
       case "stopTriggered":
+        batch.triggered.add(event.orderId);
         touch(state, batch, event.orderId, (order) => {
           // A triggered order joins the queue now, which is where recovery must put it.
           order.queueSeq = state.nextQueueSeq++;

@@ -1,5 +1,6 @@
 import { Link, NavLink } from "react-router";
 import { LiveSessionWatch } from "./account/live-session-watch";
+import { NotificationBell } from "./notifications/notification-bell";
 import { ThemeSwitch } from "./theme-switch";
 import { UserMenu } from "./user-menu";
 
@@ -62,6 +63,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-3">
           <ThemeSwitch />
+          {user ? <NotificationBell /> : null}
           <UserMenu user={user} />
         </div>
       </div>

@@ -24,3 +24,17 @@ export const onBalanceUpdates = protectedProcedure.input(Resumable).subscription
   const stream = ctx.streams.listen(channels.user(ctx.user.id), signal);
   yield* followChannel(stream, "balance", input?.lastEventId);
 });
+
+const NOTIFYING_KINDS = ["order", "wallet"] as const;
+
+/**
+ * What the caller is notified of: each order change (with what filled or triggered in it) and
+ * each wallet decision. One subscription for every kind, so the web app's notification layer
+ * follows one stream on every page; a new kind (a price alert) is added to this list.
+ */
+export const onNotificationEvents = protectedProcedure
+  .input(Resumable)
+  .subscription(async function* ({ ctx, input, signal }) {
+    const stream = ctx.streams.listen(channels.user(ctx.user.id), signal);
+    yield* followChannel(stream, NOTIFYING_KINDS, input?.lastEventId);
+  });

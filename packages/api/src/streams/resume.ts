@@ -8,15 +8,18 @@ export interface ResyncMessage {
 }
 
 /**
- * Yields a channel's messages of one kind as `tracked` events, first replaying what the client
+ * Yields a channel's messages of the given kinds as `tracked` events, first replaying what the client
  * missed since `lastEventId` (or a resync notice when the history cannot prove nothing was lost),
  * never yielding the same message twice.
  */
 export async function* followChannel<K extends StreamMessage["kind"]>(
   stream: ChannelListener,
-  kind: K,
+  kinds: K | readonly K[],
   lastEventId: string | null | undefined,
 ): AsyncGenerator<TrackedEnvelope<Extract<StreamMessage, { kind: K }> | ResyncMessage>> {
+  const wanted: ReadonlySet<StreamMessage["kind"]> = new Set(
+    typeof kinds === "string" ? [kinds] : kinds,
+  );
   let position = lastEventId ?? "";
   if (lastEventId) {
     const missed = stream.replayAfter(lastEventId);
@@ -24,7 +27,7 @@ export async function* followChannel<K extends StreamMessage["kind"]>(
       yield tracked(lastEventId, { kind: "resync" });
     } else {
       for (const message of missed) {
-        if (message.kind !== kind) continue;
+        if (!wanted.has(message.kind)) continue;
         position = positionOf(message);
         yield tracked(position, message as Extract<StreamMessage, { kind: K }>);
       }
@@ -37,7 +40,7 @@ export async function* followChannel<K extends StreamMessage["kind"]>(
       yield tracked(position || message.id, { kind: "resync" });
       continue;
     }
-    if (message.kind !== kind || (position && !isAfter(message, position))) continue;
+    if (!wanted.has(message.kind) || (position && !isAfter(message, position))) continue;
     position = positionOf(message);
     yield tracked(position, message as Extract<StreamMessage, { kind: K }>);
   }

@@ -26,10 +26,16 @@ export function followUserData(
       for await (const message of listener) {
         if (message.kind === "order") emit(reports.report(message.order, Date.now()));
         else if (message.kind === "balance") emit(accountPosition(message, Date.now()));
-        else if (message.kind === "wallet") emit(balanceUpdate(message, Date.now()));
+        // An approved withdrawal moves no free balance: Binance sends no balanceUpdate for it.
+        else if (message.kind === "wallet" && !isApprovedWithdrawal(message))
+          emit(balanceUpdate(message, Date.now()));
       }
     } catch (error) {
       if (!signal.aborted) fail((error as Error).message);
     }
   })();
+}
+
+function isApprovedWithdrawal(wallet: { type: string; status: string }): boolean {
+  return wallet.type === "withdrawal" && wallet.status === "completed";
 }

@@ -35,10 +35,25 @@ interface TradesMessage {
   trades: PublicTradeMessage[];
 }
 
+/**
+ * What happened to an order in the batch that published its update, so a client can word it
+ * ("Bought 0.01 BTC", "Stop triggered") without remembering earlier states. Several commands in
+ * one batch are summed: a stop that triggered and filled at once says both.
+ */
+export interface OrderChange {
+  /** Base filled in this batch, in the market's base decimals ("0" when nothing filled). */
+  filledQuantity: string;
+  /** Quote those fills came to, in the quote decimals. */
+  filledQuote: string;
+  /** Whether the order's stop, take-profit or trailing trigger fired in this batch. */
+  triggered: boolean;
+}
+
 interface OrderUpdateMessage {
   kind: "order";
   id: string;
   order: OrderView;
+  change: OrderChange;
 }
 
 interface BalanceUpdateMessage {
@@ -50,9 +65,9 @@ interface BalanceUpdateMessage {
 }
 
 /**
- * A wallet transaction that moved the available balance: a deposit credited (+amount), a
- * withdrawal requested and held (-(amount + fee)) or rejected and returned (+(amount + fee)).
- * An approved withdrawal leaves the held money only, so it is not sent.
+ * A wallet transaction changed: a deposit credited (+amount), a withdrawal requested and held
+ * (-(amount + fee)), rejected and returned (+(amount + fee)) or approved (0: only the held
+ * money leaves, the available balance does not move).
  */
 interface WalletUpdateMessage {
   kind: "wallet";
@@ -61,6 +76,8 @@ interface WalletUpdateMessage {
   type: "deposit" | "withdrawal";
   status: "pending" | "completed" | "rejected";
   asset: string;
+  /** The amount deposited or withdrawn (a withdrawal's fee not included). */
+  amount: string;
   /** The signed change of the available balance, in the asset's decimals. */
   delta: string;
   /** When the ledger recorded it (ms since epoch). */

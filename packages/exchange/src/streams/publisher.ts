@@ -5,7 +5,7 @@ import type { MarketInfo } from "../markets";
 import type { TransactionRecord } from "../records";
 import { toOrderView, toPublicTradeView } from "../views";
 import type { EventBus } from "./bus";
-import { type BookLevelView, channels, type StreamMessage } from "./messages";
+import { type BookLevelView, channels, type OrderChange, type StreamMessage } from "./messages";
 
 /**
  * A process's message ids, `<epoch>.<n>`, increasing in the order they are taken. Everything
@@ -42,6 +42,7 @@ export function publishExchangeEvents(
       if (market) out.push([channels.book(symbol), toBookDiff(market, changes)]);
     }
     const trades = new Map<string, ReturnType<typeof toPublicTradeView>[]>();
+    const fills = fillsByOrder(events);
     for (const event of events) {
       const market = "market" in event ? markets.get(event.market) : undefined;
       switch (event.type) {
@@ -57,7 +58,12 @@ export function publishExchangeEvents(
           if (orderMarket) {
             out.push([
               channels.user(event.userId),
-              { kind: "order", id: nextId(), order: toOrderView(event.order, orderMarket) },
+              {
+                kind: "order",
+                id: nextId(),
+                order: toOrderView(event.order, orderMarket),
+                change: toOrderChange(fills.get(event.order.id), event.triggered, orderMarket),
+              },
             ]);
           }
           break;
@@ -80,6 +86,7 @@ export function publishExchangeEvents(
           const delta = availableDelta(event.transaction);
           if (delta === null) break;
           const { transaction } = event;
+          const decimals = assetDecimals(markets, transaction.asset);
           out.push([
             channels.user(event.userId),
             {
@@ -89,7 +96,8 @@ export function publishExchangeEvents(
               type: transaction.type,
               status: transaction.status,
               asset: transaction.asset,
-              delta: formatDecimal(delta, assetDecimals(markets, transaction.asset)),
+              amount: formatDecimal(transaction.amount, decimals),
+              delta: formatDecimal(delta, decimals),
               time: transaction.updatedAt.getTime(),
             },
           ]);
@@ -139,14 +147,45 @@ function toBookDiff(market: MarketInfo, changes: BookLevelChange[]): StreamMessa
   };
 }
 
-/** How a wallet transaction moved the available balance, as the wallet ledger posts it. */
+/**
+ * How a wallet transaction moved the available balance, as the wallet ledger posts it; null for
+ * a pending deposit, which nobody needs to hear of.
+ */
 function availableDelta(transaction: TransactionRecord): bigint | null {
   const { type, status, amount, fee } = transaction;
   if (type === "deposit") return status === "completed" ? amount : null;
   if (status === "pending") return -(amount + fee);
   if (status === "rejected") return amount + fee;
   // Approved: the held amount leaves and the held fee is paid; available does not move.
-  return null;
+  return 0n;
+}
+
+/** Each order's fills in this batch, summed: base and quote in minor units. */
+function fillsByOrder(events: readonly ExchangeEvent[]): Map<number, [bigint, bigint]> {
+  const fills = new Map<number, [bigint, bigint]>();
+  const add = (orderId: number, quantity: bigint, quote: bigint) => {
+    const [q, v] = fills.get(orderId) ?? [0n, 0n];
+    fills.set(orderId, [q + quantity, v + quote]);
+  };
+  for (const event of events) {
+    if (event.type !== "trade") continue;
+    const { makerOrderId, takerOrderId, quantity, quoteQuantity } = event.trade;
+    add(makerOrderId, quantity, quoteQuantity);
+    add(takerOrderId, quantity, quoteQuantity);
+  }
+  return fills;
+}
+
+function toOrderChange(
+  fill: [bigint, bigint] | undefined,
+  triggered: boolean,
+  market: MarketInfo,
+): OrderChange {
+  return {
+    filledQuantity: formatDecimal(fill?.[0] ?? 0n, market.baseDecimals),
+    filledQuote: formatDecimal(fill?.[1] ?? 0n, market.quoteDecimals),
+    triggered,
+  };
 }
 
 function assetDecimals(markets: Map<string, MarketInfo>, asset: string): number {

@@ -1,0 +1,150 @@
+import { useQuery } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import {
+  createContext,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
+import { toast } from "sonner";
+import { useNumbers } from "~/lib/use-viewer";
+import { useTRPC } from "~/trpc/react";
+import { notifyInBackground } from "./browser-notice";
+import { createChime } from "./notice-sound";
+import { createNoticeStore, type NoticeStore, stamp } from "./notice-store";
+import { NoticeToast } from "./notice-toast";
+import { type NoticeWords, wordNotice } from "./notice-words";
+import { type MarketWriting, type Notice, noticesOf } from "./notices";
+import { NotificationToaster } from "./notification-toaster";
+import { useNotificationPreferences } from "./use-notification-preferences";
+
+interface NotificationCentre {
+  notices: readonly Notice[];
+  unread: number;
+  markAllRead(): void;
+  clear(): void;
+}
+
+const NOTHING: readonly Notice[] = [];
+const CentreContext = createContext<NotificationCentre>({
+  notices: NOTHING,
+  unread: 0,
+  markAllRead: () => {},
+  clear: () => {},
+});
+
+/** The kept notices and their actions, for the bell and its panel. */
+export function useNotificationCentre(): NotificationCentre {
+  return useContext(CentreContext);
+}
+
+/**
+ * The app-wide notification layer of a signed-in user, on every page: follows
+ * `notifications.onEvents`, and for each notice shows a toast at once (nothing is fetched on the
+ * way), announces it (politely, or assertively when something went wrong), keeps it for the
+ * centre, and plays the chime or shows the browser's notification when the trader chose so.
+ */
+export function NotificationProvider({
+  username,
+  children,
+}: {
+  username: string | null;
+  children: ReactNode;
+}) {
+  const store = useMemo(
+    () =>
+      username && typeof window !== "undefined"
+        ? createNoticeStore(window.localStorage, `ct-notices:${username}`)
+        : null,
+    [username],
+  );
+  const notices = useSyncExternalStore(
+    store?.subscribe ?? subscribeToNothing,
+    store?.snapshot ?? nothing,
+    nothing,
+  );
+  const centre = useMemo<NotificationCentre>(
+    () => ({
+      notices,
+      unread: notices.filter((notice) => !notice.read).length,
+      markAllRead: () => store?.markAllRead(),
+      clear: () => store?.clear(),
+    }),
+    [notices, store],
+  );
+  return (
+    <CentreContext.Provider value={centre}>
+      {children}
+      {store ? <NotificationLayer store={store} /> : null}
+    </CentreContext.Provider>
+  );
+}
+
+function NotificationLayer({ store }: { store: NoticeStore }) {
+  const trpc = useTRPC();
+  const { n } = useNumbers();
+  const markets = useQuery(trpc.market.list.queryOptions(undefined, { staleTime: Infinity }));
+  const preferences = useNotificationPreferences();
+  const [alert, setAlert] = useState("");
+  const chime = useRef<ReturnType<typeof createChime>>(null);
+  const writing = useMemo(() => {
+    const bySymbol = new Map<string, MarketWriting>();
+    for (const market of markets.data ?? []) bySymbol.set(market.symbol, market);
+    return (symbol: string) => bySymbol.get(symbol);
+  }, [markets.data]);
+
+  // What the handler reads, current without re-subscribing on each render.
+  const latest = useRef({ writing, n, preferences: preferences.current });
+  useEffect(() => {
+    latest.current = { writing, n, preferences: preferences.current };
+  });
+
+  useSubscription(
+    trpc.notifications.onEvents.subscriptionOptions(undefined, {
+      onData: (event) => {
+        const { writing, n, preferences } = latest.current;
+        const notices = stamp(noticesOf(event.data, writing), event.id, Date.now());
+        if (notices.length === 0) return;
+        const fresh = notices.filter(
+          (notice) => !store.snapshot().some((kept) => kept.id === notice.id),
+        );
+        store.add(fresh);
+        for (const notice of fresh) {
+          const words = wordNotice(notice, n);
+          show(notice.id, words);
+          if (words.urgency === "assertive") setAlert(words.title);
+          if (preferences.browser) notifyInBackground(notice.id, words);
+        }
+        if (fresh.length > 0 && preferences.sound) {
+          chime.current ??= createChime();
+          chime.current.play();
+        }
+      },
+    }),
+  );
+
+  return (
+    <>
+      <NotificationToaster />
+      {/* Sonner's list is a polite live region, which speaks fills. Assertive notices are
+          spoken here instead, and their toast is hidden from screen readers (no double). */}
+      <p role="alert" className="sr-only">
+        {alert}
+      </p>
+    </>
+  );
+}
+
+function show(id: string, words: NoticeWords): void {
+  toast.custom(() => <NoticeToast words={words} />, {
+    id,
+    duration: words.urgency === "assertive" ? 10_000 : 5_000,
+  });
+}
+
+const subscribeToNothing = () => () => {};
+const nothing = () => NOTHING;
