@@ -78,12 +78,14 @@ function TradeTerminal({
           <ChartPanel
             symbol={market.symbol}
             baseAsset={market.baseAsset}
+            quoteAsset={market.quoteAsset}
             store={feeds.book}
             format={format}
           />
         </section>
         <div className="[grid-area:book]">
           <OrderBook
+            symbol={market.symbol}
             store={feeds.book}
             format={format}
             lastTrade={feeds.lastTrade}

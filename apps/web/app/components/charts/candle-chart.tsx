@@ -1,3 +1,5 @@
+import { CANDLE_INTERVALS } from "@cryptotrade/contract/candles";
+import type { ChartIndicator } from "@cryptotrade/contract/preferences";
 import { useQuery } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import {
@@ -8,12 +10,23 @@ import {
   type IChartApi,
   type ISeriesApi,
 } from "lightweight-charts";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import type { MarketFormat } from "~/components/trade/book-view";
+import { useOwnOrders } from "~/components/trade/own-orders";
 import type { ColorScheme } from "~/lib/theme";
+import { useViewer } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
 import { type ChartBar, mergeFormingBar, toChartBar, toVolumeBar } from "./candle-bars";
+import { describeCandle, findBarIndex } from "./candle-readout";
 import { type ChartColours, readChartColours } from "./chart-colours";
+import { chartTimeFormatters } from "./chart-time";
+import { fillMarks } from "./fill-markers";
+import { INDICATOR_NAMES } from "./indicator-menu";
 import type { CandleInterval } from "./interval-switch";
+import { createReadoutStore, OhlcReadout } from "./ohlc-readout";
+import { drawOwnMarks } from "./own-marks";
+import { OwnMarksText } from "./own-marks-text";
+import { addStudies, type StudySeries } from "./study-series";
 
 /** How many candles of history the chart loads. */
 const HISTORY = 300;
@@ -22,33 +35,54 @@ interface ChartParts {
   chart: IChartApi;
   candles: ISeriesApi<"Candlestick">;
   volume: ISeriesApi<"Histogram">;
+  studies: StudySeries | null;
+  own: ReturnType<typeof drawOwnMarks>;
   colours: ChartColours;
   /** The bars drawn, for repainting the volume colours on a theme change. */
   bars: ChartBar[];
   /** Which interval's history is drawn; a forming candle of another one must wait. */
   interval: CandleInterval | null;
+  /** Whether the cursor is over a candle (else the readout follows the latest). */
+  hovering: boolean;
 }
 
 /**
- * Candlesticks with volume (lightweight-charts, on a canvas): history from `market.candles`,
- * then the forming candle from `market.onCandles`, drawn through the series API so no React
- * render happens per trade. Browser only: the chart is created in an effect.
+ * Candlesticks with the chosen studies (lightweight-charts, on a canvas): history from
+ * `market.candles`, then the forming candle from `market.onCandles`, drawn through the series
+ * API so no React render happens per trade. The trader's own orders are price lines, their
+ * fills arrows; times are in the viewer's zone. Browser only: the chart is made in an effect.
  */
 export default function CandleChart({
   symbol,
   interval,
-  priceDecimals,
+  format,
+  baseAsset,
+  indicators,
   scheme,
 }: {
   symbol: string;
   interval: CandleInterval;
-  priceDecimals: number;
+  format: MarketFormat;
+  baseAsset: string;
+  indicators: readonly ChartIndicator[];
   scheme: ColorScheme;
 }) {
   const trpc = useTRPC();
+  const viewer = useViewer();
+  const { priceDecimals } = format;
   const container = useRef<HTMLDivElement>(null);
   const parts = useRef<ChartParts | null>(null);
   const pending = useRef<{ interval: CandleInterval; bar: ChartBar } | null>(null);
+  const [readout] = useState(createReadoutStore);
+  const own = useOwnOrders(symbol, format);
+
+  const showLatest = (current: ChartParts) => {
+    if (current.hovering) return;
+    readout.set({
+      readout: describeCandle(current.bars, current.bars.length - 1, format),
+      hovering: false,
+    });
+  };
 
   useEffect(() => {
     const element = container.current;
@@ -64,7 +98,6 @@ export default function CandleChart({
     const candles = chart.addSeries(CandlestickSeries, {
       priceFormat: { type: "price", precision: priceDecimals, minMove },
     });
-    candles.priceScale().applyOptions({ scaleMargins: { top: 0.08, bottom: 0.28 } });
     const volume = chart.addSeries(HistogramSeries, {
       priceFormat: { type: "volume" },
       priceScaleId: "",
@@ -72,23 +105,63 @@ export default function CandleChart({
       priceLineVisible: false,
     });
     volume.priceScale().applyOptions({ scaleMargins: { top: 0.78, bottom: 0 } });
-    parts.current = { chart, candles, volume, colours, bars: [], interval: null };
-    paintColours(parts.current);
+    const current: ChartParts = {
+      chart,
+      candles,
+      volume,
+      studies: null,
+      own: drawOwnMarks(candles),
+      colours,
+      bars: [],
+      interval: null,
+      hovering: false,
+    };
+    parts.current = current;
+    paintColours(current);
+    chart.subscribeCrosshairMove((event) => {
+      const index =
+        event.point && typeof event.time === "number" ? findBarIndex(current.bars, event.time) : -1;
+      current.hovering = index >= 0;
+      if (index < 0) showLatest(current);
+      else readout.set({ readout: describeCandle(current.bars, index, format), hovering: true });
+    });
     return () => {
       parts.current = null;
       chart.remove();
     };
   }, [priceDecimals]);
 
+  // Axis and crosshair labels in the viewer's zone; it becomes known right after hydration.
+  useEffect(() => {
+    const time = chartTimeFormatters(viewer);
+    parts.current?.chart.applyOptions({
+      localization: { locale: viewer.locale, timeFormatter: time.crosshair },
+      timeScale: { tickMarkFormatter: time.tick },
+    });
+  }, [viewer.timeZone, viewer.locale]);
+
   // The theme's class is on <html> by the time effects run, so its tokens are current here.
-  // Re-read the tokens whenever the scheme changes.
   useEffect(() => {
     const current = parts.current;
     if (!current) return;
     current.colours = readChartColours();
     paintColours(current);
     current.volume.setData(current.bars.map((bar) => toVolumeBar(bar, current.colours)));
+    current.studies?.draw(current.bars, current.colours, false);
   }, [scheme]);
+
+  useEffect(() => {
+    const current = parts.current;
+    if (!current) return;
+    const withVolume = indicators.includes("volume");
+    current.volume.applyOptions({ visible: withVolume });
+    current.candles
+      .priceScale()
+      .applyOptions({ scaleMargins: { top: 0.08, bottom: withVolume ? 0.28 : 0.08 } });
+    current.studies?.remove();
+    current.studies = addStudies(current.chart, indicators, priceDecimals);
+    current.studies.draw(current.bars, current.colours, false);
+  }, [indicators, priceDecimals]);
 
   const history = useQuery(trpc.market.candles.queryOptions({ symbol, interval, limit: HISTORY }));
 
@@ -103,7 +176,9 @@ export default function CandleChart({
     current.interval = interval;
     current.candles.setData(bars.map((bar) => bar.candle));
     current.volume.setData(bars.map((bar) => toVolumeBar(bar, current.colours)));
+    current.studies?.draw(bars, current.colours, false);
     current.chart.timeScale().scrollToRealTime();
+    showLatest(current);
   }, [history.data, interval]);
 
   useSubscription(
@@ -120,36 +195,60 @@ export default function CandleChart({
           if (!mergeFormingBar(current.bars, bar)) return;
           current.candles.update(bar.candle);
           current.volume.update(toVolumeBar(bar, current.colours));
+          current.studies?.draw(current.bars, current.colours, true);
+          showLatest(current);
         },
       },
     ),
   );
 
+  // The trader's resting orders and fills, redrawn when they change (the lists are kept live).
+  useEffect(() => {
+    const current = parts.current;
+    if (!current) return;
+    current.own.setOrders(own.orders, current.colours);
+  }, [own.orders, scheme]);
+
+  const firstTime = history.data?.[0] ? Math.floor(history.data[0].time.getTime() / 1000) : null;
+  useEffect(() => {
+    const current = parts.current;
+    if (!current || firstTime === null) return;
+    current.own.setFills(
+      fillMarks(own.fills, CANDLE_INTERVALS[interval], firstTime),
+      current.colours,
+    );
+  }, [own.fills, interval, firstTime, scheme]);
+
   const empty = history.data?.length === 0;
+  const studies = indicators.map((indicator) => INDICATOR_NAMES[indicator]).join(", ");
   return (
-    <div className="relative min-h-72 w-full flex-1 sm:min-h-96">
-      <div
-        ref={container}
-        role="img"
-        aria-label={`${symbol} price in ${interval} candles, with volume`}
-        className="absolute inset-0"
-      />
-      {history.isPending || history.isError || empty ? (
-        <div className="absolute inset-0 grid place-items-center bg-surface/70 text-sm text-muted">
-          {history.isPending ? (
-            <p>Loading the chart…</p>
-          ) : history.isError ? (
-            <p role="alert">
-              The chart could not be loaded.{" "}
-              <button type="button" className="underline" onClick={() => history.refetch()}>
-                Try again
-              </button>
-            </p>
-          ) : (
-            <p>No trades yet: the chart starts with the first one.</p>
-          )}
-        </div>
-      ) : null}
+    <div className="flex min-h-72 w-full flex-1 flex-col gap-1 sm:min-h-96">
+      <OhlcReadout store={readout} baseAsset={baseAsset} />
+      <div className="relative min-h-0 flex-1">
+        <div
+          ref={container}
+          role="img"
+          aria-label={`${symbol} price in ${interval} candles${studies ? `, with ${studies}` : ""}`}
+          className="absolute inset-0"
+        />
+        {history.isPending || history.isError || empty ? (
+          <div className="absolute inset-0 grid place-items-center bg-surface/70 text-sm text-muted">
+            {history.isPending ? (
+              <p>Loading the chart…</p>
+            ) : history.isError ? (
+              <p role="alert">
+                The chart could not be loaded.{" "}
+                <button type="button" className="underline" onClick={() => history.refetch()}>
+                  Try again
+                </button>
+              </p>
+            ) : (
+              <p>No trades yet: the chart starts with the first one.</p>
+            )}
+          </div>
+        ) : null}
+      </div>
+      <OwnMarksText orders={own.orders} fillCount={own.fills.length} baseAsset={baseAsset} />
     </div>
   );
 }
@@ -159,6 +258,7 @@ function paintColours({ chart, candles, colours }: ChartParts) {
     layout: {
       background: { type: ColorType.Solid, color: colours.surface },
       textColor: colours.muted,
+      panes: { separatorColor: colours.border },
     },
     grid: { vertLines: { color: colours.grid }, horzLines: { color: colours.grid } },
     rightPriceScale: { borderColor: colours.border },
