@@ -42,8 +42,8 @@ interface ChartParts {
   bars: ChartBar[];
   /** Which interval's history is drawn; a forming candle of another one must wait. */
   interval: CandleInterval | null;
-  /** Whether the cursor is over a candle (else the readout follows the latest). */
-  hovering: boolean;
+  /** The time of the candle under the cursor, or null: the readout then follows the latest. */
+  hovered: number | null;
 }
 
 /**
@@ -76,11 +76,14 @@ export default function CandleChart({
   const [readout] = useState(createReadoutStore);
   const own = useOwnOrders(symbol, format);
 
-  const showLatest = (current: ChartParts) => {
-    if (current.hovering) return;
+  // The hovered candle may be the forming one: each update reads it again.
+  const refreshReadout = (current: ChartParts) => {
+    const hoveredIndex =
+      current.hovered === null ? -1 : findBarIndex(current.bars, current.hovered);
+    const index = hoveredIndex >= 0 ? hoveredIndex : current.bars.length - 1;
     readout.set({
-      readout: describeCandle(current.bars, current.bars.length - 1, format),
-      hovering: false,
+      readout: describeCandle(current.bars, index, format),
+      hovering: hoveredIndex >= 0,
     });
   };
 
@@ -114,16 +117,13 @@ export default function CandleChart({
       colours,
       bars: [],
       interval: null,
-      hovering: false,
+      hovered: null,
     };
     parts.current = current;
     paintColours(current);
     chart.subscribeCrosshairMove((event) => {
-      const index =
-        event.point && typeof event.time === "number" ? findBarIndex(current.bars, event.time) : -1;
-      current.hovering = index >= 0;
-      if (index < 0) showLatest(current);
-      else readout.set({ readout: describeCandle(current.bars, index, format), hovering: true });
+      current.hovered = event.point && typeof event.time === "number" ? event.time : null;
+      refreshReadout(current);
     });
     return () => {
       parts.current = null;
@@ -178,7 +178,7 @@ export default function CandleChart({
     current.volume.setData(bars.map((bar) => toVolumeBar(bar, current.colours)));
     current.studies?.draw(bars, current.colours, false);
     current.chart.timeScale().scrollToRealTime();
-    showLatest(current);
+    refreshReadout(current);
   }, [history.data, interval]);
 
   useSubscription(
@@ -196,7 +196,7 @@ export default function CandleChart({
           current.candles.update(bar.candle);
           current.volume.update(toVolumeBar(bar, current.colours));
           current.studies?.draw(current.bars, current.colours, true);
-          showLatest(current);
+          refreshReadout(current);
         },
       },
     ),
