@@ -68,6 +68,8 @@ test("studies and the interval a trader picks are kept for them across a reload"
   page,
   baseURL,
 }) => {
+  // Three saves and a reload of the whole trade page.
+  test.setTimeout(60_000);
   await signIn();
   await openChart(page);
   const menu = await openIndicators(page);
@@ -76,7 +78,7 @@ test("studies and the interval a trader picks are kept for them across a reload"
     const saved = page.waitForResponse((response) =>
       response.url().includes("account.updatePreferences"),
     );
-    await menu.getByRole("checkbox", { name }).check();
+    await menu.getByRole("checkbox", { name, exact: true }).check();
     expect((await saved).status()).toBe(200);
   }
   const intervalSaved = page.waitForResponse((response) =>
@@ -96,7 +98,7 @@ test("studies and the interval a trader picks are kept for them across a reload"
   const again = await openIndicators(page);
   await expect(again.getByRole("checkbox", { name: "EMA 20" })).toBeChecked();
   await expect(again.getByRole("checkbox", { name: "RSI 14" })).toBeChecked();
-  await expect(again.getByRole("checkbox", { name: "MA 20" })).not.toBeChecked();
+  await expect(again.getByRole("checkbox", { name: "MA 20", exact: true })).not.toBeChecked();
   // Kept on the server for the user, not in this browser.
   const preferences = await callApi<{ chart: { indicators: string[]; interval: string } }>(
     page.request,

@@ -59,7 +59,11 @@ export function OhlcReadout({
                 <dd
                   data-testid={`readout-${id}`}
                   className={
-                    id === "close" || id === "change" ? (readout.up ? "text-buy" : "text-sell") : ""
+                    id === "close"
+                      ? toneOf(readout.up)
+                      : id === "change"
+                        ? toneOf(!readout.change.startsWith("-"))
+                        : ""
                   }
                 >
                   {value}
@@ -71,4 +75,9 @@ export function OhlcReadout({
       ) : null}
     </section>
   );
+}
+
+/** Green for a rise, red for a fall (the close against its open, the change against the last close). */
+function toneOf(up: boolean): string {
+  return up ? "text-buy" : "text-sell";
 }

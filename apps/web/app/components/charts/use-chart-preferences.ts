@@ -3,11 +3,11 @@ import {
   DEFAULT_PREFERENCES,
   Preferences,
 } from "@cryptotrade/contract/preferences";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useRouteLoaderData } from "react-router";
 import type { loader as rootLoader } from "~/root";
-import { useTRPC } from "~/trpc/react";
+import { useTRPC, useTRPCClient } from "~/trpc/react";
 import type { CandleInterval } from "./interval-switch";
 
 const STORAGE_KEY = "cryptotrade:chart";
@@ -49,21 +49,36 @@ export function useChartPreferences() {
   const root = useRouteLoaderData<typeof rootLoader>("root");
   const signedIn = Boolean(root?.user);
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const saved = useQuery({ ...trpc.account.preferences.queryOptions(), enabled: signedIn });
-  const update = useMutation(
-    trpc.account.updatePreferences.mutationOptions({
-      onSuccess: (preferences) => {
-        queryClient.setQueryData(trpc.account.preferences.queryKey(), preferences);
-      },
-      // The change shown at once did not stick: show what the server keeps.
-      onError: () => queryClient.invalidateQueries(trpc.account.preferences.queryFilter()),
-    }),
-  );
   const [local, setLocal] = useState<ChartPreferences | null>(null);
   useEffect(() => {
     if (!signedIn) setLocal(readStored());
   }, [signedIn]);
+
+  // Saves go one at a time, each with every change made since the last was sent: two saves
+  // in flight could land (or answer) out of order and undo the later choice.
+  const unsent = useRef<Partial<ChartPreferences> | null>(null);
+  const sending = useRef(false);
+  const sendChanges = useCallback(async () => {
+    const patch = unsent.current;
+    if (sending.current || !patch) return;
+    unsent.current = null;
+    sending.current = true;
+    const key = trpc.account.preferences.queryKey();
+    try {
+      const answer = await client.account.updatePreferences.mutate({ chart: patch });
+      if (!unsent.current) queryClient.setQueryData(key, answer);
+    } catch (error) {
+      // The choice shown did not stick: show what the server keeps.
+      console.warn("chart settings were not saved", error);
+      void queryClient.invalidateQueries({ queryKey: key });
+    } finally {
+      sending.current = false;
+      void sendChanges();
+    }
+  }, [client, queryClient, trpc]);
 
   // A failed load still draws the chart, with the defaults.
   const current = signedIn
@@ -80,20 +95,20 @@ export function useChartPreferences() {
         });
         return;
       }
-      // Shown at once; the server's answer then replaces it.
+      // Shown at once; the server's answer to the last save then confirms it.
       queryClient.setQueryData(trpc.account.preferences.queryKey(), (before) =>
         before ? { ...before, chart: { ...before.chart, ...patch } } : before,
       );
-      update.mutate({ chart: patch });
+      unsent.current = { ...unsent.current, ...patch };
+      void sendChanges();
     },
-    [signedIn, queryClient, trpc, update.mutate],
+    [signedIn, queryClient, trpc, sendChanges],
   );
 
   return {
     ready: current !== null,
     indicators: current?.indicators ?? DEFAULT_PREFERENCES.chart.indicators,
     interval: current?.interval ?? DEFAULT_INTERVAL,
-    saving: update.isPending,
     setIndicators: useCallback((indicators: ChartIndicator[]) => change({ indicators }), [change]),
     setInterval: useCallback((interval: CandleInterval) => change({ interval }), [change]),
   };

@@ -50,7 +50,7 @@ export function useOwnOrders(symbol: string, format: MarketFormat) {
  * @example
  * toOwnOrderMark(order, format); // [{ id: "7", side: "buy", price: "65000.00", remaining: "0.0100" }]
  */
-export function toOwnOrderMark(order: OrderView, format: MarketFormat): OwnOrderMark[] {
+function toOwnOrderMark(order: OrderView, format: MarketFormat): OwnOrderMark[] {
   if (order.status !== "open" && order.status !== "partially_filled") return [];
   if (order.price === null || order.quantity === null) return [];
   const remaining =
