@@ -2,14 +2,6 @@ import { CANDLE_INTERVALS } from "@cryptotrade/contract/candles";
 import type { ChartIndicator } from "@cryptotrade/contract/preferences";
 import { useQuery } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import {
-  CandlestickSeries,
-  ColorType,
-  createChart,
-  HistogramSeries,
-  type IChartApi,
-  type ISeriesApi,
-} from "lightweight-charts";
 import { useEffect, useRef, useState } from "react";
 import type { MarketFormat } from "~/components/trade/book-view";
 import { useOwnOrders } from "~/components/trade/own-orders";
@@ -18,33 +10,18 @@ import { useViewer } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
 import { type ChartBar, mergeFormingBar, toChartBar, toVolumeBar } from "./candle-bars";
 import { describeCandle, findBarIndex } from "./candle-readout";
-import { type ChartColours, readChartColours } from "./chart-colours";
+import { readChartColours } from "./chart-colours";
+import { type ChartParts, createChartParts, paintColours } from "./chart-parts";
 import { chartTimeFormatters } from "./chart-time";
 import { fillMarks } from "./fill-markers";
 import { INDICATOR_NAMES } from "./indicator-menu";
 import type { CandleInterval } from "./interval-switch";
 import { createReadoutStore, OhlcReadout } from "./ohlc-readout";
-import { drawOwnMarks } from "./own-marks";
 import { OwnMarksText } from "./own-marks-text";
-import { addStudies, type StudySeries } from "./study-series";
+import { addStudies } from "./study-series";
 
 /** How many candles of history the chart loads. */
 const HISTORY = 300;
-
-interface ChartParts {
-  chart: IChartApi;
-  candles: ISeriesApi<"Candlestick">;
-  volume: ISeriesApi<"Histogram">;
-  studies: StudySeries | null;
-  own: ReturnType<typeof drawOwnMarks>;
-  colours: ChartColours;
-  /** The bars drawn, for repainting the volume colours on a theme change. */
-  bars: ChartBar[];
-  /** Which interval's history is drawn; a forming candle of another one must wait. */
-  interval: CandleInterval | null;
-  /** The time of the candle under the cursor, or null: the readout then follows the latest. */
-  hovered: number | null;
-}
 
 /**
  * Candlesticks with the chosen studies (lightweight-charts, on a canvas): history from
@@ -90,44 +67,15 @@ export default function CandleChart({
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const colours = readChartColours();
-    const chart = createChart(element, {
-      autoSize: true,
-      // The attribution the licence asks for is a visible link beside the chart instead.
-      layout: { attributionLogo: false, fontSize: 11 },
-      timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 4 },
-    });
-    const minMove = 1 / 10 ** priceDecimals;
-    const candles = chart.addSeries(CandlestickSeries, {
-      priceFormat: { type: "price", precision: priceDecimals, minMove },
-    });
-    const volume = chart.addSeries(HistogramSeries, {
-      priceFormat: { type: "volume" },
-      priceScaleId: "",
-      lastValueVisible: false,
-      priceLineVisible: false,
-    });
-    volume.priceScale().applyOptions({ scaleMargins: { top: 0.78, bottom: 0 } });
-    const current: ChartParts = {
-      chart,
-      candles,
-      volume,
-      studies: null,
-      own: drawOwnMarks(candles),
-      colours,
-      bars: [],
-      interval: null,
-      hovered: null,
-    };
+    const current = createChartParts(element, priceDecimals);
     parts.current = current;
-    paintColours(current);
-    chart.subscribeCrosshairMove((event) => {
+    current.chart.subscribeCrosshairMove((event) => {
       current.hovered = event.point && typeof event.time === "number" ? event.time : null;
       refreshReadout(current);
     });
     return () => {
       parts.current = null;
-      chart.remove();
+      current.chart.remove();
     };
   }, [priceDecimals]);
 
@@ -251,25 +199,4 @@ export default function CandleChart({
       <OwnMarksText orders={own.orders} fillCount={own.fills.length} baseAsset={baseAsset} />
     </div>
   );
-}
-
-function paintColours({ chart, candles, colours }: ChartParts) {
-  chart.applyOptions({
-    layout: {
-      background: { type: ColorType.Solid, color: colours.surface },
-      textColor: colours.muted,
-      panes: { separatorColor: colours.border },
-    },
-    grid: { vertLines: { color: colours.grid }, horzLines: { color: colours.grid } },
-    rightPriceScale: { borderColor: colours.border },
-    timeScale: { borderColor: colours.border },
-  });
-  candles.applyOptions({
-    upColor: colours.buy,
-    downColor: colours.sell,
-    borderUpColor: colours.buy,
-    borderDownColor: colours.sell,
-    wickUpColor: colours.buy,
-    wickDownColor: colours.sell,
-  });
 }
