@@ -57,7 +57,8 @@ export const ChartPanel = memo(function ChartPanel({
             </button>
           ))}
         </fieldset>
-        {view === "Price" ? (
+        {/* Until the saved choice is known, a click would be undone by its arrival. */}
+        {view === "Price" && preferences.ready ? (
           <div className="flex flex-wrap items-center gap-2">
             <IntervalSwitch value={preferences.interval} onChange={preferences.setInterval} />
             <IndicatorMenu value={preferences.indicators} onChange={preferences.setIndicators} />
