@@ -15,7 +15,7 @@ const browserLocale = () => navigator.language || DEFAULT_LOCALE;
  * cookies' values); right after, the browser's own, so a first visit (no cookies yet) never
  * mismatches and never keeps the server's guess.
  */
-function useViewer(): Viewer {
+export function useViewer(): Viewer {
   const root = useRouteLoaderData<typeof rootLoader>("root");
   const timeZone = useSyncExternalStore<string | null>(
     unchanging,

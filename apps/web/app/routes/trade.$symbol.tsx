@@ -89,12 +89,14 @@ function TradeTerminal({
           <ChartPanel
             symbol={market.symbol}
             baseAsset={market.baseAsset}
+            quoteAsset={market.quoteAsset}
             store={feeds.book}
             format={format}
           />
         </section>
         <div {...tabs.panel("book")} className={`[grid-area:book] ${tabs.hiddenOnPhone("book")}`}>
           <OrderBook
+            symbol={market.symbol}
             store={feeds.book}
             format={format}
             lastTrade={feeds.lastTrade}

@@ -15,6 +15,8 @@ export interface ApiCandle {
 export interface ChartBar {
   candle: CandlestickData<UTCTimestamp>;
   volume: number;
+  /** The exact figures, for the readout under the cursor. */
+  source: ApiCandle;
 }
 
 /** Converts an API candle for drawing (seconds since the epoch, as lightweight-charts wants). */
@@ -28,6 +30,7 @@ export function toChartBar(candle: ApiCandle): ChartBar {
       close: Number(candle.close),
     },
     volume: Number(candle.volume),
+    source: candle,
   };
 }
 

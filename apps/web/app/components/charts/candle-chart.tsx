@@ -1,94 +1,115 @@
+import { CANDLE_INTERVALS } from "@cryptotrade/contract/candles";
+import type { ChartIndicator } from "@cryptotrade/contract/preferences";
 import { useQuery } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import {
-  CandlestickSeries,
-  ColorType,
-  createChart,
-  HistogramSeries,
-  type IChartApi,
-  type ISeriesApi,
-} from "lightweight-charts";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import type { MarketFormat } from "~/components/trade/book-view";
+import { useOwnOrders } from "~/components/trade/own-orders";
 import type { ColorScheme } from "~/lib/theme";
+import { useViewer } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
 import { type ChartBar, mergeFormingBar, toChartBar, toVolumeBar } from "./candle-bars";
-import { type ChartColours, readChartColours } from "./chart-colours";
+import { describeCandle, findBarIndex } from "./candle-readout";
+import { readChartColours } from "./chart-colours";
+import { type ChartParts, createChartParts, paintColours } from "./chart-parts";
+import { chartTimeFormatters } from "./chart-time";
+import { fillMarks } from "./fill-markers";
+import { INDICATOR_NAMES } from "./indicator-menu";
 import type { CandleInterval } from "./interval-switch";
+import { createReadoutStore, OhlcReadout } from "./ohlc-readout";
+import { OwnMarksText } from "./own-marks-text";
+import { addStudies } from "./study-series";
 
 /** How many candles of history the chart loads. */
 const HISTORY = 300;
 
-interface ChartParts {
-  chart: IChartApi;
-  candles: ISeriesApi<"Candlestick">;
-  volume: ISeriesApi<"Histogram">;
-  colours: ChartColours;
-  /** The bars drawn, for repainting the volume colours on a theme change. */
-  bars: ChartBar[];
-  /** Which interval's history is drawn; a forming candle of another one must wait. */
-  interval: CandleInterval | null;
-}
-
 /**
- * Candlesticks with volume (lightweight-charts, on a canvas): history from `market.candles`,
- * then the forming candle from `market.onCandles`, drawn through the series API so no React
- * render happens per trade. Browser only: the chart is created in an effect.
+ * Candlesticks with the chosen studies (lightweight-charts, on a canvas): history from
+ * `market.candles`, then the forming candle from `market.onCandles`, drawn through the series
+ * API so no React render happens per trade. The trader's own orders are price lines, their
+ * fills arrows; times are in the viewer's zone. Browser only: the chart is made in an effect.
  */
 export default function CandleChart({
   symbol,
   interval,
-  priceDecimals,
+  format,
+  baseAsset,
+  indicators,
   scheme,
 }: {
   symbol: string;
   interval: CandleInterval;
-  priceDecimals: number;
+  format: MarketFormat;
+  baseAsset: string;
+  indicators: readonly ChartIndicator[];
   scheme: ColorScheme;
 }) {
   const trpc = useTRPC();
+  const viewer = useViewer();
+  const { priceDecimals } = format;
   const container = useRef<HTMLDivElement>(null);
   const parts = useRef<ChartParts | null>(null);
   const pending = useRef<{ interval: CandleInterval; bar: ChartBar } | null>(null);
+  const [readout] = useState(createReadoutStore);
+  const own = useOwnOrders(symbol, format);
+
+  // The hovered candle may be the forming one: each update reads it again.
+  const refreshReadout = (current: ChartParts) => {
+    const hoveredIndex =
+      current.hovered === null ? -1 : findBarIndex(current.bars, current.hovered);
+    const index = hoveredIndex >= 0 ? hoveredIndex : current.bars.length - 1;
+    readout.set({
+      readout: describeCandle(current.bars, index, format),
+      hovering: hoveredIndex >= 0,
+    });
+  };
 
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const colours = readChartColours();
-    const chart = createChart(element, {
-      autoSize: true,
-      // The attribution the licence asks for is a visible link beside the chart instead.
-      layout: { attributionLogo: false, fontSize: 11 },
-      timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 4 },
+    const current = createChartParts(element, priceDecimals);
+    parts.current = current;
+    current.chart.subscribeCrosshairMove((event) => {
+      current.hovered = event.point && typeof event.time === "number" ? event.time : null;
+      refreshReadout(current);
     });
-    const minMove = 1 / 10 ** priceDecimals;
-    const candles = chart.addSeries(CandlestickSeries, {
-      priceFormat: { type: "price", precision: priceDecimals, minMove },
-    });
-    candles.priceScale().applyOptions({ scaleMargins: { top: 0.08, bottom: 0.28 } });
-    const volume = chart.addSeries(HistogramSeries, {
-      priceFormat: { type: "volume" },
-      priceScaleId: "",
-      lastValueVisible: false,
-      priceLineVisible: false,
-    });
-    volume.priceScale().applyOptions({ scaleMargins: { top: 0.78, bottom: 0 } });
-    parts.current = { chart, candles, volume, colours, bars: [], interval: null };
-    paintColours(parts.current);
     return () => {
       parts.current = null;
-      chart.remove();
+      current.chart.remove();
     };
   }, [priceDecimals]);
 
+  // Axis and crosshair labels in the viewer's zone; it becomes known right after hydration.
+  useEffect(() => {
+    const time = chartTimeFormatters(viewer);
+    parts.current?.chart.applyOptions({
+      localization: { locale: viewer.locale, timeFormatter: time.crosshair },
+      timeScale: { tickMarkFormatter: time.tick },
+    });
+  }, [viewer.timeZone, viewer.locale]);
+
   // The theme's class is on <html> by the time effects run, so its tokens are current here.
-  // Re-read the tokens whenever the scheme changes.
   useEffect(() => {
     const current = parts.current;
     if (!current) return;
     current.colours = readChartColours();
     paintColours(current);
     current.volume.setData(current.bars.map((bar) => toVolumeBar(bar, current.colours)));
+    current.studies?.draw(current.bars, current.colours, false);
   }, [scheme]);
+
+  useEffect(() => {
+    const current = parts.current;
+    if (!current) return;
+    const withVolume = indicators.includes("volume");
+    current.volume.applyOptions({ visible: withVolume });
+    current.candles
+      .priceScale()
+      .applyOptions({ scaleMargins: { top: 0.08, bottom: withVolume ? 0.28 : 0.08 } });
+    current.studies?.remove();
+    current.studies = addStudies(current.chart, indicators, priceDecimals);
+    current.studies.draw(current.bars, current.colours, false);
+  }, [indicators, priceDecimals]);
 
   const history = useQuery(trpc.market.candles.queryOptions({ symbol, interval, limit: HISTORY }));
 
@@ -103,7 +124,9 @@ export default function CandleChart({
     current.interval = interval;
     current.candles.setData(bars.map((bar) => bar.candle));
     current.volume.setData(bars.map((bar) => toVolumeBar(bar, current.colours)));
+    current.studies?.draw(bars, current.colours, false);
     current.chart.timeScale().scrollToRealTime();
+    refreshReadout(current);
   }, [history.data, interval]);
 
   useSubscription(
@@ -120,56 +143,60 @@ export default function CandleChart({
           if (!mergeFormingBar(current.bars, bar)) return;
           current.candles.update(bar.candle);
           current.volume.update(toVolumeBar(bar, current.colours));
+          current.studies?.draw(current.bars, current.colours, true);
+          refreshReadout(current);
         },
       },
     ),
   );
 
+  // The trader's resting orders and fills, redrawn when they change (the lists are kept live).
+  useEffect(() => {
+    const current = parts.current;
+    if (!current) return;
+    current.own.setOrders(own.orders, current.colours);
+  }, [own.orders, scheme]);
+
+  const firstTime = history.data?.[0] ? Math.floor(history.data[0].time.getTime() / 1000) : null;
+  useEffect(() => {
+    const current = parts.current;
+    if (!current || firstTime === null) return;
+    current.own.setFills(
+      fillMarks(own.fills, CANDLE_INTERVALS[interval], firstTime),
+      current.colours,
+    );
+  }, [own.fills, interval, firstTime, scheme]);
+
   const empty = history.data?.length === 0;
+  const studies = indicators.map((indicator) => INDICATOR_NAMES[indicator]).join(", ");
   return (
-    <div className="relative min-h-72 w-full flex-1 sm:min-h-96">
-      <div
-        ref={container}
-        role="img"
-        aria-label={`${symbol} price in ${interval} candles, with volume`}
-        className="absolute inset-0"
-      />
-      {history.isPending || history.isError || empty ? (
-        <div className="absolute inset-0 grid place-items-center bg-surface/70 text-sm text-muted">
-          {history.isPending ? (
-            <p>Loading the chart…</p>
-          ) : history.isError ? (
-            <p role="alert">
-              The chart could not be loaded.{" "}
-              <button type="button" className="underline" onClick={() => history.refetch()}>
-                Try again
-              </button>
-            </p>
-          ) : (
-            <p>No trades yet: the chart starts with the first one.</p>
-          )}
-        </div>
-      ) : null}
+    <div className="flex min-h-72 w-full flex-1 flex-col gap-1 sm:min-h-96">
+      <OhlcReadout store={readout} baseAsset={baseAsset} />
+      <div className="relative min-h-0 flex-1">
+        <div
+          ref={container}
+          role="img"
+          aria-label={`${symbol} price in ${interval} candles${studies ? `, with ${studies}` : ""}`}
+          className="absolute inset-0"
+        />
+        {history.isPending || history.isError || empty ? (
+          <div className="absolute inset-0 grid place-items-center bg-surface/70 text-sm text-muted">
+            {history.isPending ? (
+              <p>Loading the chart…</p>
+            ) : history.isError ? (
+              <p role="alert">
+                The chart could not be loaded.{" "}
+                <button type="button" className="underline" onClick={() => history.refetch()}>
+                  Try again
+                </button>
+              </p>
+            ) : (
+              <p>No trades yet: the chart starts with the first one.</p>
+            )}
+          </div>
+        ) : null}
+      </div>
+      <OwnMarksText orders={own.orders} fillCount={own.fills.length} baseAsset={baseAsset} />
     </div>
   );
-}
-
-function paintColours({ chart, candles, colours }: ChartParts) {
-  chart.applyOptions({
-    layout: {
-      background: { type: ColorType.Solid, color: colours.surface },
-      textColor: colours.muted,
-    },
-    grid: { vertLines: { color: colours.grid }, horzLines: { color: colours.grid } },
-    rightPriceScale: { borderColor: colours.border },
-    timeScale: { borderColor: colours.border },
-  });
-  candles.applyOptions({
-    upColor: colours.buy,
-    downColor: colours.sell,
-    borderUpColor: colours.buy,
-    borderDownColor: colours.sell,
-    wickUpColor: colours.buy,
-    wickDownColor: colours.sell,
-  });
 }

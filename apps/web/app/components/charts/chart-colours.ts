@@ -8,6 +8,9 @@ export interface ChartColours {
   grid: string;
   buy: string;
   sell: string;
+  /** Lines of the studies (averages, RSI, MACD): the accent and a second colour beside it. */
+  accent: string;
+  study: string;
   /** The buy and sell colours faded, for volume bars and depth areas. */
   buyFaded: string;
   sellFaded: string;
@@ -30,6 +33,8 @@ export function readChartColours(): ChartColours {
     grid: fade(token("border"), "80"),
     buy,
     sell,
+    accent: token("accent"),
+    study: token("study"),
     buyFaded: fade(buy),
     sellFaded: fade(sell),
   };

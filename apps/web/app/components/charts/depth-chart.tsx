@@ -1,24 +1,31 @@
-import { useMemo, useSyncExternalStore } from "react";
+import { type PointerEvent, useMemo, useState, useSyncExternalStore } from "react";
 import type { BookStore } from "~/components/trade/book-store";
 import type { MarketFormat } from "~/components/trade/book-view";
-import { computeDepthCurves, type DepthPoint } from "./depth-points";
+import { useNumbers } from "~/lib/use-viewer";
+import { axisTicks, computeDepthCurves, type DepthPoint, depthAt } from "./depth-points";
 
 const WIDTH = 600;
 const HEIGHT = 300;
+/** Room above the deepest total, so its step is not drawn on the top edge. */
+const HEADROOM = 16;
 const LEVELS = 60;
 
 /**
  * Cumulative bids (left, green) and asks (right, red) from the live book, as an SVG that
- * scales with its box. Repaints at most once per animation frame, like the book.
+ * scales with its box, with a price axis below, a cumulative-amount axis beside it and, under
+ * the pointer, the price, the amount up to it and what that costs in quote. Repaints at most
+ * once per animation frame, like the book.
  */
 export function DepthChart({
   store,
   format,
   baseAsset,
+  quoteAsset,
 }: {
   store: BookStore;
   format: MarketFormat;
   baseAsset: string;
+  quoteAsset: string;
 }) {
   const version = useSyncExternalStore(store.subscribe, store.getVersion, store.getVersion);
   // The store mutates in place; its version says when to compute again.
@@ -26,6 +33,8 @@ export function DepthChart({
     () => computeDepthCurves(store.book.bids, store.book.asks, format, LEVELS),
     [store, format, version],
   );
+  const [pointer, setPointer] = useState<number | null>(null);
+  const { n } = useNumbers();
   const { summary } = curves;
   if (!summary) {
     return (
@@ -39,35 +48,117 @@ export function DepthChart({
   const high = Math.max(...prices);
   const top = Math.max(curves.bids.at(-1)?.total ?? 0, curves.asks.at(-1)?.total ?? 0) || 1;
   const x = (price: number) => ((price - low) / (high - low || 1)) * WIDTH;
-  const y = (total: number) => HEIGHT - (total / top) * (HEIGHT - 16);
+  const y = (total: number) => HEIGHT - (total / top) * (HEIGHT - HEADROOM);
+  const priceTicks = axisTicks(low, high, 4);
+  const amountTicks = axisTicks(0, top, 4);
+  const hoveredPrice = pointer === null ? null : low + pointer * (high - low);
+  const hovered = hoveredPrice === null ? null : depthAt(curves, hoveredPrice);
+  const track = (event: PointerEvent<HTMLDivElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    setPointer(Math.min(Math.max((event.clientX - box.left) / (box.width || 1), 0), 1));
+  };
+  const percent = (value: number, of: number) => `${(value / of) * 100}%`;
   return (
-    <figure className="flex min-h-72 w-full flex-1 flex-col sm:min-h-96">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        preserveAspectRatio="none"
-        role="img"
-        aria-label={`Depth: ${summary.bidTotal} ${baseAsset} bid down to ${summary.lowestBid}, ${summary.askTotal} ${baseAsset} asked up to ${summary.highestAsk}`}
-        className="min-h-0 w-full flex-1"
-      >
-        <path
-          d={stepArea(curves.bids, x, y)}
-          className="fill-buy/25 stroke-buy"
-          strokeWidth={2}
-          vectorEffect="non-scaling-stroke"
-        />
-        <path
-          d={stepArea(curves.asks, x, y)}
-          className="fill-sell/25 stroke-sell"
-          strokeWidth={2}
-          vectorEffect="non-scaling-stroke"
-        />
-      </svg>
+    <figure className="flex min-h-72 w-full flex-1 flex-col gap-1 sm:min-h-96">
+      <section aria-label="Depth readout" className="tabular min-h-5 text-xs">
+        {hovered ? (
+          <p
+            data-testid="depth-readout"
+            className={hovered.side === "bid" ? "text-buy" : "text-sell"}
+          >
+            {`Price ${n(hovered.point.exact.price)} · ${n(hovered.point.exact.total)} ${baseAsset} ${hovered.side === "bid" ? "bid" : "asked"} up to it · total ${n(hovered.point.exact.quoteTotal)} ${quoteAsset}`}
+          </p>
+        ) : (
+          <p className="text-muted">Point at the chart to read the depth at a price.</p>
+        )}
+      </section>
+      <div className="grid min-h-0 flex-1 grid-cols-[auto_minmax(0,1fr)] grid-rows-[minmax(0,1fr)_auto] gap-x-1">
+        <ul
+          className="tabular relative w-14 text-right text-[10px] text-muted"
+          aria-label={`Cumulative amount axis (${baseAsset})`}
+        >
+          {amountTicks.values.map((tick) => (
+            <li
+              key={tick}
+              className="absolute right-0 -translate-y-1/2"
+              style={{ top: percent(y(tick), HEIGHT) }}
+            >
+              {n(tick.toFixed(amountTicks.decimals))}
+            </li>
+          ))}
+        </ul>
+        <div
+          className="relative min-h-0 touch-none"
+          onPointerMove={track}
+          onPointerDown={track}
+          onPointerLeave={() => setPointer(null)}
+          data-testid="depth-plot"
+        >
+          <svg
+            viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+            preserveAspectRatio="none"
+            role="img"
+            aria-label={`Depth: ${summary.bidTotal} ${baseAsset} bid down to ${summary.lowestBid}, ${summary.askTotal} ${baseAsset} asked up to ${summary.highestAsk}`}
+            className="absolute inset-0 h-full w-full border-b border-l border-border"
+          >
+            {amountTicks.values.map((tick) => (
+              <line
+                key={tick}
+                x1={0}
+                x2={WIDTH}
+                y1={y(tick)}
+                y2={y(tick)}
+                className="stroke-border/50"
+                vectorEffect="non-scaling-stroke"
+              />
+            ))}
+            <path
+              d={stepArea(curves.bids, x, y)}
+              className="fill-buy/25 stroke-buy"
+              strokeWidth={2}
+              vectorEffect="non-scaling-stroke"
+            />
+            <path
+              d={stepArea(curves.asks, x, y)}
+              className="fill-sell/25 stroke-sell"
+              strokeWidth={2}
+              vectorEffect="non-scaling-stroke"
+            />
+            {hovered && hoveredPrice !== null ? (
+              <line
+                x1={x(hoveredPrice)}
+                x2={x(hoveredPrice)}
+                y1={0}
+                y2={HEIGHT}
+                className="stroke-text"
+                strokeDasharray="4 4"
+                vectorEffect="non-scaling-stroke"
+              />
+            ) : null}
+          </svg>
+        </div>
+        <span aria-hidden="true" />
+        <ul
+          className="tabular relative h-4 text-[10px] text-muted"
+          aria-label={`Price axis (${quoteAsset})`}
+        >
+          {priceTicks.values.map((tick) => (
+            <li
+              key={tick}
+              className="absolute -translate-x-1/2"
+              style={{ left: percent(x(tick), WIDTH) }}
+            >
+              {n(tick.toFixed(priceTicks.decimals))}
+            </li>
+          ))}
+        </ul>
+      </div>
       <figcaption className="tabular flex justify-between text-xs text-muted">
-        <span>{summary.lowestBid}</span>
+        <span>{n(summary.lowestBid)}</span>
         <span aria-hidden="true">
           <span className="text-buy">■</span> Bids · Asks <span className="text-sell">■</span>
         </span>
-        <span>{summary.highestAsk}</span>
+        <span>{n(summary.highestAsk)}</span>
       </figcaption>
     </figure>
   );

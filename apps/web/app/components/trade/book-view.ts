@@ -119,6 +119,24 @@ function bucketLevels(
   return buckets;
 }
 
+/**
+ * The row (bucket) price a price falls in when the book groups by `group` ticks, as the row
+ * writes it: where the book marks the trader's own orders.
+ *
+ * @example
+ * bucketPriceOf("65000.37", format, 100, "bid"); // "65000.00"
+ */
+export function bucketPriceOf(
+  price: string,
+  format: MarketFormat,
+  group: number,
+  kind: "bid" | "ask",
+): string {
+  const step = format.tickUnits * BigInt(group);
+  const bucket = roundToStep(toUnits(price, format.quoteDecimals), step, kind === "ask");
+  return formatDecimal(bucket, format.quoteDecimals, format.priceDecimals);
+}
+
 function roundToStep(price: bigint, step: bigint, up: boolean): bigint {
   const floor = (price / step) * step;
   return up && floor !== price ? floor + step : floor;

@@ -1,6 +1,8 @@
 import { lazy, memo, Suspense, useState } from "react";
 import { DepthChart } from "~/components/charts/depth-chart";
-import { type CandleInterval, IntervalSwitch } from "~/components/charts/interval-switch";
+import { IndicatorMenu } from "~/components/charts/indicator-menu";
+import { IntervalSwitch } from "~/components/charts/interval-switch";
+import { useChartPreferences } from "~/components/charts/use-chart-preferences";
 import { useTheme } from "~/lib/use-theme";
 import type { BookStore } from "./book-store";
 import type { MarketFormat } from "./book-view";
@@ -11,20 +13,25 @@ const CandleChart = lazy(() => import("~/components/charts/candle-chart"));
 
 const VIEWS = ["Price", "Depth"] as const;
 
-/** The chart area: candlesticks with volume and an interval switch, or the depth chart. */
+/**
+ * The chart area: candlesticks with the chosen studies, an interval switch and the
+ * "Indicators" menu (both kept per user), or the depth chart.
+ */
 export const ChartPanel = memo(function ChartPanel({
   symbol,
   baseAsset,
+  quoteAsset,
   store,
   format,
 }: {
   symbol: string;
   baseAsset: string;
+  quoteAsset: string;
   store: BookStore;
   format: MarketFormat;
 }) {
   const [view, setView] = useState<(typeof VIEWS)[number]>("Price");
-  const [interval, setInterval] = useState<CandleInterval>("1m");
+  const preferences = useChartPreferences();
   const { scheme } = useTheme();
   const fallback = (
     <div className="grid min-h-72 flex-1 place-items-center text-sm text-muted sm:min-h-96">
@@ -50,19 +57,29 @@ export const ChartPanel = memo(function ChartPanel({
             </button>
           ))}
         </fieldset>
-        {view === "Price" ? <IntervalSwitch value={interval} onChange={setInterval} /> : null}
+        {/* Until the saved choice is known, a click would be undone by its arrival. */}
+        {view === "Price" && preferences.ready ? (
+          <div className="flex flex-wrap items-center gap-2">
+            <IntervalSwitch value={preferences.interval} onChange={preferences.setInterval} />
+            <IndicatorMenu value={preferences.indicators} onChange={preferences.setIndicators} />
+          </div>
+        ) : null}
       </div>
-      {view === "Price" ? (
+      {view !== "Price" ? (
+        <DepthChart store={store} format={format} baseAsset={baseAsset} quoteAsset={quoteAsset} />
+      ) : preferences.ready ? (
         <Suspense fallback={fallback}>
           <CandleChart
             symbol={symbol}
-            interval={interval}
-            priceDecimals={format.priceDecimals}
+            interval={preferences.interval}
+            format={format}
+            baseAsset={baseAsset}
+            indicators={preferences.indicators}
             scheme={scheme}
           />
         </Suspense>
       ) : (
-        <DepthChart store={store} format={format} baseAsset={baseAsset} />
+        fallback
       )}
       <p className="text-right text-xs text-muted">
         Charts by{" "}

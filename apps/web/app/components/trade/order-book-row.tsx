@@ -7,9 +7,13 @@ const BAR_COLOURS = {
   bid: "color-mix(in srgb, var(--ct-buy) 16%, transparent)",
 } as const;
 
+// The dot is drawn by CSS, so the cell's text stays the price alone; the name says "your order".
+const OWN_DOT = "before:float-left before:content-['●']";
+
 /**
  * One level of the book: its price (a button that hands the price to the order form), size
- * and running total, over a depth bar as wide as its share of the deepest total shown.
+ * and running total, over a depth bar as wide as its share of the deepest total shown. A level
+ * holding one of the trader's own orders has a dot, and says so to screen readers.
  * Memoized on plain values, so a paint re-renders only the levels that changed.
  */
 export const OrderBookRow = memo(function OrderBookRow({
@@ -18,13 +22,15 @@ export const OrderBookRow = memo(function OrderBookRow({
   quantity,
   total,
   depth,
+  own,
   onSelect,
-}: BookRow & { side: "ask" | "bid"; onSelect(price: string): void }) {
+}: BookRow & { side: "ask" | "bid"; own: boolean; onSelect(price: string): void }) {
   const width = `${Math.min(Math.max(depth, 0), 1) * 100}%`;
   const { n } = useNumbers();
   return (
     <tr
       className="text-xs sm:text-sm"
+      data-own={own || undefined}
       style={{
         backgroundImage: `linear-gradient(to left, ${BAR_COLOURS[side]} ${width}, transparent ${width})`,
       }}
@@ -32,9 +38,9 @@ export const OrderBookRow = memo(function OrderBookRow({
       <td className="p-0">
         <button
           type="button"
-          aria-label={`Use price ${n(price)}`}
+          aria-label={`Use price ${n(price)}${own ? ", your order" : ""}`}
           onClick={() => onSelect(price)}
-          className={`tabular block w-full rounded-sm px-2 py-0.5 text-right font-medium hover:bg-surface-raised ${side === "ask" ? "text-sell" : "text-buy"}`}
+          className={`tabular block w-full rounded-sm px-2 py-0.5 text-right font-medium hover:bg-surface-raised ${side === "ask" ? "text-sell" : "text-buy"} ${own ? OWN_DOT : ""}`}
         >
           {n(price)}
         </button>

@@ -1,11 +1,12 @@
 import { memo, useMemo, useState, useSyncExternalStore } from "react";
 import { BookSpreadRow } from "./book-spread-row";
 import type { BookStore } from "./book-store";
-import { type BookRow, computeBookView, type MarketFormat } from "./book-view";
+import { type BookRow, bucketPriceOf, computeBookView, type MarketFormat } from "./book-view";
 import type { LastTrade } from "./live-recent-trades";
 import type { LiveValue } from "./live-value";
 import { useLiveValue } from "./live-value";
 import { OrderBookRow } from "./order-book-row";
+import { useOwnOrders } from "./own-orders";
 import { PriceGroupingSelect } from "./price-grouping-select";
 import { useSelectedPrice } from "./price-selection";
 
@@ -18,12 +19,14 @@ const ROWS_PER_SIDE = 12;
  * frame at most, and then only the rows whose numbers changed.
  */
 export const OrderBook = memo(function OrderBook({
+  symbol,
   store,
   format,
   lastTrade,
   baseAsset,
   quoteAsset,
 }: {
+  symbol: string;
   store: BookStore;
   format: MarketFormat;
   lastTrade: LiveValue<LastTrade | null>;
@@ -40,6 +43,16 @@ export const OrderBook = memo(function OrderBook({
   );
   const { selected, selectPrice } = useSelectedPrice();
   const asksTopDown = useMemo(() => [...view.asks].reverse(), [view.asks]);
+  const { orders } = useOwnOrders(symbol, format);
+  // The rows holding one of the trader's own orders, by side, at the grouping shown.
+  const own = useMemo(() => {
+    const marked = { bid: new Set<string>(), ask: new Set<string>() };
+    for (const order of orders) {
+      const kind = order.side === "buy" ? "bid" : "ask";
+      marked[kind].add(bucketPriceOf(order.price, format, group, kind));
+    }
+    return marked;
+  }, [orders, format, group]);
   return (
     <div className="flex flex-col gap-2">
       <div className="flex items-center justify-between gap-2 px-2">
@@ -64,10 +77,17 @@ export const OrderBook = memo(function OrderBook({
           label="Asks (offers to sell)"
           side="ask"
           rows={asksTopDown}
+          own={own.ask}
           onSelect={selectPrice}
         />
         <BookSpreadRow last={last} spread={view.spread} />
-        <BookSide label="Bids (offers to buy)" side="bid" rows={view.bids} onSelect={selectPrice} />
+        <BookSide
+          label="Bids (offers to buy)"
+          side="bid"
+          rows={view.bids}
+          own={own.bid}
+          onSelect={selectPrice}
+        />
       </table>
       <p
         className="min-h-5 px-2 text-xs text-muted"
@@ -86,11 +106,14 @@ function BookSide({
   label,
   side,
   rows,
+  own,
   onSelect,
 }: {
   label: string;
   side: "ask" | "bid";
   rows: BookRow[];
+  /** Prices of the rows holding one of the trader's own orders. */
+  own: ReadonlySet<string>;
   onSelect(price: string): void;
 }) {
   return (
@@ -110,7 +133,13 @@ function BookSide({
         rows.map((row, index) => (
           // Keyed by position, not price: a requote changes a row's numbers in place, so the
           // button under keyboard focus stays put instead of vanishing with its old price.
-          <OrderBookRow key={index} side={side} onSelect={onSelect} {...row} />
+          <OrderBookRow
+            key={index}
+            side={side}
+            own={own.has(row.price)}
+            onSelect={onSelect}
+            {...row}
+          />
         ))
       )}
     </tbody>
