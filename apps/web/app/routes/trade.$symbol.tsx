@@ -6,6 +6,7 @@ import { BookStore } from "~/components/trade/book-store";
 import { readMarketFormat } from "~/components/trade/book-view";
 import { ChartPanel } from "~/components/trade/chart-panel";
 import { createFeedStatuses } from "~/components/trade/feed-status";
+import { TradeShortcuts } from "~/components/trade/keyboard/trade-shortcuts";
 import { LiveMarketHeader } from "~/components/trade/live-market-header";
 import { LiveRecentTrades, readLastTrade } from "~/components/trade/live-recent-trades";
 import { LiveValue } from "~/components/trade/live-value";
@@ -73,6 +74,7 @@ function TradeTerminal({
         <section aria-label="Market" className="[grid-area:header]">
           <BookFeed store={feeds.book} symbol={market.symbol} statuses={feeds.statuses} />
           <LiveMarketHeader market={market} loadedTicker={loadedTicker} statuses={feeds.statuses} />
+          <TradeShortcuts market={market} signedIn={signedIn} />
         </section>
         <section aria-label="Chart" className="min-w-0 [grid-area:chart]">
           <ChartPanel
@@ -104,7 +106,7 @@ function TradeTerminal({
         </div>
         <section aria-label="Place order" className="[grid-area:form]">
           {signedIn ? (
-            <OrderForm market={market} />
+            <OrderForm market={market} book={feeds.book} />
           ) : (
             <SignInPrompt redirectTo={`/trade/${market.symbol}`} />
           )}
