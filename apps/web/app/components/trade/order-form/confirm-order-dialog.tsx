@@ -1,8 +1,9 @@
-import { formatDecimal, formatDecimalString, trimDecimal } from "@cryptotrade/contract/money";
+import { formatDecimalString, trimDecimal } from "@cryptotrade/contract/money";
 import { useNumbers } from "~/lib/use-viewer";
 import { ConfirmDialog } from "../confirm-dialog";
 import { typeName } from "../orders-format";
 import type { ConfirmableAction } from "../use-confirmations";
+import { formatExact } from "./amounts";
 import type { MarketEstimate } from "./book-walk";
 import { estimateRows } from "./market-estimate";
 import type { MarketRules, PlaceInput } from "./model";
@@ -41,7 +42,7 @@ export function ConfirmOrderDialog({
   const price = (text: string) =>
     `${n(formatDecimalString(text, rules.priceDecimals))} ${rules.quoteAsset}`;
   const quote = (value: bigint) =>
-    `${n(formatDecimal(value, rules.quoteDecimals, rules.priceDecimals))} ${rules.quoteAsset}`;
+    `${n(formatExact(value, rules.quoteDecimals, rules.priceDecimals))} ${rules.quoteAsset}`;
   const rows: Array<[string, string]> = [
     ["Order", `${typeName(input.type)} ${input.side}`],
     ["Market", input.symbol],

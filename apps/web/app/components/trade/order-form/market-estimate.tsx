@@ -1,5 +1,6 @@
 import { formatDecimal } from "@cryptotrade/contract/money";
 import { useNumbers } from "~/lib/use-viewer";
+import { formatExact } from "./amounts";
 import type { MarketEstimate } from "./book-walk";
 import type { MarketRules, Side } from "./model";
 
@@ -11,7 +12,7 @@ export function estimateRows(
   n: (text: string) => string,
 ): Array<[label: string, value: string]> {
   const quote = (value: bigint) =>
-    `${n(formatDecimal(value, rules.quoteDecimals, rules.priceDecimals))} ${rules.quoteAsset}`;
+    `${n(formatExact(value, rules.quoteDecimals, rules.priceDecimals))} ${rules.quoteAsset}`;
   return [
     [
       "Estimated quantity",
