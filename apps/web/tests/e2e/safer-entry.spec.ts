@@ -144,7 +144,10 @@ test("Cancel all asks first, in the dark theme; keeping them keeps them", async 
   await page.goto("/trade/BTC-USDT");
   await expect(page.locator("html")).toHaveClass("dark");
   const place = form(page);
-  for (const price of ["30000", "30001"]) {
+  const ticker = await anonymousClient(baseURL ?? "").market.ticker.query({ symbol: "BTC-USDT" });
+  // Well under the market but inside its 20 % band: the buys rest.
+  const under = Math.floor(Number(ticker.bestBid ?? ticker.last ?? "65000") * 0.9);
+  for (const price of [String(under), String(under - 1)]) {
     await place.getByLabel("Price", { exact: true }).fill(price);
     await place.getByLabel("Quantity").fill("0.001");
     await place.getByRole("button", { name: "Buy BTC" }).click();

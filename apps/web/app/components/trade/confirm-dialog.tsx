@@ -57,6 +57,8 @@ export function ConfirmDialog({
         method="dialog"
         onSubmit={(event) => {
           event.preventDefault();
+          // React carries a submit up its own tree: no form around the dialog may see it.
+          event.stopPropagation();
           confirm();
         }}
         className="flex flex-col gap-3"

@@ -141,62 +141,67 @@ export function OrderForm({ market, book }: { market: Market; book: BookStore })
   const needPrice = useCallback(() => change("type", "limit"), [change]);
   useOrderFormShortcuts({ formRef, onSide: chooseSide, needPrice });
   return (
-    <form
-      ref={formRef}
-      onSubmit={submit}
-      noValidate
-      className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-4"
-    >
-      <SideToggle side={draft.side} onChange={(side) => change("side", side)} />
-      <OrderTypeSelect draft={draft} onChange={change} />
-      <OrderFields draft={draft} rules={rules} errors={errors} onChange={change} />
-      {draft.type === "market" ? (
-        <MarketEstimateView
-          estimate={estimate}
-          hasAmount={amountOf(draft, rules) !== null}
+    <>
+      <form
+        ref={formRef}
+        onSubmit={submit}
+        noValidate
+        className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-4"
+      >
+        <SideToggle side={draft.side} onChange={(side) => change("side", side)} />
+        <OrderTypeSelect draft={draft} onChange={change} />
+        <OrderFields draft={draft} rules={rules} errors={errors} onChange={change} />
+        {draft.type === "market" ? (
+          <MarketEstimateView
+            estimate={estimate}
+            hasAmount={amountOf(draft, rules) !== null}
+            rules={rules}
+            side={draft.side}
+          />
+        ) : null}
+        <BalanceSlider
+          percent={percent}
+          asset={draft.side === "buy" ? rules.quoteAsset : rules.baseAsset}
+          disabled={
+            (draft.side === "buy" ? available.quote : available.base) === null ||
+            draft.type === "trailing_stop"
+          }
+          onChange={(share) => applyShare(share, available)}
+        />
+        {over && cap ? (
+          <OverBalance cap={cap} rules={rules} onReduce={() => applyCap(cap)} />
+        ) : null}
+        <OrderFormOptions
+          draft={draft}
+          errors={errors}
+          onChange={change}
+          openOrders={openOrders.data?.items ?? []}
+        />
+        <OrderSummary
           rules={rules}
           side={draft.side}
+          available={draft.side === "buy" ? available.quote : available.base}
+          notional={checked.notional}
+          fee={checked.fee}
+          postOnly={draft.postOnly}
         />
-      ) : null}
-      <BalanceSlider
-        percent={percent}
-        asset={draft.side === "buy" ? rules.quoteAsset : rules.baseAsset}
-        disabled={
-          (draft.side === "buy" ? available.quote : available.base) === null ||
-          draft.type === "trailing_stop"
-        }
-        onChange={(share) => applyShare(share, available)}
-      />
-      {over && cap ? <OverBalance cap={cap} rules={rules} onReduce={() => applyCap(cap)} /> : null}
-      <OrderFormOptions
-        draft={draft}
-        errors={errors}
-        onChange={change}
-        openOrders={openOrders.data?.items ?? []}
-      />
-      <OrderSummary
-        rules={rules}
-        side={draft.side}
-        available={draft.side === "buy" ? available.quote : available.base}
-        notional={checked.notional}
-        fee={checked.fee}
-        postOnly={draft.postOnly}
-      />
-      {formError ? (
-        <p role="alert" className="rounded-md border border-sell px-3 py-2 text-sm text-sell">
-          {formError}
+        {formError ? (
+          <p role="alert" className="rounded-md border border-sell px-3 py-2 text-sm text-sell">
+            {formError}
+          </p>
+        ) : null}
+        <button
+          type="submit"
+          aria-disabled={place.isPending || undefined}
+          className={`rounded-md px-4 py-2 font-semibold text-on-accent ${draft.side === "buy" ? "bg-buy" : "bg-sell"} aria-disabled:opacity-70`}
+        >
+          {sideLabel} {rules.baseAsset}
+        </button>
+        <p role="status" aria-live="polite" className="min-h-5 text-sm text-muted">
+          {place.isPending ? "Sending order…" : confirmation}
         </p>
-      ) : null}
-      <button
-        type="submit"
-        aria-disabled={place.isPending || undefined}
-        className={`rounded-md px-4 py-2 font-semibold text-on-accent ${draft.side === "buy" ? "bg-buy" : "bg-sell"} aria-disabled:opacity-70`}
-      >
-        {sideLabel} {rules.baseAsset}
-      </button>
-      <p role="status" aria-live="polite" className="min-h-5 text-sm text-muted">
-        {place.isPending ? "Sending order…" : confirmation}
-      </p>
+      </form>
+      {/* Outside the form: the dialog's own form must not submit this one. */}
       {asking ? (
         <ConfirmOrderDialog
           input={asking}
@@ -213,7 +218,7 @@ export function OrderForm({ market, book }: { market: Market; book: BookStore })
           onDismiss={() => setAsking(null)}
         />
       ) : null}
-    </form>
+    </>
   );
 }
 
