@@ -11,7 +11,7 @@ import { shown, typeName } from "../orders-format";
 import { SHORTCUT_OPTIONS } from "./shortcut-options";
 
 /** The open order placed last: the latest `createdAt`, the higher id on a tie. */
-export function latestOrder(orders: readonly OrderView[]): OrderView | null {
+function latestOrder(orders: readonly OrderView[]): OrderView | null {
   let latest: OrderView | null = null;
   for (const order of orders) {
     const time = new Date(order.createdAt).getTime();

@@ -24,7 +24,7 @@ const TEXT_INPUTS = new Set([
  * @example
  * isTypingOrInDialog(new KeyboardEvent("keydown")) // false on the page itself
  */
-export function isTypingOrInDialog(event: KeyboardEvent): boolean {
+function isTypingOrInDialog(event: KeyboardEvent): boolean {
   if (document.querySelector("dialog[open]")) return true;
   const target = event.target;
   if (!(target instanceof HTMLElement)) return false;
