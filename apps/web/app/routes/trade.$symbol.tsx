@@ -7,6 +7,7 @@ import { BookStore } from "~/components/trade/book-store";
 import { readMarketFormat } from "~/components/trade/book-view";
 import { ChartPanel } from "~/components/trade/chart-panel";
 import { createFeedStatuses } from "~/components/trade/feed-status";
+import { TradeShortcuts } from "~/components/trade/keyboard/trade-shortcuts";
 import { LiveMarketHeader } from "~/components/trade/live-market-header";
 import { LiveRecentTrades, readLastTrade } from "~/components/trade/live-recent-trades";
 import { LiveValue } from "~/components/trade/live-value";
@@ -79,6 +80,7 @@ function TradeTerminal({
         <section aria-label="Market" className="[grid-area:header]">
           <BookFeed store={feeds.book} symbol={market.symbol} statuses={feeds.statuses} />
           <LiveMarketHeader market={market} loadedTicker={loadedTicker} statuses={feeds.statuses} />
+          <TradeShortcuts market={market} signedIn={signedIn} />
         </section>
         <PhoneTabList tabs={tabs} />
         <section
@@ -124,7 +126,7 @@ function TradeTerminal({
         >
           <section aria-label="Place order" className="touch-targets">
             {signedIn ? (
-              <OrderForm market={market} />
+              <OrderForm market={market} book={feeds.book} />
             ) : (
               <SignInPrompt redirectTo={`/trade/${market.symbol}`} />
             )}

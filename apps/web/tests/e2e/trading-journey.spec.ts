@@ -64,6 +64,11 @@ async function placeOrder(
   await place.getByLabel("Quantity").fill(order.quantity);
   if (order.timeInForce) await place.getByLabel("Time in force").selectOption(order.timeInForce);
   await place.getByRole("button", { name: `${order.side} BTC` }).click();
+  // Every kind but limit orders asks first, by default (account.preferences' confirmations).
+  if (order.type && order.type !== "Limit") {
+    const confirm = page.getByRole("dialog", { name: `Confirm ${order.side.toLowerCase()} order` });
+    await confirm.getByRole("button", { name: "Confirm" }).click();
+  }
   const confirmation = place.getByRole("status");
   await expect(confirmation).toContainText(`${order.side} order`);
   const id = /order (\d+) placed/.exec((await confirmation.textContent()) ?? "")?.[1];

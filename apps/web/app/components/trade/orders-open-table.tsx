@@ -5,13 +5,18 @@ import { describeUnansweredCall } from "~/lib/unanswered-call";
 import { useNumbers, useTimeFormat } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
 import { AmendOrderDialog } from "./amend-order-dialog";
+import { ConfirmDialog } from "./confirm-dialog";
 import type { MarketRules } from "./order-form/model";
 import { applyOrderUpdate, type OrderView } from "./orders-cache";
 import { shown, statusName, typeName } from "./orders-format";
 import { OrderSide } from "./orders-side";
 import { TableState } from "./orders-table-state";
+import { useConfirmations } from "./use-confirmations";
 
-/** The trader's open orders in this market: cancel one, cancel all, or amend one. */
+/**
+ * The trader's open orders in this market: cancel one, cancel all (after a confirmation, unless
+ * the trader turned it off), or amend one.
+ */
 export function OpenOrdersTable({
   symbol,
   rules,
@@ -29,6 +34,8 @@ export function OpenOrdersTable({
   const queryClient = useQueryClient();
   const [amending, setAmending] = useState<OrderView | null>(null);
   const [message, setMessage] = useState("");
+  const [askingCancelAll, setAskingCancelAll] = useState(false);
+  const { confirmations, stopAsking } = useConfirmations();
   const refreshBalances = () =>
     void queryClient.invalidateQueries(trpc.portfolio.balances.queryFilter());
   const cancel = useMutation(
@@ -66,7 +73,9 @@ export function OpenOrdersTable({
         </p>
         <button
           type="button"
-          onClick={() => cancelAll.mutate({ symbol })}
+          onClick={() =>
+            confirmations.cancelAll ? setAskingCancelAll(true) : cancelAll.mutate({ symbol })
+          }
           disabled={orders.length === 0 || cancelAll.isPending}
           className="rounded-md border border-border px-3 py-1 text-xs font-medium hover:bg-surface-raised disabled:opacity-50"
         >
@@ -145,6 +154,28 @@ export function OpenOrdersTable({
           ))}
         </DataTable>
       </TableState>
+      {askingCancelAll ? (
+        <ConfirmDialog
+          title={`Cancel all open orders in ${symbol}?`}
+          confirmLabel="Cancel all orders"
+          dismissLabel="Keep orders"
+          dontAskLabel="Don't ask again before cancelling all"
+          tone="danger"
+          onConfirm={(dontAskAgain) => {
+            if (dontAskAgain) stopAsking("cancelAll");
+            setAskingCancelAll(false);
+            cancelAll.mutate({ symbol });
+          }}
+          onDismiss={() => setAskingCancelAll(false)}
+        >
+          <p className="text-sm">
+            {orders.length === 1
+              ? "Your 1 open order in this market will be cancelled."
+              : `All ${orders.length} of your open orders in this market will be cancelled.`}{" "}
+            Their held funds are released.
+          </p>
+        </ConfirmDialog>
+      ) : null}
       {amending ? (
         <AmendOrderDialog
           order={amending}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { beforeFee, feeOf, floorToStep, formatRate, parseTypedAmount, shareOf } from "./amounts";
+import {
+  beforeFee,
+  feeOf,
+  floorToStep,
+  formatExact,
+  formatRate,
+  parseTypedAmount,
+  shareOf,
+} from "./amounts";
 
 describe("typed amounts", () => {
   it("reads what people type exactly into units", () => {
@@ -21,5 +29,12 @@ describe("typed amounts", () => {
     expect(floorToStep(12_345n, 100n)).toBe(12_300n);
     expect(shareOf(999n, 25)).toBe(249n);
     expect(formatRate("0.0010")).toBe("0.10%");
+  });
+
+  it("writes quote amounts to the last unit, dropping only zeros past a price's digits", () => {
+    expect(formatExact(3_250_300n, 6, 2)).toBe("3.2503");
+    expect(formatExact(650_000_000n, 6, 2)).toBe("650.00");
+    expect(formatExact(502_503n, 8, 6)).toBe("0.00502503");
+    expect(formatExact(5n, 0, 0)).toBe("5");
   });
 });

@@ -56,3 +56,19 @@ export function beforeFee(budget: bigint, rate: string): bigint {
 export function shareOf(value: bigint, percent: number): bigint {
   return (value * BigInt(Math.round(Math.min(100, Math.max(0, percent))))) / 100n;
 }
+
+/**
+ * Quote units written to the last unit, without the zeros that end them but with at least the
+ * digits of a price: a fee of 3.2503 USDT reads "3.2503", 650 reads "650.00".
+ *
+ * @example
+ * formatExact(3_250_300n, 6, 2) // "3.2503"
+ */
+export function formatExact(value: bigint, decimals: number, atLeast: number): string {
+  const full = formatDecimal(value, decimals);
+  const point = full.indexOf(".");
+  if (point === -1) return full;
+  let end = full.length;
+  while (end > point + 1 + atLeast && full[end - 1] === "0") end -= 1;
+  return full.slice(0, end === point + 1 ? point : end);
+}

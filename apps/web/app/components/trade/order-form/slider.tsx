@@ -1,21 +1,44 @@
 import { useId } from "react";
 
+const SHARES = [25, 50, 75, 100] as const;
+
 /**
- * The share of the available balance to use, 0–100 % in steps of 5 (arrow keys move it; the
- * value is read out as a percentage).
+ * The share of the available balance to use: 25 %, 50 %, 75 % and Max buttons, and a slider
+ * from 0 to 100 % in steps of 5 (arrow keys move it; the value is read out as a percentage).
  */
 export function BalanceSlider({
   percent,
+  asset,
   onChange,
   disabled,
 }: {
   percent: number;
+  /** The asset the share is of: the quote for a buy, the base for a sell. */
+  asset: string;
   onChange(percent: number): void;
   disabled: boolean;
 }) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1">
+      <div className="flex justify-between gap-1">
+        {SHARES.map((share) => (
+          <button
+            key={share}
+            type="button"
+            disabled={disabled}
+            aria-label={
+              share === 100
+                ? `Max: use all available ${asset}`
+                : `Use ${share}% of available ${asset}`
+            }
+            onClick={() => onChange(share)}
+            className="tabular flex-1 rounded border border-border px-1 py-1 text-xs text-muted hover:bg-surface-raised disabled:opacity-50"
+          >
+            {share === 100 ? "Max" : `${share}%`}
+          </button>
+        ))}
+      </div>
       <div className="flex items-center justify-between text-xs text-muted">
         <label htmlFor={id}>Percent of available balance</label>
         <span aria-hidden="true" className="tabular">
@@ -30,24 +53,10 @@ export function BalanceSlider({
         step={5}
         value={percent}
         disabled={disabled}
-        aria-valuetext={`${percent}%`}
+        aria-valuetext={`${percent}% of available ${asset}`}
         onChange={(event) => onChange(Number(event.target.value))}
         className="w-full accent-accent disabled:opacity-50"
       />
-      <div className="flex justify-between gap-1" aria-hidden="true">
-        {[25, 50, 75, 100].map((mark) => (
-          <button
-            key={mark}
-            type="button"
-            tabIndex={-1}
-            disabled={disabled}
-            onClick={() => onChange(mark)}
-            className="tabular flex-1 rounded border border-border px-1 py-0.5 text-xs text-muted hover:bg-surface-raised disabled:opacity-50"
-          >
-            {mark}%
-          </button>
-        ))}
-      </div>
     </div>
   );
 }

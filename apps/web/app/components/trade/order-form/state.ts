@@ -1,7 +1,8 @@
 import { notionalOf } from "@cryptotrade/contract/market-rules";
 import { formatDecimal } from "@cryptotrade/contract/money";
 import { useCallback, useState } from "react";
-import { beforeFee, floorToStep, parseTypedAmount, shareOf } from "./amounts";
+import { floorToStep, parseTypedAmount } from "./amounts";
+import { type Cap, capFor } from "./balance-caps";
 import { type Available, FIELDS_OF, type MarketRules, maxFeeRate, type OrderDraft } from "./model";
 
 export const EMPTY_DRAFT: OrderDraft = {
@@ -52,6 +53,24 @@ export function useOrderDraft(rules: MarketRules) {
     [rules],
   );
 
+  /** The draft with its amount field set to `cap`, the total following a quantity. */
+  const withAmount = useCallback(
+    (draft: OrderDraft, cap: Cap): OrderDraft => {
+      if (cap.field === "total") {
+        return {
+          ...draft,
+          total: formatDecimal(cap.value, rules.quoteDecimals, rules.priceDecimals),
+        };
+      }
+      const next = {
+        ...draft,
+        quantity: formatDecimal(cap.value, rules.baseDecimals, rules.quantityDecimals),
+      };
+      return { ...next, total: totalOf(next) };
+    },
+    [rules, totalOf],
+  );
+
   /** Changes one field; amounts that follow from it follow. */
   const edit = useCallback(
     <K extends keyof OrderDraft>(field: K, value: OrderDraft[K]) => {
@@ -79,34 +98,43 @@ export function useOrderDraft(rules: MarketRules) {
     [rules, quantityFor, totalOf],
   );
 
-  /** Uses `share` % of what is available for the amount. */
+  /**
+   * Uses `share` % of what is available for the amount (a market buy spends it as funds);
+   * `amount` sets the amount to a cap the caller worked out ("Reduce to max").
+   */
   const applyShare = useCallback(
     (share: number, available: Available) => {
       setPercent(share);
       setDraft((previous) => {
         const next = { ...previous };
-        if (previous.side === "sell") {
-          if (available.base === null) return previous;
-          const quantity = floorToStep(shareOf(available.base, share), rules.lotSize);
-          next.marketBy = "size";
-          next.quantity = formatDecimal(quantity, rules.baseDecimals, rules.quantityDecimals);
-          next.total = totalOf(next);
-          return next;
-        }
-        if (available.quote === null) return previous;
-        const budget = beforeFee(shareOf(available.quote, share), maxFeeRate(rules));
-        if (previous.type === "market") {
-          next.marketBy = "funds";
-          next.total = formatDecimal(budget, rules.quoteDecimals, rules.priceDecimals);
-          return next;
-        }
-        next.quantity = quantityFor(next, budget);
-        next.total = totalOf(next);
-        return next;
+        if (previous.type === "market") next.marketBy = previous.side === "buy" ? "funds" : "size";
+        const price = parseTypedAmount(next.price || next.stopPrice, rules.quoteDecimals);
+        const cap = capFor(
+          rules,
+          available,
+          {
+            side: next.side,
+            type: next.type,
+            marketBy: next.marketBy,
+            price: price.ok ? price.value : null,
+            feeRate: maxFeeRate(rules),
+            levels: [],
+          },
+          share,
+        );
+        return cap ? withAmount(next, cap) : previous;
       });
     },
-    [rules, quantityFor, totalOf],
+    [rules, withAmount],
   );
 
-  return { draft, setDraft, edit, percent, applyShare };
+  const applyCap = useCallback(
+    (cap: Cap) => {
+      setPercent(0);
+      setDraft((previous) => withAmount(previous, cap));
+    },
+    [withAmount],
+  );
+
+  return { draft, setDraft, edit, percent, applyShare, applyCap };
 }
