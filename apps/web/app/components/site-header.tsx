@@ -1,5 +1,7 @@
+import { useTranslation } from "react-i18next";
 import { Link, NavLink } from "react-router";
 import { LiveSessionWatch } from "./account/live-session-watch";
+import { LanguageSwitch } from "./language-switch";
 import { ThemeSwitch } from "./theme-switch";
 import { UserMenu } from "./user-menu";
 
@@ -18,6 +20,7 @@ export interface HeaderUser {
  * signed in.
  */
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
+  const { t } = useTranslation();
   return (
     <header className="border-b border-border bg-surface-raised">
       <LiveSessionWatch signedIn={user !== null} />
@@ -26,35 +29,36 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           CryptoTrade
         </Link>
         <nav
-          aria-label="Main"
+          aria-label={t("nav.label")}
           className="order-last flex w-full flex-wrap items-center gap-1 md:order-none md:w-auto"
         >
           <NavLink to="/" end className={navLinkClass}>
-            Markets
+            {t("nav.markets")}
           </NavLink>
           <NavLink to="/trade/BTC-USDT" className={navLinkClass}>
-            Trade
+            {t("nav.trade")}
           </NavLink>
           {user ? (
             <>
               <NavLink to="/portfolio" className={navLinkClass}>
-                Portfolio
+                {t("nav.portfolio")}
               </NavLink>
               <NavLink to="/wallet" className={navLinkClass}>
-                Wallet
+                {t("nav.wallet")}
               </NavLink>
               <NavLink to="/account" className={navLinkClass}>
-                Account
+                {t("nav.account")}
               </NavLink>
             </>
           ) : null}
           {user?.role === "admin" ? (
             <NavLink to="/admin" className={navLinkClass}>
-              Admin
+              {t("nav.admin")}
             </NavLink>
           ) : null}
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-3">
+          <LanguageSwitch />
           <ThemeSwitch />
           <UserMenu user={user} />
         </div>
