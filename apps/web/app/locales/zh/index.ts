@@ -1,4 +1,6 @@
+import auth from "./auth.json";
 import common from "./common.json";
+import errors from "./errors.json";
 
 /** Every namespace of this language, loaded as one chunk (app/lib/i18n/resources.ts). */
-export const strings = { common };
+export const strings = { common, auth, errors };
