@@ -7,6 +7,30 @@ import { useTestApi } from "../testing/use-test-api";
 describe("the account router", () => {
   const t = useTestApi();
 
+  it("keeps each trader's preferences apart, and refuses a bad one without change", async () => {
+    const alice = await t.trader();
+    const bob = await t.trader();
+    expect((await alice.caller.account.preferences()).language).toBeNull();
+
+    await alice.caller.account.updatePreferences({
+      language: "de",
+      chart: { indicators: ["ema"] },
+    });
+    const saved = await alice.caller.account.updatePreferences({ favouriteMarkets: ["ETH-USDT"] });
+    expect(saved).toMatchObject({
+      language: "de",
+      chart: { indicators: ["ema"], interval: null },
+      favouriteMarkets: ["ETH-USDT"],
+    });
+    expect(await alice.caller.account.preferences()).toEqual(saved);
+    expect((await bob.caller.account.preferences()).language).toBeNull();
+
+    await expect(
+      alice.caller.account.updatePreferences({ language: "tlh" } as never),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect((await alice.caller.account.preferences()).language).toBe("de");
+  });
+
   it("makes an API key only after the session re-authenticates", async () => {
     const user = await t.trader();
     const bot = { name: "bot", scopes: ["read", "trade"] as ("read" | "trade")[] };

@@ -4,8 +4,10 @@ import {
   TotpCodeInput,
 } from "@cryptotrade/contract/account";
 import { TotpCode } from "@cryptotrade/contract/inputs";
+import { UpdatePreferencesInput } from "@cryptotrade/contract/preferences";
 import { z } from "zod";
 import { cancelPendingWithdrawals } from "../cancel-pending-withdrawals";
+import { readPreferences, updatePreferences } from "../preferences";
 import { getRequestMeta, sendSessionCookie } from "../session-cookie";
 import { requireRecentReauthentication, router, sessionProcedure } from "../trpc";
 
@@ -18,6 +20,14 @@ const KeyId = z.string().regex(/^[a-z2-7]{1,64}$/, { error: "must be an API key 
  * (`auth.reauthenticate`); without it they answer FORBIDDEN, `reason: "REAUTHENTICATION_REQUIRED"`.
  */
 export const accountRouter = router({
+  /** Language, chart studies, confirmations and favourites, with defaults where never chosen. */
+  preferences: sessionProcedure.query(({ ctx }) => readPreferences(ctx.db, ctx.user.id)),
+
+  /** Changes the sections and fields given, keeps the rest; answers the result. */
+  updatePreferences: sessionProcedure
+    .input(UpdatePreferencesInput)
+    .mutation(({ ctx, input }) => updatePreferences(ctx.db, ctx.user.id, input)),
+
   /** Starts 2FA setup: the secret, its otpauth URI and a QR code (SVG) for the app. */
   totpSetup: sessionProcedure.mutation(({ ctx }) => ctx.auth.setupTotp(ctx.user.id)),
 

@@ -46,6 +46,19 @@ export const sessions = pgTable(
 );
 
 /**
+ * What a trader set up once (language, chart studies, confirmations, favourites), kept as
+ * one JSON document the contract's `mergePreferences` reads: a field added later needs no
+ * migration, and one no longer known falls back to its default.
+ */
+export const userPreferences = pgTable("user_preferences", {
+  userId: id("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  preferences: jsonb("preferences").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
  * A user's TOTP secret; `enabledAt` is null while setup awaits its first valid code. The
  * secret is AES-256-GCM ciphertext under the secrets key `keyId`; a null `keyId` marks a
  * plain base32 secret from before encryption, which the server encrypts at start.
