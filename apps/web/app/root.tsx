@@ -18,7 +18,7 @@ import { OfflineBanner } from "./components/offline/offline-banner";
 import { ServiceWorkerRegistration } from "./components/offline/service-worker-registration";
 import { SiteHeader } from "./components/site-header";
 import { SkipLink } from "./components/skip-link";
-import { readLanguage } from "./lib/i18n/language.server";
+import { readLanguage, savedLanguage } from "./lib/i18n/language.server";
 import { htmlLangOf } from "./lib/i18n/languages";
 import { LanguageProvider } from "./lib/i18n/provider";
 import { useNonce } from "./lib/nonce";
@@ -42,9 +42,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (user?.twoFactorPending && !PENDING_SESSION_PATHS.has(new URL(request.url).pathname)) {
     throw redirect("/login/2fa");
   }
-  const language = readLanguage(request, null);
+  const signedIn = user !== null && !user.twoFactorPending;
+  const language = readLanguage(request, signedIn ? await savedLanguage(context) : null);
   return {
-    user: user && !user.twoFactorPending ? { username: user.username, role: user.role } : null,
+    user: signedIn ? { username: user.username, role: user.role } : null,
     theme: readTheme(request),
     language,
     viewer: readViewer(request, language),

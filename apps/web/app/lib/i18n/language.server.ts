@@ -1,3 +1,4 @@
+import type { AppLoadContext } from "react-router";
 import { readCookie } from "~/lib/cookies.server";
 import {
   DEFAULT_LANGUAGE,
@@ -52,6 +53,18 @@ export function readLanguage(request: Request, saved: Language | null): Language
   if (isLanguage(cookie)) return { language: cookie, explicit: true };
   const accepted = acceptedLanguage(request.headers.get("accept-language"));
   return { language: accepted ?? DEFAULT_LANGUAGE, explicit: false };
+}
+
+/**
+ * The signed-in person's saved language (null: never chose, follow the browser). A failed
+ * read is no reason to refuse the page: it is then written as if nothing was saved.
+ */
+export async function savedLanguage(context: AppLoadContext): Promise<Language | null> {
+  try {
+    return (await context.trpc.account.preferences()).language;
+  } catch {
+    return null;
+  }
 }
 
 /** The Set-Cookie that keeps an explicit choice for a year. */

@@ -1,9 +1,11 @@
+import { LANGUAGES, type Language } from "@cryptotrade/contract/preferences";
+
 /**
- * The languages the app is written in. The code is what a person's choice is kept as (cookie
- * and account preference); the tag is what <html lang> says and what numbers default to.
+ * The languages the app is written in (the account preference's): the code is what a person's
+ * choice is kept as (cookie and account); the tag is what <html lang> says and what numbers
+ * default to.
  */
-export const LANGUAGES = ["en", "de", "zh"] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
 
 export const DEFAULT_LANGUAGE: Language = "en";
 

@@ -1,6 +1,7 @@
 import auth from "./auth.json";
 import common from "./common.json";
 import errors from "./errors.json";
+import wallet from "./wallet.json";
 
 /** Every namespace of this language, loaded as one chunk (app/lib/i18n/resources.ts). */
-export const strings = { common, auth, errors };
+export const strings = { common, auth, errors, wallet };
