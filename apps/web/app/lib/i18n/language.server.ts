@@ -1,5 +1,8 @@
+import type { TFunction } from "i18next";
 import type { AppLoadContext } from "react-router";
 import { readCookie } from "~/lib/cookies.server";
+import { readViewer } from "~/lib/viewer.server";
+import { i18nFor } from "./instance";
 import {
   DEFAULT_LANGUAGE,
   isLanguage,
@@ -65,6 +68,24 @@ export async function savedLanguage(context: AppLoadContext): Promise<Language |
   } catch {
     return null;
   }
+}
+
+/**
+ * An action's words in the request's language (the same choice the root loader makes), and
+ * the locale its numbers and dates are written in, for answers the server writes.
+ *
+ * @example
+ * const { t } = await requestWords(request, context);
+ * return { done: t("confirm.done", { ns: "account" }) };
+ */
+export async function requestWords(
+  request: Request,
+  context: AppLoadContext,
+): Promise<{ t: TFunction; locale: string }> {
+  const choice = readLanguage(request, await savedLanguage(context));
+  const instance = i18nFor(choice.language) ?? i18nFor(DEFAULT_LANGUAGE);
+  if (!instance) throw new Error("The server's strings are not loaded");
+  return { t: instance.t, locale: readViewer(request, choice).locale };
 }
 
 /** The Set-Cookie that keeps an explicit choice for a year. */
