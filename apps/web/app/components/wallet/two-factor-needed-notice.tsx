@@ -12,7 +12,7 @@ export function TwoFactorNeededNotice() {
           t={t}
           i18nKey="withdraw.needsTwoFactorDetail"
           components={{
-            link: <Link to="/account#security" className="text-accent underline" />,
+            settings: <Link to="/account#security" className="text-accent underline" />,
           }}
         />
       </p>
