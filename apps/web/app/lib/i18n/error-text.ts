@@ -38,6 +38,14 @@ function ruleOf(text: string): FieldRuleKey | undefined {
   return (FIELD_RULE_KEYS as Record<string, FieldRuleKey>)[plain];
 }
 
+/** The words in the shape the rule came in: capitalised and with a full stop, or not. */
+function inShapeOf(original: string, words: string): string {
+  const first = original.charAt(0);
+  const capitalised =
+    first !== first.toLowerCase() ? words.charAt(0).toUpperCase() + words.slice(1) : words;
+  return original.endsWith(".") && !capitalised.endsWith(".") ? `${capitalised}.` : capitalised;
+}
+
 /**
  * Translates an error the app knows the words of (a reason's words, a field rule); any other
  * text (a server sentence with particulars) is shown as it came.
@@ -52,6 +60,6 @@ export function useErrorText(): (text: string) => string {
     const reason = reasonOfWords.get(text);
     if (reason) return t(`reason.${reason}`);
     const rule = ruleOf(text);
-    return rule ? t(`field.${rule}`) : text;
+    return rule ? inShapeOf(text, t(`field.${rule}`)) : text;
   };
 }
