@@ -3,6 +3,8 @@ import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { type AppLoadContext, type EntryContext, ServerRouter } from "react-router";
+import { LANGUAGES } from "./lib/i18n/languages";
+import { loadLanguage } from "./lib/i18n/resources";
 import { NonceContext } from "./lib/nonce";
 
 /** How long a deferred loader may stream before the response is cut. */
@@ -10,9 +12,10 @@ export const streamTimeout = 5_000;
 
 /**
  * React Router's default Node entry, plus the CSP nonce: every script React and React Router
- * write (hydration data, module preloads, the theme hint script) carries it.
+ * write (hydration data, module preloads, the theme hint script) carries it. The page's strings
+ * are loaded before it renders (see LanguageProvider).
  */
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -20,6 +23,8 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const { nonce } = loadContext;
+  // Every language is in memory on the server (loaded once), so any page renders at once.
+  await Promise.all(LANGUAGES.map(loadLanguage));
   return new Promise<Response>((resolve, reject) => {
     let status = responseStatusCode;
     let shellRendered = false;

@@ -10,6 +10,7 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import "./app.css";
+import { useTranslation } from "react-i18next";
 import { LivePriceAlerts } from "./components/alerts/live-price-alerts";
 import { ClientHintScript } from "./components/client-hint-script";
 import { GeneralErrorBoundary } from "./components/error-boundary";
@@ -19,6 +20,9 @@ import { OfflineBanner } from "./components/offline/offline-banner";
 import { ServiceWorkerRegistration } from "./components/offline/service-worker-registration";
 import { SiteHeader } from "./components/site-header";
 import { SkipLink } from "./components/skip-link";
+import { readLanguage, savedLanguage } from "./lib/i18n/language.server";
+import { htmlLangOf } from "./lib/i18n/languages";
+import { LanguageProvider } from "./lib/i18n/provider";
 import { useNonce } from "./lib/nonce";
 import { getUser } from "./lib/session.server";
 import { readTheme } from "./lib/theme.server";
@@ -27,7 +31,7 @@ import { readViewer } from "./lib/viewer.server";
 import { TrpcReactProvider } from "./trpc/trpc-provider";
 
 // A session that still owes its second factor may only finish (or abandon) signing in.
-const PENDING_SESSION_PATHS = new Set(["/login/2fa", "/logout", "/theme"]);
+const PENDING_SESSION_PATHS = new Set(["/login/2fa", "/logout", "/theme", "/language"]);
 
 export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -40,21 +44,25 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (user?.twoFactorPending && !PENDING_SESSION_PATHS.has(new URL(request.url).pathname)) {
     throw redirect("/login/2fa");
   }
+  const signedIn = user !== null && !user.twoFactorPending;
+  const language = readLanguage(request, signedIn ? await savedLanguage(context) : null);
   return {
-    user: user && !user.twoFactorPending ? { username: user.username, role: user.role } : null,
+    user: signedIn ? { username: user.username, role: user.role } : null,
     theme: readTheme(request),
-    viewer: readViewer(request),
+    language,
+    viewer: readViewer(request, language),
   };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const { preference, scheme } = useTheme();
+  const language = useRouteLoaderData<typeof loader>("root")?.language.language ?? "en";
   return (
     // The class is right in the server's HTML (no flash); the hint script may correct it for
     // "system" on a first visit before the body paints, hence suppressHydrationWarning.
     <html
-      lang="en"
+      lang={htmlLangOf(language)}
       className={scheme === "dark" ? "dark" : undefined}
       data-theme-preference={preference}
       suppressHydrationWarning
@@ -69,7 +77,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links nonce={nonce} />
       </head>
       <body className="min-h-dvh">
-        {children}
+        <LanguageProvider language={language}>{children}</LanguageProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -111,15 +119,21 @@ export default function App() {
 export function ErrorBoundary() {
   return (
     <Shell>
+      <RootErrorCopy />
+    </Shell>
+  );
+}
+
+function RootErrorCopy() {
+  const { t } = useTranslation();
+  return (
+    <>
       <GeneralErrorBoundary
-        unexpected={() => ({
-          title: "Something went wrong",
-          detail: "The exchange could not show this page. Try again in a moment.",
-        })}
+        unexpected={() => ({ title: t("error.title"), detail: t("error.detail") })}
       />
       <a className="inline-block text-accent underline" href="/">
-        Go to the markets
+        {t("error.toMarkets")}
       </a>
-    </Shell>
+    </>
   );
 }

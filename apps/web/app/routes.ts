@@ -8,6 +8,7 @@ export default [
   route("login/2fa", "routes/login.2fa.tsx"),
   route("logout", "routes/logout.tsx"),
   route("theme", "routes/theme.tsx"),
+  route("language", "routes/language.tsx"),
   route("portfolio", "routes/portfolio.tsx"),
   route("wallet", "routes/wallet.tsx"),
   route("wallet/export.csv", "routes/wallet.export.tsx"),

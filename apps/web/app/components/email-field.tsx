@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Field } from "./ui/field";
 import type { FieldError } from "./ui/field-frame";
 
@@ -9,9 +10,10 @@ export function EmailField({
   defaultValue: string | undefined;
   error: FieldError;
 }) {
+  const { t } = useTranslation("auth");
   return (
     <Field
-      label="Email"
+      label={t("email")}
       name="email"
       type="email"
       autoComplete="email"

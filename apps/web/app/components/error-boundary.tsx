@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { isRouteErrorResponse, useRouteError } from "react-router";
 
 /** What a boundary shows: a heading, a sentence, and where to go next. */
@@ -9,11 +10,6 @@ export interface ErrorCopy {
 }
 
 type ErrorStatus = number | "unexpected";
-
-const NOT_FOUND: ErrorCopy = {
-  title: "Page not found",
-  detail: "There is no page at this address.",
-};
 
 /**
  * The one error boundary (after Epic Stack's): a route names the words it wants per status and
@@ -32,11 +28,14 @@ export function GeneralErrorBoundary({
   statusCopy?: Partial<Record<number, ErrorCopy>>;
   unexpected: (status: ErrorStatus) => ErrorCopy;
 }) {
+  const { t } = useTranslation();
   const error = useRouteError();
   const status: ErrorStatus = isRouteErrorResponse(error) ? error.status : "unexpected";
   const copy =
     (typeof status === "number" ? statusCopy?.[status] : undefined) ??
-    (status === 404 ? NOT_FOUND : unexpected(status));
+    (status === 404
+      ? { title: t("notFound.title"), detail: t("notFound.detail") }
+      : unexpected(status));
   return (
     <section role="alert" className="py-10">
       <h1 className="text-2xl font-semibold">{copy.title}</h1>

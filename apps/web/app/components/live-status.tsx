@@ -1,19 +1,15 @@
+import { useTranslation } from "react-i18next";
 import { useOnlineStatus } from "./offline/use-online-status";
 
-const LABELS = {
-  idle: "Live updates paused",
-  connecting: "Connecting to live updates…",
-  pending: "Live",
-  error: "Live updates interrupted; reconnecting",
-  offline: "Offline: live updates paused",
-} as const;
+type LiveState = "idle" | "connecting" | "pending" | "error" | "offline";
 
 /**
  * The state of a page's live subscription, announced politely when it changes. The browser's
  * own word wins: an open WebSocket may not notice for a while that the network is gone, and
  * "Live" must never show beside the offline banner.
  */
-export function LiveStatus({ status }: { status: Exclude<keyof typeof LABELS, "offline"> }) {
+export function LiveStatus({ status }: { status: Exclude<LiveState, "offline"> }) {
+  const { t } = useTranslation();
   const online = useOnlineStatus();
   const shown = online ? status : "offline";
   return (
@@ -22,7 +18,7 @@ export function LiveStatus({ status }: { status: Exclude<keyof typeof LABELS, "o
         aria-hidden="true"
         className={`mr-1 inline-block size-2 rounded-full ${shown === "pending" ? "bg-buy" : "bg-muted"}`}
       />
-      {LABELS[shown]}
+      {t(`live.${shown}`)}
     </p>
   );
 }

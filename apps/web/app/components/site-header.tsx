@@ -1,5 +1,7 @@
+import { useTranslation } from "react-i18next";
 import { Link, NavLink } from "react-router";
 import { LiveSessionWatch } from "./account/live-session-watch";
+import { LanguageSwitch } from "./language-switch";
 import { NotificationBell } from "./notifications/notification-bell";
 import { ThemeSwitch } from "./theme-switch";
 import { UserMenu } from "./user-menu";
@@ -19,6 +21,7 @@ export interface HeaderUser {
  * signed in.
  */
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
+  const { t } = useTranslation();
   return (
     <header className="border-b border-border bg-surface-raised">
       <LiveSessionWatch signedIn={user !== null} />
@@ -27,41 +30,42 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           CryptoTrade
         </Link>
         <nav
-          aria-label="Main"
+          aria-label={t("nav.label")}
           className="order-last flex w-full flex-wrap items-center gap-1 md:order-none md:w-auto"
         >
           <NavLink to="/" end className={navLinkClass}>
-            Markets
+            {t("nav.markets")}
           </NavLink>
           <NavLink to="/trade/BTC-USDT" className={navLinkClass}>
-            Trade
+            {t("nav.trade")}
           </NavLink>
           {user ? (
             <>
               <NavLink to="/portfolio" className={navLinkClass}>
-                Portfolio
+                {t("nav.portfolio")}
               </NavLink>
               <NavLink to="/orders" className={navLinkClass}>
                 Orders
               </NavLink>
               <NavLink to="/wallet" className={navLinkClass}>
-                Wallet
+                {t("nav.wallet")}
               </NavLink>
               <NavLink to="/alerts" className={navLinkClass}>
                 Alerts
               </NavLink>
               <NavLink to="/account" className={navLinkClass}>
-                Account
+                {t("nav.account")}
               </NavLink>
             </>
           ) : null}
           {user?.role === "admin" ? (
             <NavLink to="/admin" className={navLinkClass}>
-              Admin
+              {t("nav.admin")}
             </NavLink>
           ) : null}
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-3">
+          <LanguageSwitch />
           <ThemeSwitch />
           {user ? <NotificationBell /> : null}
           <UserMenu user={user} />

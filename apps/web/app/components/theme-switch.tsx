@@ -1,11 +1,11 @@
+import { useTranslation } from "react-i18next";
 import { useFetcher, useLocation } from "react-router";
-import { THEME_PREFERENCES, type ThemePreference } from "~/lib/theme";
+import { THEME_PREFERENCES } from "~/lib/theme";
 import { useTheme } from "~/lib/use-theme";
-
-const LABELS: Record<ThemePreference, string> = { light: "Light", dark: "Dark", system: "System" };
 
 /** Light, dark or system, saved in a cookie; on every page, in the header. */
 export function ThemeSwitch() {
+  const { t } = useTranslation();
   const fetcher = useFetcher();
   const location = useLocation();
   const { preference } = useTheme();
@@ -13,7 +13,7 @@ export function ThemeSwitch() {
     <fetcher.Form method="post" action="/theme" className="flex">
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <fieldset className="flex rounded-md border border-border p-0.5">
-        <legend className="sr-only">Theme</legend>
+        <legend className="sr-only">{t("theme.label")}</legend>
         {THEME_PREFERENCES.map((theme) => (
           <button
             key={theme}
@@ -23,7 +23,7 @@ export function ThemeSwitch() {
             aria-pressed={preference === theme}
             className="rounded px-2 py-1 text-xs text-muted aria-pressed:bg-surface-raised aria-pressed:font-semibold aria-pressed:text-text"
           >
-            {LABELS[theme]}
+            {t(`theme.${theme}`)}
           </button>
         ))}
       </fieldset>

@@ -6,7 +6,7 @@ import type { ErrorReason } from "@cryptotrade/contract/errors";
  * shown with the server's own message, which is already a plain sentence: reasons whose
  * message carries particulars (a date, a limit, which code was wrong) are left to it.
  */
-const ERROR_WORDS: Readonly<Partial<Record<ErrorReason, string>>> = {
+export const ERROR_WORDS: Readonly<Partial<Record<ErrorReason, string>>> = {
   INVALID_CREDENTIALS: "Invalid email or password",
   EMAIL_TAKEN: "An account with this email already exists",
   USERNAME_TAKEN: "This username is taken",

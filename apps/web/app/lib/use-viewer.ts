@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from "react";
 import { useRouteLoaderData } from "react-router";
 import type { loader as rootLoader } from "~/root";
+import { formattingLocaleFor } from "./i18n/languages";
 import { decimalSeparatorOf, localizeDecimal } from "./number-format";
 import { formatClock, formatMoment, formatRecent } from "./time-format";
 import { DEFAULT_LOCALE, type Viewer } from "./viewer";
@@ -8,15 +9,20 @@ import { DEFAULT_LOCALE, type Viewer } from "./viewer";
 // A browser's zone and locale do not change while a page is open.
 const unchanging = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-const browserLocale = () => navigator.language || DEFAULT_LOCALE;
 
 /**
  * The viewer to format for. While hydrating, React renders what the server rendered (the
  * cookies' values); right after, the browser's own, so a first visit (no cookies yet) never
- * mismatches and never keeps the server's guess.
+ * mismatches and never keeps the server's guess. A language chosen explicitly decides the
+ * locale over the browser's (ADR 041).
  */
 export function useViewer(): Viewer {
   const root = useRouteLoaderData<typeof rootLoader>("root");
+  const choice = root?.language;
+  const browserLocale = () => {
+    const own = navigator.language || DEFAULT_LOCALE;
+    return choice?.explicit ? formattingLocaleFor(choice.language, own) : own;
+  };
   const timeZone = useSyncExternalStore<string | null>(
     unchanging,
     browserZone,

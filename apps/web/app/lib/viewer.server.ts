@@ -1,4 +1,6 @@
 import { readCookie } from "./cookies.server";
+import type { LanguageChoice } from "./i18n/language.server";
+import { formattingLocaleFor } from "./i18n/languages";
 import {
   isTimeZone,
   LOCALE_COOKIE,
@@ -7,11 +9,15 @@ import {
   type Viewer,
 } from "./viewer";
 
-/** The viewer as the request's client-hint cookies describe them (see `Viewer`). */
-export function readViewer(request: Request): Viewer {
+/**
+ * The viewer as the request's client-hint cookies describe them (see `Viewer`); a language the
+ * person chose explicitly decides the locale numbers and dates are written in (ADR 041).
+ */
+export function readViewer(request: Request, choice: LanguageChoice): Viewer {
   const zone = readCookie(request, TIME_ZONE_COOKIE);
+  const browserLocale = supportedLocale(readCookie(request, LOCALE_COOKIE));
   return {
     timeZone: isTimeZone(zone) ? zone : null,
-    locale: supportedLocale(readCookie(request, LOCALE_COOKIE)),
+    locale: choice.explicit ? formattingLocaleFor(choice.language, browserLocale) : browserLocale,
   };
 }

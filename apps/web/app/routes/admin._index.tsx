@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import { SectionCard } from "~/components/account/section-card";
 import { MarketInput, NewMarketInput } from "~/components/admin/admin-forms";
@@ -6,9 +7,17 @@ import { NewMarketForm } from "~/components/admin/new-market-form";
 import { requireAdmin } from "~/lib/account-access.server";
 import { answerForm, respond } from "~/lib/form-answer.server";
 import { parseForm } from "~/lib/forms";
+import { requestWords } from "~/lib/i18n/language.server";
+import { pageTitle } from "~/lib/i18n/meta";
 import type { Route } from "./+types/admin._index";
 
-export const meta: Route.MetaFunction = () => [{ title: "Markets · Admin · CryptoTrade" }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  {
+    title: pageTitle(matches, (t) =>
+      t("pageTitle", { ns: "admin", section: t("nav.markets", { ns: "admin" }) }),
+    ),
+  },
+];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   await requireAdmin(context, request);
@@ -24,11 +33,12 @@ export async function action({ context, request }: Route.ActionArgs) {
   await requireAdmin(context, request);
   const formData = await request.formData();
   const intent = formData.get("intent");
+  const { t } = await requestWords(request, context);
   if (intent === "create-market") {
     return respond(
       await answerForm(context, intent, parseForm(formData, NewMarketInput), async (market) => {
         const created = await context.trpc.admin.createMarket(market);
-        return { done: `${created.symbol} is open for trading.` };
+        return { done: t("markets.opened", { ns: "admin", symbol: created.symbol }) };
       }),
     );
   }
@@ -40,7 +50,10 @@ export async function action({ context, request }: Route.ActionArgs) {
             ? await context.trpc.admin.haltMarket({ symbol })
             : await context.trpc.admin.resumeMarket({ symbol });
         return {
-          done: `${changed.symbol} is now ${changed.status === "halted" ? "halted" : "trading"}.`,
+          done: t(changed.status === "halted" ? "markets.nowHalted" : "markets.nowTrading", {
+            ns: "admin",
+            symbol: changed.symbol,
+          }),
         };
       }),
     );
@@ -49,16 +62,13 @@ export async function action({ context, request }: Route.ActionArgs) {
 }
 
 export default function AdminMarkets({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("admin");
   return (
     <div className="flex flex-col gap-6">
-      <SectionCard
-        id="markets"
-        title="Markets"
-        description="Halting a market lets only cancels through."
-      >
+      <SectionCard id="markets" title={t("markets.title")} description={t("markets.description")}>
         <MarketStatusTable markets={loaderData.markets} />
       </SectionCard>
-      <SectionCard id="new-market" title="New market">
+      <SectionCard id="new-market" title={t("markets.newTitle")}>
         <NewMarketForm assets={loaderData.assets} />
       </SectionCard>
     </div>

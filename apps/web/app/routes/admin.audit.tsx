@@ -1,12 +1,20 @@
+import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { SectionCard } from "~/components/account/section-card";
 import { AdminPager } from "~/components/admin/admin-pager";
 import { AuditTable } from "~/components/admin/audit-table";
 import { Button } from "~/components/ui/button";
 import { requireAdmin } from "~/lib/account-access.server";
+import { pageTitle } from "~/lib/i18n/meta";
 import type { Route } from "./+types/admin.audit";
 
-export const meta: Route.MetaFunction = () => [{ title: "Audit log · Admin · CryptoTrade" }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  {
+    title: pageTitle(matches, (t) =>
+      t("pageTitle", { ns: "admin", section: t("nav.audit", { ns: "admin" }) }),
+    ),
+  },
+];
 
 const PAGE_SIZE = 50;
 
@@ -44,32 +52,33 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 /** The audit log, newest first, filtered by who acted and by action. */
 export default function AdminAudit({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("admin");
   const inputClass = "rounded-md border border-border bg-surface px-3 py-2 text-text";
   return (
-    <SectionCard id="audit" title="Audit log">
+    <SectionCard id="audit" title={t("audit.title")}>
       <Form method="get" className="mb-4 flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">
           <label htmlFor="audit-actor" className="text-sm font-medium">
-            Actor
+            {t("audit.actor")}
           </label>
           <input
             id="audit-actor"
             name="actor"
             defaultValue={loaderData.actor}
-            placeholder="Email or username"
+            placeholder={t("emailOrUsername")}
             className={inputClass}
           />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="audit-action" className="text-sm font-medium">
-            Action
+            {t("action")}
           </label>
           <input
             id="audit-action"
             name="action"
             list="audit-actions"
             defaultValue={loaderData.action}
-            placeholder="e.g. admin. or login.failed"
+            placeholder={t("audit.actionPlaceholder")}
             className={inputClass}
           />
           <datalist id="audit-actions">
@@ -78,13 +87,13 @@ export default function AdminAudit({ loaderData }: Route.ComponentProps) {
             ))}
           </datalist>
         </div>
-        <Button type="submit">Filter</Button>
+        <Button type="submit">{t("audit.filter")}</Button>
       </Form>
       <AuditTable entries={loaderData.items} />
       <AdminPager
         nextCursor={loaderData.nextCursor}
-        nextLabel="Older entries"
-        label="Audit log pages"
+        nextLabel={t("audit.older")}
+        label={t("audit.pages")}
       />
     </SectionCard>
   );

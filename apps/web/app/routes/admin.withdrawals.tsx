@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import { SectionCard } from "~/components/account/section-card";
 import { ActionOutcome } from "~/components/action-outcome";
@@ -8,10 +10,18 @@ import { requireAdmin } from "~/lib/account-access.server";
 import { formErrorOf } from "~/lib/form-answer";
 import { answerForm, respond } from "~/lib/form-answer.server";
 import { parseForm } from "~/lib/forms";
+import { requestWords } from "~/lib/i18n/language.server";
+import { pageTitle } from "~/lib/i18n/meta";
 import { useFormFetcher } from "~/lib/use-form-fetcher";
 import type { Route } from "./+types/admin.withdrawals";
 
-export const meta: Route.MetaFunction = () => [{ title: "Withdrawals · Admin · CryptoTrade" }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  {
+    title: pageTitle(matches, (t) =>
+      t("pageTitle", { ns: "admin", section: t("nav.withdrawals", { ns: "admin" }) }),
+    ),
+  },
+];
 
 const PAGE_SIZE = 20;
 
@@ -27,11 +37,17 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 /** What an approval did: sent the withdrawal, or recorded one of the approvals it needs. */
 function describeApproval(
+  t: TFunction,
   id: string,
   approved: { status: string; approvals: number; approvalsNeeded: number },
 ) {
-  if (approved.status === "completed") return `Withdrawal #${id} approved and sent.`;
-  return `Your approval of withdrawal #${id} is recorded (${approved.approvals} of ${approved.approvalsNeeded}); another admin must approve it too.`;
+  if (approved.status === "completed") return t("withdrawals.sent", { ns: "admin", id });
+  return t("withdrawals.recorded", {
+    ns: "admin",
+    id,
+    approvals: approved.approvals,
+    needed: approved.approvalsNeeded,
+  });
 }
 
 /** Approves or rejects one withdrawal; each form posts its `intent`. */
@@ -42,33 +58,35 @@ export async function action({ context, request }: Route.ActionArgs) {
   if (intent !== "approve-withdrawal" && intent !== "reject-withdrawal") {
     throw data("Unknown form", { status: 400 });
   }
+  const { t } = await requestWords(request, context);
   return respond(
     await answerForm(context, intent, parseForm(formData, ReviewInput), async (review) => {
       const id = review.transactionId;
       if (intent === "approve-withdrawal") {
         const approved = await context.trpc.admin.approveWithdrawal({ transactionId: id });
-        return { done: describeApproval(id, approved) };
+        return { done: describeApproval(t, id, approved) };
       }
       await context.trpc.admin.rejectWithdrawal(review);
-      return { done: `Withdrawal #${id} rejected; funds returned.` };
+      return { done: t("withdrawals.rejected", { ns: "admin", id }) };
     }),
   );
 }
 
 /** The review queue, oldest first: approve or reject each withdrawal. */
 export default function AdminWithdrawals({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("admin");
   const { fetcher, answer, pending } = useFormFetcher(["approve-withdrawal", "reject-withdrawal"]);
   return (
     <SectionCard
       id="withdrawals"
-      title="Pending withdrawals"
-      description="Oldest first. A withdrawal is sent once enough admins other than its owner approve (two for large amounts); rejecting returns amount and fee."
+      title={t("withdrawals.title")}
+      description={t("withdrawals.description")}
     >
       <ActionOutcome error={formErrorOf(answer) ?? null} done={answer?.done ?? null} />
       {loaderData.items.length === 0 ? (
-        <p className="text-sm text-muted">No withdrawals are waiting for review.</p>
+        <p className="text-sm text-muted">{t("withdrawals.none")}</p>
       ) : (
-        <ul className="divide-y divide-border" aria-label="Withdrawals waiting for review">
+        <ul className="divide-y divide-border" aria-label={t("withdrawals.list")}>
           {loaderData.items.map((withdrawal) => (
             <WithdrawalReviewRow
               key={withdrawal.id}
@@ -82,8 +100,8 @@ export default function AdminWithdrawals({ loaderData }: Route.ComponentProps) {
       )}
       <AdminPager
         nextCursor={loaderData.nextCursor}
-        nextLabel="Next page"
-        label="Withdrawal pages"
+        nextLabel={t("withdrawals.next")}
+        label={t("withdrawals.pages")}
       />
     </SectionCard>
   );

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, type ShouldRevalidateFunction, useSearchParams } from "react-router";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FavouritesFilter } from "~/components/markets/favourites-filter";
@@ -11,11 +12,12 @@ import {
   writeMarketSort,
 } from "~/components/markets/sort-markets";
 import { useFavouriteMarkets } from "~/components/markets/use-favourite-markets";
+import { metaT, pageTitle } from "~/lib/i18n/meta";
 import type { Route } from "./+types/home";
 
-export const meta: Route.MetaFunction = () => [
-  { title: "Markets · CryptoTrade" },
-  { name: "description", content: "Spot crypto markets with live prices and order books." },
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, (t) => t("home.title")) },
+  { name: "description", content: metaT(matches)("description") },
 ];
 
 /** Hourly candles behind each sparkline: the last 24 hours. */
@@ -57,6 +59,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
     : false;
 
 export default function Home({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
   const [query, setQuery] = useState("");
   const [favouritesOnly, setFavouritesOnly] = useState(false);
   const { favourites, toggleFavourite } = useFavouriteMarkets();
@@ -73,7 +76,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-2xl font-semibold">Markets</h1>
+        <h1 className="text-2xl font-semibold">{t("home.title")}</h1>
         <div className="flex w-full items-center gap-2 sm:w-auto">
           <MarketSearch value={query} onChange={setQuery} />
           <FavouritesFilter
@@ -99,14 +102,18 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 
 /** The loader failed (the exchange is down or restarting): say so and offer another try. */
 export function ErrorBoundary() {
+  const { t } = useTranslation();
   return (
     <GeneralErrorBoundary
       unexpected={(status) => ({
-        title: "Markets are unavailable",
-        detail: `The exchange could not list its markets${status === "unexpected" ? "" : ` (${status})`}. Try again in a moment.`,
+        title: t("home.unavailable"),
+        detail:
+          status === "unexpected"
+            ? t("home.unavailableDetail")
+            : t("home.unavailableDetailStatus", { status }),
         action: (
           <Link to="/" reloadDocument className="mt-4 inline-block text-accent underline">
-            Try again
+            {t("error.tryAgain")}
           </Link>
         ),
       })}

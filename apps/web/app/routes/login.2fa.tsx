@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import { AuthCard } from "~/components/auth-card";
 import { FormAlert } from "~/components/form-alert";
@@ -7,12 +8,15 @@ import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { refuseForm } from "~/lib/form-errors.server";
 import { parseForm } from "~/lib/forms";
+import { pageTitle } from "~/lib/i18n/meta";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { getUser } from "~/lib/session.server";
 import { SecondFactorInput } from "~/lib/sign-in-forms";
 import type { Route } from "./+types/login.2fa";
 
-export const meta: Route.MetaFunction = () => [{ title: "Two-factor code · CryptoTrade" }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, (t) => t("twoFactor.pageTitle", { ns: "auth" })) },
+];
 
 /** Only a session that passed the password and still owes its second factor belongs here. */
 export async function loader({ context }: Route.LoaderArgs) {
@@ -38,6 +42,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function TwoFactor({ actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("auth");
   const [searchParams] = useSearchParams();
   const recovery = searchParams.has("recovery");
   const redirectTo = searchParams.get("redirectTo") ?? "/";
@@ -51,7 +56,7 @@ export default function TwoFactor({ actionData }: Route.ComponentProps) {
   if (recovery) other.delete("recovery");
   else other.set("recovery", "1");
   return (
-    <AuthCard title="Two-factor authentication">
+    <AuthCard title={t("twoFactor.title")}>
       <Form method="post" className="flex flex-col gap-4" {...getFormProps(form)}>
         <input type="hidden" name="method" value={recovery ? "recovery" : "totp"} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
@@ -59,36 +64,36 @@ export default function TwoFactor({ actionData }: Route.ComponentProps) {
         {recovery ? (
           <Field
             key="recovery"
-            label="Recovery code"
+            label={t("twoFactor.recoveryCode")}
             name="code"
             autoComplete="off"
             required
-            hint="One of the codes you saved when you turned on two-factor authentication"
+            hint={t("twoFactor.recoveryHint")}
             error={fields.code.errors}
           />
         ) : (
           <Field
             key="totp"
-            label="Authentication code"
+            label={t("twoFactor.code")}
             name="code"
             inputMode="numeric"
             autoComplete="one-time-code"
             pattern="[0-9 ]*"
             required
-            hint="The 6-digit code from your authenticator app"
+            hint={t("twoFactor.codeHint")}
             error={fields.code.errors}
           />
         )}
-        <SubmitButton pendingText="Checking…">Verify</SubmitButton>
+        <SubmitButton pendingText={t("twoFactor.pending")}>{t("twoFactor.submit")}</SubmitButton>
       </Form>
       <p className="mt-4 text-sm">
         <Link to={`?${other.toString()}`} className="text-accent underline">
-          {recovery ? "Use your authenticator app instead" : "Use a recovery code instead"}
+          {recovery ? t("twoFactor.useApp") : t("twoFactor.useRecovery")}
         </Link>
       </p>
       <Form method="post" action="/logout" className="mt-2">
         <Button type="submit" variant="link">
-          Cancel and sign out
+          {t("twoFactor.cancel")}
         </Button>
       </Form>
     </AuthCard>

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useSearchParams } from "react-router";
 import { AuthAlternative } from "~/components/auth-alternative";
 import { AuthCard } from "~/components/auth-card";
@@ -8,12 +9,15 @@ import { SubmitButton } from "~/components/submit-button";
 import { Field } from "~/components/ui/field";
 import { refuseForm } from "~/lib/form-errors.server";
 import { parseForm } from "~/lib/forms";
+import { pageTitle } from "~/lib/i18n/meta";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { requireAnonymous } from "~/lib/session.server";
 import { LoginInput } from "~/lib/sign-in-forms";
 import type { Route } from "./+types/login";
 
-export const meta: Route.MetaFunction = () => [{ title: "Log in · CryptoTrade" }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, (t) => t("login.title", { ns: "auth" })) },
+];
 
 export async function loader({ context }: Route.LoaderArgs) {
   await requireAnonymous(context);
@@ -42,6 +46,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function LogIn({ actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("auth");
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: "login",
@@ -50,28 +55,28 @@ export default function LogIn({ actionData }: Route.ComponentProps) {
     onValidate: ({ formData }) => parseForm(formData, LoginInput),
   });
   return (
-    <AuthCard title="Log in">
+    <AuthCard title={t("login.title")}>
       <Form method="post" className="flex flex-col gap-4" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         {searchParams.has("ended") && !actionData ? (
           <p role="status" className="rounded-md border border-border px-3 py-2 text-sm">
-            Your session was ended from another device or by a security change. Log in again.
+            {t("login.ended")}
           </p>
         ) : null}
         <FormAlert message={form.errors?.[0]} />
         <EmailField defaultValue={fields.email.initialValue} error={fields.email.errors} />
         <Field
-          label="Password"
+          label={t("password")}
           name="password"
           type="password"
           autoComplete="current-password"
           required
           error={fields.password.errors}
         />
-        <SubmitButton pendingText="Logging in…">Log in</SubmitButton>
+        <SubmitButton pendingText={t("login.pending")}>{t("login.submit")}</SubmitButton>
       </Form>
-      <AuthAlternative question="New here?" to="/signup">
-        Create an account
+      <AuthAlternative question={t("login.newHere")} to="/signup">
+        {t("login.createAccount")}
       </AuthAlternative>
     </AuthCard>
   );

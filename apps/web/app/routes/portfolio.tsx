@@ -1,4 +1,5 @@
 import { isZeroDecimal } from "@cryptotrade/contract/money";
+import { useTranslation } from "react-i18next";
 import { AllocationChart } from "~/components/portfolio/allocation-chart";
 import { BalancesTable } from "~/components/portfolio/balances-table";
 import { historyInput } from "~/components/portfolio/history-range";
@@ -8,10 +9,13 @@ import { PortfolioTotal } from "~/components/portfolio/portfolio-total";
 import { useLivePortfolio } from "~/components/portfolio/use-live-portfolio";
 import { ValueHistory } from "~/components/portfolio/value-history";
 import { ConnectionNotice } from "~/components/status/connection-notice";
+import { pageTitle } from "~/lib/i18n/meta";
 import { requireSignedIn } from "~/lib/signed-in.server";
 import type { Route } from "./+types/portfolio";
 
-export const meta: Route.MetaFunction = () => [{ title: "Portfolio · CryptoTrade" }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, (t) => t("title", { ns: "portfolio" })) },
+];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireSignedIn(context, request);
@@ -27,13 +31,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 /** The trader's holdings: value, day change, balances, allocation, history and P&L. */
 export default function Portfolio({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("portfolio");
   const { balances, summary, status } = useLivePortfolio(loaderData);
   const empty = balances.data.every((row) => isZeroDecimal(row.total));
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-semibold">Portfolio</h1>
-        <ConnectionNotice status={status} what="Balances and values" />
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <ConnectionNotice status={status} what={t("live")} />
       </div>
       {empty ? (
         <PortfolioEmpty faucetOpen={loaderData.faucetOpen} />

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
 import { data, Form, redirect } from "react-router";
 import { AuthAlternative } from "~/components/auth-alternative";
 import { AuthCard } from "~/components/auth-card";
@@ -8,11 +9,14 @@ import { SubmitButton } from "~/components/submit-button";
 import { Field } from "~/components/ui/field";
 import { refuseForm } from "~/lib/form-errors.server";
 import { parseForm } from "~/lib/forms";
+import { pageTitle } from "~/lib/i18n/meta";
 import { requireAnonymous } from "~/lib/session.server";
 import { SignUpInput } from "~/lib/sign-in-forms";
 import type { Route } from "./+types/signup";
 
-export const meta: Route.MetaFunction = () => [{ title: "Sign up · CryptoTrade" }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, (t) => t("signup.pageTitle", { ns: "auth" })) },
+];
 
 export async function loader({ context }: Route.LoaderArgs) {
   await requireAnonymous(context);
@@ -40,6 +44,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function SignUp({ actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("auth");
   const [form, fields] = useForm({
     id: "signup",
     lastResult: actionData?.result,
@@ -47,32 +52,32 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
     onValidate: ({ formData }) => parseForm(formData, SignUpInput),
   });
   return (
-    <AuthCard title="Create your account">
+    <AuthCard title={t("signup.title")}>
       <Form method="post" className="flex flex-col gap-4" {...getFormProps(form)}>
         <FormAlert message={form.errors?.[0]} />
         <EmailField defaultValue={fields.email.initialValue} error={fields.email.errors} />
         <Field
-          label="Username"
+          label={t("username")}
           name="username"
           autoComplete="username"
           required
-          hint="3–24 letters, digits or underscores"
+          hint={t("signup.usernameHint")}
           defaultValue={fields.username.initialValue}
           error={fields.username.errors}
         />
         <Field
-          label="Password"
+          label={t("password")}
           name="password"
           type="password"
           autoComplete="new-password"
           required
-          hint="At least 10 characters"
+          hint={t("signup.passwordHint")}
           error={fields.password.errors}
         />
-        <SubmitButton pendingText="Creating account…">Sign up</SubmitButton>
+        <SubmitButton pendingText={t("signup.pending")}>{t("signup.submit")}</SubmitButton>
       </Form>
-      <AuthAlternative question="Already have an account?" to="/login">
-        Log in
+      <AuthAlternative question={t("signup.haveAccount")} to="/login">
+        {t("signup.logIn")}
       </AuthAlternative>
     </AuthCard>
   );

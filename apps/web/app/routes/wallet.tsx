@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { data, useSearchParams } from "react-router";
 import { ConnectionNotice } from "~/components/status/connection-notice";
 import type { WalletActionResult } from "~/components/wallet/action-result";
@@ -11,10 +12,14 @@ import { toWalletErrors } from "~/components/wallet/wallet-errors.server";
 import { DepositInput, WithdrawInput } from "~/components/wallet/wallet-forms";
 import { WithdrawForm } from "~/components/wallet/withdraw-form";
 import { parseForm } from "~/lib/forms";
+import { pageTitle } from "~/lib/i18n/meta";
+import { readTypedDecimal } from "~/lib/number-format";
 import { requireSignedIn } from "~/lib/signed-in.server";
 import type { Route } from "./+types/wallet";
 
-export const meta: Route.MetaFunction = () => [{ title: "Wallet · CryptoTrade" }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, (t) => t("title", { ns: "wallet" })) },
+];
 
 const PAGE_SIZE = 20;
 const CURSOR = /^[1-9][0-9]{0,15}$/;
@@ -58,24 +63,25 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data({ intent, result: submission.reply() } satisfies WalletActionResult, 400);
   }
   const form = submission.value;
+  const amount = readTypedDecimal(form.amount, form.decimalSeparator ?? ".");
   // Made once per deposit or withdrawal in the browser, so resubmitting cannot pay twice.
   const idempotencyKey = form.idempotencyKey || undefined;
   try {
     if (form.intent === "deposit") {
       const deposit = await context.trpc.wallet.deposit({
         asset: form.asset,
-        amount: form.amount,
+        amount,
         idempotencyKey,
       });
       return {
         intent,
         result: submission.reply({ resetForm: true }),
-        message: `Deposited ${deposit.amount} ${deposit.asset}.`,
+        completed: { kind: "deposited", amount: deposit.amount, asset: deposit.asset },
       } satisfies WalletActionResult;
     }
     const withdrawal = await context.trpc.wallet.withdraw({
       asset: form.asset,
-      amount: form.amount,
+      amount,
       address: form.address,
       idempotencyKey,
       ...(form.totpCode ? { totpCode: form.totpCode } : {}),
@@ -83,7 +89,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     return {
       intent,
       result: submission.reply({ resetForm: true }),
-      message: `Withdrawal of ${withdrawal.amount} ${withdrawal.asset} requested (fee ${withdrawal.fee}). It is pending until the exchange approves it.`,
+      completed: {
+        kind: "withdrawalRequested",
+        amount: withdrawal.amount,
+        asset: withdrawal.asset,
+        fee: withdrawal.fee,
+      },
     } satisfies WalletActionResult;
   } catch (error) {
     return data(toWalletErrors(context, error, intent, submission), { status: 400 });
@@ -92,6 +103,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 /** Deposits (demo faucet), withdrawals and the transaction history with filters and CSV. */
 export default function Wallet({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("wallet");
   const [searchParams] = useSearchParams();
   const { balances, status } = useLiveWalletBalances(loaderData.balances);
   const filterQuery = toFilterQuery(loaderData.filter);
@@ -102,8 +114,8 @@ export default function Wallet({ loaderData }: Route.ComponentProps) {
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-semibold">Wallet</h1>
-        <ConnectionNotice status={status} what="Balances" />
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <ConnectionNotice status={status} what={t("balances")} />
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         {loaderData.faucet.open ? (
@@ -114,12 +126,9 @@ export default function Wallet({ loaderData }: Route.ComponentProps) {
             className="rounded-lg border border-border p-4"
           >
             <h2 id="deposit-heading" className="text-lg font-semibold">
-              Deposit
+              {t("deposit.closedTitle")}
             </h2>
-            <p className="mt-1 text-sm text-muted">
-              Deposits are credited by the exchange after your transfer arrives; contact support for
-              your deposit address.
-            </p>
+            <p className="mt-1 text-sm text-muted">{t("deposit.closed")}</p>
           </section>
         )}
         <WithdrawForm
@@ -131,14 +140,14 @@ export default function Wallet({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="history-heading" className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="history-heading" className="text-lg font-semibold">
-            Transaction history
+            {t("history.title")}
           </h2>
           <a
             href={filterQuery ? `/wallet/export.csv?${filterQuery}` : "/wallet/export.csv"}
             download
             className="rounded-md border border-border px-3 py-1.5 text-sm font-medium"
           >
-            Export CSV{loaderData.filtered ? " (filtered)" : ""}
+            {loaderData.filtered ? t("history.exportFiltered") : t("history.export")}
           </a>
         </div>
         <TransactionFilters

@@ -1,9 +1,9 @@
+import type { TFunction } from "i18next";
 import type { AppLoadContext } from "react-router";
 import type { FormAnswer } from "~/lib/form-answer";
 import { answerForm } from "~/lib/form-answer.server";
 import { parseForm } from "~/lib/forms";
 import { formatMoment } from "~/lib/time-format";
-import { DEFAULT_LOCALE } from "~/lib/viewer";
 import {
   type AccountIntent,
   ButtonOnlyInput,
@@ -33,8 +33,10 @@ export async function runAccountForm(
   context: AppLoadContext,
   intent: AccountIntent,
   formData: FormData,
+  words: { t: TFunction; locale: string },
 ): Promise<AccountAnswer> {
   const { trpc } = context;
+  const { t, locale } = words;
   switch (intent) {
     case "change-password":
       return answerForm(
@@ -43,9 +45,12 @@ export async function runAccountForm(
         parseForm(formData, ChangePasswordInput),
         async ({ currentPassword, newPassword }) => {
           const changed = await trpc.account.changePassword({ currentPassword, newPassword });
-          const sessions = `${changed.otherSessionsEnded} other session${changed.otherSessionsEnded === 1 ? "" : "s"}`;
           return {
-            done: `Password changed. ${sessions} signed out; withdrawals are paused until ${formatMoment(changed.withdrawalsHeldUntil, { timeZone: null, locale: DEFAULT_LOCALE })}.`,
+            done: t("password.changed", {
+              ns: "account",
+              count: changed.otherSessionsEnded,
+              until: formatMoment(changed.withdrawalsHeldUntil, { timeZone: null, locale }),
+            }),
           };
         },
         { WRONG_PASSWORD: "currentPassword", WEAK_PASSWORD: "newPassword" },
@@ -57,7 +62,7 @@ export async function runAccountForm(
         parseForm(formData, ReauthenticateInput),
         async (form) => {
           await trpc.auth.reauthenticate(form);
-          return { done: "Access confirmed." };
+          return { done: t("confirm.done", { ns: "account" }) };
         },
         {
           WRONG_PASSWORD: "password",
@@ -85,18 +90,22 @@ export async function runAccountForm(
     case "totp-disable":
       return answerForm(context, intent, parseForm(formData, ButtonOnlyInput), async () => {
         await trpc.account.totpDisable();
-        return { done: "Two-factor authentication is off." };
+        return { done: t("twoFactor.turnedOff", { ns: "account" }) };
       });
     case "revoke-session":
       return answerForm(context, intent, parseForm(formData, RowInput), async ({ id, label }) => {
         await trpc.auth.revokeSession({ id });
-        return { done: `Signed out ${label ?? "that session"}.` };
+        return {
+          done: label
+            ? t("sessions.signedOut", { ns: "account", device: label })
+            : t("sessions.signedOutThat", { ns: "account" }),
+        };
       });
     case "revoke-other-sessions":
       return answerForm(context, intent, parseForm(formData, SessionsInput), async ({ id }) => {
         for (const session of id) await trpc.auth.revokeSession({ id: session });
         return {
-          done: `Signed out ${id.length} other session${id.length === 1 ? "" : "s"}.`,
+          done: t("sessions.signedOutOthers", { ns: "account", count: id.length }),
         };
       });
     case "create-api-key":

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
 import { FormAlert } from "~/components/form-alert";
 import { StatusButton } from "~/components/ui/status-button";
@@ -39,44 +40,49 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyItem[] }) {
   const created = create.answer !== setAside ? create.answer?.apiKey : undefined;
 
   const time = useTimeFormat();
+  const { t } = useTranslation("account");
+  const scopeName = (scope: string) =>
+    scope === "read" || scope === "trade" || scope === "withdraw"
+      ? t(`apiKeys.scopes.${scope}`)
+      : scope;
   return (
-    <SectionCard
-      id="api-keys"
-      title="API keys"
-      description="For bots and scripts. A key can never change your account settings."
-    >
+    <SectionCard id="api-keys" title={t("apiKeys.title")} description={t("apiKeys.description")}>
       {created ? (
         <NewApiKeyPanel created={created} onDone={() => setSetAside(create.answer)} />
       ) : null}
       <FormAlert message={revoke.formError} />
       {keys.length === 0 ? (
-        <p className="text-sm text-muted">No API keys yet.</p>
+        <p className="text-sm text-muted">{t("apiKeys.none")}</p>
       ) : (
         <DataTable
-          caption="Your API keys"
+          caption={t("apiKeys.caption")}
           density="comfortable"
           className="min-w-[36rem]"
           columns={[
-            { name: "Name" },
-            { name: "Type" },
-            { name: "Permissions" },
-            { name: "Created" },
-            { name: "Last used" },
-            { name: "Status or action", hidden: true },
+            { name: t("apiKeys.name") },
+            { name: t("apiKeys.type") },
+            { name: t("apiKeys.permissions") },
+            { name: t("apiKeys.created") },
+            { name: t("apiKeys.lastUsed") },
+            { name: t("apiKeys.statusOrAction"), hidden: true },
           ]}
         >
           {keys.map((key) => (
             <tr key={key.id}>
               <td className="py-2 pr-3 font-medium">{key.name}</td>
               <td className="py-2 pr-3">{KIND_NAMES[key.kind]}</td>
-              <td className="py-2 pr-3">{key.scopes.join(", ")}</td>
+              <td className="py-2 pr-3">
+                {key.scopes.map((scope) => scopeName(scope)).join(", ")}
+              </td>
               <td className="py-2 pr-3 tabular">{time.moment(key.createdAt)}</td>
               <td className="py-2 pr-3 tabular">
-                {key.lastUsedAt ? time.moment(key.lastUsedAt) : "Never"}
+                {key.lastUsedAt ? time.moment(key.lastUsedAt) : t("apiKeys.never")}
               </td>
               <td className="py-2 text-right">
                 {key.revokedAt ? (
-                  <span className="text-muted">Revoked {time.moment(key.revokedAt)}</span>
+                  <span className="text-muted">
+                    {t("apiKeys.revoked", { time: time.moment(key.revokedAt) })}
+                  </span>
                 ) : (
                   <revoke.fetcher.Form method="post" action="/account">
                     <input type="hidden" name="intent" value="revoke-api-key" />
@@ -86,10 +92,10 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyItem[] }) {
                       size="sm"
                       pending={revoking === key.id}
                       disabled={revoke.pending}
-                      aria-label={`Revoke key ${key.name}`}
-                      pendingText="Revoking…"
+                      aria-label={t("apiKeys.revokeLabel", { name: key.name })}
+                      pendingText={t("apiKeys.revoking")}
                     >
-                      Revoke
+                      {t("apiKeys.revoke")}
                     </StatusButton>
                   </revoke.fetcher.Form>
                 )}

@@ -1,4 +1,5 @@
 import { getFormProps } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form-alert";
 import { Field } from "~/components/ui/field";
 import { StatusButton } from "~/components/ui/status-button";
@@ -12,16 +13,13 @@ import { useAccountForm } from "./use-account-form";
  * withdrawals for 24 hours; the page says so after it happens.
  */
 export function ChangePasswordSection() {
+  const { t } = useTranslation("account");
   const { fetcher, form, fields, answer, pending, formError } = useAccountForm(
     "change-password",
     ChangePasswordInput,
   );
   return (
-    <SectionCard
-      id="password"
-      title="Password"
-      description="Changing it signs out your other sessions and pauses withdrawals for 24 hours."
-    >
+    <SectionCard id="password" title={t("password.title")} description={t("password.description")}>
       <fetcher.Form
         method="post"
         action="/account"
@@ -35,7 +33,7 @@ export function ChangePasswordSection() {
         </p>
         <Field
           key={fields.currentPassword.key}
-          label="Current password"
+          label={t("password.current")}
           name={fields.currentPassword.name}
           type="password"
           autoComplete="current-password"
@@ -44,17 +42,17 @@ export function ChangePasswordSection() {
         />
         <Field
           key={fields.newPassword.key}
-          label="New password"
+          label={t("password.new")}
           name={fields.newPassword.name}
           type="password"
           autoComplete="new-password"
           required
-          hint="At least 10 characters"
+          hint={t("password.newHint")}
           error={fields.newPassword.errors}
         />
         <Field
           key={fields.confirmPassword.key}
-          label="Confirm new password"
+          label={t("password.confirm")}
           name={fields.confirmPassword.name}
           type="password"
           autoComplete="new-password"
@@ -62,8 +60,8 @@ export function ChangePasswordSection() {
           error={fields.confirmPassword.errors}
         />
         <div>
-          <StatusButton pending={pending} pendingText="Changing…">
-            Change password
+          <StatusButton pending={pending} pendingText={t("password.pending")}>
+            {t("password.submit")}
           </StatusButton>
         </div>
       </fetcher.Form>

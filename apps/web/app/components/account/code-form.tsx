@@ -1,4 +1,5 @@
 import { getFormProps } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form-alert";
 import { Field } from "~/components/ui/field";
 import { StatusButton } from "~/components/ui/status-button";
@@ -23,6 +24,7 @@ export function CodeForm({
   pendingText: string;
   account: AccountForm<typeof TotpCodeInput>;
 }) {
+  const { t } = useTranslation("account");
   const { fetcher, form, fields, pending, formError } = account;
   return (
     <fetcher.Form
@@ -41,7 +43,7 @@ export function CodeForm({
         autoComplete="one-time-code"
         pattern="[0-9 ]*"
         required
-        hint="The 6-digit code from your authenticator app"
+        hint={t("code.hint")}
         error={fields.code.errors}
       />
       <div>

@@ -1,5 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form-alert";
 import { Button } from "~/components/ui/button";
 import { Dialog } from "~/components/ui/dialog";
@@ -23,6 +24,7 @@ export function ConfirmAccessDialog({
   onConfirmed: () => void;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation("account");
   const dialogRef = useRef<HTMLDialogElement>(null);
   const confirmed = useRef(false);
   const { fetcher, form, fields, pending, formError } = useAccountForm(
@@ -40,7 +42,7 @@ export function ConfirmAccessDialog({
   return (
     <Dialog
       dialogRef={dialogRef}
-      title="Confirm access"
+      title={t("confirm.title")}
       modal={modal}
       onClose={() => {
         if (!confirmed.current) onCancel();
@@ -54,15 +56,12 @@ export function ConfirmAccessDialog({
       >
         <input type="hidden" name="intent" value="reauthenticate" />
         <p className="text-sm text-muted">
-          This changes how your account is secured, so confirm it is you.
-          {twoFactorEnabled
-            ? " Enter your password and a code from your authenticator app."
-            : " Enter your password."}{" "}
-          You will not be asked again for the next few minutes.
+          {t("confirm.intro")} {twoFactorEnabled ? t("confirm.withCode") : t("confirm.withoutCode")}{" "}
+          {t("confirm.notAgain")}
         </p>
         <FormAlert message={formError} />
         <Field
-          label="Password"
+          label={t("confirm.password")}
           name={fields.password.name}
           type="password"
           autoComplete="current-password"
@@ -71,22 +70,22 @@ export function ConfirmAccessDialog({
         />
         {twoFactorEnabled ? (
           <Field
-            label="Authentication or recovery code"
+            label={t("confirm.code")}
             name={fields.code.name}
             autoComplete="one-time-code"
             required
-            hint="The 6-digit code from your authenticator app, or one of your recovery codes"
+            hint={t("confirm.codeHint")}
             error={fields.code.errors}
           />
         ) : null}
         <div className="flex justify-end gap-2">
           {modal ? (
             <Button variant="outline" size="sm" onClick={() => dialogRef.current?.close()}>
-              Cancel
+              {t("confirm.cancel")}
             </Button>
           ) : null}
-          <StatusButton pending={pending} pendingText="Confirming…">
-            Confirm
+          <StatusButton pending={pending} pendingText={t("confirm.pending")}>
+            {t("confirm.submit")}
           </StatusButton>
         </div>
       </fetcher.Form>

@@ -1,4 +1,5 @@
 import { type ReactNode, useCallback, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useActionData } from "react-router";
 import type { AccountAnswer } from "./account-action.server";
 import { type ConfirmAccess, ConfirmAccessContext } from "./confirm-access-context";
@@ -18,6 +19,7 @@ export function ConfirmAccessProvider({
   twoFactorEnabled: boolean;
   children: ReactNode;
 }) {
+  const { t } = useTranslation("account");
   const pageAnswer = useActionData<AccountAnswer>();
   const [open, setOpen] = useState(false);
   // Every change waiting for the dialog: one confirmation serves them all.
@@ -42,7 +44,7 @@ export function ConfirmAccessProvider({
     <ConfirmAccessContext.Provider value={confirmAccess}>
       {confirmedWithoutScript ? (
         <p role="status" className="text-sm text-buy">
-          Access confirmed: send your change again.
+          {t("confirm.sendAgain")}
         </p>
       ) : null}
       {children}

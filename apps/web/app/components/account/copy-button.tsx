@@ -1,8 +1,10 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 
 /** Copies `text` to the clipboard and says so (announced) for two seconds. */
 export function CopyButton({ text, label }: { text: string; label: string }) {
+  const { t } = useTranslation("account");
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
   async function copy() {
     try {
@@ -20,7 +22,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         {label}
       </Button>
       <span role="status" className="text-xs text-muted">
-        {copied === "yes" ? "Copied" : copied === "failed" ? "Could not copy; select the text" : ""}
+        {copied === "yes" ? t("copy.copied") : copied === "failed" ? t("copy.failed") : ""}
       </span>
     </span>
   );

@@ -1,4 +1,5 @@
 import { getFormProps } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form-alert";
 import { Field } from "~/components/ui/field";
 import { StatusButton } from "~/components/ui/status-button";
@@ -7,22 +8,15 @@ import type { NewApiKeyInput } from "./account-forms";
 import type { AccountForm } from "./use-account-form";
 
 const SCOPES = [
-  { value: "trade", label: "Trade", hint: "Place, amend and cancel orders" },
-  { value: "withdraw", label: "Withdraw", hint: "Request withdrawals" },
+  { value: "trade", label: "apiKeys.trade", hint: "apiKeys.tradeHint" },
+  { value: "withdraw", label: "apiKeys.withdraw", hint: "apiKeys.withdrawHint" },
 ] as const;
 
+// The algorithms' names are not translated; what they are for is.
 const KINDS = [
-  { value: "bearer", label: "Bearer token", hint: "for the TypeScript client on /trpc" },
-  {
-    value: "hmac",
-    label: "HMAC-SHA256",
-    hint: "Binance-style signed requests; we make the secret",
-  },
-  {
-    value: "ed25519",
-    label: "Ed25519",
-    hint: "Binance-style signed requests; you keep the private key",
-  },
+  { value: "bearer", label: null, hint: "apiKeys.bearerHint" },
+  { value: "hmac", label: "HMAC-SHA256", hint: "apiKeys.hmacHint" },
+  { value: "ed25519", label: "Ed25519", hint: "apiKeys.ed25519Hint" },
 ] as const;
 
 /**
@@ -31,6 +25,7 @@ const KINDS = [
  * new key.
  */
 export function NewApiKeyForm({ account }: { account: AccountForm<typeof NewApiKeyInput> }) {
+  const { t } = useTranslation("account");
   const { fetcher, form, fields, pending, formError } = account;
   const kind = fields.kind.value ?? "bearer";
   return (
@@ -41,19 +36,19 @@ export function NewApiKeyForm({ account }: { account: AccountForm<typeof NewApiK
       className="flex flex-col gap-3 sm:max-w-md"
     >
       <input type="hidden" name="intent" value="create-api-key" />
-      <h3 className="font-medium">Create a key</h3>
+      <h3 className="font-medium">{t("apiKeys.create")}</h3>
       <FormAlert message={formError} />
       <Field
         key={fields.name.key}
-        label="Key name"
+        label={t("apiKeys.keyName")}
         name={fields.name.name}
         required
         maxLength={64}
-        hint="Something to recognise it by, such as the bot that uses it"
+        hint={t("apiKeys.keyNameHint")}
         error={fields.name.errors}
       />
       <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 text-sm font-medium">Key type</legend>
+        <legend className="mb-1 text-sm font-medium">{t("apiKeys.keyType")}</legend>
         {KINDS.map((option) => (
           <label
             key={`${option.value}-${fields.kind.key}`}
@@ -65,14 +60,15 @@ export function NewApiKeyForm({ account }: { account: AccountForm<typeof NewApiK
               value={option.value}
               defaultChecked={option.value === "bearer"}
             />
-            {option.label} <span className="text-muted">({option.hint})</span>
+            {option.label ?? t("apiKeys.bearer")}{" "}
+            <span className="text-muted">({t(option.hint)})</span>
           </label>
         ))}
       </fieldset>
       {kind === "ed25519" ? (
         <TextareaField
           key={fields.publicKey.key}
-          label="Ed25519 public key (PEM)"
+          label={t("apiKeys.publicKey")}
           name={fields.publicKey.name}
           rows={4}
           required
@@ -84,10 +80,10 @@ export function NewApiKeyForm({ account }: { account: AccountForm<typeof NewApiK
         />
       ) : null}
       <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 text-sm font-medium">Permissions</legend>
+        <legend className="mb-1 text-sm font-medium">{t("apiKeys.permissionsLegend")}</legend>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked disabled readOnly />
-          Read <span className="text-muted">(every key: balances, orders, history)</span>
+          {t("apiKeys.read")} <span className="text-muted">({t("apiKeys.readHint")})</span>
         </label>
         {SCOPES.map((scope) => (
           <label
@@ -95,14 +91,14 @@ export function NewApiKeyForm({ account }: { account: AccountForm<typeof NewApiK
             className="flex items-center gap-2 text-sm"
           >
             <input type="checkbox" name={fields.scope.name} value={scope.value} />
-            {scope.label} <span className="text-muted">({scope.hint})</span>
+            {t(scope.label)} <span className="text-muted">({t(scope.hint)})</span>
           </label>
         ))}
         {fields.scope.errors ? <p className="text-sm text-sell">{fields.scope.errors[0]}</p> : null}
       </fieldset>
       <div>
-        <StatusButton pending={pending} pendingText="Creating…">
-          Create API key
+        <StatusButton pending={pending} pendingText={t("apiKeys.pending")}>
+          {t("apiKeys.submit")}
         </StatusButton>
       </div>
     </fetcher.Form>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { CopyButton } from "./copy-button";
 import { PutAsideButton } from "./put-aside-button";
 
@@ -11,40 +12,44 @@ export interface NewApiKeyShown {
   secret?: string;
 }
 
-const KEY_LABELS: Record<NewApiKeyShown["kind"], { what: string; copy: string }> = {
-  bearer: { what: "Bearer token", copy: "Copy key" },
-  hmac: { what: "API key (X-MBX-APIKEY)", copy: "Copy API key" },
-  ed25519: { what: "API key (X-MBX-APIKEY)", copy: "Copy API key" },
-};
+const KEY_LABELS = {
+  bearer: { what: "apiKeys.bearerToken", copy: "apiKeys.copyKey" },
+  hmac: { what: "apiKeys.apiKey", copy: "apiKeys.copyApiKey" },
+  ed25519: { what: "apiKeys.apiKey", copy: "apiKeys.copyApiKey" },
+} as const satisfies Record<NewApiKeyShown["kind"], { what: string; copy: string }>;
 
 /**
  * The new key, shown this once: the bearer token, or a signing key's API key and (HMAC) its
  * secret, each with a copy button, until "Done" puts it aside.
  */
 export function NewApiKeyPanel({ created, onDone }: { created: NewApiKeyShown; onDone(): void }) {
+  const { t } = useTranslation("account");
   const labels = KEY_LABELS[created.kind];
   return (
     <section aria-labelledby="new-key-title" className="mb-4 rounded-md border border-accent p-4">
       <h3 id="new-key-title" className="font-semibold">
-        Your new key “{created.name}”
+        {t("apiKeys.newTitle", { name: created.name })}
       </h3>
       <p className="mt-1 text-sm text-muted">
-        {created.kind === "ed25519"
-          ? "Your bot signs with the private key you kept; it sends this API key with each request."
-          : "Shown only now: copy it into your bot. If you lose it, revoke it and create another."}
+        {created.kind === "ed25519" ? t("apiKeys.newEd25519") : t("apiKeys.newShownOnce")}
       </p>
-      <ShownValue label={labels.what} testId="new-api-key" value={created.key} copy={labels.copy} />
+      <ShownValue
+        label={t(labels.what)}
+        testId="new-api-key"
+        value={created.key}
+        copy={t(labels.copy)}
+      />
       {created.secret ? (
         <ShownValue
-          label="Secret key (signs requests with HMAC-SHA256)"
+          label={t("apiKeys.secret")}
           testId="new-api-secret"
           value={created.secret}
-          copy="Copy secret key"
+          copy={t("apiKeys.copySecret")}
         />
       ) : null}
       <div className="mt-3">
         <PutAsideButton size="sm" variant="outline" onPutAside={onDone}>
-          Done
+          {t("apiKeys.done")}
         </PutAsideButton>
       </div>
     </section>

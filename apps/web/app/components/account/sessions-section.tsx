@@ -1,5 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ActionOutcome } from "~/components/action-outcome";
 import { StatusButton } from "~/components/ui/status-button";
 import { useTimeFormat } from "~/lib/use-viewer";
@@ -32,14 +33,11 @@ export function SessionsSection({ sessions }: { sessions: SessionItem[] }) {
   useEffect(() => setLatest(all.answer), [all.answer]);
 
   const time = useTimeFormat();
+  const { t } = useTranslation("account");
   return (
-    <SectionCard
-      id="sessions"
-      title="Sessions"
-      description="Where your account is signed in. Sign out any you do not recognise."
-    >
+    <SectionCard id="sessions" title={t("sessions.title")} description={t("sessions.description")}>
       <ActionOutcome error={one.formError ?? all.formError ?? null} done={latest?.done ?? null} />
-      <ul className="divide-y divide-border" aria-label="Signed-in sessions">
+      <ul className="divide-y divide-border" aria-label={t("sessions.list")}>
         {sessions.map((session) => {
           const device = describeUserAgent(session.userAgent);
           return (
@@ -49,13 +47,16 @@ export function SessionsSection({ sessions }: { sessions: SessionItem[] }) {
                   {device}
                   {session.current ? (
                     <span className="ml-2 whitespace-nowrap rounded bg-accent px-1.5 py-0.5 text-xs text-on-accent">
-                      This device
+                      {t("sessions.thisDevice")}
                     </span>
                   ) : null}
                 </p>
                 <p className="text-sm text-muted">
-                  {session.ip ?? "Unknown address"} · last used {time.moment(session.lastSeenAt)} ·
-                  signed in {time.moment(session.createdAt)}
+                  {t("sessions.details", {
+                    address: session.ip ?? t("sessions.unknownAddress"),
+                    lastUsed: time.moment(session.lastSeenAt),
+                    signedIn: time.moment(session.createdAt),
+                  })}
                 </p>
               </div>
               {session.current ? null : (
@@ -68,10 +69,14 @@ export function SessionsSection({ sessions }: { sessions: SessionItem[] }) {
                     size="sm"
                     pending={busyId === session.id}
                     disabled={busy}
-                    aria-label={`Sign out ${device} (${session.ip ?? "unknown address"}, last used ${time.moment(session.lastSeenAt)})`}
-                    pendingText="Signing out…"
+                    aria-label={t("sessions.signOutLabel", {
+                      device,
+                      address: session.ip ?? t("sessions.unknownAddress"),
+                      lastUsed: time.moment(session.lastSeenAt),
+                    })}
+                    pendingText={t("sessions.signingOut")}
                   >
-                    Sign out
+                    {t("sessions.signOut")}
                   </StatusButton>
                 </one.fetcher.Form>
               )}
@@ -94,13 +99,13 @@ export function SessionsSection({ sessions }: { sessions: SessionItem[] }) {
             variant="danger"
             pending={all.pending}
             disabled={busy}
-            pendingText="Signing out…"
+            pendingText={t("sessions.signingOut")}
           >
-            Sign out all other sessions
+            {t("sessions.signOutOthers")}
           </StatusButton>
         </all.fetcher.Form>
       ) : (
-        <p className="mt-3 text-sm text-muted">No other sessions.</p>
+        <p className="mt-3 text-sm text-muted">{t("sessions.noOthers")}</p>
       )}
     </SectionCard>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { TotpCodeInput } from "./account-forms";
 import { CodeForm } from "./code-form";
 import { CopyButton } from "./copy-button";
@@ -24,42 +25,43 @@ export function TotpSetupPanel({
   enable: AccountForm<typeof TotpCodeInput>;
   cancel: () => void;
 }) {
+  const { t } = useTranslation("account");
   const qrSource = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(setup.qrSvg)}`;
   return (
     <div className="flex flex-col gap-4">
       <ol className="list-decimal space-y-1 pl-5 text-sm">
-        <li>Open your authenticator app (Google Authenticator, 1Password, Authy…).</li>
-        <li>Scan the QR code, or enter the secret key by hand.</li>
-        <li>Enter the 6-digit code the app shows to finish.</li>
+        <li>{t("twoFactor.stepOpen")}</li>
+        <li>{t("twoFactor.stepScan")}</li>
+        <li>{t("twoFactor.stepCode")}</li>
       </ol>
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
         <img
           src={qrSource}
-          alt="QR code to add CryptoTrade to your authenticator app"
+          alt={t("twoFactor.qrAlt")}
           width={180}
           height={180}
           className="rounded-md bg-white p-2"
         />
         <div className="flex min-w-0 flex-col gap-2">
-          <span className="text-sm font-medium">Secret key</span>
+          <span className="text-sm font-medium">{t("twoFactor.secret")}</span>
           <code
             data-testid="totp-secret"
             className="break-all rounded bg-surface px-2 py-1 font-mono text-sm"
           >
             {setup.secret}
           </code>
-          <CopyButton text={setup.secret} label="Copy secret key" />
+          <CopyButton text={setup.secret} label={t("twoFactor.copySecret")} />
         </div>
       </div>
       <CodeForm
         intent="totp-enable"
-        label="Authentication code"
-        submitText="Turn on two-factor authentication"
-        pendingText="Turning on…"
+        label={t("code.label")}
+        submitText={t("twoFactor.turnOn")}
+        pendingText={t("twoFactor.turnOnPending")}
         account={enable}
       />
       <PutAsideButton variant="link" onPutAside={cancel}>
-        Cancel setup
+        {t("twoFactor.cancelSetup")}
       </PutAsideButton>
     </div>
   );

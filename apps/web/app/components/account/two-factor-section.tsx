@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { TotpCodeInput } from "./account-forms";
 import { ButtonForm } from "./button-form";
 import { RecoveryCodesPanel } from "./recovery-codes-panel";
@@ -13,6 +14,7 @@ import { useAccountForm } from "./use-account-form";
  * answer; "Cancel setup" and "I have saved my codes" put that answer aside.
  */
 export function TwoFactorSection({ enabled }: { enabled: boolean }) {
+  const { t } = useTranslation("account");
   const setup = useAccountForm("totp-setup");
   const enable = useAccountForm("totp-enable", TotpCodeInput, { replacesCredential: true });
   const regenerate = useAccountForm("regenerate-recovery-codes");
@@ -27,12 +29,14 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
   return (
     <SectionCard
       id="security"
-      title="Two-factor authentication"
-      description="A code from an authenticator app, asked at sign-in and for withdrawals."
+      title={t("twoFactor.title")}
+      description={t("twoFactor.description")}
     >
       <p className="mb-4 text-sm" data-testid="two-factor-status">
-        Status:{" "}
-        <strong className={enabled ? "text-buy" : "text-sell"}>{enabled ? "✓ On" : "✗ Off"}</strong>
+        {t("twoFactor.status")}{" "}
+        <strong className={enabled ? "text-buy" : "text-sell"}>
+          {enabled ? t("twoFactor.on") : t("twoFactor.off")}
+        </strong>
       </p>
       {codes ? (
         <RecoveryCodesPanel
@@ -48,28 +52,23 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
       ) : enabled ? (
         <div className="grid gap-6 md:grid-cols-2">
           <div>
-            <h3 className="mb-2 font-medium">New recovery codes</h3>
-            <p className="mb-3 text-sm text-muted">
-              Replaces your recovery codes; the old ones stop working.
-            </p>
+            <h3 className="mb-2 font-medium">{t("twoFactor.newCodesTitle")}</h3>
+            <p className="mb-3 text-sm text-muted">{t("twoFactor.newCodesDetail")}</p>
             <ButtonForm
               intent="regenerate-recovery-codes"
-              submitText="Get new recovery codes"
-              pendingText="Generating…"
+              submitText={t("twoFactor.newCodes")}
+              pendingText={t("twoFactor.newCodesPending")}
               variant="outline"
               account={regenerate}
             />
           </div>
           <div>
-            <h3 className="mb-2 font-medium">Turn off</h3>
-            <p className="mb-3 text-sm text-muted">
-              Signs out your other sessions, revokes API keys that can withdraw and pauses
-              withdrawals for 24 hours.
-            </p>
+            <h3 className="mb-2 font-medium">{t("twoFactor.turnOffTitle")}</h3>
+            <p className="mb-3 text-sm text-muted">{t("twoFactor.turnOffDetail")}</p>
             <ButtonForm
               intent="totp-disable"
-              submitText="Turn off two-factor authentication"
-              pendingText="Turning off…"
+              submitText={t("twoFactor.turnOff")}
+              pendingText={t("twoFactor.turnOffPending")}
               variant="danger"
               account={disable}
             />
@@ -78,8 +77,8 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
       ) : (
         <ButtonForm
           intent="totp-setup"
-          submitText="Set up two-factor authentication"
-          pendingText="Starting…"
+          submitText={t("twoFactor.setUp")}
+          pendingText={t("twoFactor.setUpPending")}
           account={setup}
         />
       )}

@@ -1,16 +1,18 @@
+import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 
 const LINKS = [
-  { to: "/admin", label: "Markets", end: true },
-  { to: "/admin/withdrawals", label: "Withdrawals", end: false },
-  { to: "/admin/users", label: "Users", end: false },
-  { to: "/admin/audit", label: "Audit log", end: false },
-];
+  { to: "/admin", label: "markets", end: true },
+  { to: "/admin/withdrawals", label: "withdrawals", end: false },
+  { to: "/admin/users", label: "users", end: false },
+  { to: "/admin/audit", label: "audit", end: false },
+] as const;
 
 /** The admin sections as tabs (links; the current one marked for screen readers). */
 export function AdminNav() {
+  const { t } = useTranslation("admin");
   return (
-    <nav aria-label="Admin sections" className="flex flex-wrap gap-1 border-b border-border">
+    <nav aria-label={t("sections")} className="flex flex-wrap gap-1 border-b border-border">
       {LINKS.map((link) => (
         <NavLink
           key={link.to}
@@ -24,7 +26,7 @@ export function AdminNav() {
             }`
           }
         >
-          {link.label}
+          {t(`nav.${link.label}`)}
         </NavLink>
       ))}
     </nav>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 
 /**
@@ -13,6 +14,7 @@ export function AdminPager({
   nextLabel: string;
   label: string;
 }) {
+  const { t } = useTranslation("admin");
   const location = useLocation();
   const params = new URLSearchParams(location.search);
   const onFirstPage = !params.has("cursor");
@@ -25,7 +27,7 @@ export function AdminPager({
     <nav aria-label={label} className="mt-4 flex flex-wrap gap-2">
       {onFirstPage ? null : (
         <Link to={first ? `?${first}` : "."} className={linkClass}>
-          First page
+          {t("pager.first")}
         </Link>
       )}
       {nextCursor ? (
@@ -33,7 +35,7 @@ export function AdminPager({
           {nextLabel}
         </Link>
       ) : (
-        <span className="px-1 py-1.5 text-sm text-muted">End of the list</span>
+        <span className="px-1 py-1.5 text-sm text-muted">{t("pager.end")}</span>
       )}
     </nav>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { ActionOutcome } from "~/components/action-outcome";
 import { DataTable } from "~/components/data-table";
 import { StatusButton } from "~/components/ui/status-button";
@@ -17,6 +18,7 @@ export interface AdminMarket {
 
 /** Every market with its status; halt one (only cancels pass) or resume it. */
 export function MarketStatusTable({ markets }: { markets: AdminMarket[] }) {
+  const { t } = useTranslation("admin");
   const { fetcher, answer, pending } = useFormFetcher(["halt-market", "resume-market"]);
   const busy = fetcher.formData?.get("symbol");
 
@@ -24,17 +26,17 @@ export function MarketStatusTable({ markets }: { markets: AdminMarket[] }) {
     <div>
       <ActionOutcome error={formErrorOf(answer) ?? null} done={answer?.done ?? null} />
       <DataTable
-        caption="Markets"
+        caption={t("markets.caption")}
         density="comfortable"
         className="min-w-[40rem]"
         columns={[
-          { name: "Market" },
-          { name: "Status" },
-          { name: "Tick", align: "right" },
-          { name: "Lot", align: "right" },
-          { name: "Min–max quantity", align: "right" },
-          { name: "Min notional", align: "right" },
-          { name: "Action", hidden: true },
+          { name: t("markets.market") },
+          { name: t("markets.status") },
+          { name: t("markets.tick"), align: "right" },
+          { name: t("markets.lot"), align: "right" },
+          { name: t("markets.quantityRange"), align: "right" },
+          { name: t("markets.minNotional"), align: "right" },
+          { name: t("action"), hidden: true },
         ]}
       >
         {markets.map((market) => (
@@ -44,9 +46,9 @@ export function MarketStatusTable({ markets }: { markets: AdminMarket[] }) {
             </th>
             <td className="py-2 pr-3">
               {market.status === "halted" ? (
-                <span className="text-sell">■ Halted</span>
+                <span className="text-sell">{t("markets.halted")}</span>
               ) : (
-                <span className="text-buy">● Trading</span>
+                <span className="text-buy">{t("markets.trading")}</span>
               )}
             </td>
             <td className="py-2 pr-3 text-right tabular">{market.tickSize}</td>
@@ -68,10 +70,13 @@ export function MarketStatusTable({ markets }: { markets: AdminMarket[] }) {
                   size="sm"
                   pending={busy === market.symbol}
                   disabled={pending}
-                  aria-label={`${market.status === "halted" ? "Resume" : "Halt"} ${market.symbol}`}
-                  pendingText="Saving…"
+                  aria-label={t(
+                    market.status === "halted" ? "markets.resumeLabel" : "markets.haltLabel",
+                    { symbol: market.symbol },
+                  )}
+                  pendingText={t("saving")}
                 >
-                  {market.status === "halted" ? "Resume" : "Halt"}
+                  {market.status === "halted" ? t("markets.resume") : t("markets.halt")}
                 </StatusButton>
               </fetcher.Form>
             </td>

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form-alert";
 import { Field } from "~/components/ui/field";
 import { SelectField } from "~/components/ui/select-field";
@@ -8,28 +9,25 @@ import { useFormFetcher } from "~/lib/use-form-fetcher";
 import { NewMarketInput } from "./admin-forms";
 
 const DECIMAL_FIELDS = [
-  { name: "tickSize", label: "Tick size", hint: "Price step, in the quote asset" },
-  { name: "lotSize", label: "Lot size", hint: "Quantity step, in the base asset" },
-  { name: "minQuantity", label: "Minimum quantity", hint: "In the base asset" },
-  { name: "maxQuantity", label: "Maximum quantity", hint: "In the base asset" },
-  {
-    name: "minNotional",
-    label: "Minimum order value",
-    hint: "Price × quantity, in the quote asset",
-  },
-  { name: "maxPrice", label: "Maximum price", hint: "In the quote asset" },
+  { name: "tickSize", label: "markets.tickSize", hint: "markets.tickSizeHint" },
+  { name: "lotSize", label: "markets.lotSize", hint: "markets.lotSizeHint" },
+  { name: "minQuantity", label: "markets.minQuantity", hint: "markets.inBase" },
+  { name: "maxQuantity", label: "markets.maxQuantity", hint: "markets.inBase" },
+  { name: "minNotional", label: "markets.minOrderValue", hint: "markets.minOrderValueHint" },
+  { name: "maxPrice", label: "markets.maxPrice", hint: "markets.inQuote" },
 ] as const;
 
 const BPS_FIELDS = [
-  { name: "makerFeeBps", label: "Maker fee (basis points)", defaultValue: "10" },
-  { name: "takerFeeBps", label: "Taker fee (basis points)", defaultValue: "20" },
-  { name: "priceBandBps", label: "Price band (basis points)", defaultValue: "2000" },
+  { name: "makerFeeBps", label: "markets.makerFee", defaultValue: "10" },
+  { name: "takerFeeBps", label: "markets.takerFee", defaultValue: "20" },
+  { name: "priceBandBps", label: "markets.priceBand", defaultValue: "2000" },
 ] as const;
 
 const NUMBER_CLASS = "text-right tabular";
 
 /** Opens a new market; the server checks every rule and answers at the field it is about. */
 export function NewMarketForm({ assets }: { assets: string[] }) {
+  const { t } = useTranslation("admin");
   const { fetcher, answer, pending } = useFormFetcher("create-market");
   const [form, fields] = useForm({
     id: "create-market",
@@ -48,7 +46,7 @@ export function NewMarketForm({ assets }: { assets: string[] }) {
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <SelectField
           key={fields.baseAsset.key}
-          label="Base asset"
+          label={t("markets.baseAsset")}
           name={fields.baseAsset.name}
           defaultValue={assets[0]}
           options={options}
@@ -56,7 +54,7 @@ export function NewMarketForm({ assets }: { assets: string[] }) {
         />
         <SelectField
           key={fields.quoteAsset.key}
-          label="Quote asset"
+          label={t("markets.quoteAsset")}
           name={fields.quoteAsset.name}
           defaultValue="USDT"
           options={options}
@@ -65,11 +63,11 @@ export function NewMarketForm({ assets }: { assets: string[] }) {
         {DECIMAL_FIELDS.map((field) => (
           <Field
             key={`${field.name}-${fields[field.name].key}`}
-            label={field.label}
+            label={t(field.label)}
             name={field.name}
             inputMode="decimal"
             required
-            hint={field.hint}
+            hint={t(field.hint)}
             className={NUMBER_CLASS}
             error={fields[field.name].errors}
           />
@@ -77,7 +75,7 @@ export function NewMarketForm({ assets }: { assets: string[] }) {
         {BPS_FIELDS.map((field) => (
           <Field
             key={`${field.name}-${fields[field.name].key}`}
-            label={field.label}
+            label={t(field.label)}
             name={field.name}
             inputMode="numeric"
             defaultValue={field.defaultValue}
@@ -87,8 +85,8 @@ export function NewMarketForm({ assets }: { assets: string[] }) {
         ))}
       </div>
       <div>
-        <StatusButton pending={pending} pendingText="Creating…">
-          Create market
+        <StatusButton pending={pending} pendingText={t("markets.creating")}>
+          {t("markets.create")}
         </StatusButton>
       </div>
     </fetcher.Form>

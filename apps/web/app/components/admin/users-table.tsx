@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { ActionOutcome } from "~/components/action-outcome";
 import { DataTable } from "~/components/data-table";
 import { StatusButton } from "~/components/ui/status-button";
@@ -20,23 +21,24 @@ export function UsersTable({ users, selfId }: { users: AdminUser[]; selfId: stri
   const busy = fetcher.formData?.get("userId");
 
   const time = useTimeFormat();
+  const { t } = useTranslation("admin");
   return (
     <div>
       <ActionOutcome error={formErrorOf(answer) ?? null} done={answer?.done ?? null} />
       {users.length === 0 ? (
-        <p className="text-sm text-muted">No accounts match.</p>
+        <p className="text-sm text-muted">{t("users.none")}</p>
       ) : (
         <DataTable
-          caption="Accounts"
+          caption={t("users.caption")}
           density="comfortable"
           className="min-w-[36rem]"
           columns={[
-            { name: "Id", align: "right" },
-            { name: "Username" },
-            { name: "Email" },
-            { name: "Role" },
-            { name: "Joined" },
-            { name: "Action", hidden: true },
+            { name: t("users.id"), align: "right" },
+            { name: t("users.username") },
+            { name: t("users.email") },
+            { name: t("users.role") },
+            { name: t("users.joined") },
+            { name: t("action"), hidden: true },
           ]}
         >
           {users.map((user) => (
@@ -46,11 +48,13 @@ export function UsersTable({ users, selfId }: { users: AdminUser[]; selfId: stri
                 {user.username}
               </th>
               <td className="break-all py-2 pr-3">{user.email}</td>
-              <td className="py-2 pr-3">{user.role === "admin" ? "Admin" : "User"}</td>
+              <td className="py-2 pr-3">
+                {user.role === "admin" ? t("users.admin") : t("users.user")}
+              </td>
               <td className="py-2 pr-3 tabular">{time.moment(user.createdAt)}</td>
               <td className="py-2 text-right">
                 {user.id === selfId ? (
-                  <span className="text-muted">You</span>
+                  <span className="text-muted">{t("users.you")}</span>
                 ) : (
                   <fetcher.Form method="post">
                     <input type="hidden" name="intent" value="set-role" />
@@ -66,15 +70,14 @@ export function UsersTable({ users, selfId }: { users: AdminUser[]; selfId: stri
                       size="sm"
                       pending={busy === user.id}
                       disabled={pending}
-                      aria-label={
-                        user.role === "admin"
-                          ? `Make ${user.username} a user`
-                          : `Make ${user.username} an admin`
-                      }
-                      pendingText="Saving…"
+                      aria-label={t(
+                        user.role === "admin" ? "users.makeUserLabel" : "users.makeAdminLabel",
+                        { username: user.username },
+                      )}
+                      pendingText={t("saving")}
                       className="whitespace-nowrap"
                     >
-                      {user.role === "admin" ? "Make user" : "Make admin"}
+                      {user.role === "admin" ? t("users.makeUser") : t("users.makeAdmin")}
                     </StatusButton>
                   </fetcher.Form>
                 )}

@@ -1,4 +1,5 @@
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { FetcherWithComponents } from "react-router";
 import { Button } from "~/components/ui/button";
 import { CONTROL_CLASS } from "~/components/ui/field-frame";
@@ -40,7 +41,12 @@ export function WithdrawalReviewRow({
 }) {
   const [rejecting, setRejecting] = useState(false);
   const reasonId = useId();
-  const what = `withdrawal ${withdrawal.id} of ${withdrawal.amount} ${withdrawal.asset}`;
+  const { t } = useTranslation("admin");
+  const what = t("withdrawals.what", {
+    id: withdrawal.id,
+    amount: withdrawal.amount,
+    asset: withdrawal.asset,
+  });
 
   const time = useTimeFormat();
   return (
@@ -51,24 +57,36 @@ export function WithdrawalReviewRow({
           {withdrawal.amount} {withdrawal.asset}
         </span>
         <span className="text-sm text-muted tabular">
-          fee {withdrawal.fee} {withdrawal.asset}
+          {t("withdrawals.fee", { fee: withdrawal.fee, asset: withdrawal.asset })}
         </span>
-        <span className="text-sm text-muted">user {withdrawal.userId}</span>
+        <span className="text-sm text-muted">
+          {t("withdrawals.user", { id: withdrawal.userId })}
+        </span>
         <span className="text-sm text-muted">{time.moment(withdrawal.createdAt)}</span>
         <span className="text-sm" data-testid="withdrawal-approvals">
-          Approvals: {withdrawal.approvals} of {withdrawal.approvalsNeeded}
+          {t("withdrawals.approvals", {
+            approvals: withdrawal.approvals,
+            needed: withdrawal.approvalsNeeded,
+          })}
         </span>
       </div>
-      <p className="break-all font-mono text-sm">to {withdrawal.address ?? "—"}</p>
+      <p className="break-all font-mono text-sm">
+        {t("withdrawals.to", { address: withdrawal.address ?? "—" })}
+      </p>
       <div className="flex flex-wrap items-end gap-2">
         {own ? (
-          <p className="text-sm text-muted">Your own withdrawal: another admin must approve it.</p>
+          <p className="text-sm text-muted">{t("withdrawals.own")}</p>
         ) : (
           <Form method="post">
             <input type="hidden" name="intent" value="approve-withdrawal" />
             <input type="hidden" name="transactionId" value={withdrawal.id} />
-            <Button type="submit" size="sm" disabled={busy} aria-label={`Approve ${what}`}>
-              Approve
+            <Button
+              type="submit"
+              size="sm"
+              disabled={busy}
+              aria-label={t("withdrawals.approveLabel", { what })}
+            >
+              {t("withdrawals.approve")}
             </Button>
           </Form>
         )}
@@ -78,7 +96,7 @@ export function WithdrawalReviewRow({
             <input type="hidden" name="transactionId" value={withdrawal.id} />
             <div className="flex flex-col gap-1">
               <label htmlFor={reasonId} className="text-sm font-medium">
-                Reason for rejecting #{withdrawal.id}
+                {t("withdrawals.reason", { id: withdrawal.id })}
               </label>
               <input id={reasonId} name="reason" maxLength={200} className={CONTROL_CLASS} />
             </div>
@@ -87,12 +105,12 @@ export function WithdrawalReviewRow({
               variant="danger"
               size="sm"
               disabled={busy}
-              aria-label={`Confirm rejecting ${what}`}
+              aria-label={t("withdrawals.confirmRejectLabel", { what })}
             >
-              Reject
+              {t("withdrawals.reject")}
             </Button>
             <Button variant="link" className="px-2 py-1.5" onClick={() => setRejecting(false)}>
-              Cancel
+              {t("withdrawals.cancel")}
             </Button>
           </Form>
         ) : (
@@ -101,9 +119,9 @@ export function WithdrawalReviewRow({
             size="sm"
             disabled={busy}
             onClick={() => setRejecting(true)}
-            aria-label={`Reject ${what}…`}
+            aria-label={t("withdrawals.rejectLabel", { what })}
           >
-            Reject…
+            {t("withdrawals.rejectOpen")}
           </Button>
         )}
       </div>

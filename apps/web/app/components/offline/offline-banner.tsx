@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { useRevalidator } from "react-router";
 import { useOnlineStatus } from "./use-online-status";
 
@@ -7,6 +8,7 @@ import { useOnlineStatus } from "./use-online-status";
  * refreshed once it is back (the loaders run again; live streams reconnect by themselves).
  */
 export function OfflineBanner() {
+  const { t } = useTranslation();
   const online = useOnlineStatus();
   const revalidator = useRevalidator();
   const wasOffline = useRef(false);
@@ -29,14 +31,17 @@ export function OfflineBanner() {
       {online ? (
         backOnline ? (
           <p className="border-b border-border bg-surface-raised px-4 py-2 text-center text-sm">
-            Back online. Prices and balances are up to date again.
+            {t("offline.back")}
           </p>
         ) : null
       ) : (
         <p className="border-b border-sell bg-surface-raised px-4 py-2 text-center text-sm">
           <span aria-hidden="true">⚠ </span>
-          <span className="font-medium">You are offline.</span> Prices and balances are not
-          updating, and orders cannot be sent until the connection returns.
+          <Trans
+            t={t}
+            i18nKey="offline.gone"
+            components={{ strong: <span className="font-medium" /> }}
+          />
         </p>
       )}
     </div>

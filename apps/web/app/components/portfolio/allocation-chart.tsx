@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useNumbers } from "~/lib/use-viewer";
 import { formatValue } from "./money";
 import type { PortfolioSummary } from "./types";
@@ -24,6 +25,7 @@ const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
  * every asset's percent and value in words and numbers, so nothing depends on colour.
  */
 export function AllocationChart({ allocation }: { allocation: PortfolioSummary["allocation"] }) {
+  const { t } = useTranslation("portfolio");
   const { n } = useNumbers();
   const slices = allocation
     .map((slice) => ({ ...slice, share: Number(slice.percent) / 100 }))
@@ -33,7 +35,7 @@ export function AllocationChart({ allocation }: { allocation: PortfolioSummary["
   return (
     <section aria-labelledby="allocation-heading" className="rounded-lg border border-border p-4">
       <h2 id="allocation-heading" className="mb-3 text-lg font-semibold">
-        Allocation
+        {t("allocation.title")}
       </h2>
       <div className="flex flex-wrap items-center gap-6">
         <svg viewBox="0 0 100 100" className="size-36 shrink-0 -rotate-90" aria-hidden="true">
@@ -67,7 +69,7 @@ export function AllocationChart({ allocation }: { allocation: PortfolioSummary["
         </svg>
         <ul
           className="flex min-w-40 flex-1 flex-col gap-1 text-sm"
-          aria-label="Allocation by asset"
+          aria-label={t("allocation.byAsset")}
         >
           {slices.map((slice, index) => (
             <li key={slice.asset} className="flex items-center gap-2">
@@ -75,9 +77,11 @@ export function AllocationChart({ allocation }: { allocation: PortfolioSummary["
                 <rect width="10" height="10" rx="2" className={colourOf(index).fill} />
               </svg>
               <span className="font-medium">{slice.asset}</span>
-              <span className="ml-auto tabular">{slice.percent}%</span>
+              <span className="ml-auto tabular">{n(slice.percent)}%</span>
               <span className="whitespace-nowrap text-right tabular text-muted">
-                {slice.value === null ? "no price" : `${n(formatValue(slice.value))} USDT`}
+                {slice.value === null
+                  ? t("allocation.noPrice")
+                  : `${n(formatValue(slice.value))} USDT`}
               </span>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import { isZeroDecimal } from "@cryptotrade/contract/money";
+import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
 import { useNumbers } from "~/lib/use-viewer";
 import { formatAmount, formatValue } from "./money";
@@ -11,22 +12,23 @@ const WIDE = "hidden sm:table-cell";
 
 /** Every asset held: available, locked in orders or withdrawals, total, and value in USDT. */
 export function BalancesTable({ balances }: { balances: BalanceRow[] }) {
+  const { t } = useTranslation("portfolio");
   const { n } = useNumbers();
   const held = balances.filter((row) => !isZeroDecimal(row.total));
   return (
     <section aria-labelledby="balances-heading" className="min-w-0">
       <h2 id="balances-heading" className="mb-2 text-lg font-semibold">
-        Balances
+        {t("balances.title")}
       </h2>
       <DataTable
-        caption="Your balances, live"
+        caption={t("balances.caption")}
         density="boxed"
         columns={[
-          { name: "Asset" },
-          { name: "Available", align: "right" },
-          { name: "Locked", align: "right", className: WIDE },
-          { name: "Total", align: "right", className: WIDE },
-          { name: "Value (USDT)", align: "right" },
+          { name: t("balances.asset") },
+          { name: t("balances.available"), align: "right" },
+          { name: t("balances.locked"), align: "right", className: WIDE },
+          { name: t("balances.total"), align: "right", className: WIDE },
+          { name: t("balances.value"), align: "right" },
         ]}
       >
         {held.map((row) => (
@@ -39,7 +41,7 @@ export function BalancesTable({ balances }: { balances: BalanceRow[] }) {
             <td className={`${WIDE} ${CELL}`}>{n(formatAmount(row.total))}</td>
             <td className={CELL}>
               {row.value === null ? (
-                <span className="text-muted" title="No trade price yet">
+                <span className="text-muted" title={t("balances.noPrice")}>
                   –
                 </span>
               ) : (

@@ -13,16 +13,6 @@ const SPAN: Record<HistoryRange, number | null> = {
   All: null,
 };
 
-/** What each range reads as, for screen readers and the chart's caption. */
-export const RANGE_NAMES: Record<HistoryRange, string> = {
-  "1D": "last 24 hours",
-  "1W": "last week",
-  "1M": "last month",
-  "3M": "last 3 months",
-  "1Y": "last year",
-  All: "all time",
-};
-
 /**
  * The `portfolio.history` input for a range ending at `now`; "All" starts at the epoch.
  *

@@ -1,4 +1,5 @@
 import { isZeroDecimal } from "@cryptotrade/contract/money";
+import { useTranslation } from "react-i18next";
 import { useNumbers } from "~/lib/use-viewer";
 import { formatValue } from "./money";
 import { SignedValue } from "./signed-value";
@@ -15,11 +16,12 @@ export function PortfolioTotal({
   totalValue: string;
   today: PortfolioSummary["today"];
 }) {
+  const { t } = useTranslation("portfolio");
   const { n } = useNumbers();
   return (
     <section aria-labelledby="total-value" className="rounded-lg border border-border p-4">
       <h2 id="total-value" className="text-sm font-medium text-muted">
-        Total value
+        {t("total.title")}
       </h2>
       <p className="mt-1 text-3xl font-semibold tabular" data-testid="total-value">
         {n(formatValue(totalValue))} <span className="text-lg font-normal text-muted">USDT</span>
@@ -27,7 +29,7 @@ export function PortfolioTotal({
       <p className="mt-1 text-sm" data-testid="day-change">
         {today ? (
           <>
-            <span className="text-muted">Today: </span>
+            <span className="text-muted">{t("total.today")}</span>
             <SignedValue value={today.amount} suffix=" USDT" />
             {today.percent === null ? null : (
               <>
@@ -37,13 +39,12 @@ export function PortfolioTotal({
             )}
           </>
         ) : (
-          <span className="text-muted">Today's change shows once there is a day of history.</span>
+          <span className="text-muted">{t("total.noHistory")}</span>
         )}
       </p>
       {today && !isZeroDecimal(today.netTransfers) ? (
         <p className="mt-0.5 text-xs text-muted" data-testid="day-transfers">
-          Deposits and withdrawals today, not counted as change: {n(signed(today.netTransfers))}{" "}
-          USDT
+          {t("total.transfers", { amount: n(signed(today.netTransfers)) })}
         </p>
       ) : null}
     </section>

@@ -1,4 +1,5 @@
-import { HISTORY_RANGES, type HistoryRange, RANGE_NAMES } from "./history-range";
+import { useTranslation } from "react-i18next";
+import { HISTORY_RANGES, type HistoryRange } from "./history-range";
 
 /** The value chart's range as a native radio group ("Range"), so arrow keys move between them. */
 export function RangeSwitch({
@@ -8,9 +9,10 @@ export function RangeSwitch({
   value: HistoryRange;
   onChange(range: HistoryRange): void;
 }) {
+  const { t } = useTranslation("portfolio");
   return (
     <fieldset className="flex flex-wrap items-center gap-1">
-      <legend className="sr-only">Range</legend>
+      <legend className="sr-only">{t("range")}</legend>
       {HISTORY_RANGES.map((range) => (
         <label key={range} className="relative cursor-pointer">
           <input
@@ -23,7 +25,7 @@ export function RangeSwitch({
           />
           <span className="block rounded px-2 py-1 text-xs text-muted peer-checked:bg-accent peer-checked:font-semibold peer-checked:text-on-accent peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-focus hover:text-text peer-checked:hover:text-on-accent">
             {range}
-            <span className="sr-only"> ({RANGE_NAMES[range]})</span>
+            <span className="sr-only"> ({t(`ranges.${range}`)})</span>
           </span>
         </label>
       ))}

@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { RequestErrorNotice } from "~/components/status/request-error-notice";
 import { useTRPC } from "~/trpc/react";
-import { type HistoryRange, historyInput, RANGE_NAMES } from "./history-range";
+import { type HistoryRange, historyInput } from "./history-range";
 import { RangeSwitch } from "./range-switch";
 import type { HistoryPoint } from "./types";
 import { ValueLine } from "./value-line";
@@ -20,6 +21,7 @@ export function ValueHistory({
   loadedAt: Date;
   totalValue: string;
 }) {
+  const { t } = useTranslation("portfolio");
   const trpc = useTRPC();
   const [range, setRange] = useState<HistoryRange>("1D");
   const input = useMemo(() => historyInput(range, new Date()), [range]);
@@ -37,20 +39,22 @@ export function ValueHistory({
     <section aria-labelledby="history-heading" className="rounded-lg border border-border p-4">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <h2 id="history-heading" className="text-lg font-semibold">
-          Value over time
+          {t("history.title")}
         </h2>
         <RangeSwitch value={range} onChange={setRange} />
       </div>
       {range !== "1D" && history.error ? (
         <RequestErrorNotice
           error={history.error}
-          what="The value history could not be loaded"
+          what={t("history.failed")}
           onRetry={() => void history.refetch()}
         />
       ) : range !== "1D" && history.isPending ? (
-        <p className="flex h-44 items-center justify-center text-sm text-muted">Loading…</p>
+        <p className="flex h-44 items-center justify-center text-sm text-muted">
+          {t("history.loading")}
+        </p>
       ) : (
-        <ValueLine points={line} rangeName={RANGE_NAMES[range]} />
+        <ValueLine points={line} rangeName={t(`ranges.${range}`)} />
       )}
     </section>
   );

@@ -1,3 +1,5 @@
+import { Trans, useTranslation } from "react-i18next";
+import { useNumbers } from "~/lib/use-viewer";
 import { formatValue, toPlotNumber } from "./money";
 
 const WIDTH = 600;
@@ -15,10 +17,12 @@ export function ValueLine({
   points: ReadonlyArray<{ time: Date; totalValue: string }>;
   rangeName: string;
 }) {
+  const { t } = useTranslation("portfolio");
+  const { n } = useNumbers();
   if (points.length < 2) {
     return (
       <p className="flex h-44 items-center justify-center rounded border border-dashed border-border px-4 text-center text-sm text-muted">
-        Not enough history for the {rangeName} yet: the value is recorded every 5 minutes.
+        {t("history.notEnough", { range: rangeName })}
       </p>
     );
   }
@@ -38,8 +42,9 @@ export function ValueLine({
       return `${i === 0 ? "M" : "L"}${x.toFixed(1)},${y.toFixed(1)}`;
     })
     .join(" ");
-  const lowText = formatValue(points[values.indexOf(low)]?.totalValue ?? "0");
-  const highText = formatValue(points[values.indexOf(high)]?.totalValue ?? "0");
+  const lowText = n(formatValue(points[values.indexOf(low)]?.totalValue ?? "0"));
+  const highText = n(formatValue(points[values.indexOf(high)]?.totalValue ?? "0"));
+  const value = <span className="tabular" />;
   return (
     <figure>
       <svg
@@ -58,12 +63,23 @@ export function ValueLine({
       </svg>
       <figcaption className="mt-2 flex flex-wrap justify-between gap-2 text-xs text-muted">
         <span>
-          From <span className="tabular">{formatValue(points[0]?.totalValue ?? "0")}</span> to{" "}
-          <span className="tabular">{formatValue(points.at(-1)?.totalValue ?? "0")}</span> USDT
+          <Trans
+            t={t}
+            i18nKey="history.fromTo"
+            values={{
+              from: n(formatValue(points[0]?.totalValue ?? "0")),
+              to: n(formatValue(points.at(-1)?.totalValue ?? "0")),
+            }}
+            components={{ value }}
+          />
         </span>
         <span>
-          Low <span className="tabular">{lowText}</span> · High{" "}
-          <span className="tabular">{highText}</span>
+          <Trans
+            t={t}
+            i18nKey="history.lowHigh"
+            values={{ low: lowText, high: highText }}
+            components={{ value }}
+          />
         </span>
       </figcaption>
     </figure>

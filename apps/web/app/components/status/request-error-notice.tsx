@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { readRefusal, secondsToWait } from "~/lib/refusal";
 import { useCountdown } from "./use-countdown";
@@ -19,6 +20,7 @@ export function RequestErrorNotice({
   what: string;
   onRetry?: () => void;
 }) {
+  const { t } = useTranslation();
   const refusal = readRefusal(error);
   const retryAfter = secondsToWait(refusal);
   const left = useCountdown(retryAfter);
@@ -32,13 +34,13 @@ export function RequestErrorNotice({
         <span className="font-medium">{what}.</span>{" "}
         {limited
           ? left > 0
-            ? `Too many requests: you can try again in ${left} s.`
-            : "Too many requests: you can try again now."
+            ? t("request.waitSeconds", { seconds: left })
+            : t("request.tryNow")
           : refusal.message}
       </p>
       {onRetry ? (
         <Button variant="outline" size="sm" onClick={onRetry} disabled={limited && left > 0}>
-          Retry
+          {t("request.retry")}
         </Button>
       ) : null}
     </div>

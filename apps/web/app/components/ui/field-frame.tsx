@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from "react";
+import { useErrorText } from "~/lib/i18n/error-text";
 
 /** A field's error as the server or Conform gives it: one message, a list, or none. */
 export type FieldError = string | readonly string[] | undefined;
@@ -26,7 +27,9 @@ export function FieldFrame({
   children: (wiring: ControlWiring) => ReactNode;
 }) {
   const id = useId();
-  const message = typeof error === "string" ? error : error?.[0];
+  const errorText = useErrorText();
+  const raw = typeof error === "string" ? error : error?.[0];
+  const message = raw ? errorText(raw) : undefined;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, message ? errorId : null].filter(Boolean).join(" ");

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 /** Cursor paging: back to the newest page, or on to older ones, keeping the filters. */
@@ -10,6 +11,7 @@ export function TransactionsPager({
   cursor: string | null;
   nextCursor: string | null;
 }) {
+  const { t } = useTranslation("wallet");
   if (!cursor && !nextCursor) return null;
   const withCursor = (value: string) => {
     const params = new URLSearchParams(filterQuery);
@@ -17,20 +19,20 @@ export function TransactionsPager({
     return `/wallet?${params.toString()}`;
   };
   return (
-    <nav aria-label="Transaction pages" className="flex justify-between gap-2 text-sm">
+    <nav aria-label={t("history.pages")} className="flex justify-between gap-2 text-sm">
       {cursor ? (
         <Link
           to={filterQuery ? `/wallet?${filterQuery}` : "/wallet"}
           className="text-accent underline"
         >
-          ← Newest
+          {t("history.newest")}
         </Link>
       ) : (
         <span />
       )}
       {nextCursor ? (
         <Link to={withCursor(nextCursor)} className="text-accent underline">
-          Older →
+          {t("history.older")}
         </Link>
       ) : null}
     </nav>

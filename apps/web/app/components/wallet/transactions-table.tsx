@@ -1,4 +1,5 @@
 import type { RouterOutputs } from "@cryptotrade/api";
+import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
 import { useNumbers, useTimeFormat } from "~/lib/use-viewer";
 import { formatAssetAmount } from "./wallet-format";
@@ -18,50 +19,51 @@ export function TransactionsTable({
   items: Transaction[];
   filtered: boolean;
 }) {
+  const { t } = useTranslation("wallet");
   const time = useTimeFormat();
   const { n } = useNumbers();
   if (items.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-border px-4 py-8 text-center text-sm text-muted">
-        {filtered ? "No transactions match these filters." : "No deposits or withdrawals yet."}
+        {filtered ? t("history.noneMatch") : t("history.none")}
       </p>
     );
   }
   return (
     <DataTable
-      caption="Transactions, newest first"
+      caption={t("history.caption")}
       density="boxed"
       columns={[
-        { name: "Time" },
-        { name: "Type" },
-        { name: "Amount", align: "right" },
-        { name: "Fee", align: "right", className: WIDE },
-        { name: "Status" },
-        { name: "Address or note", className: WIDE },
+        { name: t("history.time") },
+        { name: t("history.type") },
+        { name: t("history.amount"), align: "right" },
+        { name: t("history.fee"), align: "right", className: WIDE },
+        { name: t("history.status") },
+        { name: t("history.addressOrNote"), className: WIDE },
       ]}
     >
-      {items.map((t) => (
-        <tr key={t.id} className="border-t border-border" data-transaction-id={t.id}>
+      {items.map((item) => (
+        <tr key={item.id} className="border-t border-border" data-transaction-id={item.id}>
           <td className="px-3 py-2 whitespace-nowrap tabular">
-            <time dateTime={t.createdAt.toISOString()}>{time.moment(t.createdAt)}</time>
+            <time dateTime={item.createdAt.toISOString()}>{time.moment(item.createdAt)}</time>
           </td>
-          <td className="px-3 py-2 capitalize">{t.type}</td>
+          <td className="px-3 py-2 capitalize">{t(`types.${item.type}`)}</td>
           <td className={CELL}>
-            {t.type === "withdrawal" ? "−" : "+"}
-            {n(formatAssetAmount(t.amount))} <span className="text-muted">{t.asset}</span>
+            {item.type === "withdrawal" ? "−" : "+"}
+            {n(formatAssetAmount(item.amount))} <span className="text-muted">{item.asset}</span>
           </td>
           <td className={`${WIDE} ${CELL}`}>
-            {n(formatAssetAmount(t.fee))} <span className="text-muted">{t.asset}</span>
+            {n(formatAssetAmount(item.fee))} <span className="text-muted">{item.asset}</span>
           </td>
           <td className="px-3 py-2 whitespace-nowrap">
-            <span aria-hidden="true">{STATUS_MARK[t.status]} </span>
-            <span className="capitalize">{t.status}</span>
+            <span aria-hidden="true">{STATUS_MARK[item.status]} </span>
+            <span className="capitalize">{t(`statuses.${item.status}`)}</span>
           </td>
           <td
             className={`${WIDE} max-w-56 truncate px-3 py-2 font-mono text-xs`}
-            title={t.address ?? t.note ?? ""}
+            title={item.address ?? item.note ?? ""}
           >
-            {t.address ?? t.note ?? "–"}
+            {item.address ?? item.note ?? "–"}
           </td>
         </tr>
       ))}

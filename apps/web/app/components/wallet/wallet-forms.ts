@@ -5,6 +5,8 @@ import { z } from "zod";
 // balance), which answers with a reason and the field; the browser checks only that each is there.
 const Required = z.string().trim().min(1, { error: "is required" });
 const IdempotencyKey = z.string().optional();
+/** The decimal mark the person's locale types ("," in German): the amount is read with it. */
+const DecimalSeparator = z.enum([".", ","]).optional();
 /** Left empty, the code is not sent: the server then says whether one is needed. */
 const OptionalTotpCode = z.preprocess(
   (code) => (code === "" ? undefined : code),
@@ -16,6 +18,7 @@ export const DepositInput = z.object({
   intent: z.literal("deposit"),
   asset: Required,
   amount: Required,
+  decimalSeparator: DecimalSeparator,
   idempotencyKey: IdempotencyKey,
 });
 
@@ -25,5 +28,6 @@ export const WithdrawInput = z.object({
   amount: Required,
   address: Required,
   totpCode: OptionalTotpCode,
+  decimalSeparator: DecimalSeparator,
   idempotencyKey: IdempotencyKey,
 });

@@ -1,9 +1,11 @@
 import { getFormProps } from "@conform-to/react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Field } from "~/components/ui/field";
 import { SelectField } from "~/components/ui/select-field";
 import { StatusButton } from "~/components/ui/status-button";
 import { WithdrawalHoldNotice } from "~/components/withdrawal-hold-notice";
+import { useNumbers } from "~/lib/use-viewer";
 import { FormOutcome } from "./form-outcome";
 import { IdempotencyKeyField } from "./idempotency-key-field";
 import { TwoFactorNeededNotice } from "./two-factor-needed-notice";
@@ -32,17 +34,17 @@ export function WithdrawForm({
   twoFactorEnabled: boolean;
   heldUntil: Date | null;
 }) {
+  const { t } = useTranslation("wallet");
+  const { n, separator } = useNumbers();
   const { fetcher, form, fields, answer, pending } = useWalletForm("withdraw");
   const [symbol, setSymbol] = useState(assets.find((a) => a.symbol === "USDT")?.symbol ?? "");
   const asset = assets.find((a) => a.symbol === symbol) ?? assets[0];
   return (
     <section aria-labelledby="withdraw-heading" className="rounded-lg border border-border p-4">
       <h2 id="withdraw-heading" className="text-lg font-semibold">
-        Withdraw
+        {t("withdraw.title")}
       </h2>
-      <p className="mt-1 text-sm text-muted">
-        Withdrawals wait for review by the exchange; the amount and fee stay locked until then.
-      </p>
+      <p className="mt-1 text-sm text-muted">{t("withdraw.intro")}</p>
       {heldUntil ? (
         <div className="mt-3">
           <WithdrawalHoldNotice until={heldUntil} />
@@ -55,9 +57,10 @@ export function WithdrawForm({
       )}
       <fetcher.Form method="post" {...getFormProps(form)} className="mt-3 flex flex-col gap-3">
         <input type="hidden" name="intent" value="withdraw" />
-        <IdempotencyKeyField done={answer?.message ? answer : undefined} />
+        <input type="hidden" name="decimalSeparator" value={separator} />
+        <IdempotencyKeyField done={answer?.completed ? answer : undefined} />
         <SelectField
-          label="Asset"
+          label={t("asset")}
           name="asset"
           value={symbol}
           onChange={(event) => setSymbol(event.target.value)}
@@ -66,23 +69,23 @@ export function WithdrawForm({
         />
         {asset ? (
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-md bg-surface-raised px-3 py-2 text-sm">
-            <dt className="text-muted">Available</dt>
+            <dt className="text-muted">{t("withdraw.available")}</dt>
             <dd className="text-right tabular" data-testid="withdraw-available">
-              {formatAssetAmount(asset.available)} {asset.symbol}
+              {n(formatAssetAmount(asset.available))} {asset.symbol}
             </dd>
-            <dt className="text-muted">Minimum</dt>
+            <dt className="text-muted">{t("withdraw.minimum")}</dt>
             <dd className="text-right tabular" data-testid="withdraw-minimum">
-              {formatAssetAmount(asset.withdrawalMin)} {asset.symbol}
+              {n(formatAssetAmount(asset.withdrawalMin))} {asset.symbol}
             </dd>
-            <dt className="text-muted">Withdrawal fee</dt>
+            <dt className="text-muted">{t("withdraw.fee")}</dt>
             <dd className="text-right tabular" data-testid="withdraw-fee">
-              {formatAssetAmount(asset.withdrawalFee)} {asset.symbol}
+              {n(formatAssetAmount(asset.withdrawalFee))} {asset.symbol}
             </dd>
           </dl>
         ) : null}
         <Field
           key={fields.address.key}
-          label="Destination address"
+          label={t("withdraw.address")}
           name="address"
           autoComplete="off"
           spellCheck={false}
@@ -91,14 +94,14 @@ export function WithdrawForm({
         />
         <Field
           key={fields.amount.key}
-          label="Amount"
+          label={t("amount")}
           name="amount"
           inputMode="decimal"
           autoComplete="off"
           required
           hint={
             asset
-              ? `The fee of ${asset.withdrawalFee} ${asset.symbol} is taken from your balance on top of the amount`
+              ? t("withdraw.feeHint", { fee: n(asset.withdrawalFee), asset: asset.symbol })
               : undefined
           }
           error={fields.amount.errors}
@@ -106,13 +109,13 @@ export function WithdrawForm({
         {twoFactorEnabled ? (
           <Field
             key={fields.totpCode.key}
-            label="Authentication code"
+            label={t("withdraw.code")}
             name="totpCode"
             inputMode="numeric"
             autoComplete="one-time-code"
             pattern="[0-9]*"
             required
-            hint="The 6-digit code from your authenticator app"
+            hint={t("withdraw.codeHint")}
             error={fields.totpCode.errors}
           />
         ) : null}
@@ -120,10 +123,10 @@ export function WithdrawForm({
         <StatusButton
           pending={pending}
           disabled={heldUntil !== null || !twoFactorEnabled}
-          pendingText="Requesting…"
+          pendingText={t("withdraw.pending")}
           className="self-start text-base"
         >
-          Request withdrawal
+          {t("withdraw.submit")}
         </StatusButton>
       </fetcher.Form>
     </section>
