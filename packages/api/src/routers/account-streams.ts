@@ -25,12 +25,12 @@ export const onBalanceUpdates = protectedProcedure.input(Resumable).subscription
   yield* followChannel(stream, "balance", input?.lastEventId);
 });
 
-const NOTIFYING_KINDS = ["order", "wallet"] as const;
+const NOTIFYING_KINDS = ["order", "wallet", "priceAlert"] as const;
 
 /**
- * What the caller is notified of: each order change (with what filled or triggered in it) and
- * each wallet decision. One subscription for every kind, so the web app's notification layer
- * follows one stream on every page; a new kind (a price alert) is added to this list.
+ * What the caller is notified of: each order change (with what filled or triggered in it),
+ * each wallet decision and each price alert that fired. One subscription for every kind, so
+ * the web app's notification layer follows one stream on every page.
  */
 export const onNotificationEvents = protectedProcedure
   .input(Resumable)

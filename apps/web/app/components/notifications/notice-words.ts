@@ -79,6 +79,12 @@ export function wordNotice(notice: NoticeFacts, n: (text: string) => string): No
             detail: "The amount and its fee are back in your available balance.",
             urgency: "assertive",
           };
+    case "priceAlert":
+      return {
+        title: `Price alert: ${notice.symbol} ${notice.direction} ${n(notice.price)}`,
+        detail: `Traded at ${n(notice.tradedAt)}.`,
+        urgency: "polite",
+      };
   }
 }
 

@@ -238,6 +238,34 @@ describe("notices of the user's events", () => {
     expect(wordsOf({ kind: "resync" })).toEqual([]);
   });
 
+  it("words a price alert that fired with the price that crossed it", () => {
+    const fired = {
+      kind: "priceAlert",
+      id: "1.3",
+      alert: {
+        id: "9",
+        symbol: "BTC-USDT",
+        direction: "above",
+        price: "65000.00",
+        movePercent: null,
+        referencePrice: null,
+        status: "triggered",
+        triggeredPrice: "65010.50",
+        createdAt: new Date(0),
+        triggeredAt: new Date(0),
+        cancelledAt: null,
+      },
+    } satisfies NotificationEvent;
+    expect(wordsOf(fired)).toEqual([
+      {
+        title: "Price alert: BTC-USDT above 65,000.00",
+        detail: "Traded at 65,010.50.",
+        urgency: "polite",
+      },
+    ]);
+    expect(titlesOf(fired, "de-DE")).toEqual(["Price alert: BTC-USDT above 65.000,00"]);
+  });
+
   it("writes a market it does not know yet from the symbol and the amounts as sent", () => {
     expect(
       titlesOf(

@@ -1,5 +1,6 @@
 import type { RouterOutputs } from "@cryptotrade/api";
 import {
+  countDecimals,
   formatDecimalGrouped,
   formatDecimalString,
   isZeroDecimal,
@@ -11,6 +12,7 @@ export type NotificationEvent =
   RouterOutputs["notifications"]["onEvents"] extends AsyncIterable<{ data: infer D }> ? D : never;
 type OrderEvent = Extract<NotificationEvent, { kind: "order" }>;
 type WalletEvent = Extract<NotificationEvent, { kind: "wallet" }>;
+type PriceAlertEvent = Extract<NotificationEvent, { kind: "priceAlert" }>;
 type Order = OrderEvent["order"];
 
 /** How a market's amounts are written in a sentence: its assets and the places of its steps. */
@@ -45,7 +47,16 @@ export type NoticeFacts =
       reason: string | null;
       quantity: string | null;
     })
-  | { kind: "withdrawalDecided"; approved: boolean; asset: string; amount: string };
+  | { kind: "withdrawalDecided"; approved: boolean; asset: string; amount: string }
+  | {
+      kind: "priceAlert";
+      alertId: string;
+      symbol: string;
+      direction: "above" | "below";
+      /** The alert's price and the trade's that crossed it, grouped as the app writes them. */
+      price: string;
+      tradedAt: string;
+    };
 
 export type TriggerKind = "stop" | "takeProfit" | "trailingStop";
 
@@ -80,9 +91,23 @@ export function noticesOf(
       return orderNotices(event, writingOf(event.order.symbol) ?? guessWriting(event.order));
     case "wallet":
       return walletNotices(event);
+    case "priceAlert":
+      return [priceAlertNotice(event)];
     default:
       return [];
   }
+}
+
+function priceAlertNotice({ alert }: PriceAlertEvent): NoticeFacts {
+  const grouped = (text: string) => formatDecimalGrouped(text, countDecimals(text));
+  return {
+    kind: "priceAlert",
+    alertId: alert.id,
+    symbol: alert.symbol,
+    direction: alert.direction,
+    price: grouped(alert.price),
+    tradedAt: grouped(alert.triggeredPrice ?? alert.price),
+  };
 }
 
 function orderNotices(event: OrderEvent, writing: MarketWriting): NoticeFacts[] {
