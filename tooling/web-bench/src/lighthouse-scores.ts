@@ -5,6 +5,9 @@ export interface LighthouseScores {
   performance: number;
   accessibility: number;
   bestPractices: number;
+  /** The two metrics that weigh most in the performance score, ms. */
+  largestContentfulPaintMs: number;
+  totalBlockingTimeMs: number;
   /** Titles of the accessibility and best-practices audits that did not pass, or why none ran. */
   failing: string[];
 }
@@ -22,12 +25,18 @@ export async function runLighthouse(
   port: number,
   /** A `Cookie` header, for pages only a signed-in trader sees. */
   cookie?: string,
+  /** An `Accept-Language` header (the app falls back to it without a language cookie). */
+  acceptLanguage?: string,
 ): Promise<LighthouseScores> {
+  const headers = {
+    ...(cookie ? { Cookie: cookie } : {}),
+    ...(acceptLanguage ? { "Accept-Language": acceptLanguage } : {}),
+  };
   const result = await lighthouse(
     url,
     {
       port,
-      ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+      ...(Object.keys(headers).length > 0 ? { extraHeaders: headers } : {}),
       output: "json",
       logLevel: "error",
       onlyCategories: ["performance", "accessibility", "best-practices"],
@@ -49,6 +58,8 @@ export async function runLighthouse(
     performance: score("performance"),
     accessibility: score("accessibility"),
     bestPractices: score("best-practices"),
+    largestContentfulPaintMs: audits["largest-contentful-paint"]?.numericValue ?? Number.NaN,
+    totalBlockingTimeMs: audits["total-blocking-time"]?.numericValue ?? Number.NaN,
     failing,
   };
 }
