@@ -2,7 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import {
   createContext,
+  lazy,
   type ReactNode,
+  Suspense,
   useContext,
   useEffect,
   useMemo,
@@ -10,17 +12,20 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
-import { toast } from "sonner";
 import { useNumbers } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
 import { notifyInBackground } from "./browser-notice";
 import { createChime } from "./notice-sound";
 import { createNoticeStore, type NoticeStore, stamp } from "./notice-store";
-import { NoticeToast } from "./notice-toast";
 import { type NoticeWords, wordNotice } from "./notice-words";
 import { type MarketWriting, type Notice, noticesOf } from "./notices";
-import { NotificationToaster } from "./notification-toaster";
 import { useNotificationPreferences } from "./use-notification-preferences";
+
+// Sonner and the toast's looks load after the page, only for a signed-in user.
+const loadToaster = () => import("./notification-toaster");
+const NotificationToaster = lazy(() =>
+  loadToaster().then((module) => ({ default: module.NotificationToaster })),
+);
 
 interface NotificationCentre {
   notices: readonly Notice[];
@@ -129,7 +134,9 @@ function NotificationLayer({ store }: { store: NoticeStore }) {
 
   return (
     <>
-      <NotificationToaster />
+      <Suspense fallback={null}>
+        <NotificationToaster />
+      </Suspense>
       {/* Sonner's list is a polite live region, which speaks fills. Assertive notices are
           spoken here instead, and their toast is hidden from screen readers (no double). */}
       <p role="alert" className="sr-only">
@@ -140,10 +147,7 @@ function NotificationLayer({ store }: { store: NoticeStore }) {
 }
 
 function show(id: string, words: NoticeWords): void {
-  toast.custom(() => <NoticeToast words={words} />, {
-    id,
-    duration: words.urgency === "assertive" ? 10_000 : 5_000,
-  });
+  void loadToaster().then((module) => module.showNoticeToast(id, words));
 }
 
 const subscribeToNothing = () => () => {};

@@ -52,7 +52,8 @@ export function applyOrderUpdate(
       queryKey: trpc.orders.list.infiniteQueryKey(historyInput(symbol)),
     });
   }
-  if (filled) void queryClient.invalidateQueries(trpc.orders.fills.queryFilter());
+  // pathFilter: the fills table is an infinite query, which `queryFilter()` does not match.
+  if (filled) void queryClient.invalidateQueries(trpc.orders.fills.pathFilter());
 }
 
 /** Puts one asset's new balance into the cached `portfolio.balances`. */

@@ -22,8 +22,9 @@ export function useLiveAccount(symbol: string, rules: MarketRules) {
   const filledSeen = useRef(new Map<string, { quantity: bigint; quote: bigint }>());
 
   const reloadAll = () => {
-    void queryClient.invalidateQueries(trpc.orders.list.queryFilter());
-    void queryClient.invalidateQueries(trpc.orders.fills.queryFilter());
+    // pathFilter: history and fills are infinite queries, which `queryFilter()` does not match.
+    void queryClient.invalidateQueries(trpc.orders.list.pathFilter());
+    void queryClient.invalidateQueries(trpc.orders.fills.pathFilter());
     void queryClient.invalidateQueries(trpc.portfolio.balances.queryFilter());
   };
 
