@@ -2,13 +2,16 @@ import type { AppRouter } from "@cryptotrade/api";
 import { QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { applyOrderUpdate, historyInput, type OrderView, reloadAccount } from "./orders-cache";
 
 // Only query keys are built here: nothing is fetched, so the link's address is never used.
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
 const trpc = createTRPCOptionsProxy<AppRouter>({
-  client: createTRPCClient<AppRouter>({ links: [httpLink({ url: "http://127.0.0.1:9/trpc" })] }),
+  client: createTRPCClient<AppRouter>({
+    links: [httpLink({ url: "http://127.0.0.1:9/trpc", transformer: superjson })],
+  }),
   queryClient,
 });
 
@@ -20,7 +23,7 @@ const historyKey = trpc.orders.list.infiniteQueryKey(historyInput("BTC-USDT"));
 function seedLists() {
   queryClient.clear();
   for (const key of [fillsPanelKey, fillsPageKey, historyKey]) {
-    queryClient.setQueryData(key, { pages: [page], pageParams: [undefined] });
+    queryClient.setQueryData(key, { pages: [page], pageParams: [null] });
   }
 }
 
