@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useRef } from "react";
+import { useScrollsSideways } from "~/lib/use-scrolls-sideways";
 
 /** One column heading. */
 export interface DataColumn {
@@ -66,9 +67,17 @@ export function DataTable({
   footer?: ReactNode;
 }) {
   const compact = density === "compact";
+  const box = useRef<HTMLDivElement>(null);
+  const scrolls = useScrollsSideways(box);
   return (
     // relative: screen-reader-only (absolute) text inside must scroll with the table, not widen the page.
-    <div className={BOX[density]}>
+    // When the table is wider than its box, the box is a named, focusable group: keyboard users
+    // scroll it with the arrow keys.
+    <div
+      ref={box}
+      className={BOX[density]}
+      {...(scrolls ? { role: "group", "aria-label": caption, tabIndex: 0 } : {})}
+    >
       <table className={["w-full", className, TABLE[density]].filter(Boolean).join(" ")}>
         <caption className="sr-only">{caption}</caption>
         <thead className={HEAD[density]}>

@@ -82,6 +82,26 @@ const toast = (page: Page, text: string) =>
   page.getByTestId("notice-toast").filter({ hasText: text });
 const bell = (page: Page) => page.getByRole("button", { name: /^Notifications/ });
 
+test("a signed-in page hydrates as the server rendered it: the toaster comes after", async ({
+  signIn,
+  page,
+}) => {
+  // A mismatch makes React throw the server's HTML away and render again: clicks made
+  // meanwhile are lost (a tab that does not open).
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await signIn({ USDT: "100" });
+  await page.goto(`/trade/${SYMBOL}`);
+  await expect(page.getByRole("region", { name: /^Latest notifications/ })).toBeAttached();
+  const account = page.getByRole("region", { name: "Your orders and balances" });
+  await account.getByRole("tab", { name: "Order history" }).click();
+  await expect(account.getByRole("tab", { name: "Order history" })).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
+  expect(errors).toEqual([]);
+});
+
 test("another trader fills a resting order: a toast at once, the bell counts it, the centre keeps it", async ({
   signIn,
   page,

@@ -73,7 +73,9 @@ test("a phone shows the chart, book, tape and form one tab at a time", async ({ 
 
   await page.keyboard.press("ArrowRight");
   await expect(tab("Buy / Sell")).toHaveAttribute("aria-selected", "true");
-  await expect(page.getByRole("tabpanel", { name: "Place order" })).toBeVisible();
+  // The tab holds the order form and, for a trader, the market's price alerts.
+  const form = page.getByRole("tabpanel", { name: "Buy / Sell" });
+  await expect(form.getByRole("region", { name: "Place order" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Log in" }).last()).toBeVisible();
   await page.keyboard.press("Home");
   await expect(tab("Chart")).toHaveAttribute("aria-selected", "true");

@@ -163,7 +163,8 @@ test("on a 390 px phone each panel shows under the tab bar, above the account pa
     ["Chart", "Chart"],
     ["Book", "Book"],
     ["Trades", "Trades"],
-    ["Buy / Sell", "Place order"],
+    // The form's tab holds the order form and, for a trader, the price alerts.
+    ["Buy / Sell", "Buy / Sell"],
   ] as const) {
     await page.getByRole("tab", { name: tab }).click();
     const account = await page

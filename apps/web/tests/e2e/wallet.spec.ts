@@ -218,6 +218,8 @@ for (const theme of ["light", "dark"] as const) {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBe(0);
+    // The history table scrolls sideways in its own box here, which keyboard users can reach.
+    expect(await severeViolations(page), "wallet at 390 px").toEqual([]);
     await page.screenshot({ path: testInfo.outputPath(`wallet-${theme}-390.png`), fullPage: true });
   });
 }

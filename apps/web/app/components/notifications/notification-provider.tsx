@@ -60,13 +60,12 @@ export function NotificationProvider({
   username: string | null;
   children: ReactNode;
 }) {
-  const store = useMemo(
-    () =>
-      username && typeof window !== "undefined"
-        ? createNoticeStore(window.localStorage, `ct-notices:${username}`)
-        : null,
-    [username],
-  );
+  // The kept notices live in localStorage, which the server has not: the store (and with it the
+  // toaster) comes after hydration, so the first render matches the server's HTML.
+  const [store, setStore] = useState<NoticeStore | null>(null);
+  useEffect(() => {
+    setStore(username ? createNoticeStore(window.localStorage, `ct-notices:${username}`) : null);
+  }, [username]);
   const notices = useSyncExternalStore(
     store?.subscribe ?? subscribeToNothing,
     store?.snapshot ?? nothing,

@@ -52,8 +52,22 @@ export function applyOrderUpdate(
       queryKey: trpc.orders.list.infiniteQueryKey(historyInput(symbol)),
     });
   }
-  // pathFilter: the fills table is an infinite query, which `queryFilter()` does not match.
+  // pathFilter, not queryFilter(): the latter's key carries type "query" and so misses the
+  // fills lists, which are infinite queries.
   if (filled) void queryClient.invalidateQueries(trpc.orders.fills.pathFilter());
+}
+
+/**
+ * Loads every cached order list, fills list and balance again (after a resync): plain and
+ * infinite (paged) queries alike.
+ *
+ * @example
+ * if (message.kind === "resync") reloadAccount(queryClient, trpc);
+ */
+export function reloadAccount(queryClient: QueryClient, trpc: Trpc): void {
+  void queryClient.invalidateQueries(trpc.orders.list.pathFilter());
+  void queryClient.invalidateQueries(trpc.orders.fills.pathFilter());
+  void queryClient.invalidateQueries(trpc.portfolio.balances.pathFilter());
 }
 
 /** Puts one asset's new balance into the cached `portfolio.balances`. */

@@ -5,7 +5,12 @@ import { useCallback, useRef, useState } from "react";
 import { useNumbers } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
 import type { MarketRules } from "./order-form/model";
-import { applyBalanceUpdate, applyOrderUpdate, type OrderView } from "./orders-cache";
+import {
+  applyBalanceUpdate,
+  applyOrderUpdate,
+  type OrderView,
+  reloadAccount,
+} from "./orders-cache";
 
 /**
  * Keeps the trader's cached orders, fills and balances live from `orders.onUpdate` and
@@ -21,19 +26,12 @@ export function useLiveAccount(symbol: string, rules: MarketRules) {
   // What each order had filled when last seen, so an update tells how much is new.
   const filledSeen = useRef(new Map<string, { quantity: bigint; quote: bigint }>());
 
-  const reloadAll = () => {
-    // pathFilter: history and fills are infinite queries, which `queryFilter()` does not match.
-    void queryClient.invalidateQueries(trpc.orders.list.pathFilter());
-    void queryClient.invalidateQueries(trpc.orders.fills.pathFilter());
-    void queryClient.invalidateQueries(trpc.portfolio.balances.queryFilter());
-  };
-
   const orders = useSubscription(
     trpc.orders.onUpdate.subscriptionOptions(undefined, {
       onData: (event) => {
         const message = event.data;
         if (message.kind === "resync") {
-          reloadAll();
+          reloadAccount(queryClient, trpc);
           return;
         }
         const fill = newFill(filledSeen.current, message.order, rules, n);
