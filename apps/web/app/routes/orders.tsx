@@ -1,4 +1,5 @@
 import { useId, useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { type AppLoadContext, useNavigate } from "react-router";
 import { FillsList } from "~/components/orders/fills-list";
 import { marketFormats } from "~/components/orders/market-formats";
@@ -14,19 +15,17 @@ import { OrdersFilters } from "~/components/orders/orders-filters";
 import { OrdersList } from "~/components/orders/orders-list";
 import { TransfersList } from "~/components/orders/transfers-list";
 import { AccountPanelTabs } from "~/components/trade/account-panel-tabs";
+import { pageTitle } from "~/lib/i18n/meta";
 import { requireSignedIn } from "~/lib/signed-in.server";
 import type { Route } from "./+types/orders";
 
-export const meta: Route.MetaFunction = () => [{ title: "Orders · CryptoTrade" }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, (t) => t("title", { ns: "orders" })) },
+];
 
 const PAGE_SIZE = 20;
 
-const TABS: Array<{ id: OrdersTab; label: string; what: string }> = [
-  { id: "open", label: "Open orders", what: "open orders" },
-  { id: "history", label: "Order history", what: "order history" },
-  { id: "fills", label: "Fills", what: "fills" },
-  { id: "transfers", label: "Transfers", what: "transfers" },
-];
+const TABS: OrdersTab[] = ["open", "history", "fills", "transfers"];
 
 /** The tab's first page, read with its filters (the next ones are read by "Load more"). */
 async function readFirstPage(context: AppLoadContext, query: OrdersQuery) {
@@ -68,23 +67,23 @@ export default function Orders({ loaderData }: Route.ComponentProps) {
   const idPrefix = useId();
   const formatOf = useMemo(() => marketFormats(markets), [markets]);
   const filtered = isFiltered(filter);
-  const what = TABS.find((t) => t.id === tab)?.what ?? "orders";
+  const { t } = useTranslation("orders");
   const exportHref = `/orders/export.csv?${toOrdersQuery(tab, filter)}`;
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-semibold">Orders</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <a
           href={exportHref}
           download
           className="rounded-md border border-border px-3 py-1.5 text-sm font-medium hover:bg-surface-raised"
         >
-          Export {what} as CSV
+          {t(`export.${tab}`)}
         </a>
       </div>
       <AccountPanelTabs
-        label="Orders and transfers"
-        tabs={TABS}
+        label={t("tabs.label")}
+        tabs={TABS.map((id) => ({ id, label: t(`tabs.${id}`) }))}
         selected={tab}
         idPrefix={idPrefix}
         onSelect={(id) =>

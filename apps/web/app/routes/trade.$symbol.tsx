@@ -1,4 +1,5 @@
 import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { data, redirect, useRouteLoaderData } from "react-router";
 import { PriceAlertsPanel } from "~/components/alerts/price-alerts-panel";
 import { AccountPanel } from "~/components/trade/account-panel";
@@ -17,11 +18,12 @@ import { PhoneTabList, usePhoneTabs } from "~/components/trade/phone-tabs";
 import { PriceSelectionProvider } from "~/components/trade/price-selection";
 import { SignInPrompt } from "~/components/trade/sign-in-prompt";
 import { TAPE_LENGTH } from "~/components/trade/use-live-trades";
+import { pageTitle } from "~/lib/i18n/meta";
 import type { loader as rootLoader } from "~/root";
 import type { Route } from "./+types/trade.$symbol";
 
-export const meta: Route.MetaFunction = ({ params }) => [
-  { title: `${params.symbol} · CryptoTrade` },
+export const meta: Route.MetaFunction = ({ params, matches }) => [
+  { title: pageTitle(matches, () => params.symbol) },
 ];
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -63,6 +65,7 @@ function TradeTerminal({
   book,
   trades: loadedTrades,
 }: Route.ComponentProps["loaderData"]) {
+  const { t } = useTranslation("trade");
   const root = useRouteLoaderData<typeof rootLoader>("root");
   const signedIn = Boolean(root?.user);
   const format = useMemo(() => readMarketFormat(market), [market]);
@@ -77,14 +80,14 @@ function TradeTerminal({
   return (
     <PriceSelectionProvider>
       <div className={GRID}>
-        <section aria-label="Market" className="[grid-area:header]">
+        <section aria-label={t("page.market")} className="[grid-area:header]">
           <BookFeed store={feeds.book} symbol={market.symbol} statuses={feeds.statuses} />
           <LiveMarketHeader market={market} loadedTicker={loadedTicker} statuses={feeds.statuses} />
           <TradeShortcuts market={market} signedIn={signedIn} />
         </section>
         <PhoneTabList tabs={tabs} />
         <section
-          aria-label="Chart"
+          aria-label={t("page.chart")}
           {...tabs.panel("chart", true)}
           className={`touch-targets min-w-0 [grid-area:chart] ${tabs.hiddenOnPhone("chart")}`}
         >
@@ -124,7 +127,7 @@ function TradeTerminal({
           {...tabs.panel("form")}
           className={`flex flex-col gap-4 [grid-area:form] max-md:scroll-mt-12 ${tabs.hiddenOnPhone("form")}`}
         >
-          <section aria-label="Place order" className="touch-targets">
+          <section aria-label={t("page.placeOrder")} className="touch-targets">
             {signedIn ? (
               <OrderForm market={market} book={feeds.book} />
             ) : (
@@ -134,15 +137,14 @@ function TradeTerminal({
           {signedIn ? <PriceAlertsPanel market={market} /> : null}
         </div>
         <section
-          aria-label="Your orders and balances"
+          aria-label={t("page.account")}
           className="touch-targets min-w-0 [grid-area:account]"
         >
           {signedIn ? (
             <AccountPanel market={market} />
           ) : (
             <p className="rounded border border-dashed border-border px-4 py-6 text-center text-sm text-muted">
-              Your open orders, order history, fills and balances appear here once you are signed
-              in.
+              {t("page.signedOut")}
             </p>
           )}
         </section>

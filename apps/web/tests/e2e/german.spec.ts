@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { callApi, severeViolations } from "./page-helpers";
+import { anonymousClient } from "./traders";
 
 // A browser set to German, as a person in Germany has it: Accept-Language and navigator.language
 // both say de-DE.
@@ -107,4 +108,97 @@ test("a German browser gets the app in German, takes a decimal comma, and the la
   ).toHaveText("1,247.060000 USDT");
 
   expect(errors).toEqual([]);
+});
+
+test("the trade page in German: the order form, a limit order with a decimal comma, the market picker and the shortcuts", async ({
+  page,
+  signIn,
+  baseURL,
+}) => {
+  await signIn({ USDT: "10000" });
+  await page.goto("/trade/BTC-USDT");
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+
+  // The order form's words in German.
+  const form = page.getByRole("region", { name: "Order platzieren" });
+  const side = form.getByRole("radiogroup", { name: "Seite" });
+  await expect(side.getByRole("radio", { name: "Kaufen", exact: true })).toBeChecked();
+  await expect(side.getByRole("radio", { name: "Verkaufen" })).toBeVisible();
+  await expect(form.getByLabel("Ordertyp")).toHaveValue("limit");
+  await expect(form.getByLabel("Ordertyp").locator("option:checked")).toHaveText("Limit");
+  await expect(form.getByLabel("Preis", { exact: true })).toBeVisible();
+  await expect(form.getByLabel("Menge")).toBeVisible();
+  await expect(form.getByLabel("Gesamt", { exact: true })).toBeVisible();
+  await expect(form.getByLabel("Gültigkeit")).toBeVisible();
+  await expect(form.getByText("Verfügbar", { exact: true })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Orderbuch" })).toBeVisible();
+
+  // A limit buy well under the market, its amount typed with a decimal comma.
+  const client = anonymousClient(baseURL ?? "");
+  const ticker = await client.market.ticker.query({ symbol: "BTC-USDT" });
+  const bid = Number(ticker.bestBid ?? ticker.last ?? "65000");
+  const price = String(Math.floor(bid * 0.9));
+  await form.getByLabel("Preis", { exact: true }).fill(price);
+  await form.getByLabel("Menge").fill("0,01");
+  await expect(form.getByLabel("Menge")).toHaveValue("0,01");
+  await form.getByRole("button", { name: "BTC kaufen" }).click();
+  await expect(form.getByRole("status")).toHaveText(
+    new RegExp(`^Kauforder (\\d+) platziert: 0,01 BTC zu ${price},00, offen$`),
+  );
+  const orderId = /Kauforder (\d+)/.exec((await form.getByRole("status").textContent()) ?? "")?.[1];
+
+  // It rests among the open orders, in German words and German numbers.
+  const account = page.getByRole("region", { name: "Ihre Orders und Guthaben" });
+  await account.getByRole("tab", { name: /Offene Orders/ }).click();
+  const open = account.getByRole("table", { name: "Offene Orders in BTC-USDT" });
+  await expect(open.getByRole("columnheader", { name: "Preis (USDT)" })).toBeVisible();
+  const row = open
+    .getByRole("row")
+    .filter({ has: page.getByRole("button", { name: `Order ${orderId} stornieren` }) });
+  await expect(row).toContainText("Kaufen");
+  await expect(row).toContainText(`${price},00`);
+  await expect(row).toContainText("0,01");
+  await expect(row).toContainText("Offen");
+  expect(await severeViolations(page)).toEqual([]);
+
+  // The market picker in German.
+  await page.getByRole("button", { name: "Markt wechseln, BTC-USDT" }).click();
+  const picker = page.getByRole("dialog", { name: "Markt wechseln" });
+  await expect(picker.getByRole("combobox", { name: "Märkte durchsuchen" })).toHaveAttribute(
+    "placeholder",
+    "Name oder Kürzel, z. B. bitcoin",
+  );
+  await expect(picker.getByRole("listbox", { name: "Märkte" })).toBeVisible();
+  await expect(picker).toContainText(/Märkten angezeigt\./);
+  await picker.getByRole("combobox").fill("zzzz");
+  await expect(picker).toContainText("Keine Märkte passen zu „zzzz“.");
+  await page.keyboard.press("Escape");
+  await expect(picker).toBeHidden();
+
+  // The keyboard shortcuts dialog in German, opened with "?".
+  await page.locator("body").press("?");
+  const shortcuts = page.getByRole("dialog", { name: "Tastenkürzel" });
+  await expect(shortcuts).toContainText("Kaufen: Orderformular auf die Kaufseite stellen");
+  await expect(shortcuts).toContainText("Markt wechseln");
+  await shortcuts.getByRole("button", { name: "Schließen" }).click();
+  await expect(shortcuts).toBeHidden();
+});
+
+test("the trade page in Chinese: the order form and the book", async ({ page, signIn }) => {
+  await signIn({ USDT: "1000" });
+  await page.goto("/trade/BTC-USDT");
+  await expect(page.getByRole("radio", { name: "Kaufen", exact: true })).toBeChecked();
+  // Chosen in the menu: the page changes in place, and a reload keeps it.
+  await languageMenu(page).selectOption("zh");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await page.reload();
+  const form = page.getByRole("region", { name: "下单" });
+  await expect(form.getByRole("radio", { name: "买入" })).toBeChecked();
+  await expect(form.getByRole("radio", { name: "卖出" })).toBeVisible();
+  await expect(form.getByLabel("订单类型")).toBeVisible();
+  await expect(form.getByLabel("价格", { exact: true })).toBeVisible();
+  await expect(form.getByLabel("数量")).toBeVisible();
+  await expect(form.getByRole("button", { name: "买入 BTC" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "订单簿" })).toBeVisible();
+  await expect(page.getByRole("tab", { name: /当前委托/ })).toBeVisible();
 });

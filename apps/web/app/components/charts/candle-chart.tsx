@@ -3,6 +3,7 @@ import type { ChartIndicator } from "@cryptotrade/contract/preferences";
 import { useQuery } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { MarketFormat } from "~/components/trade/book-view";
 import { useOwnOrders } from "~/components/trade/own-orders";
 import type { ColorScheme } from "~/lib/theme";
@@ -14,7 +15,6 @@ import { readChartColours } from "./chart-colours";
 import { type ChartParts, createChartParts, paintColours } from "./chart-parts";
 import { chartTimeFormatters } from "./chart-time";
 import { fillMarks } from "./fill-markers";
-import { INDICATOR_NAMES } from "./indicator-menu";
 import type { CandleInterval } from "./interval-switch";
 import { createReadoutStore, OhlcReadout } from "./ohlc-readout";
 import { OwnMarksText } from "./own-marks-text";
@@ -44,6 +44,7 @@ export default function CandleChart({
   indicators: readonly ChartIndicator[];
   scheme: ColorScheme;
 }) {
+  const { t } = useTranslation("charts");
   const trpc = useTRPC();
   const viewer = useViewer();
   const { priceDecimals } = format;
@@ -168,7 +169,7 @@ export default function CandleChart({
   }, [own.fills, interval, firstTime, scheme]);
 
   const empty = history.data?.length === 0;
-  const studies = indicators.map((indicator) => INDICATOR_NAMES[indicator]).join(", ");
+  const studies = indicators.map((indicator) => t(`indicator.${indicator}`)).join(", ");
   return (
     <div className="flex min-h-72 w-full flex-1 flex-col gap-1 sm:min-h-96">
       <OhlcReadout store={readout} baseAsset={baseAsset} />
@@ -176,22 +177,26 @@ export default function CandleChart({
         <div
           ref={container}
           role="img"
-          aria-label={`${symbol} price in ${interval} candles${studies ? `, with ${studies}` : ""}`}
+          aria-label={
+            studies
+              ? t("candles.labelWith", { symbol, interval, studies })
+              : t("candles.label", { symbol, interval })
+          }
           className="absolute inset-0"
         />
         {history.isPending || history.isError || empty ? (
           <div className="absolute inset-0 grid place-items-center bg-surface/70 text-sm text-muted">
             {history.isPending ? (
-              <p>Loading the chart…</p>
+              <p>{t("candles.loading")}</p>
             ) : history.isError ? (
               <p role="alert">
-                The chart could not be loaded.{" "}
+                {t("candles.failed")}{" "}
                 <button type="button" className="underline" onClick={() => history.refetch()}>
-                  Try again
+                  {t("candles.retry")}
                 </button>
               </p>
             ) : (
-              <p>No trades yet: the chart starts with the first one.</p>
+              <p>{t("candles.empty")}</p>
             )}
           </div>
         ) : null}

@@ -1,4 +1,5 @@
 import { type PointerEvent, useMemo, useState, useSyncExternalStore } from "react";
+import { useTranslation } from "react-i18next";
 import type { BookStore } from "~/components/trade/book-store";
 import type { MarketFormat } from "~/components/trade/book-view";
 import { useNumbers } from "~/lib/use-viewer";
@@ -35,6 +36,7 @@ export function DepthChart({
   );
   const [pointer, setPointer] = useState<number | null>(null);
   const { n } = useNumbers();
+  const { t } = useTranslation("charts");
   const { summary } = curves;
   if (!summary) {
     return (
@@ -60,22 +62,28 @@ export function DepthChart({
   const percent = (value: number, of: number) => `${(value / of) * 100}%`;
   return (
     <figure className="flex min-h-72 w-full flex-1 flex-col gap-1 sm:min-h-96">
-      <section aria-label="Depth readout" className="tabular min-h-5 text-xs">
+      <section aria-label={t("depth.readout")} className="tabular min-h-5 text-xs">
         {hovered ? (
           <p
             data-testid="depth-readout"
             className={hovered.side === "bid" ? "text-buy" : "text-sell"}
           >
-            {`Price ${n(hovered.point.exact.price)} · ${n(hovered.point.exact.total)} ${baseAsset} ${hovered.side === "bid" ? "bid" : "asked"} up to it · total ${n(hovered.point.exact.quoteTotal)} ${quoteAsset}`}
+            {t(hovered.side === "bid" ? "depth.bidAt" : "depth.askAt", {
+              price: n(hovered.point.exact.price),
+              total: n(hovered.point.exact.total),
+              asset: baseAsset,
+              quoteTotal: n(hovered.point.exact.quoteTotal),
+              quote: quoteAsset,
+            })}
           </p>
         ) : (
-          <p className="text-muted">Point at the chart to read the depth at a price.</p>
+          <p className="text-muted">{t("depth.point")}</p>
         )}
       </section>
       <div className="grid min-h-0 flex-1 grid-cols-[auto_minmax(0,1fr)] grid-rows-[minmax(0,1fr)_auto] gap-x-1">
         <ul
           className="tabular relative w-14 text-right text-[10px] text-muted"
-          aria-label={`Cumulative amount axis (${baseAsset})`}
+          aria-label={t("depth.amountAxis", { asset: baseAsset })}
         >
           {amountTicks.values.map((tick) => (
             <li
@@ -98,7 +106,7 @@ export function DepthChart({
             viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
             preserveAspectRatio="none"
             role="img"
-            aria-label={`Depth: ${summary.bidTotal} ${baseAsset} bid down to ${summary.lowestBid}, ${summary.askTotal} ${baseAsset} asked up to ${summary.highestAsk}`}
+            aria-label={t("depth.summary", { ...summary, asset: baseAsset })}
             className="absolute inset-0 h-full w-full border-b border-l border-border"
           >
             {amountTicks.values.map((tick) => (
@@ -140,7 +148,7 @@ export function DepthChart({
         <span aria-hidden="true" />
         <ul
           className="tabular relative h-4 text-[10px] text-muted"
-          aria-label={`Price axis (${quoteAsset})`}
+          aria-label={t("depth.priceAxis", { asset: quoteAsset })}
         >
           {priceTicks.values.map((tick) => (
             <li

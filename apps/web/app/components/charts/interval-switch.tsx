@@ -1,4 +1,5 @@
 import { CANDLE_INTERVAL_NAMES, type CandleInterval } from "@cryptotrade/contract/candles";
+import { useTranslation } from "react-i18next";
 
 export type { CandleInterval };
 
@@ -10,9 +11,10 @@ export function IntervalSwitch({
   value: CandleInterval;
   onChange(interval: CandleInterval): void;
 }) {
+  const { t } = useTranslation("charts");
   return (
     <fieldset className="flex flex-wrap items-center gap-1">
-      <legend className="sr-only">Chart interval</legend>
+      <legend className="sr-only">{t("interval")}</legend>
       {CANDLE_INTERVAL_NAMES.map((interval) => (
         <label key={interval} className="relative">
           {/* Invisible but on top of its label: pointers, keys and test drivers reach the real radio. */}

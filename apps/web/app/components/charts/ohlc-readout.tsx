@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { LiveValue, useLiveValue } from "~/components/trade/live-value";
 import { useNumbers, useTimeFormat } from "~/lib/use-viewer";
 import type { CandleReadout } from "./candle-readout";
@@ -27,23 +28,24 @@ export function OhlcReadout({
 }) {
   const { readout, hovering } = useLiveValue(store);
   const { n } = useNumbers();
+  const { t } = useTranslation("charts");
   const time = useTimeFormat();
   const items = readout
     ? ([
-        ["O", "Open", n(readout.open), "open"],
-        ["H", "High", n(readout.high), "high"],
-        ["L", "Low", n(readout.low), "low"],
-        ["C", "Close", n(readout.close), "close"],
-        ["Chg", "Change", `${n(readout.change)}%`, "change"],
-        ["Vol", `Volume (${baseAsset})`, n(readout.volume), "volume"],
+        [t("readout.O"), t("readout.open"), n(readout.open), "open"],
+        [t("readout.H"), t("readout.high"), n(readout.high), "high"],
+        [t("readout.L"), t("readout.low"), n(readout.low), "low"],
+        [t("readout.C"), t("readout.close"), n(readout.close), "close"],
+        [t("readout.Chg"), t("readout.change"), `${n(readout.change)}%`, "change"],
+        [t("readout.Vol"), t("readout.volume", { asset: baseAsset }), n(readout.volume), "volume"],
       ] as const)
     : [];
   return (
     <section
-      aria-label="Candle readout"
+      aria-label={t("readout.label")}
       className="tabular flex min-h-5 flex-wrap items-baseline gap-x-3 gap-y-0.5 text-xs"
     >
-      <h3 className="sr-only">{hovering ? "Candle under the cursor" : "Latest candle"}</h3>
+      <h3 className="sr-only">{hovering ? t("readout.hovering") : t("readout.latest")}</h3>
       {readout ? (
         <>
           <time dateTime={readout.time.toISOString()} className="text-muted">

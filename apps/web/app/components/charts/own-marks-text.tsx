@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { OwnOrderMark } from "~/components/trade/own-orders";
 import { useNumbers } from "~/lib/use-viewer";
 
@@ -15,18 +16,23 @@ export function OwnMarksText({
   baseAsset: string;
 }) {
   const { n } = useNumbers();
+  const { t } = useTranslation("charts");
   if (orders.length === 0 && fillCount === 0) return null;
   return (
     <div className="sr-only">
-      <ul aria-label="Your orders on the chart">
+      <ul aria-label={t("own.label")}>
         {orders.map((order) => (
           <li key={order.id}>
-            {order.side === "buy" ? "Buy" : "Sell"} {n(order.remaining)} {baseAsset} at{" "}
-            {n(order.price)}
+            {t("own.order", {
+              side: order.side === "buy" ? t("own.buy") : t("own.sell"),
+              amount: n(order.remaining),
+              asset: baseAsset,
+              price: n(order.price),
+            })}
           </li>
         ))}
       </ul>
-      {fillCount > 0 ? <p>Your latest {fillCount} fills are marked with arrows.</p> : null}
+      {fillCount > 0 ? <p>{t("own.fills", { count: fillCount })}</p> : null}
     </div>
   );
 }

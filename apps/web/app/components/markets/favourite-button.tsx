@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 /**
  * The star that keeps a market among this browser's favourites: a toggle button whose pressed
  * state screen readers announce, named for its market ("Favourite BTC-USDT").
@@ -11,11 +12,12 @@ export function FavouriteButton({
   pressed: boolean;
   onToggle: (symbol: string) => void;
 }) {
+  const { t } = useTranslation("markets");
   return (
     <button
       type="button"
       aria-pressed={pressed}
-      aria-label={`Favourite ${symbol}`}
+      aria-label={t("favourite", { symbol })}
       onClick={() => onToggle(symbol)}
       className="grid size-8 place-items-center rounded text-muted hover:text-text aria-pressed:text-accent"
     >

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { StarIcon } from "./favourite-button";
 
 /** "Favourites": a toggle that narrows the list to the markets starred in this browser. */
@@ -8,6 +9,7 @@ export function FavouritesFilter({
   pressed: boolean;
   onToggle: () => void;
 }) {
+  const { t } = useTranslation("markets");
   return (
     <button
       type="button"
@@ -16,7 +18,7 @@ export function FavouritesFilter({
       className="inline-flex items-center gap-1.5 rounded-md border border-border px-3 py-2 text-sm text-muted hover:text-text aria-pressed:border-accent aria-pressed:font-semibold aria-pressed:text-text"
     >
       <StarIcon filled={pressed} />
-      Favourites
+      {t("favourites")}
     </button>
   );
 }

@@ -2,6 +2,7 @@ import type { RouterOutputs } from "@cryptotrade/api";
 import { formatDecimalGrouped, isZeroDecimal } from "@cryptotrade/contract/money";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useTRPC } from "~/trpc/react";
 import { PriceChange } from "../price-change";
@@ -42,6 +43,7 @@ export function MarketRow({
   /** Each live ticker, so the table can sort by the figures on screen. */
   onTicker: (ticker: Ticker) => void;
 }) {
+  const { t } = useTranslation("markets");
   const trpc = useTRPC();
   const live = useSubscription(trpc.market.onTicker.subscriptionOptions({ symbol: market.symbol }));
   const ticker = live.data?.data ?? initialTicker;
@@ -90,7 +92,11 @@ export function MarketRow({
         <Sparkline
           prices={prices}
           trend={trend}
-          label={`${market.symbol} over the last 24 hours${last === null ? ": no trades" : `, now ${price(last)}`}`}
+          label={
+            last === null
+              ? t("sparkNoTrades", { symbol: market.symbol })
+              : t("sparkNow", { symbol: market.symbol, price: price(last) })
+          }
         />
       </td>
     </tr>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 /** The "Search markets" box; filters the list as the trader types. */
 export function MarketSearch({
   value,
@@ -6,17 +7,18 @@ export function MarketSearch({
   value: string;
   onChange: (value: string) => void;
 }) {
+  const { t } = useTranslation("markets");
   return (
     <div className="min-w-0 flex-1 sm:w-72 sm:flex-none">
       <label htmlFor="market-search" className="sr-only">
-        Search markets
+        {t("search")}
       </label>
       <input
         id="market-search"
         type="search"
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        placeholder="Search markets, e.g. BTC"
+        placeholder={t("searchPlaceholder")}
         autoComplete="off"
         spellCheck={false}
         className="w-full rounded-md border border-border bg-surface px-3 py-2 text-sm placeholder:text-muted"

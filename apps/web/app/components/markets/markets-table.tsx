@@ -1,5 +1,6 @@
 import type { RouterOutputs } from "@cryptotrade/api";
 import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { LiveStatus } from "../live-status";
 import { type AssetNames, type MarketFilter, matchesMarketFilter } from "./filter-markets";
 import { summariseLiveStates } from "./live-summary";
@@ -11,13 +12,17 @@ import { type MarketSort, type MarketSortKey, sortMarkets } from "./sort-markets
 type Market = RouterOutputs["market"]["list"][number];
 type Ticker = RouterOutputs["market"]["ticker"];
 
-const HEADERS: { label: string; sortKey?: MarketSortKey; secondary?: boolean }[] = [
-  { label: "Last price", sortKey: "price" },
-  { label: "24h change", sortKey: "change" },
-  { label: "24h high", secondary: true },
-  { label: "24h low", secondary: true },
-  { label: "24h volume", sortKey: "volume", secondary: true },
-  { label: "Last 24h", secondary: true },
+const HEADERS: {
+  label: "price" | "change" | "high" | "low" | "volume" | "spark";
+  sortKey?: MarketSortKey;
+  secondary?: boolean;
+}[] = [
+  { label: "price", sortKey: "price" },
+  { label: "change", sortKey: "change" },
+  { label: "high", secondary: true },
+  { label: "low", secondary: true },
+  { label: "volume", sortKey: "volume", secondary: true },
+  { label: "spark", secondary: true },
 ];
 
 /**
@@ -46,6 +51,7 @@ export function MarketsTable({
   favourites: ReadonlySet<string>;
   onToggleFavourite: (symbol: string) => void;
 }) {
+  const { t } = useTranslation("markets");
   const [liveStates, setLiveStates] = useState<Record<string, LiveState>>({});
   const onLiveState = useCallback((symbol: string, state: LiveState) => {
     setLiveStates((states) => (states[symbol] === state ? states : { ...states, [symbol]: state }));
@@ -78,18 +84,24 @@ export function MarketsTable({
       <LiveStatus status={summariseLiveStates(Object.values(liveStates))} />
       <div className="mt-2 overflow-x-auto rounded-lg border border-border">
         <table className="w-full text-sm">
-          <caption className="sr-only">Markets</caption>
+          <caption className="sr-only">{t("caption")}</caption>
           <thead className="bg-surface-raised text-muted">
             <tr>
               <th scope="col" className="w-10 py-2 pl-2 text-left font-medium">
-                <span className="sr-only">Favourite</span>
+                <span className="sr-only">{t("favouriteColumn")}</span>
               </th>
-              <SortHeader label="Market" sortKey="name" sort={sort} onSort={onSort} align="left" />
+              <SortHeader
+                label={t("market")}
+                sortKey="name"
+                sort={sort}
+                onSort={onSort}
+                align="left"
+              />
               {HEADERS.map(({ label, sortKey, secondary }) =>
                 sortKey ? (
                   <SortHeader
                     key={label}
-                    label={label}
+                    label={t(`column.${label}`)}
                     sortKey={sortKey}
                     sort={sort}
                     onSort={onSort}
@@ -101,7 +113,7 @@ export function MarketsTable({
                     scope="col"
                     className={`px-3 py-2 text-right font-medium ${secondary ? SECONDARY : ""}`}
                   >
-                    {label}
+                    {t(`column.${label}`)}
                   </th>
                 ),
               )}

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { MarketFilter } from "./filter-markets";
 
 /**
@@ -13,13 +14,14 @@ export function NoMarketsMatch({
   total: number;
   filter: MarketFilter;
 }) {
+  const { t } = useTranslation("markets");
   const query = filter.query.trim();
   let message: string;
-  if (total === 0) message = "No markets are listed yet.";
-  else if (shown > 0) message = `${shown} of ${total} markets shown.`;
+  if (total === 0) message = t("noneListed");
+  else if (shown > 0) message = t("shown", { shown, total });
   else if (query !== "") {
-    message = `No markets match “${query}”${filter.favouritesOnly ? " among your favourites" : ""}.`;
-  } else message = "No favourite markets yet: star a market to keep it here.";
+    message = t(filter.favouritesOnly ? "noMatchFavourites" : "noMatch", { query });
+  } else message = t("noFavourites");
   return (
     <p
       aria-live="polite"

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
 import type { FillView } from "~/components/trade/orders-cache";
 import { OrderSide } from "~/components/trade/orders-side";
@@ -21,21 +22,22 @@ export function AllFillsTable({
 }) {
   const time = useTimeFormat();
   const { n } = useNumbers();
+  const { t: o } = useTranslation("orders");
   if (fills.length === 0) return <EmptyList filtered={filtered} what="fills" />;
   return (
     <DataTable
-      caption="Fills, newest first"
+      caption={o("fillsCaption")}
       density="boxed"
       className="min-w-[52rem]"
       columns={[
-        { name: "Time" },
-        { name: "Market" },
-        { name: "Side" },
-        { name: "Price", align: "right" },
-        { name: "Quantity", align: "right" },
-        { name: "Total", align: "right" },
-        { name: "Fee", align: "right" },
-        { name: "Role" },
+        { name: o("column.time") },
+        { name: o("column.market") },
+        { name: o("column.side") },
+        { name: o("column.price"), align: "right" },
+        { name: o("column.quantity"), align: "right" },
+        { name: o("column.total"), align: "right" },
+        { name: o("column.fee"), align: "right" },
+        { name: o("column.role") },
       ]}
     >
       {fills.map((fill) => {
@@ -59,7 +61,7 @@ export function AllFillsTable({
             <td className={CELL}>
               {n(fill.fee)} <span className="text-muted">{fill.feeAsset}</span>
             </td>
-            <td className="px-3 py-2">{fill.liquidity === "maker" ? "Maker" : "Taker"}</td>
+            <td className="px-3 py-2">{fill.liquidity === "maker" ? o("maker") : o("taker")}</td>
           </tr>
         );
       })}
@@ -68,10 +70,17 @@ export function AllFillsTable({
 }
 
 /** Why a list shows no rows: nothing yet, or nothing that matches the filters. */
-export function EmptyList({ filtered, what }: { filtered: boolean; what: string }) {
+export function EmptyList({
+  filtered,
+  what,
+}: {
+  filtered: boolean;
+  what: "open" | "orders" | "fills";
+}) {
+  const { t } = useTranslation("orders");
   return (
     <p className="rounded-lg border border-dashed border-border px-4 py-8 text-center text-sm text-muted">
-      {filtered ? `No ${what} match these filters.` : `No ${what} yet.`}
+      {filtered ? t(`emptyFiltered.${what}`) : t(`empty.${what}`)}
     </p>
   );
 }

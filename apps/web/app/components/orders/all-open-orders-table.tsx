@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
 import type { OrderView } from "~/components/trade/orders-cache";
 import { statusName, typeName } from "~/components/trade/orders-format";
@@ -26,12 +27,14 @@ export function AllOpenOrdersTable({
   filtered: boolean;
 }) {
   const trpc = useTRPC();
+  const { t } = useTranslation("trade");
+  const { t: o } = useTranslation("orders");
   const queryClient = useQueryClient();
   const [message, setMessage] = useState("");
   const cancel = useMutation(
     trpc.orders.cancel.mutationOptions({
       onSuccess: (order) => {
-        setMessage(`Order ${order.id} cancelled`);
+        setMessage(o("cancelled", { id: order.id }));
         // pathFilter: the lists here are infinite queries, which queryFilter() does not match.
         void queryClient.invalidateQueries(trpc.orders.list.pathFilter());
         void queryClient.invalidateQueries(trpc.portfolio.balances.queryFilter());
@@ -50,22 +53,22 @@ export function AllOpenOrdersTable({
         {message}
       </p>
       {orders.length === 0 ? (
-        <EmptyList filtered={filtered} what="open orders" />
+        <EmptyList filtered={filtered} what="open" />
       ) : (
         <DataTable
-          caption="Open orders, newest first"
+          caption={o("openCaption")}
           density="boxed"
           className="min-w-[50rem]"
           columns={[
-            { name: "Time" },
-            { name: "Market" },
-            { name: "Side" },
-            { name: "Type" },
-            { name: "Price", align: "right" },
-            { name: "Quantity", align: "right" },
-            { name: "Filled", align: "right" },
-            { name: "Status" },
-            { name: "Actions", align: "right", hidden: true },
+            { name: o("column.time") },
+            { name: o("column.market") },
+            { name: o("column.side") },
+            { name: o("column.type") },
+            { name: o("column.price"), align: "right" },
+            { name: o("column.quantity"), align: "right" },
+            { name: o("column.filled"), align: "right" },
+            { name: o("column.status") },
+            { name: o("column.actions"), align: "right", hidden: true },
           ]}
         >
           {orders.map((order) => {
@@ -82,14 +85,16 @@ export function AllOpenOrdersTable({
                   <OrderSide side={order.side} />
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">
-                  {typeName(order.type)}
+                  {typeName(order.type, t)}
                   {order.stopPrice ? (
                     <span className="block text-muted">
-                      stop {n(market.price(order.stopPrice))}
+                      {o("stop", { price: n(market.price(order.stopPrice)) })}
                     </span>
                   ) : null}
                   {order.ocoOrderId ? (
-                    <span className="block text-muted">OCO with order {order.ocoOrderId}</span>
+                    <span className="block text-muted">
+                      {o("ocoWith", { id: order.ocoOrderId })}
+                    </span>
                   ) : null}
                 </td>
                 <td className={CELL}>{n(market.price(order.price))}</td>
@@ -98,16 +103,16 @@ export function AllOpenOrdersTable({
                   <span className="text-muted">{market.baseAsset}</span>
                 </td>
                 <td className={CELL}>{n(market.size(order.filledQuantity))}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{statusName(order.status)}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{statusName(order.status, t)}</td>
                 <td className="px-3 py-2 text-right">
                   <button
                     type="button"
                     onClick={() => cancel.mutate({ orderId: order.id })}
                     disabled={cancelling === order.id}
-                    aria-label={`Cancel order ${order.id}`}
+                    aria-label={o("cancelOrder", { id: order.id })}
                     className="rounded border border-border px-2 py-0.5 text-sell hover:bg-surface-raised disabled:opacity-50"
                   >
-                    Cancel
+                    {o("cancel")}
                   </button>
                 </td>
               </tr>

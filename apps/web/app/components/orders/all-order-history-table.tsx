@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
 import type { OrderView } from "~/components/trade/orders-cache";
 import { orderStatus, typeName } from "~/components/trade/orders-format";
@@ -20,28 +21,30 @@ export function AllOrderHistoryTable({
 }) {
   const time = useTimeFormat();
   const { n } = useNumbers();
+  const { t } = useTranslation("trade");
+  const { t: o } = useTranslation("orders");
   if (orders.length === 0) return <EmptyList filtered={filtered} what="orders" />;
   return (
     <DataTable
-      caption="Order history, newest first"
+      caption={o("historyCaption")}
       density="boxed"
       className="min-w-[56rem]"
       columns={[
-        { name: "Time" },
-        { name: "Market" },
-        { name: "Side" },
-        { name: "Type" },
-        { name: "Price", align: "right" },
-        { name: "Quantity", align: "right" },
-        { name: "Filled", align: "right" },
-        { name: "Average price", align: "right" },
-        { name: "Fee", align: "right" },
-        { name: "Status" },
+        { name: o("column.time") },
+        { name: o("column.market") },
+        { name: o("column.side") },
+        { name: o("column.type") },
+        { name: o("column.price"), align: "right" },
+        { name: o("column.quantity"), align: "right" },
+        { name: o("column.filled"), align: "right" },
+        { name: o("column.averagePrice"), align: "right" },
+        { name: o("column.fee"), align: "right" },
+        { name: o("column.status") },
       ]}
     >
       {orders.map((order) => {
         const market = formatOf(order.symbol);
-        const status = orderStatus(order);
+        const status = orderStatus(order, t);
         return (
           <tr key={order.id} className="border-t border-border" data-order-id={order.id}>
             <td className="px-3 py-2 whitespace-nowrap tabular">
@@ -51,7 +54,7 @@ export function AllOrderHistoryTable({
             <td className="px-3 py-2">
               <OrderSide side={order.side} />
             </td>
-            <td className="px-3 py-2 whitespace-nowrap">{typeName(order.type)}</td>
+            <td className="px-3 py-2 whitespace-nowrap">{typeName(order.type, t)}</td>
             <td className={CELL}>{n(market.price(order.price))}</td>
             <td className={CELL}>{n(market.size(order.quantity))}</td>
             <td className={CELL}>

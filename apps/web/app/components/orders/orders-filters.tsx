@@ -1,6 +1,7 @@
 import { LIVE_ORDER_STATUSES, ORDER_TYPES } from "@cryptotrade/contract/orders";
+import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
-import { typeName } from "~/components/trade/orders-format";
+import { statusName, typeName } from "~/components/trade/orders-format";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { SelectField } from "~/components/ui/select-field";
@@ -13,15 +14,7 @@ import {
   toOrdersQuery,
 } from "./orders-filter";
 
-const capitalise = (text: string) =>
-  `${text.charAt(0).toUpperCase()}${text.slice(1)}`.replace(/_/g, " ");
-
-const WHAT: Record<OrdersTab, string> = {
-  open: "open orders",
-  history: "order history",
-  fills: "fills",
-  transfers: "transfers",
-};
+const capitalise = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 /**
  * The tab's filters as a GET form, so the address holds them (shareable, back button) and the
@@ -38,6 +31,9 @@ export function OrdersFilters({
   markets: readonly string[];
   assets: readonly string[];
 }) {
+  const { t } = useTranslation("orders");
+  const { t: tr } = useTranslation("trade");
+  const { t: w } = useTranslation("wallet");
   const query = toOrdersQuery(tab, filter);
   const orderTab = tab === "open" || tab === "history";
   const statuses =
@@ -46,7 +42,7 @@ export function OrdersFilters({
     <Form
       method="get"
       role="search"
-      aria-label={`Filter ${WHAT[tab]}`}
+      aria-label={t(`filter.label.${tab}`)}
       className="grid grid-cols-2 items-end gap-3 sm:grid-cols-3 lg:grid-cols-[repeat(6,minmax(0,1fr))_auto]"
       // A new filter or tab starts from a fresh form (defaultValues are read once).
       key={query}
@@ -55,20 +51,20 @@ export function OrdersFilters({
       {tab === "transfers" ? (
         <>
           <SelectField
-            label="Type"
+            label={t("filter.type")}
             name="type"
             defaultValue={filter.type}
             options={[
-              { value: "", label: "All types" },
-              ...TYPES.map((t) => ({ value: t, label: capitalise(t) })),
+              { value: "", label: t("filter.allTypes") },
+              ...TYPES.map((type) => ({ value: type, label: capitalise(w(`types.${type}`)) })),
             ]}
           />
           <SelectField
-            label="Asset"
+            label={t("filter.asset")}
             name="asset"
             defaultValue={filter.asset}
             options={[
-              { value: "", label: "All assets" },
+              { value: "", label: t("filter.allAssets") },
               ...assets.map((a) => ({ value: a, label: a })),
             ]}
           />
@@ -76,57 +72,63 @@ export function OrdersFilters({
       ) : (
         <>
           <SelectField
-            label="Market"
+            label={t("filter.market")}
             name="market"
             defaultValue={filter.market}
             options={[
-              { value: "", label: "All markets" },
+              { value: "", label: t("filter.allMarkets") },
               ...markets.map((m) => ({ value: m, label: m })),
             ]}
           />
           <SelectField
-            label="Side"
+            label={t("filter.side")}
             name="side"
             defaultValue={filter.side}
             options={[
-              { value: "", label: "Both sides" },
-              { value: "buy", label: "Buy" },
-              { value: "sell", label: "Sell" },
+              { value: "", label: t("filter.bothSides") },
+              { value: "buy", label: tr("side.buy") },
+              { value: "sell", label: tr("side.sell") },
             ]}
           />
         </>
       )}
       {orderTab ? (
         <SelectField
-          label="Type"
+          label={t("filter.type")}
           name="type"
           defaultValue={filter.type}
           options={[
-            { value: "", label: "All types" },
-            ...ORDER_TYPES.map((t) => ({ value: t, label: typeName(t) })),
+            { value: "", label: t("filter.allTypes") },
+            ...ORDER_TYPES.map((type) => ({ value: type, label: typeName(type, tr) })),
           ]}
         />
       ) : null}
       {tab !== "fills" ? (
         <SelectField
-          label="Status"
+          label={t("filter.status")}
           name="status"
           defaultValue={filter.status}
           options={[
-            { value: "", label: "All statuses" },
-            ...statuses.map((s) => ({ value: s, label: capitalise(s) })),
+            { value: "", label: t("filter.allStatuses") },
+            ...statuses.map((status) => ({
+              value: status,
+              label:
+                tab === "transfers"
+                  ? capitalise(w(`statuses.${status as (typeof STATUSES)[number]}`))
+                  : statusName(status, tr),
+            })),
           ]}
         />
       ) : null}
-      <Field label="From (UTC)" name="from" type="date" defaultValue={filter.from} />
-      <Field label="To (UTC)" name="to" type="date" defaultValue={filter.to} />
+      <Field label={t("filter.from")} name="from" type="date" defaultValue={filter.from} />
+      <Field label={t("filter.to")} name="to" type="date" defaultValue={filter.to} />
       <div className="col-span-2 flex gap-2 sm:col-span-1">
         <Button type="submit" className="text-base">
-          Apply filters
+          {t("filter.apply")}
         </Button>
         {isFiltered(filter) ? (
           <Link to={`/orders?tab=${tab}`} className="self-center text-sm text-accent underline">
-            Clear
+            {t("filter.clear")}
           </Link>
         ) : null}
       </div>

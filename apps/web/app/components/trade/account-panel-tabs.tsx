@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useRef } from "react";
+import { useTranslation } from "react-i18next";
 
 export interface PanelTab {
   id: string;
@@ -16,7 +17,7 @@ export function AccountPanelTabs({
   selected,
   onSelect,
   idPrefix,
-  label = "Your account",
+  label,
 }: {
   tabs: PanelTab[];
   selected: string;
@@ -25,6 +26,7 @@ export function AccountPanelTabs({
   /** The tablist's accessible name. */
   label?: string;
 }) {
+  const { t } = useTranslation("trade");
   const refs = useRef(new Map<string, HTMLButtonElement>());
   const move = (event: KeyboardEvent, index: number) => {
     const last = tabs.length - 1;
@@ -51,7 +53,7 @@ export function AccountPanelTabs({
   return (
     <div
       role="tablist"
-      aria-label={label}
+      aria-label={label ?? t("panel.label")}
       className="flex gap-1 overflow-x-auto border-b border-border"
     >
       {tabs.map((tab, index) => {

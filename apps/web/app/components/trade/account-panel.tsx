@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 import { AccountPanelTabs, type PanelTab } from "./account-panel-tabs";
 import { BalancesTable } from "./balances-table";
@@ -18,6 +19,7 @@ type TabId = "open" | "history" | "fills" | "balances";
  * history, fills and balances, kept live by the account streams, with fills announced.
  */
 export function AccountPanel({ market }: { market: Market }) {
+  const { t } = useTranslation("trade");
   const trpc = useTRPC();
   const idPrefix = useId();
   const rules = useMemo(() => readRules(market), [market]);
@@ -54,10 +56,10 @@ export function AccountPanel({ market }: { market: Market }) {
   }, [open.data, rememberFilled]);
 
   const tabs: PanelTab[] = [
-    { id: "open", label: "Open orders", count: open.data?.items.length },
-    { id: "history", label: "Order history" },
-    { id: "fills", label: "Fills" },
-    { id: "balances", label: "Balances" },
+    { id: "open", label: t("panel.open"), count: open.data?.items.length },
+    { id: "history", label: t("panel.history") },
+    { id: "fills", label: t("panel.fills") },
+    { id: "balances", label: t("panel.balances") },
   ];
   const errorOf = (query: { error: { message: string } | null }) => query.error?.message ?? null;
   return (
@@ -71,7 +73,7 @@ export function AccountPanel({ market }: { market: Market }) {
       <p
         role="log"
         aria-live="polite"
-        aria-label="Fills as they happen"
+        aria-label={t("panel.live")}
         className="min-h-4 text-xs font-medium"
       >
         {live.announcement}

@@ -1,6 +1,8 @@
 import { trimDecimal } from "@cryptotrade/contract/money";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { useErrorText } from "~/lib/i18n/error-text";
 import { useNumbers } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
 import { readRefusal } from "./order-form/errors";
@@ -29,6 +31,8 @@ export function AmendOrderDialog({
   const queryClient = useQueryClient();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const { n } = useNumbers();
+  const { t } = useTranslation("trade");
+  const errorText = useErrorText();
   const [price, setPrice] = useState(order.price ? shown(order.price, rules.priceDecimals) : "");
   const [quantity, setQuantity] = useState(
     order.quantity ? shown(order.quantity, rules.quantityDecimals) : "",
@@ -48,7 +52,7 @@ export function AmendOrderDialog({
         void queryClient.invalidateQueries(trpc.portfolio.balances.queryFilter());
         const quantity = n(trimDecimal(amended.quantity ?? "0"));
         const price = amended.price ? n(shown(amended.price, rules.priceDecimals)) : "";
-        onClose(`Order ${amended.id} amended: ${quantity} ${rules.baseAsset} at ${price}`);
+        onClose(t("amend.done", { id: amended.id, quantity, asset: rules.baseAsset, price }));
       },
       onError: (failure) => {
         const refusal = readRefusal(failure, "quantity");
@@ -72,7 +76,7 @@ export function AmendOrderDialog({
       checkedPrice.value === checkPrice(rules, order.price ?? "", "price", "Price").value;
     const sameQuantity = checkedQuantity.value === checkQuantity(rules, order.quantity ?? "").value;
     if (samePrice && sameQuantity) {
-      setFormError("Change the price or the quantity first");
+      setFormError(t("amend.unchanged"));
       return;
     }
     amend.mutate({
@@ -91,23 +95,28 @@ export function AmendOrderDialog({
     >
       <form onSubmit={submit} noValidate className="flex flex-col gap-3">
         <h2 id="amend-order-title" className="text-base font-semibold">
-          Amend order {order.id}
+          {t("amend.title", { id: order.id })}
         </h2>
         <p className="text-xs text-muted">
-          A smaller quantity at the same price keeps the order's place in the queue; a new price or
-          a larger quantity sends it to the back. The quantity is the new total, including the{" "}
-          <span className="tabular">{shown(order.filledQuantity, rules.quantityDecimals)}</span>{" "}
-          {rules.baseAsset} already filled.
+          <Trans
+            t={t}
+            i18nKey="amend.intro"
+            values={{
+              filled: shown(order.filledQuantity, rules.quantityDecimals),
+              asset: rules.baseAsset,
+            }}
+            components={{ amount: <span className="tabular" /> }}
+          />
         </p>
         <AmountInput
-          label="Price"
+          label={t("form.price")}
           unit={rules.quoteAsset}
           value={price}
           onChange={setPrice}
           error={errors.price}
         />
         <AmountInput
-          label="Quantity"
+          label={t("form.quantity")}
           unit={rules.baseAsset}
           value={quantity}
           onChange={setQuantity}
@@ -115,7 +124,7 @@ export function AmendOrderDialog({
         />
         {formError ? (
           <p role="alert" className="text-sm text-sell">
-            {formError}
+            {errorText(formError)}
           </p>
         ) : null}
         <div className="flex justify-end gap-2">
@@ -124,14 +133,14 @@ export function AmendOrderDialog({
             onClick={() => dialogRef.current?.close()}
             className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface-raised"
           >
-            Close
+            {t("amend.close")}
           </button>
           <button
             type="submit"
             aria-disabled={amend.isPending || undefined}
             className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-on-accent aria-disabled:opacity-70"
           >
-            Save changes
+            {t("amend.save")}
           </button>
         </div>
       </form>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
 import { useTRPC } from "~/trpc/react";
 import type { BalanceView } from "./orders-cache";
@@ -21,6 +22,7 @@ export function BalancesTable({
   /** The market's two assets, which the faucet tops up. */
   assets: [string, string];
 }) {
+  const { t } = useTranslation("trade");
   return (
     <div className="flex flex-col gap-2">
       <DemoFunds assets={assets} />
@@ -28,17 +30,17 @@ export function BalancesTable({
         loading={loading}
         error={error}
         empty={balances.length === 0}
-        emptyText="No balances yet"
+        emptyText={t("balances.empty")}
       >
         <DataTable
-          caption="Balances"
+          caption={t("balances.caption")}
           density="compact"
           className="min-w-[24rem]"
           columns={[
-            { name: "Asset" },
-            { name: "Available", align: "right" },
-            { name: "Locked", align: "right" },
-            { name: "Total", align: "right" },
+            { name: t("balances.asset") },
+            { name: t("balances.available"), align: "right" },
+            { name: t("balances.locked"), align: "right" },
+            { name: t("balances.total"), align: "right" },
           ]}
         >
           {balances.map((row) => (
@@ -58,6 +60,7 @@ export function BalancesTable({
 }
 
 function DemoFunds({ assets }: { assets: [string, string] }) {
+  const { t } = useTranslation("trade");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const faucet = useQuery(trpc.wallet.faucet.queryOptions());
@@ -66,7 +69,7 @@ function DemoFunds({ assets }: { assets: [string, string] }) {
   if (!faucet.data?.open) return null;
 
   const grant = async () => {
-    setMessage("Adding demo funds…");
+    setMessage(t("balances.adding"));
     try {
       const granted: string[] = [];
       for (const asset of assets) {
@@ -74,9 +77,9 @@ function DemoFunds({ assets }: { assets: [string, string] }) {
         await deposit.mutateAsync({ asset, amount });
         granted.push(`${amount} ${asset}`);
       }
-      setMessage(`Added ${granted.join(" and ")} (demo funds)`);
+      setMessage(t("balances.added", { first: granted[0], second: granted[1] }));
     } catch (failure) {
-      setMessage(failure instanceof Error ? failure.message : "The faucet refused");
+      setMessage(failure instanceof Error ? failure.message : t("balances.refused"));
     } finally {
       void queryClient.invalidateQueries(trpc.portfolio.balances.queryFilter());
     }
@@ -84,7 +87,7 @@ function DemoFunds({ assets }: { assets: [string, string] }) {
   return (
     <div className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-surface-raised px-3 py-2 text-xs">
       <p role="status" aria-live="polite" className="text-muted">
-        {message || "Demo mode: funds here are free test money."}
+        {message || t("balances.demo")}
       </p>
       <button
         type="button"
@@ -92,7 +95,7 @@ function DemoFunds({ assets }: { assets: [string, string] }) {
         disabled={deposit.isPending}
         className="rounded-md bg-accent px-3 py-1 font-semibold text-on-accent disabled:opacity-70"
       >
-        Get demo funds
+        {t("balances.get")}
       </button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useNumbers } from "~/lib/use-viewer";
 import type { BookView } from "./book-view";
 import type { LastTrade } from "./live-recent-trades";
@@ -10,6 +11,7 @@ export function BookSpreadRow({
   last: LastTrade | null;
   spread: BookView["spread"];
 }) {
+  const { t } = useTranslation("trade");
   const { n } = useNumbers();
   return (
     <tbody>
@@ -22,16 +24,16 @@ export function BookSpreadRow({
                 data-testid="book-last-price"
               >
                 <span aria-hidden="true">{last.side === "buy" ? "▲ " : "▼ "}</span>
-                <span className="sr-only">Last trade </span>
+                <span className="sr-only">{t("book.lastTrade")} </span>
                 {n(last.price)}
               </span>
             ) : (
-              <span className="text-muted">No trades yet</span>
+              <span className="text-muted">{t("book.noTrades")}</span>
             )}
             <span className="tabular text-xs text-muted" data-testid="book-spread">
               {spread
-                ? `Spread ${n(spread.absolute)} (${n(spread.percent)}%)`
-                : "No spread: one side is empty"}
+                ? t("book.spread", { absolute: n(spread.absolute), percent: n(spread.percent) })
+                : t("book.noSpread")}
             </span>
           </div>
         </td>

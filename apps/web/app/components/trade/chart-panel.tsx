@@ -1,4 +1,5 @@
 import { lazy, memo, Suspense, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { DepthChart } from "~/components/charts/depth-chart";
 import { IndicatorMenu } from "~/components/charts/indicator-menu";
 import { IntervalSwitch } from "~/components/charts/interval-switch";
@@ -31,6 +32,7 @@ export const ChartPanel = memo(function ChartPanel({
   format: MarketFormat;
 }) {
   const [view, setView] = useState<(typeof VIEWS)[number]>("Price");
+  const { t } = useTranslation("trade");
   const preferences = useChartPreferences();
   const { scheme } = useTheme();
   const fallback = (
@@ -43,7 +45,7 @@ export const ChartPanel = memo(function ChartPanel({
     <div className="flex h-full flex-col gap-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <fieldset className="flex gap-1">
-          <legend className="sr-only">Chart</legend>
+          <legend className="sr-only">{t("chartView.legend")}</legend>
           {VIEWS.map((name) => (
             <button
               key={name}
@@ -52,8 +54,8 @@ export const ChartPanel = memo(function ChartPanel({
               onClick={() => setView(name)}
               className={`rounded px-3 py-1 text-sm ${view === name ? "bg-surface-raised font-semibold text-text" : "text-muted hover:text-text"}`}
             >
-              {name}
-              <span className="sr-only"> chart</span>
+              {t(`chartView.${name}`)}
+              <span className="sr-only">{t("chartView.suffix")}</span>
             </button>
           ))}
         </fieldset>

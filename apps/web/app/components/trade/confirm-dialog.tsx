@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { Dialog } from "~/components/ui/dialog";
 import { useReturnFocus } from "./use-return-focus";
@@ -15,7 +16,7 @@ import { useReturnFocus } from "./use-return-focus";
 export function ConfirmDialog({
   title,
   confirmLabel,
-  dismissLabel = "Cancel",
+  dismissLabel,
   dontAskLabel,
   tone = "primary",
   onConfirm,
@@ -31,6 +32,7 @@ export function ConfirmDialog({
   onDismiss(): void;
   children: ReactNode;
 }) {
+  const { t } = useTranslation("trade");
   const dialogRef = useRef<HTMLDialogElement>(null);
   const checkboxId = useId();
   const [dontAsk, setDontAsk] = useState(false);
@@ -85,7 +87,7 @@ export function ConfirmDialog({
         ) : null}
         <div className="flex justify-end gap-2">
           <Button variant="outline" size="sm" onClick={() => dialogRef.current?.close()}>
-            {dismissLabel}
+            {dismissLabel ?? t("confirm.cancel")}
           </Button>
           <Button type="submit" size="sm" variant={tone === "danger" ? "danger" : "primary"}>
             {confirmLabel}

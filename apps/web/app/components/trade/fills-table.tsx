@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
 import { useNumbers, useTimeFormat } from "~/lib/use-viewer";
 import type { MarketRules } from "./order-form/model";
@@ -18,20 +19,26 @@ export function FillsTable({
   loading: boolean;
   error: string | null;
 }) {
+  const { t } = useTranslation("trade");
   const time = useTimeFormat();
   const { n } = useNumbers();
   return (
-    <TableState loading={loading} error={error} empty={fills.length === 0} emptyText="No fills yet">
+    <TableState
+      loading={loading}
+      error={error}
+      empty={fills.length === 0}
+      emptyText={t("fills.empty")}
+    >
       <DataTable
-        caption="Fills"
+        caption={t("fills.caption")}
         density="compact"
         className="min-w-[36rem]"
         columns={[
-          { name: "Time" },
-          { name: "Side" },
-          { name: `Price (${rules.quoteAsset})`, align: "right" },
-          { name: `Quantity (${rules.baseAsset})`, align: "right" },
-          { name: `Fee (${rules.quoteAsset})`, align: "right" },
+          { name: t("open.time") },
+          { name: t("open.side") },
+          { name: t("open.priceIn", { asset: rules.quoteAsset }), align: "right" },
+          { name: t("open.quantityIn", { asset: rules.baseAsset }), align: "right" },
+          { name: t("fills.fee", { asset: rules.quoteAsset }), align: "right" },
           { name: "Role", className: "pl-3" },
         ]}
       >

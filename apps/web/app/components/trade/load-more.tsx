@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 /**
  * The way on past a list's first page: loads the next one (the procedure's `nextCursor`) under
  * the rows already shown; gone when there is no more.
@@ -8,11 +9,12 @@ export function LoadMore({
   loading,
   onLoad,
 }: {
-  what: string;
+  what: "orders" | "fills" | "transfers";
   hasMore: boolean;
   loading: boolean;
   onLoad(): void;
 }) {
+  const { t } = useTranslation("trade");
   if (!hasMore) return null;
   return (
     <button
@@ -21,7 +23,7 @@ export function LoadMore({
       disabled={loading}
       className="mt-2 self-center rounded-md border border-border px-3 py-1 text-xs font-medium hover:bg-surface-raised disabled:opacity-50"
     >
-      {loading ? `Loading more ${what}…` : `Load more ${what}`}
+      {loading ? t(`loadingMore.${what}`) : t(`loadMore.${what}`)}
     </button>
   );
 }

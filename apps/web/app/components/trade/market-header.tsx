@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@cryptotrade/api";
 import { formatDecimalString } from "@cryptotrade/contract/money";
 import type { ComponentProps } from "react";
+import { useTranslation } from "react-i18next";
 import { LiveStatus } from "~/components/live-status";
 import { PriceChange } from "~/components/price-change";
 import { useNumbers } from "~/lib/use-viewer";
@@ -28,13 +29,14 @@ export function MarketHeader({
   status: ComponentProps<typeof LiveStatus>["status"];
 }) {
   const { n } = useNumbers();
+  const { t } = useTranslation("trade");
   const price = (value: string | null) =>
     value === null ? "–" : n(formatDecimalString(value, market.priceDecimals));
   const figures: [string, string][] = [
-    ["24h high", price(ticker.high)],
-    ["24h low", price(ticker.low)],
+    [t("header.high"), price(ticker.high)],
+    [t("header.low"), price(ticker.low)],
     [
-      `24h volume (${market.baseAsset})`,
+      t("header.volume", { asset: market.baseAsset }),
       n(formatDecimalString(ticker.volume, market.quantityDecimals)),
     ],
   ];
@@ -53,13 +55,15 @@ export function MarketHeader({
       </div>
       <dl className="flex flex-wrap gap-x-6 gap-y-2">
         <div>
-          <dt className="text-xs text-muted">Last price ({market.quoteAsset})</dt>
+          <dt className="text-xs text-muted">
+            {t("header.lastPrice", { asset: market.quoteAsset })}
+          </dt>
           <dd className="tabular text-lg font-semibold" data-testid="last-price">
             {price(ticker.last)}
           </dd>
         </div>
         <div>
-          <dt className="text-xs text-muted">24h change</dt>
+          <dt className="text-xs text-muted">{t("header.change")}</dt>
           <dd className="text-lg">
             <PriceChange percent={ticker.changePercent} />
           </dd>

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { FavouritesFilter } from "~/components/markets/favourites-filter";
 import { matchesMarketFilter } from "~/components/markets/filter-markets";
@@ -21,6 +22,7 @@ export function MarketPickerDialog({
   onClose: () => void;
 }) {
   const trpc = useTRPC();
+  const { t } = useTranslation("trade");
   const navigate = useNavigate();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -85,14 +87,14 @@ export function MarketPickerDialog({
 
   const loading = markets.isPending;
   const failed = markets.isError;
-  let message = `${shown.length} of ${markets.data?.length ?? 0} markets shown.`;
-  if (loading) message = "Loading markets…";
-  else if (failed) message = "The markets could not be loaded. Close and try again.";
+  let message = t("picker.shown", { shown: shown.length, total: markets.data?.length ?? 0 });
+  if (loading) message = t("picker.loading");
+  else if (failed) message = t("picker.failed");
   else if (shown.length === 0) {
     message =
       query.trim() !== ""
-        ? `No markets match “${query.trim()}”${favouritesOnly ? " among your favourites" : ""}.`
-        : "No favourite markets yet: star one on the Markets page.";
+        ? t(favouritesOnly ? "picker.noMatchFavourites" : "picker.noMatch", { query: query.trim() })
+        : t("picker.noFavourites");
   }
 
   return (
@@ -109,7 +111,7 @@ export function MarketPickerDialog({
     >
       <div className="flex items-center justify-between gap-2">
         <h2 id={`${ids}-title`} className="text-base font-semibold">
-          Switch market
+          {t("picker.title")}
         </h2>
         <button
           type="button"
@@ -117,12 +119,12 @@ export function MarketPickerDialog({
           className="grid size-11 place-items-center rounded-md text-muted hover:bg-surface-raised hover:text-text"
         >
           <span aria-hidden="true">✕</span>
-          <span className="sr-only">Close</span>
+          <span className="sr-only">{t("picker.close")}</span>
         </button>
       </div>
       <div className="flex items-center gap-2">
         <label htmlFor={`${ids}-search`} className="sr-only">
-          Search markets
+          {t("picker.search")}
         </label>
         <input
           ref={searchRef}
@@ -136,7 +138,7 @@ export function MarketPickerDialog({
           value={query}
           onChange={(event) => setQuery(event.target.value)}
           onKeyDown={onKeyDown}
-          placeholder="Name or ticker, e.g. bitcoin"
+          placeholder={t("picker.placeholder")}
           autoComplete="off"
           spellCheck={false}
           className="min-h-11 min-w-0 flex-1 rounded-md border border-border bg-surface px-3 text-base placeholder:text-muted md:text-sm"
@@ -149,7 +151,7 @@ export function MarketPickerDialog({
       <div
         id={`${ids}-list`}
         role="listbox"
-        aria-label="Markets"
+        aria-label={t("picker.list")}
         className="-mx-1 min-h-0 flex-1 overflow-y-auto px-1"
       >
         {shown.map((market) => (

@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@cryptotrade/api";
 import { formatDecimalString } from "@cryptotrade/contract/money";
 import { useSubscription } from "@trpc/tanstack-react-query";
+import { useTranslation } from "react-i18next";
 import { PriceChange } from "~/components/price-change";
 import { useNumbers } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
@@ -37,6 +38,7 @@ export function MarketPickerOption({
 }) {
   const trpc = useTRPC();
   const { n } = useNumbers();
+  const { t } = useTranslation("trade");
   const live = useSubscription(trpc.market.onTicker.subscriptionOptions({ symbol: market.symbol }));
   const ticker = live.data?.data ?? loadedTicker;
   const last = ticker?.last ?? null;
@@ -56,7 +58,9 @@ export function MarketPickerOption({
       <span className="min-w-0">
         <span className="block font-semibold">
           {market.baseAsset}/{market.quoteAsset}
-          {current ? <span className="ml-2 text-xs font-normal text-muted">(shown)</span> : null}
+          {current ? (
+            <span className="ml-2 text-xs font-normal text-muted">{t("picker.current")}</span>
+          ) : null}
         </span>
         {name ? <span className="block truncate text-xs text-muted">{name}</span> : null}
       </span>

@@ -1,4 +1,5 @@
 import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { MarketPickerDialog } from "./market-picker-dialog";
 
 /**
@@ -8,6 +9,7 @@ import { MarketPickerDialog } from "./market-picker-dialog";
  */
 export function MarketPicker({ symbol }: { symbol: string }) {
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation("trade");
   const buttonRef = useRef<HTMLButtonElement>(null);
   return (
     <>
@@ -16,7 +18,8 @@ export function MarketPicker({ symbol }: { symbol: string }) {
         type="button"
         aria-haspopup="dialog"
         aria-expanded={open}
-        aria-label={`Switch market, ${symbol}`}
+        aria-label={t("header.switchMarket", { symbol })}
+        data-market-picker=""
         onClick={() => setOpen(true)}
         className="grid size-11 place-items-center rounded-md text-muted hover:bg-surface-raised hover:text-text after:absolute after:inset-0 after:content-['']"
       >

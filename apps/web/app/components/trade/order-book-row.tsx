@@ -1,4 +1,5 @@
 import { memo } from "react";
+import { useTranslation } from "react-i18next";
 import { useNumbers } from "~/lib/use-viewer";
 import type { BookRow } from "./book-view";
 
@@ -27,6 +28,7 @@ export const OrderBookRow = memo(function OrderBookRow({
 }: BookRow & { side: "ask" | "bid"; own: boolean; onSelect(price: string): void }) {
   const width = `${Math.min(Math.max(depth, 0), 1) * 100}%`;
   const { n } = useNumbers();
+  const { t } = useTranslation("trade");
   return (
     <tr
       className="text-xs sm:text-sm"
@@ -38,7 +40,7 @@ export const OrderBookRow = memo(function OrderBookRow({
       <td className="p-0">
         <button
           type="button"
-          aria-label={`Use price ${n(price)}${own ? ", your order" : ""}`}
+          aria-label={t(own ? "book.usePriceOwn" : "book.usePrice", { price: n(price) })}
           onClick={() => onSelect(price)}
           className={`tabular block w-full rounded-sm px-2 py-0.5 text-right font-medium hover:bg-surface-raised ${side === "ask" ? "text-sell" : "text-buy"} ${own ? OWN_DOT : ""}`}
         >

@@ -1,4 +1,5 @@
 import { memo, useMemo, useState, useSyncExternalStore } from "react";
+import { useTranslation } from "react-i18next";
 import { BookSpreadRow } from "./book-spread-row";
 import type { BookStore } from "./book-store";
 import { type BookRow, bucketPriceOf, computeBookView, type MarketFormat } from "./book-view";
@@ -33,6 +34,7 @@ export const OrderBook = memo(function OrderBook({
   baseAsset: string;
   quoteAsset: string;
 }) {
+  const { t } = useTranslation("trade");
   const [group, setGroup] = useState(1);
   const last = useLiveValue(lastTrade);
   const version = useSyncExternalStore(store.subscribe, store.getVersion, store.getVersion);
@@ -56,25 +58,25 @@ export const OrderBook = memo(function OrderBook({
   return (
     <div className="flex flex-col gap-2">
       <div className="flex items-center justify-between gap-2 px-2">
-        <h2 className="text-sm font-semibold">Order book</h2>
+        <h2 className="text-sm font-semibold">{t("book.title")}</h2>
         <PriceGroupingSelect format={format} value={group} onChange={setGroup} />
       </div>
-      <table aria-label="Order book" className="w-full table-fixed border-collapse">
+      <table aria-label={t("book.title")} className="w-full table-fixed border-collapse">
         <thead>
           <tr className="text-xs text-muted">
             <th scope="col" className="px-2 py-1 text-right font-normal">
-              Price ({quoteAsset})
+              {t("book.price", { asset: quoteAsset })}
             </th>
             <th scope="col" className="px-2 py-1 text-right font-normal">
-              Amount ({baseAsset})
+              {t("book.amount", { asset: baseAsset })}
             </th>
             <th scope="col" className="px-2 py-1 text-right font-normal">
-              Total ({baseAsset})
+              {t("book.total", { asset: baseAsset })}
             </th>
           </tr>
         </thead>
         <BookSide
-          label="Asks (offers to sell)"
+          label={t("book.asks")}
           side="ask"
           rows={asksTopDown}
           own={own.ask}
@@ -82,7 +84,7 @@ export const OrderBook = memo(function OrderBook({
         />
         <BookSpreadRow last={last} spread={view.spread} />
         <BookSide
-          label="Bids (offers to buy)"
+          label={t("book.bids")}
           side="bid"
           rows={view.bids}
           own={own.bid}
@@ -94,9 +96,7 @@ export const OrderBook = memo(function OrderBook({
         aria-live="polite"
         data-testid="selected-price"
       >
-        {selected
-          ? `Price ${selected.price} picked for the order form`
-          : "Pick a price to use it in the order form"}
+        {selected ? t("book.picked", { price: selected.price }) : t("book.pick")}
       </p>
     </div>
   );

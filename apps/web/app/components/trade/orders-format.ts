@@ -1,34 +1,36 @@
+import { ORDER_STATUSES } from "@cryptotrade/contract/orders";
+import type { TFunction } from "i18next";
 import type { OrderView } from "./orders-cache";
 
-const TYPE_NAMES: Record<OrderView["type"], string> = {
-  limit: "Limit",
-  market: "Market",
-  stop_limit: "Stop-limit",
-  stop_market: "Stop-market",
-  take_profit_limit: "Take-profit limit",
-  take_profit_market: "Take-profit market",
-  trailing_stop: "Trailing stop",
-};
-
-/** The order type as people write it. */
-export function typeName(type: OrderView["type"]): string {
-  return TYPE_NAMES[type];
+/**
+ * The order type as people write it, in the page's language.
+ *
+ * @example
+ * typeName("stop_limit", t); // "Stop-limit" (t of the "trade" namespace)
+ */
+export function typeName(type: OrderView["type"], t: TFunction<"trade">): string {
+  return t(`orderType.${type}`);
 }
 
-/** "partially_filled" → "Partially filled". */
-export function statusName(status: string): string {
-  const words = status.replace(/_/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
+/**
+ * An order's status in words.
+ *
+ * @example
+ * statusName("partially_filled", t); // "Partially filled"
+ */
+export function statusName(status: string, t: TFunction<"trade">): string {
+  return isStatus(status) ? t(`status.${status}`) : status;
 }
+
+function isStatus(status: string): status is (typeof ORDER_STATUSES)[number] {
+  return STATUSES.has(status);
+}
+
+const STATUSES: ReadonlySet<string> = new Set(ORDER_STATUSES);
 
 /** Why an order ended, as people say it; "filled" and "user" need no words. */
-const REASON_WORDS: Record<string, string> = {
-  ioc: "not filled at once",
-  fok: "could not fill in full",
-  no_liquidity: "no more orders to match",
-  self_trade: "would have traded with your own order",
-  oco: "its pair filled",
-};
+const REASONS = new Set(["ioc", "fok", "no_liquidity", "self_trade", "oco"] as const);
+type Reason = typeof REASONS extends Set<infer R> ? R : never;
 
 /**
  * An order's status and why it ended, for people. A market order by amount of quote that
@@ -36,18 +38,23 @@ const REASON_WORDS: Record<string, string> = {
  * it did all it could, so it reads "Filled", as the Binance API reports it (FILLED).
  *
  * @example
- * orderStatus({ status: "expired", reason: "quote_budget" }); // { status: "Filled", reason: null }
- * orderStatus({ status: "cancelled", reason: "oco" }); // { status: "Cancelled", reason: "its pair filled" }
+ * orderStatus({ status: "expired", reason: "quote_budget" }, t); // { status: "Filled", reason: null }
+ * orderStatus({ status: "cancelled", reason: "oco" }, t); // { status: "Cancelled", reason: "its pair filled" }
  */
-export function orderStatus(order: Pick<OrderView, "status" | "reason">): {
+export function orderStatus(
+  order: Pick<OrderView, "status" | "reason">,
+  t: TFunction<"trade">,
+): {
   status: string;
   reason: string | null;
 } {
   if (order.status === "expired" && order.reason === "quote_budget") {
-    return { status: "Filled", reason: null };
+    return { status: t("status.filled"), reason: null };
   }
-  const reason = order.reason ? (REASON_WORDS[order.reason] ?? null) : null;
-  return { status: statusName(order.status), reason: order.status === "filled" ? null : reason };
+  const known =
+    order.reason && REASONS.has(order.reason as Reason) ? (order.reason as Reason) : null;
+  const reason = known ? t(`endReason.${known}`) : null;
+  return { status: statusName(order.status, t), reason: order.status === "filled" ? null : reason };
 }
 
 /** A decimal string cut to `shown` digits after the point (never rounded up), or "—". */

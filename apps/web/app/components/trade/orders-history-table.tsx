@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
 import { useNumbers, useTimeFormat } from "~/lib/use-viewer";
 import type { MarketRules } from "./order-form/model";
@@ -18,6 +19,7 @@ export function OrderHistoryTable({
   loading: boolean;
   error: string | null;
 }) {
+  const { t } = useTranslation("trade");
   const price = (text: string | null) => n(shown(text, rules.priceDecimals));
   const size = (text: string | null) => n(shown(text, rules.quantityDecimals));
   const time = useTimeFormat();
@@ -27,20 +29,20 @@ export function OrderHistoryTable({
       loading={loading}
       error={error}
       empty={orders.length === 0}
-      emptyText="No past orders"
+      emptyText={t("history.empty")}
     >
       <DataTable
-        caption="Order history"
+        caption={t("history.caption")}
         density="compact"
         className="min-w-[40rem]"
         columns={[
-          { name: "Time" },
-          { name: "Side" },
-          { name: "Type" },
-          { name: `Price (${rules.quoteAsset})`, align: "right" },
-          { name: "Average", align: "right" },
-          { name: `Filled / quantity (${rules.baseAsset})`, align: "right" },
-          { name: "Status", className: "pl-3" },
+          { name: t("open.time") },
+          { name: t("open.side") },
+          { name: t("open.type") },
+          { name: t("open.priceIn", { asset: rules.quoteAsset }), align: "right" },
+          { name: t("history.average"), align: "right" },
+          { name: t("history.filledOf", { asset: rules.baseAsset }), align: "right" },
+          { name: t("open.status"), className: "pl-3" },
         ]}
       >
         {orders.map((order) => (
@@ -49,7 +51,7 @@ export function OrderHistoryTable({
             <td>
               <OrderSide side={order.side} />
             </td>
-            <td>{typeName(order.type)}</td>
+            <td>{typeName(order.type, t)}</td>
             <td className="tabular text-right">{price(order.price)}</td>
             <td className="tabular text-right">{price(order.averagePrice)}</td>
             <td className="tabular text-right">
@@ -66,7 +68,8 @@ export function OrderHistoryTable({
 }
 
 function OrderStatus({ order }: { order: OrderView }) {
-  const { status, reason } = orderStatus(order);
+  const { t } = useTranslation("trade");
+  const { status, reason } = orderStatus(order, t);
   return (
     <>
       {status}

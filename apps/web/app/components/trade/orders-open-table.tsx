@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
 import { describeUnansweredCall } from "~/lib/unanswered-call";
 import { useNumbers, useTimeFormat } from "~/lib/use-viewer";
@@ -30,6 +31,7 @@ export function OpenOrdersTable({
   loading: boolean;
   error: string | null;
 }) {
+  const { t } = useTranslation("trade");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [amending, setAmending] = useState<OrderView | null>(null);
@@ -43,7 +45,7 @@ export function OpenOrdersTable({
       onSuccess: (order) => {
         applyOrderUpdate(queryClient, trpc, symbol, order, false);
         refreshBalances();
-        setMessage(`Order ${order.id} cancelled`);
+        setMessage(t("open.cancelled", { id: order.id }));
       },
       onError: (failure) =>
         setMessage(describeUnansweredCall(failure, "cancel") ?? failure.message),
@@ -54,7 +56,7 @@ export function OpenOrdersTable({
       onSuccess: ({ cancelled }) => {
         for (const order of cancelled) applyOrderUpdate(queryClient, trpc, symbol, order, false);
         refreshBalances();
-        setMessage(`${cancelled.length} ${cancelled.length === 1 ? "order" : "orders"} cancelled`);
+        setMessage(t("open.cancelledCount", { count: cancelled.length }));
       },
       onError: (failure) =>
         setMessage(describeUnansweredCall(failure, "cancel") ?? failure.message),
@@ -79,28 +81,28 @@ export function OpenOrdersTable({
           disabled={orders.length === 0 || cancelAll.isPending}
           className="rounded-md border border-border px-3 py-1 text-xs font-medium hover:bg-surface-raised disabled:opacity-50"
         >
-          Cancel all
+          {t("open.cancelAll")}
         </button>
       </div>
       <TableState
         loading={loading}
         error={error}
         empty={orders.length === 0}
-        emptyText="No open orders"
+        emptyText={t("open.empty")}
       >
         <DataTable
-          caption={`Open orders in ${symbol}`}
+          caption={t("open.caption", { symbol })}
           density="compact"
           className="min-w-[40rem]"
           columns={[
-            { name: "Time" },
-            { name: "Side" },
-            { name: "Type" },
-            { name: `Price (${rules.quoteAsset})`, align: "right" },
-            { name: `Quantity (${rules.baseAsset})`, align: "right" },
-            { name: "Filled", align: "right" },
-            { name: "Status", className: "pl-3" },
-            { name: "Actions", align: "right", hidden: true },
+            { name: t("open.time") },
+            { name: t("open.side") },
+            { name: t("open.type") },
+            { name: t("open.priceIn", { asset: rules.quoteAsset }), align: "right" },
+            { name: t("open.quantityIn", { asset: rules.baseAsset }), align: "right" },
+            { name: t("open.filled"), align: "right" },
+            { name: t("open.status"), className: "pl-3" },
+            { name: t("open.actions"), align: "right", hidden: true },
           ]}
         >
           {orders.map((order) => (
@@ -110,44 +112,53 @@ export function OpenOrdersTable({
                 <OrderSide side={order.side} />
               </td>
               <td>
-                {typeName(order.type)}
+                {typeName(order.type, t)}
                 {order.type === "trailing_stop" && order.trailingDelta ? (
                   <span className="block text-muted">
-                    trails by {price(order.trailingDelta)} {rules.quoteAsset}
-                    {order.trailingTrigger ? ` · fires at ${price(order.trailingTrigger)}` : null}
+                    {t("open.trailsBy", {
+                      delta: price(order.trailingDelta),
+                      asset: rules.quoteAsset,
+                    })}
+                    {order.trailingTrigger
+                      ? t("open.firesAt", { price: price(order.trailingTrigger) })
+                      : null}
                   </span>
                 ) : null}
                 {order.stopPrice ? (
                   <span className="block text-muted">
-                    {order.type === "trailing_stop" ? "trigger" : "stop"} {price(order.stopPrice)}
+                    {t(order.type === "trailing_stop" ? "open.trigger" : "open.stop", {
+                      price: price(order.stopPrice),
+                    })}
                   </span>
                 ) : null}
                 {order.ocoOrderId ? (
-                  <span className="block text-muted">OCO with order {order.ocoOrderId}</span>
+                  <span className="block text-muted">
+                    {t("open.ocoWith", { id: order.ocoOrderId })}
+                  </span>
                 ) : null}
               </td>
               <td className="tabular text-right">{price(order.price)}</td>
               <td className="tabular text-right">{size(order.quantity)}</td>
               <td className="tabular text-right">{size(order.filledQuantity)}</td>
-              <td className="pl-3">{statusName(order.status)}</td>
+              <td className="pl-3">{statusName(order.status, t)}</td>
               <td className="py-1 text-right whitespace-nowrap">
                 {order.status !== "untriggered" && order.price !== null ? (
                   <button
                     type="button"
                     onClick={() => setAmending(order)}
-                    aria-label={`Amend order ${order.id}`}
+                    aria-label={t("open.amendOrder", { id: order.id })}
                     className="mr-1 rounded border border-border px-2 py-0.5 hover:bg-surface-raised"
                   >
-                    Amend
+                    {t("open.amend")}
                   </button>
                 ) : null}
                 <button
                   type="button"
                   onClick={() => cancel.mutate({ orderId: order.id })}
-                  aria-label={`Cancel order ${order.id}`}
+                  aria-label={t("open.cancelOrder", { id: order.id })}
                   className="rounded border border-border px-2 py-0.5 text-sell hover:bg-surface-raised"
                 >
-                  Cancel
+                  {t("open.cancel")}
                 </button>
               </td>
             </tr>
@@ -156,10 +167,10 @@ export function OpenOrdersTable({
       </TableState>
       {askingCancelAll ? (
         <ConfirmDialog
-          title={`Cancel all open orders in ${symbol}?`}
-          confirmLabel="Cancel all orders"
-          dismissLabel="Keep orders"
-          dontAskLabel="Don't ask again before cancelling all"
+          title={t("open.cancelAllTitle", { symbol })}
+          confirmLabel={t("open.cancelAllConfirm")}
+          dismissLabel={t("open.keepOrders")}
+          dontAskLabel={t("open.cancelAllDontAsk")}
           tone="danger"
           onConfirm={(dontAskAgain) => {
             if (dontAskAgain) stopAsking("cancelAll");
@@ -168,12 +179,7 @@ export function OpenOrdersTable({
           }}
           onDismiss={() => setAskingCancelAll(false)}
         >
-          <p className="text-sm">
-            {orders.length === 1
-              ? "Your 1 open order in this market will be cancelled."
-              : `All ${orders.length} of your open orders in this market will be cancelled.`}{" "}
-            Their held funds are released.
-          </p>
+          <p className="text-sm">{t("open.cancelAllBody", { count: orders.length })}</p>
         </ConfirmDialog>
       ) : null}
       {amending ? (

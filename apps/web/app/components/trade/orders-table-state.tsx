@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 /** A list's loading, error and empty states around its table. */
 export function TableState({
@@ -14,6 +15,7 @@ export function TableState({
   emptyText: string;
   children: ReactNode;
 }) {
+  const { t } = useTranslation("trade");
   if (error) {
     return (
       <p role="alert" className="py-6 text-center text-sm text-sell">
@@ -21,7 +23,7 @@ export function TableState({
       </p>
     );
   }
-  if (loading) return <p className="py-6 text-center text-sm text-muted">Loading…</p>;
+  if (loading) return <p className="py-6 text-center text-sm text-muted">{t("table.loading")}</p>;
   if (empty) return <p className="py-6 text-center text-sm text-muted">{emptyText}</p>;
   return children;
 }

@@ -1,14 +1,10 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useSelectedPrice } from "./price-selection";
 import { usePhoneLayout } from "./use-phone-layout";
 
 /** The trade page's panels a phone shows one at a time, in the tab bar's order. */
-const PHONE_TABS = [
-  { key: "chart", label: "Chart" },
-  { key: "book", label: "Book" },
-  { key: "trades", label: "Trades" },
-  { key: "form", label: "Buy / Sell" },
-] as const;
+const PHONE_TABS = [{ key: "chart" }, { key: "book" }, { key: "trades" }, { key: "form" }] as const;
 export type PhoneTab = (typeof PHONE_TABS)[number]["key"];
 
 /**
@@ -53,6 +49,7 @@ export function usePhoneTabs() {
  * form, which takes the price. Hidden from `md` up; inside the page's PriceSelectionProvider.
  */
 export function PhoneTabList({ tabs }: { tabs: ReturnType<typeof usePhoneTabs> }) {
+  const { t } = useTranslation("trade");
   const listRef = useRef<HTMLDivElement>(null);
   const { selected } = useSelectedPrice();
   const { setTab } = tabs;
@@ -79,11 +76,11 @@ export function PhoneTabList({ tabs }: { tabs: ReturnType<typeof usePhoneTabs> }
     <div
       ref={listRef}
       role="tablist"
-      aria-label="Trading views"
+      aria-label={t("phone.label")}
       onKeyDown={onKeyDown}
       className="sticky top-0 z-10 -mx-4 grid grid-cols-4 border-b border-border bg-surface px-2 md:hidden"
     >
-      {PHONE_TABS.map(({ key, label }) => {
+      {PHONE_TABS.map(({ key }) => {
         const selected = key === tabs.tab;
         return (
           <button
@@ -97,7 +94,7 @@ export function PhoneTabList({ tabs }: { tabs: ReturnType<typeof usePhoneTabs> }
             onClick={() => tabs.setTab(key)}
             className={`min-h-11 border-b-2 px-1 text-sm ${selected ? "border-accent font-semibold text-text" : "border-transparent text-muted"} ${key === "form" ? "font-semibold" : ""}`}
           >
-            {label}
+            {t(`phone.${key}`)}
           </button>
         );
       })}

@@ -1,5 +1,6 @@
 import { formatDecimalString } from "@cryptotrade/contract/money";
 import { memo } from "react";
+import { useTranslation } from "react-i18next";
 import { useNumbers, useTimeFormat } from "~/lib/use-viewer";
 import type { MarketFormat } from "./book-view";
 import type { PublicTrade } from "./use-live-trades";
@@ -16,23 +17,24 @@ export const RecentTrades = memo(function RecentTrades({
   baseAsset: string;
   quoteAsset: string;
 }) {
+  const { t } = useTranslation("trade");
   return (
     <div className="flex flex-col gap-2">
-      <h2 className="px-2 text-sm font-semibold">Recent trades</h2>
+      <h2 className="px-2 text-sm font-semibold">{t("trades.title")}</h2>
       <table
-        aria-label="Recent trades"
+        aria-label={t("trades.title")}
         className="w-full table-fixed border-collapse text-xs sm:text-sm"
       >
         <thead>
           <tr className="text-xs text-muted">
             <th scope="col" className="px-2 py-1 text-left font-normal">
-              Time
+              {t("trades.time")}
             </th>
             <th scope="col" className="px-2 py-1 text-right font-normal">
-              Price ({quoteAsset})
+              {t("book.price", { asset: quoteAsset })}
             </th>
             <th scope="col" className="px-2 py-1 text-right font-normal">
-              Amount ({baseAsset})
+              {t("book.amount", { asset: baseAsset })}
             </th>
           </tr>
         </thead>
@@ -40,7 +42,7 @@ export const RecentTrades = memo(function RecentTrades({
           {trades.length === 0 ? (
             <tr>
               <td colSpan={3} className="px-2 py-3 text-center text-muted">
-                No trades in this market yet
+                {t("trades.empty")}
               </td>
             </tr>
           ) : (

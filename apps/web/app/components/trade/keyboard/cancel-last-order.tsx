@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useHotkeys } from "react-hotkeys-hook";
+import { useTranslation } from "react-i18next";
 import { describeUnansweredCall } from "~/lib/unanswered-call";
 import { useNumbers } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
@@ -30,6 +31,7 @@ function latestOrder(orders: readonly OrderView[]): OrderView | null {
 export function CancelLastOrder({ symbol, rules }: { symbol: string; rules: MarketRules }) {
   const trpc = useTRPC();
   const { n } = useNumbers();
+  const { t } = useTranslation("trade");
   const queryClient = useQueryClient();
   const open = useQuery(trpc.orders.list.queryOptions(openOrdersInput(symbol)));
   const [asking, setAsking] = useState<OrderView | null>(null);
@@ -39,7 +41,7 @@ export function CancelLastOrder({ symbol, rules }: { symbol: string; rules: Mark
       onSuccess: (order) => {
         applyOrderUpdate(queryClient, trpc, symbol, order, false);
         void queryClient.invalidateQueries(trpc.portfolio.balances.queryFilter());
-        setMessage(`Order ${order.id} cancelled`);
+        setMessage(t("open.cancelled", { id: order.id }));
       },
       onError: (failure) =>
         setMessage(describeUnansweredCall(failure, "cancel") ?? failure.message),
@@ -62,9 +64,9 @@ export function CancelLastOrder({ symbol, rules }: { symbol: string; rules: Mark
       </p>
       {asking ? (
         <ConfirmDialog
-          title={`Cancel order ${asking.id}?`}
-          confirmLabel="Cancel order"
-          dismissLabel="Keep order"
+          title={t("cancelLast.title", { id: asking.id })}
+          confirmLabel={t("cancelLast.confirm")}
+          dismissLabel={t("cancelLast.keep")}
           tone="danger"
           onConfirm={() => {
             setAsking(null);
@@ -73,14 +75,23 @@ export function CancelLastOrder({ symbol, rules }: { symbol: string; rules: Mark
           onDismiss={() => setAsking(null)}
         >
           <p className="text-sm">
-            Your most recent open order in {symbol}: {typeName(asking.type)} {asking.side}
-            {asking.quantity
-              ? ` ${n(shown(asking.quantity, rules.quantityDecimals))} ${rules.baseAsset}`
-              : ""}
-            {asking.price
-              ? ` at ${n(shown(asking.price, rules.priceDecimals))} ${rules.quoteAsset}`
-              : ""}
-            .
+            {t("cancelLast.body", {
+              symbol,
+              type: typeName(asking.type, t),
+              side: t(`sideWord.${asking.side}`),
+              amount: asking.quantity
+                ? t("cancelLast.amount", {
+                    quantity: n(shown(asking.quantity, rules.quantityDecimals)),
+                    asset: rules.baseAsset,
+                  })
+                : "",
+              price: asking.price
+                ? t("cancelLast.at", {
+                    price: n(shown(asking.price, rules.priceDecimals)),
+                    asset: rules.quoteAsset,
+                  })
+                : "",
+            })}
           </p>
         </ConfirmDialog>
       ) : null}

@@ -1,12 +1,12 @@
-/** Every shortcut of the trade page, as the `?` dialog lists it: the keys, then what they do. */
-export const TRADE_SHORTCUTS: ReadonlyArray<{ keys: string[]; action: string }> = [
-  { keys: ["B"], action: "Buy: switch the order form to the buy side" },
-  { keys: ["S"], action: "Sell: switch the order form to the sell side" },
-  { keys: ["P"], action: "Focus the price" },
-  { keys: ["A"], action: "Focus the amount" },
-  { keys: ["Enter"], action: "Place the order (in the order form)" },
-  { keys: ["Shift", "C"], action: "Cancel your most recent open order in this market" },
-  { keys: ["M"], action: "Switch market" },
-  { keys: ["?"], action: "Show these shortcuts" },
-  { keys: ["Esc"], action: "Leave a text field, or close a dialog" },
-];
+/** Every shortcut of the trade page, as the `?` dialog lists it: the keys, then what they do (its words in the "trade" namespace, shortcuts.*). */
+export const TRADE_SHORTCUTS = [
+  { keys: ["B"], action: "buy" },
+  { keys: ["S"], action: "sell" },
+  { keys: ["P"], action: "price" },
+  { keys: ["A"], action: "amount" },
+  { keys: ["Enter"], action: "place" },
+  { keys: ["Shift", "C"], action: "cancelLast" },
+  { keys: ["M"], action: "market" },
+  { keys: ["?"], action: "help" },
+  { keys: ["Esc"], action: "escape" },
+] as const satisfies ReadonlyArray<{ keys: string[]; action: string }>;

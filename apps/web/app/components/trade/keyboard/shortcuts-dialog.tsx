@@ -1,4 +1,5 @@
 import { useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { Dialog } from "~/components/ui/dialog";
 import { useReturnFocus } from "../use-return-focus";
@@ -6,18 +7,17 @@ import { TRADE_SHORTCUTS } from "./shortcut-list";
 
 /** The trade page's keyboard shortcuts in a table; shortcuts are off while typing in a field. */
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation("trade");
   const dialogRef = useRef<HTMLDialogElement>(null);
   useReturnFocus();
   return (
-    <Dialog dialogRef={dialogRef} title="Keyboard shortcuts" onClose={onClose}>
+    <Dialog dialogRef={dialogRef} title={t("shortcuts.title")} onClose={onClose}>
       <table className="w-full text-sm">
-        <caption className="mb-2 text-left text-xs text-muted">
-          They work anywhere on the page except while you type in a field (Esc leaves it).
-        </caption>
+        <caption className="mb-2 text-left text-xs text-muted">{t("shortcuts.caption")}</caption>
         <thead className="sr-only">
           <tr>
-            <th scope="col">Keys</th>
-            <th scope="col">Action</th>
+            <th scope="col">{t("shortcuts.keys")}</th>
+            <th scope="col">{t("shortcuts.action")}</th>
           </tr>
         </thead>
         <tbody>
@@ -33,14 +33,14 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
                   </span>
                 ))}
               </td>
-              <td className="py-1.5">{action}</td>
+              <td className="py-1.5">{t(`shortcuts.${action}`)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <div className="mt-3 flex justify-end">
         <Button variant="outline" size="sm" onClick={() => dialogRef.current?.close()}>
-          Close
+          {t("shortcuts.close")}
         </Button>
       </div>
     </Dialog>

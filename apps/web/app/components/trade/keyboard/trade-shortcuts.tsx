@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
 import { useHotkeys } from "react-hotkeys-hook";
+import { useTranslation } from "react-i18next";
 import { type Market, readRules } from "../order-form/model";
 import { CancelLastOrder } from "./cancel-last-order";
 import { SHORTCUT_OPTIONS } from "./shortcut-options";
@@ -11,12 +12,12 @@ import { ShortcutsDialog } from "./shortcuts-dialog";
  * picked.
  */
 function openMarketSwitcher() {
-  const picker = document.querySelector<HTMLElement>('button[aria-label^="Switch market"]');
+  const picker = document.querySelector<HTMLElement>("button[data-market-picker]");
   if (picker) {
     picker.click();
     return;
   }
-  document.querySelector<HTMLElement>('nav[aria-label="Main"] a[href="/"]')?.focus();
+  document.querySelector<HTMLElement>('header nav a[href="/"]')?.focus();
 }
 
 /**
@@ -26,6 +27,7 @@ function openMarketSwitcher() {
  */
 export function TradeShortcuts({ market, signedIn }: { market: Market; signedIn: boolean }) {
   const [showing, setShowing] = useState(false);
+  const { t } = useTranslation("trade");
   const rules = useMemo(() => readRules(market), [market]);
   useHotkeys("?", () => setShowing(true), { ...SHORTCUT_OPTIONS, ignoreModifiers: true });
   useHotkeys("m", openMarketSwitcher, SHORTCUT_OPTIONS);
@@ -38,7 +40,7 @@ export function TradeShortcuts({ market, signedIn }: { market: Market; signedIn:
         onClick={() => setShowing(true)}
         className="shrink-0 rounded px-1 text-xs text-muted underline underline-offset-2 hover:text-text"
       >
-        Keyboard shortcuts
+        {t("shortcuts.title")}
       </button>
       {showing ? <ShortcutsDialog onClose={() => setShowing(false)} /> : null}
     </div>

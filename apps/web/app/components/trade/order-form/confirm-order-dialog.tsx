@@ -1,4 +1,5 @@
 import { formatDecimalString, trimDecimal } from "@cryptotrade/contract/money";
+import { useTranslation } from "react-i18next";
 import { useNumbers } from "~/lib/use-viewer";
 import { ConfirmDialog } from "../confirm-dialog";
 import { typeName } from "../orders-format";
@@ -7,13 +8,6 @@ import { formatExact } from "./amounts";
 import type { MarketEstimate } from "./book-walk";
 import { estimateRows } from "./market-estimate";
 import type { MarketRules, PlaceInput } from "./model";
-
-const KIND_NAMES: Record<ConfirmableAction, string> = {
-  market: "market orders",
-  limit: "limit orders",
-  stop: "stop and take-profit orders",
-  cancelAll: "Cancel all",
-};
 
 /**
  * The order about to be sent, in words and numbers (with the book's estimate for a market
@@ -39,39 +33,45 @@ export function ConfirmOrderDialog({
   onDismiss(): void;
 }) {
   const { n } = useNumbers();
+  const { t } = useTranslation("trade");
   const price = (text: string) =>
     `${n(formatDecimalString(text, rules.priceDecimals))} ${rules.quoteAsset}`;
   const quote = (value: bigint) =>
     `${n(formatExact(value, rules.quoteDecimals, rules.priceDecimals))} ${rules.quoteAsset}`;
   const rows: Array<[string, string]> = [
-    ["Order", `${typeName(input.type)} ${input.side}`],
-    ["Market", input.symbol],
+    [
+      t("confirm.order"),
+      t("confirm.orderValue", {
+        type: typeName(input.type, t),
+        side: t(`sideWord.${input.side}`),
+      }),
+    ],
+    [t("confirm.market"), input.symbol],
   ];
   if (input.quantity)
-    rows.push(["Quantity", `${n(trimDecimal(input.quantity))} ${rules.baseAsset}`]);
+    rows.push([t("form.quantity"), `${n(trimDecimal(input.quantity))} ${rules.baseAsset}`]);
   if (input.quoteQuantity) {
     rows.push([
-      input.side === "buy" ? "Spend" : "Receive",
+      input.side === "buy" ? t("confirm.spend") : t("confirm.receive"),
       `${n(trimDecimal(input.quoteQuantity))} ${rules.quoteAsset}`,
     ]);
   }
-  if (input.stopPrice) rows.push(["Stop price", price(input.stopPrice)]);
-  if (input.trailingDelta) rows.push(["Trailing delta", price(input.trailingDelta)]);
-  if (input.price) rows.push(["Price", price(input.price)]);
-  if (input.timeInForce) rows.push(["Time in force", input.timeInForce]);
+  if (input.stopPrice) rows.push([t("form.stopPrice"), price(input.stopPrice)]);
+  if (input.trailingDelta) rows.push([t("form.trailingDelta"), price(input.trailingDelta)]);
+  if (input.price) rows.push([t("form.price"), price(input.price)]);
+  if (input.timeInForce) rows.push([t("form.timeInForce"), input.timeInForce]);
   if (input.type === "market") {
-    if (estimate) rows.push(...estimateRows(estimate, rules, input.side, n));
+    if (estimate) rows.push(...estimateRows(estimate, rules, input.side, n, t));
   } else {
-    if (notional !== null) rows.push(["Order value", quote(notional)]);
-    if (fee !== null) rows.push(["Fee (up to)", quote(fee)]);
+    if (notional !== null) rows.push([t("form.orderValue"), quote(notional)]);
+    if (fee !== null) rows.push([t("confirm.feeUpTo"), quote(fee)]);
   }
   const thin = input.type === "market" && !estimate?.complete;
-  const side = input.side === "buy" ? "buy" : "sell";
   return (
     <ConfirmDialog
-      title={`Confirm ${side} order`}
-      confirmLabel="Confirm"
-      dontAskLabel={`Don't ask again for ${KIND_NAMES[kind]}`}
+      title={input.side === "buy" ? t("confirm.buyTitle") : t("confirm.sellTitle")}
+      confirmLabel={t("confirm.confirm")}
+      dontAskLabel={t(`confirm.dontAsk.${kind}`)}
       onConfirm={onConfirm}
       onDismiss={onDismiss}
     >
@@ -83,11 +83,7 @@ export function ConfirmOrderDialog({
           </div>
         ))}
       </dl>
-      {thin ? (
-        <p className="text-sm font-medium text-sell">
-          Not enough liquidity in the book: part of this order would expire unfilled.
-        </p>
-      ) : null}
+      {thin ? <p className="text-sm font-medium text-sell">{t("confirm.thin")}</p> : null}
     </ConfirmDialog>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { AmountInput } from "./input";
 import { FIELDS_OF, type FieldErrors, type MarketRules, type OrderDraft } from "./model";
 
@@ -15,17 +16,18 @@ export function OrderFields({
   errors: FieldErrors;
   onChange: Change;
 }) {
+  const { t } = useTranslation("trade");
   const shows = FIELDS_OF[draft.type];
   const byFunds = draft.type === "market" && draft.marketBy === "funds";
   const stopLabel =
     draft.type === "take_profit_limit" || draft.type === "take_profit_market"
-      ? "Trigger when the last price reaches"
+      ? t("form.triggerHint")
       : null;
   return (
     <div className="flex flex-col gap-3">
       {shows.has("stopPrice") ? (
         <AmountInput
-          label="Stop price"
+          label={t("form.stopPrice")}
           unit={rules.quoteAsset}
           value={draft.stopPrice}
           onChange={(value) => onChange("stopPrice", value)}
@@ -35,7 +37,7 @@ export function OrderFields({
       ) : null}
       {shows.has("price") ? (
         <AmountInput
-          label="Price"
+          label={t("form.price")}
           unit={rules.quoteAsset}
           value={draft.price}
           onChange={(value) => onChange("price", value)}
@@ -44,7 +46,7 @@ export function OrderFields({
       ) : null}
       {shows.has("trailingDelta") ? (
         <AmountInput
-          label="Trailing delta"
+          label={t("form.trailingDelta")}
           unit={rules.quoteAsset}
           value={draft.trailingDelta}
           onChange={(value) => onChange("trailingDelta", value)}
@@ -53,7 +55,7 @@ export function OrderFields({
       ) : null}
       {byFunds ? null : (
         <AmountInput
-          label="Quantity"
+          label={t("form.quantity")}
           unit={rules.baseAsset}
           value={draft.quantity}
           onChange={(value) => onChange("quantity", value)}
@@ -62,7 +64,7 @@ export function OrderFields({
       )}
       {shows.has("total") && (byFunds || draft.type !== "market") ? (
         <AmountInput
-          label="Total"
+          label={t("form.total")}
           unit={rules.quoteAsset}
           value={draft.total}
           onChange={(value) => onChange("total", value)}

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { useErrorText } from "~/lib/i18n/error-text";
 import { readTypedDecimal, writeTypedDecimal } from "~/lib/number-format";
 import { useNumbers } from "~/lib/use-viewer";
 
@@ -27,6 +28,7 @@ export function AmountInput({
   const id = useId();
   // The draft keeps a point before the fraction; the field shows and takes the locale's mark.
   const { separator } = useNumbers();
+  const errorText = useErrorText();
   const unitId = `${id}-unit`;
   const errorId = `${id}-error`;
   return (
@@ -56,7 +58,7 @@ export function AmountInput({
       {error ? (
         <p id={errorId} className="text-xs text-sell">
           <span aria-hidden="true">⚠ </span>
-          {error}
+          {errorText(error)}
         </p>
       ) : null}
     </div>

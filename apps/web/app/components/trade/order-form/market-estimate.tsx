@@ -1,4 +1,6 @@
 import { formatDecimal } from "@cryptotrade/contract/money";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { useNumbers } from "~/lib/use-viewer";
 import { formatExact } from "./amounts";
 import type { MarketEstimate } from "./book-walk";
@@ -10,18 +12,19 @@ export function estimateRows(
   rules: MarketRules,
   side: Side,
   n: (text: string) => string,
+  t: TFunction<"trade">,
 ): Array<[label: string, value: string]> {
   const quote = (value: bigint) =>
     `${n(formatExact(value, rules.quoteDecimals, rules.priceDecimals))} ${rules.quoteAsset}`;
   return [
     [
-      "Estimated quantity",
+      t("estimate.quantity"),
       `${n(formatDecimal(estimate.quantity, rules.baseDecimals, rules.quantityDecimals))} ${rules.baseAsset}`,
     ],
-    ["Average price", quote(estimate.averagePrice)],
-    [side === "buy" ? "Estimated cost" : "Estimated proceeds", quote(estimate.total)],
-    ["Estimated fee", quote(estimate.fee)],
-    ["Slippage", `${n(formatDecimal(estimate.slippage, 2))}%`],
+    [t("estimate.averagePrice"), quote(estimate.averagePrice)],
+    [side === "buy" ? t("estimate.cost") : t("estimate.proceeds"), quote(estimate.total)],
+    [t("estimate.fee"), quote(estimate.fee)],
+    [t("estimate.slippage"), `${n(formatDecimal(estimate.slippage, 2))}%`],
   ];
 }
 
@@ -43,14 +46,15 @@ export function MarketEstimateView({
   side: Side;
 }) {
   const { n } = useNumbers();
+  const { t } = useTranslation("trade");
   return (
     <section
-      aria-label="Market order estimate"
+      aria-label={t("estimate.label")}
       className="flex flex-col gap-1 rounded-md border border-border bg-surface-raised px-3 py-2 text-xs"
     >
       {estimate ? (
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-          {estimateRows(estimate, rules, side, n).map(([label, value]) => (
+          {estimateRows(estimate, rules, side, n, t).map(([label, value]) => (
             <div key={label} className="contents">
               <dt className="text-muted">{label}</dt>
               <dd className="tabular text-right">{value}</dd>
@@ -58,14 +62,14 @@ export function MarketEstimateView({
           ))}
         </dl>
       ) : hasAmount ? null : (
-        <p className="text-muted">Enter an amount to see the estimate against the book</p>
+        <p className="text-muted">{t("estimate.enterAmount")}</p>
       )}
       {hasAmount && !estimate?.complete ? (
         <p className="font-medium text-sell">
           <span aria-hidden="true">⚠ </span>
-          Not enough liquidity in the book: this order would fill only{" "}
-          {n(formatDecimal(estimate?.quantity ?? 0n, rules.baseDecimals, rules.quantityDecimals))}{" "}
-          {rules.baseAsset}
+          {t("estimate.thin", {
+            amount: `${n(formatDecimal(estimate?.quantity ?? 0n, rules.baseDecimals, rules.quantityDecimals))} ${rules.baseAsset}`,
+          })}
         </p>
       ) : null}
     </section>

@@ -1,15 +1,12 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import type { OrderView } from "../orders-cache";
 import type { FieldErrors, OrderDraft, TimeInForce } from "./model";
 import { FIELDS_OF } from "./model";
 
 type Change = <K extends keyof OrderDraft>(field: K, value: OrderDraft[K]) => void;
 
-const TIME_IN_FORCE: Array<{ value: TimeInForce; label: string }> = [
-  { value: "GTC", label: "GTC · good till cancelled" },
-  { value: "IOC", label: "IOC · immediate or cancel" },
-  { value: "FOK", label: "FOK · fill or kill" },
-];
+const TIME_IN_FORCE: TimeInForce[] = ["GTC", "IOC", "FOK"];
 
 /** Time in force, post-only and one-cancels-the-other, where the order type takes them. */
 export function OrderFormOptions({
@@ -24,11 +21,12 @@ export function OrderFormOptions({
   openOrders: OrderView[];
 }) {
   const id = useId();
+  const { t } = useTranslation("trade");
   const shows = FIELDS_OF[draft.type];
   return (
     <div className="flex flex-col gap-2 text-sm">
       {shows.has("timeInForce") ? (
-        <Field id={`${id}-tif`} label="Time in force" error={errors.timeInForce}>
+        <Field id={`${id}-tif`} label={t("form.timeInForce")} error={errors.timeInForce}>
           <select
             id={`${id}-tif`}
             value={draft.timeInForce}
@@ -39,8 +37,8 @@ export function OrderFormOptions({
             className="rounded-md border border-border bg-surface px-2 py-1.5 text-text disabled:opacity-60"
           >
             {TIME_IN_FORCE.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
+              <option key={option} value={option}>
+                {t(`form.tif.${option}`)}
               </option>
             ))}
           </select>
@@ -59,7 +57,7 @@ export function OrderFormOptions({
             }}
             className="accent-accent"
           />
-          Post-only (maker only)
+          {t("form.postOnly")}
         </label>
       ) : null}
       {errors.postOnly ? (
@@ -68,7 +66,7 @@ export function OrderFormOptions({
         </p>
       ) : null}
       {shows.has("ocoWith") ? (
-        <Field id={`${id}-oco`} label="One-cancels-the-other with" error={errors.ocoWith}>
+        <Field id={`${id}-oco`} label={t("form.ocoWith")} error={errors.ocoWith}>
           <select
             id={`${id}-oco`}
             value={draft.ocoWith}
@@ -77,13 +75,13 @@ export function OrderFormOptions({
             onChange={(event) => onChange("ocoWith", event.target.value)}
             className="rounded-md border border-border bg-surface px-2 py-1.5 text-text"
           >
-            <option value="">No link</option>
+            <option value="">{t("form.noLink")}</option>
             {openOrders
               .filter((order) => order.ocoOrderId === null)
               .map((order) => (
                 <option key={order.id} value={order.id}>
-                  #{order.id} {order.side} {order.quantity} @{" "}
-                  {order.price ?? order.stopPrice ?? "market"}
+                  #{order.id} {t(`sideWord.${order.side}`)} {order.quantity} @{" "}
+                  {order.price ?? order.stopPrice ?? t("form.atMarket")}
                 </option>
               ))}
           </select>

@@ -1,6 +1,9 @@
 import { formatDecimalString, trimDecimal } from "@cryptotrade/contract/money";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useErrorText } from "~/lib/i18n/error-text";
 import { useNumbers } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
 import type { BookStore } from "../book-store";
@@ -48,6 +51,8 @@ export function OrderForm({ market, book }: { market: Market; book: BookStore })
   const queryClient = useQueryClient();
   const rules = useMemo(() => readRules(market), [market]);
   const { n } = useNumbers();
+  const { t } = useTranslation("trade");
+  const errorText = useErrorText();
   const { draft, setDraft, edit, percent, applyShare, applyCap } = useOrderDraft(rules);
   const { confirmations, stopAsking } = useConfirmations();
   const [asking, setAsking] = useState<PlaceInput | null>(null);
@@ -100,7 +105,7 @@ export function OrderForm({ market, book }: { market: Market; book: BookStore })
       onSuccess: (order) => {
         applyOrderUpdate(queryClient, trpc, market.symbol, order, order.filledQuantity !== "0");
         void queryClient.invalidateQueries(trpc.portfolio.balances.queryFilter());
-        setConfirmation(describePlaced(order, rules, n));
+        setConfirmation(describePlaced(order, rules, n, t));
         setDraft((previous) => ({ ...previous, quantity: "", total: "" }));
         setAttempted(false);
       },
@@ -136,7 +141,6 @@ export function OrderForm({ market, book }: { market: Market; book: BookStore })
     },
     [edit],
   );
-  const sideLabel = draft.side === "buy" ? "Buy" : "Sell";
   const chooseSide = useCallback((side: OrderDraft["side"]) => change("side", side), [change]);
   const needPrice = useCallback(() => change("type", "limit"), [change]);
   useOrderFormShortcuts({ formRef, onSide: chooseSide, needPrice });
@@ -187,7 +191,7 @@ export function OrderForm({ market, book }: { market: Market; book: BookStore })
         />
         {formError ? (
           <p role="alert" className="rounded-md border border-sell px-3 py-2 text-sm text-sell">
-            {formError}
+            {errorText(formError)}
           </p>
         ) : null}
         <button
@@ -195,10 +199,12 @@ export function OrderForm({ market, book }: { market: Market; book: BookStore })
           aria-disabled={place.isPending || undefined}
           className={`rounded-md px-4 py-2 font-semibold text-on-accent ${draft.side === "buy" ? "bg-buy" : "bg-sell"} aria-disabled:opacity-70`}
         >
-          {sideLabel} {rules.baseAsset}
+          {t(draft.side === "buy" ? "form.submitBuy" : "form.submitSell", {
+            asset: rules.baseAsset,
+          })}
         </button>
         <p role="status" aria-live="polite" className="min-h-5 text-sm text-muted">
-          {place.isPending ? "Sending order…" : confirmation}
+          {place.isPending ? t("form.sending") : confirmation}
         </p>
       </form>
       {/* Outside the form: the dialog's own form must not submit this one. */}
@@ -281,12 +287,29 @@ function amountFieldOf(draft: { type: string; marketBy: string }) {
  * The placed order in a sentence, its numbers as the book writes them in the viewer's locale:
  * "Buy order 12 placed: 0.02 BTC at 62000.00, open".
  */
-function describePlaced(order: OrderView, rules: MarketRules, n: (text: string) => string) {
-  const at = order.price ? ` at ${n(formatDecimalString(order.price, rules.priceDecimals))}` : "";
+function describePlaced(
+  order: OrderView,
+  rules: MarketRules,
+  n: (text: string) => string,
+  t: TFunction<"trade">,
+) {
   const amount =
     order.quantity !== null
       ? `${n(trimDecimal(order.quantity))} ${rules.baseAsset}`
-      : `${n(trimDecimal(order.quoteQuantity ?? "0"))} ${rules.quoteAsset} of ${rules.baseAsset}`;
-  const side = order.side === "buy" ? "Buy" : "Sell";
-  return `${side} order ${order.id} placed: ${amount}${at}, ${orderStatus(order).status.toLowerCase()}`;
+      : t("form.fundsOf", {
+          funds: `${n(trimDecimal(order.quoteQuantity ?? "0"))} ${rules.quoteAsset}`,
+          asset: rules.baseAsset,
+        });
+  const words = {
+    side: t(`form.placedSide.${order.side}`),
+    id: order.id,
+    amount,
+    status: orderStatus(order, t).status.toLowerCase(),
+  };
+  return order.price
+    ? t("form.placedAt", {
+        ...words,
+        price: n(formatDecimalString(order.price, rules.priceDecimals)),
+      })
+    : t("form.placed", words);
 }

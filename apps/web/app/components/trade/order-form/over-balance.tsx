@@ -1,4 +1,5 @@
 import { formatDecimal } from "@cryptotrade/contract/money";
+import { Trans, useTranslation } from "react-i18next";
 import { useNumbers } from "~/lib/use-viewer";
 import type { Cap } from "./balance-caps";
 import type { MarketRules } from "./model";
@@ -17,6 +18,7 @@ export function OverBalance({
   onReduce(): void;
 }) {
   const { n } = useNumbers();
+  const { t } = useTranslation("trade");
   const most =
     cap.field === "total"
       ? `${n(formatDecimal(cap.value, rules.quoteDecimals, rules.priceDecimals))} ${rules.quoteAsset}`
@@ -24,14 +26,19 @@ export function OverBalance({
   return (
     <div className="flex items-center justify-between gap-2 rounded-md border border-sell px-3 py-2 text-xs">
       <p className="text-sell">
-        More than your balance allows: at most <span className="tabular">{most}</span> with the fee
+        <Trans
+          t={t}
+          i18nKey="form.overBalance"
+          values={{ most }}
+          components={{ amount: <span className="tabular" /> }}
+        />
       </p>
       <button
         type="button"
         onClick={onReduce}
         className="shrink-0 rounded border border-border px-2 py-1 font-medium hover:bg-surface-raised"
       >
-        Reduce to max
+        {t("form.reduceToMax")}
       </button>
     </div>
   );

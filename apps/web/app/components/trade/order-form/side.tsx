@@ -1,16 +1,18 @@
+import { useTranslation } from "react-i18next";
 import type { Side } from "./model";
 
-const SIDES: Array<{ value: Side; label: string; checked: string }> = [
-  { value: "buy", label: "Buy", checked: "peer-checked:bg-buy peer-checked:text-on-accent" },
-  { value: "sell", label: "Sell", checked: "peer-checked:bg-sell peer-checked:text-on-accent" },
+const SIDES: Array<{ value: Side; checked: string }> = [
+  { value: "buy", checked: "peer-checked:bg-buy peer-checked:text-on-accent" },
+  { value: "sell", checked: "peer-checked:bg-sell peer-checked:text-on-accent" },
 ];
 
 /** Buy or Sell as a radio group (arrow keys move between them), coloured and labelled. */
 export function SideToggle({ side, onChange }: { side: Side; onChange(side: Side): void }) {
+  const { t } = useTranslation("trade");
   return (
     <div
       role="radiogroup"
-      aria-label="Side"
+      aria-label={t("side.label")}
       className="grid grid-cols-2 gap-1 rounded-md bg-surface-raised p-1"
     >
       {SIDES.map((option) => (
@@ -27,7 +29,7 @@ export function SideToggle({ side, onChange }: { side: Side; onChange(side: Side
           <span
             className={`block rounded px-3 py-1.5 text-center text-sm font-semibold text-muted peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-focus ${option.checked}`}
           >
-            {option.label}
+            {t(`side.${option.value}`)}
           </span>
         </label>
       ))}

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 
 const SHARES = [25, 50, 75, 100] as const;
 
@@ -19,6 +20,7 @@ export function BalanceSlider({
   disabled: boolean;
 }) {
   const id = useId();
+  const { t } = useTranslation("trade");
   return (
     <div className="flex flex-col gap-1">
       <div className="flex justify-between gap-1">
@@ -28,19 +30,17 @@ export function BalanceSlider({
             type="button"
             disabled={disabled}
             aria-label={
-              share === 100
-                ? `Max: use all available ${asset}`
-                : `Use ${share}% of available ${asset}`
+              share === 100 ? t("form.shareMax", { asset }) : t("form.share", { share, asset })
             }
             onClick={() => onChange(share)}
             className="tabular flex-1 rounded border border-border px-1 py-1 text-xs text-muted hover:bg-surface-raised disabled:opacity-50"
           >
-            {share === 100 ? "Max" : `${share}%`}
+            {share === 100 ? t("form.max") : `${share}%`}
           </button>
         ))}
       </div>
       <div className="flex items-center justify-between text-xs text-muted">
-        <label htmlFor={id}>Percent of available balance</label>
+        <label htmlFor={id}>{t("form.percentLabel")}</label>
         <span aria-hidden="true" className="tabular">
           {percent}%
         </span>
@@ -53,7 +53,7 @@ export function BalanceSlider({
         step={5}
         value={percent}
         disabled={disabled}
-        aria-valuetext={`${percent}% of available ${asset}`}
+        aria-valuetext={t("form.percentValue", { percent, asset })}
         onChange={(event) => onChange(Number(event.target.value))}
         className="w-full accent-accent disabled:opacity-50"
       />

@@ -1,4 +1,5 @@
 import { formatDecimal } from "@cryptotrade/contract/money";
+import { useTranslation } from "react-i18next";
 import { formatRate } from "./amounts";
 import type { MarketRules, Side } from "./model";
 
@@ -18,6 +19,7 @@ export function OrderSummary({
   fee: bigint | null;
   postOnly: boolean;
 }) {
+  const { t } = useTranslation("trade");
   const quote = (value: bigint | null) =>
     value === null
       ? "—"
@@ -29,15 +31,15 @@ export function OrderSummary({
         ? quote(available)
         : `${formatDecimal(available, rules.baseDecimals, rules.quantityDecimals)} ${rules.baseAsset}`;
   const rate = postOnly
-    ? `maker ${formatRate(rules.makerFee)}`
-    : `taker ${formatRate(rules.takerFee)}`;
+    ? t("form.maker", { rate: formatRate(rules.makerFee) })
+    : t("form.taker", { rate: formatRate(rules.takerFee) });
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
-      <dt className="text-muted">Available</dt>
+      <dt className="text-muted">{t("form.available")}</dt>
       <dd className="tabular text-right">{availableText}</dd>
-      <dt className="text-muted">Order value</dt>
+      <dt className="text-muted">{t("form.orderValue")}</dt>
       <dd className="tabular text-right">{quote(notional)}</dd>
-      <dt className="text-muted">Fee (up to, {rate})</dt>
+      <dt className="text-muted">{t("form.feeUpTo", { rate })}</dt>
       <dd className="tabular text-right">{quote(fee)}</dd>
     </dl>
   );

@@ -1,14 +1,15 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import type { OrderDraft, OrderType } from "./model";
 
-const TYPES: Array<{ value: OrderType; label: string }> = [
-  { value: "limit", label: "Limit" },
-  { value: "market", label: "Market" },
-  { value: "stop_limit", label: "Stop-limit" },
-  { value: "stop_market", label: "Stop-market" },
-  { value: "take_profit_limit", label: "Take-profit limit" },
-  { value: "take_profit_market", label: "Take-profit market" },
-  { value: "trailing_stop", label: "Trailing stop" },
+const TYPES: OrderType[] = [
+  "limit",
+  "market",
+  "stop_limit",
+  "stop_market",
+  "take_profit_limit",
+  "take_profit_market",
+  "trailing_stop",
 ];
 
 type Change = <K extends keyof OrderDraft>(field: K, value: OrderDraft[K]) => void;
@@ -16,11 +17,12 @@ type Change = <K extends keyof OrderDraft>(field: K, value: OrderDraft[K]) => vo
 /** The order type, and for a market order whether it is sized in base or in funds to spend. */
 export function OrderTypeSelect({ draft, onChange }: { draft: OrderDraft; onChange: Change }) {
   const id = useId();
+  const { t } = useTranslation("trade");
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-col gap-1">
         <label htmlFor={id} className="text-xs font-medium text-muted">
-          Order type
+          {t("orderType.label")}
         </label>
         <select
           id={id}
@@ -29,14 +31,14 @@ export function OrderTypeSelect({ draft, onChange }: { draft: OrderDraft; onChan
           className="rounded-md border border-border bg-surface px-3 py-2 text-sm text-text"
         >
           {TYPES.map((type) => (
-            <option key={type.value} value={type.value}>
-              {type.label}
+            <option key={type} value={type}>
+              {t(`orderType.${type}`)}
             </option>
           ))}
         </select>
       </div>
       {draft.type === "market" ? (
-        <div role="radiogroup" aria-label="Market order by" className="flex gap-4 text-sm">
+        <div role="radiogroup" aria-label={t("form.marketBy")} className="flex gap-4 text-sm">
           {(["size", "funds"] as const).map((by) => (
             <label key={by} className="flex items-center gap-1.5">
               <input
@@ -46,7 +48,7 @@ export function OrderTypeSelect({ draft, onChange }: { draft: OrderDraft; onChan
                 onChange={() => onChange("marketBy", by)}
                 className="accent-accent"
               />
-              {by === "size" ? "By size" : "By funds"}
+              {by === "size" ? t("form.bySize") : t("form.byFunds")}
             </label>
           ))}
         </div>
