@@ -112,6 +112,8 @@ test("50 % fills what the balance buys with the fee; more than it allows offers 
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn({ USDT: "1000" });
   await page.goto("/trade/BTC-USDT");
+  // On a phone the order form is a tab of its own.
+  await page.getByRole("tab", { name: "Buy / Sell" }).click();
   const place = form(page);
   await place.getByLabel("Price", { exact: true }).fill("50000");
   // 500 USDT less the 0.20 % fee it holds: 500 / 1.002 = 499.001996; / 50000 = 0.00998 → 0.0099

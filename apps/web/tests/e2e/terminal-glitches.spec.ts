@@ -151,18 +151,17 @@ test.describe("in a German browser", () => {
     await signIn({ USDT: "100000" });
     const price = await farBelowMarket(baseURL ?? "");
     await page.goto(`/trade/${SYMBOL}`);
-    const form = page.getByRole("region", { name: "Place order" });
-    await form.getByRole("radio", { name: "Buy" }).check();
-    await form.getByLabel("Order type").selectOption({ label: "Limit" });
-    await form.getByLabel("Price", { exact: true }).fill(price.replace(".", ","));
-    await form.getByLabel("Quantity").fill("0,001");
-    await expect(form.getByLabel("Quantity")).toHaveValue("0,001");
-    await form.getByRole("button", { name: "Buy BTC" }).click();
+    // A German browser gets the German terminal (ADR 041); german.spec.ts checks its words.
+    const form = page.getByRole("region", { name: "Order platzieren" });
+    await form.getByRole("radio", { name: "Kaufen", exact: true }).check();
+    await form.getByLabel("Ordertyp").selectOption({ label: "Limit" });
+    await form.getByLabel("Preis", { exact: true }).fill(price.replace(".", ","));
+    await form.getByLabel("Menge").fill("0,001");
+    await expect(form.getByLabel("Menge")).toHaveValue("0,001");
+    await form.getByRole("button", { name: "BTC kaufen" }).click();
     const confirmation = form.getByRole("status");
-    await expect(confirmation).toContainText(
-      `placed: 0,001 BTC at ${price.replace(".", ",")}, open`,
-    );
-    const open = account(page).getByRole("table", { name: `Open orders in ${SYMBOL}` });
+    await expect(confirmation).toContainText(`platziert: 0,001 BTC zu ${price.replace(".", ",")}`);
+    const open = page.getByRole("table", { name: `Offene Orders in ${SYMBOL}` });
     await expect(open).toContainText(price.replace(".", ","));
     await expect(open).toContainText("0,0010");
 
