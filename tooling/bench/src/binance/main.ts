@@ -136,7 +136,7 @@ try {
     header: [
       "CryptoTrade's Binance-compatible API beside tRPC: one server process on PostgreSQL (fresh database), load from worker processes.",
       `Order entry: ${settings.clients} closed-loop clients, each its own trader on its own loopback address, ${timing.durationMs / 1_000} s measured after ${timing.warmupMs / 1_000} s warm-up per run, runs in the order tRPC, tRPC with clientOrderId, HMAC, Ed25519, then back, after one unmeasured round of each; the same seeded resting orders each run.`,
-      "Signing is done by the client per request and timed apart (not inside the round trips).",
+      "Each Binance client signs its requests before the run starts (fresh timestamps, recvWindow 60 s): a bot signs on its own machine, and here the load shares the server's 2 cores. Signing is timed apart, per signature.",
       "Server CPU per order: the server process's CPU time over a run (all its threads) ÷ the requests sent; unlike orders/s it does not fall with what else the machine runs.",
       `${settings.short ? "Short run (BENCH_SHORT=1). " : ""}Machine: ${cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.`,
     ].join("\n"),

@@ -30,7 +30,7 @@ export interface OrderLoadJob {
 /** The load's figures, plus the client's own signing cost (zero for tRPC). */
 export interface OrderLoadResult extends Omit<LoadResult, "kind"> {
   kind: "order-load-result";
-  /** Microseconds of client CPU spent signing, per request sent. */
+  /** Microseconds of client CPU spent signing, per signature. */
   signingMicrosPerRequest: number;
   /** Every request sent, warm-up included. */
   requests: number;

@@ -31,7 +31,11 @@ export function createSigner(key: SigningKey): (payload: string) => string {
  * binanceOrderParams({ symbol: "BTC-USDT", side: "buy", type: "limit", price: "60000.00", quantity: "0.0010" }, 1700000000000);
  * // "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.0010&price=60000.00&newOrderRespType=RESULT&recvWindow=5000&timestamp=1700000000000"
  */
-export function binanceOrderParams(order: RestingOrder, timestamp: number): string {
+export function binanceOrderParams(
+  order: RestingOrder,
+  timestamp: number,
+  recvWindow = 5_000,
+): string {
   return new URLSearchParams({
     symbol: order.symbol.replace("-", ""),
     side: order.side.toUpperCase(),
@@ -40,7 +44,7 @@ export function binanceOrderParams(order: RestingOrder, timestamp: number): stri
     quantity: order.quantity,
     price: order.price,
     newOrderRespType: "RESULT",
-    recvWindow: "5000",
+    recvWindow: String(recvWindow),
     timestamp: String(timestamp),
   }).toString();
 }
