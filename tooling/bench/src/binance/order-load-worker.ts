@@ -56,7 +56,7 @@ const stock = clients.map((): RestingOrder[] => []);
 for (let i = 0; i < presigned; i += 1) {
   for (const orders of stock) orders.push(nextOrder());
 }
-clients.forEach((client, index) => client.binance?.presign(stock[index] ?? []));
+for (const [index, client] of clients.entries()) client.binance?.presign(stock[index] ?? []);
 
 const started = performance.now();
 const windowStart = started + job.warmupMs;
