@@ -5,11 +5,11 @@ import type { App } from "./app";
 import { resolveClientAddress } from "./middleware/client-address";
 import {
   answerHeaderTemplate,
+  answerLeanly,
   headerOf,
   isBareProgramRequest,
   type RequestTarget,
   readBody,
-  requestIdOf,
   writeWhole,
 } from "./node-request";
 
@@ -21,6 +21,11 @@ const SET_PER_ANSWER = new Set([
   "x-mbx-used-weight",
   "x-mbx-used-weight-1m",
 ]);
+
+const FAILED = JSON.stringify({
+  code: -1000,
+  msg: "An unknown error occurred while processing the request.",
+});
 
 /**
  * A bot's `/api/v3` request answered from Node's request and response objects (ADR 039): the
@@ -39,55 +44,45 @@ export async function createBinanceLeanPath(app: App, services: ApiServices, cal
   const { log, config } = services;
   const template = await answerHeaderTemplate(app, `${BINANCE_API_PREFIX}/`, SET_PER_ANSWER);
 
-  const answer = async (
+  const answer = (
     req: IncomingMessage,
     res: ServerResponse,
     target: RequestTarget,
     method: string,
     path: string,
-  ) => {
-    const started = performance.now();
-    const requestId = requestIdOf(req);
-    const headers: Record<string, string> = { ...template, "x-request-id": requestId };
-    try {
-      const answered = await calls.answer({
-        method,
-        path,
-        queryString: target.queryString,
-        body: () => readBody(req),
-        header: (name) => headerOf(req, name) ?? undefined,
-        info: {
-          requestId,
-          ip: resolveClientAddress(
-            headerOf(req, "x-forwarded-for") ?? undefined,
-            req.socket.remoteAddress,
-            config.trustProxy,
-          ),
-          userAgent: headerOf(req, "user-agent"),
-        },
-      });
-      writeWhole(res, answered.status, { ...headers, ...answered.headers }, answered.body);
-      if (log.isLevelEnabled("info")) {
-        const ms = Math.round((performance.now() - started) * 10) / 10;
-        log
-          .child({ requestId })
-          .info(
-            { method: req.method, path: target.pathname, status: answered.status, ms },
-            "request",
-          );
-      }
-    } catch (error) {
-      // The pipeline answers every refusal and bug itself; this is the socket failing.
-      log.child({ requestId }).error({ err: error }, "unhandled error");
-      if (!res.headersSent) {
-        const body = JSON.stringify({
-          code: -1000,
-          msg: "An unknown error occurred while processing the request.",
+  ) =>
+    answerLeanly(
+      log,
+      req,
+      res,
+      target.pathname,
+      async (requestId) => {
+        const answered = await calls.answer({
+          method,
+          path,
+          queryString: target.queryString,
+          body: () => readBody(req),
+          header: (name) => headerOf(req, name) ?? undefined,
+          info: {
+            requestId,
+            ip: resolveClientAddress(
+              headerOf(req, "x-forwarded-for") ?? undefined,
+              req.socket.remoteAddress,
+              config.trustProxy,
+            ),
+            userAgent: headerOf(req, "user-agent"),
+          },
         });
-        writeWhole(res, 500, { ...headers, "content-type": "application/json" }, body);
-      } else res.destroy();
-    }
-  };
+        const headers = { ...template, "x-request-id": requestId, ...answered.headers };
+        writeWhole(res, answered.status, headers, answered.body);
+        return answered.status;
+      },
+      // The pipeline answers every refusal and bug itself; this is the socket failing.
+      (requestId) => {
+        const headers = { ...template, "x-request-id": requestId };
+        writeWhole(res, 500, { ...headers, "content-type": "application/json" }, FAILED);
+      },
+    );
 
   return (req: IncomingMessage, res: ServerResponse, target: RequestTarget): boolean => {
     const path = target.pathname.slice(BINANCE_API_PREFIX.length);

@@ -14,11 +14,11 @@ import { createBinanceLeanPath } from "./binance-lean-path";
 import { resolveClientAddress } from "./middleware/client-address";
 import {
   answerHeaderTemplate,
+  answerLeanly,
   headerOf,
   isBareProgramRequest,
   type RequestTarget,
   readBody,
-  requestIdOf,
   splitUrl,
   writeWhole,
 } from "./node-request";
@@ -51,52 +51,46 @@ export async function createRequestListener(
   const template = await answerHeaderTemplate(app, `${TRPC_ENDPOINT}/`);
   const { log, config } = services;
 
-  const answer = async (
+  const answer = (
     call: SingleCall,
     { pathname, search }: RequestTarget,
     req: IncomingMessage,
     res: ServerResponse,
-  ) => {
-    const started = performance.now();
-    const requestId = requestIdOf(req);
-    try {
-      const ip = resolveClientAddress(
-        headerOf(req, "x-forwarded-for") ?? undefined,
-        req.socket.remoteAddress,
-        config.trustProxy,
-      );
-      const answered =
-        (await refusePasswordFlood(services, call, ip)) ??
-        (await answerSingleCall(call, {
-          readInput: async () => (call.type === "query" ? search.get("input") : readBody(req)),
-          createContext: (resHeaders) =>
-            createContext(services, {
-              requestId,
-              ip,
-              userAgent: headerOf(req, "user-agent"),
-              headers: { get: (name) => headerOf(req, name.toLowerCase()) },
-              resHeaders,
-            }),
-        }));
-      writeAnswer(res, answered, { ...template, "x-request-id": requestId });
-      if (log.isLevelEnabled("info")) {
-        const ms = Math.round((performance.now() - started) * 10) / 10;
-        log
-          .child({ requestId })
-          .info({ method: req.method, path: pathname, status: answered.status, ms }, "request");
-      }
-    } catch (error) {
+  ) =>
+    answerLeanly(
+      log,
+      req,
+      res,
+      pathname,
+      async (requestId) => {
+        const ip = resolveClientAddress(
+          headerOf(req, "x-forwarded-for") ?? undefined,
+          req.socket.remoteAddress,
+          config.trustProxy,
+        );
+        const answered =
+          (await refusePasswordFlood(services, call, ip)) ??
+          (await answerSingleCall(call, {
+            readInput: async () => (call.type === "query" ? search.get("input") : readBody(req)),
+            createContext: (resHeaders) =>
+              createContext(services, {
+                requestId,
+                ip,
+                userAgent: headerOf(req, "user-agent"),
+                headers: { get: (name) => headerOf(req, name.toLowerCase()) },
+                resHeaders,
+              }),
+          }));
+        writeAnswer(res, answered, { ...template, "x-request-id": requestId });
+        return answered.status;
+      },
       // As the app's onError: a bug, logged; the caller learns nothing of it.
-      log.child({ requestId }).error({ err: error }, "unhandled error");
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      const body = JSON.stringify({ error: "Internal server error" });
-      const headers = { ...template, "x-request-id": requestId };
-      writeAnswer(res, { status: 500, body, headers: new Headers() }, headers);
-    }
-  };
+      (requestId) => {
+        const body = JSON.stringify({ error: "Internal server error" });
+        const headers = { ...template, "x-request-id": requestId };
+        writeAnswer(res, { status: 500, body, headers: new Headers() }, headers);
+      },
+    );
 
   const binanceLeanPath = binance && (await createBinanceLeanPath(app, services, binance));
 

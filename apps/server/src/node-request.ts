@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Logger } from "pino";
 import { MAX_BODY_BYTES } from "./app";
 
 // Hono's requestId middleware keeps a caller's id only when it looks like this.
@@ -100,4 +101,36 @@ export async function answerHeaderTemplate(
     if (!PER_ANSWER.has(name) && !answerOwn.has(name)) template[name] = value;
   }
   return template;
+}
+
+/**
+ * One lean answer's frame, as the app's middleware would give it: the request id, a
+ * `request` log line with the status and milliseconds, and for a failure of the path itself
+ * (not a refusal, which `respond` answers) an `unhandled error` log line and `failure`'s answer,
+ * or a destroyed socket once headers went out.
+ *
+ * @example
+ * void answerLeanly(log, req, res, pathname, async (requestId) => 200, (requestId) => writeWhole(…));
+ */
+export async function answerLeanly(
+  log: Logger,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  respond: (requestId: string) => Promise<number>,
+  failure: (requestId: string) => void,
+): Promise<void> {
+  const started = performance.now();
+  const requestId = requestIdOf(req);
+  try {
+    const status = await respond(requestId);
+    if (log.isLevelEnabled("info")) {
+      const ms = Math.round((performance.now() - started) * 10) / 10;
+      log.child({ requestId }).info({ method: req.method, path: pathname, status, ms }, "request");
+    }
+  } catch (error) {
+    log.child({ requestId }).error({ err: error }, "unhandled error");
+    if (res.headersSent) res.destroy();
+    else failure(requestId);
+  }
 }
