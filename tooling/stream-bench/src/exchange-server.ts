@@ -1,15 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { findFreePort } from "@cryptotrade/testing/free-port";
+import { startServerProcess } from "@cryptotrade/server/testing/server-process";
 import type { BenchDatabase } from "./bench-database";
 import { TSX_LOADER } from "./fork-script";
 
-// Started as a process, the way `pnpm start` runs it, never imported: the bench measures the
-// server exactly as it is deployed and shares nothing with it but the loopback interface.
+// Where the operator's commands run from, as `pnpm admin:grant` runs them.
 const SERVER_DIR = fileURLToPath(new URL("../../../apps/server/", import.meta.url));
 
-// The bench decides these; a developer's own settings (a Redis, a demo) must not leak in.
+// The bench decides these for a command; a developer's own settings must not leak in.
 const SERVER_SETTINGS = [
   "PORT",
   "HOST",
@@ -34,8 +33,9 @@ export interface ExchangeServer {
 }
 
 /**
- * Boots the real exchange server (apps/server) on a free loopback port with the demo market
- * maker off, and resolves once `/readyz` answers.
+ * Boots the real exchange server (apps/server, as `pnpm start` runs it, through the same
+ * helper every other bench uses) on a free loopback port with the demo market maker off, and
+ * resolves once `/readyz` answers.
  *
  * @example
  * const server = await startExchangeServer({ database });
@@ -43,32 +43,22 @@ export interface ExchangeServer {
 export async function startExchangeServer(options: {
   database: BenchDatabase;
 }): Promise<ExchangeServer> {
-  const port = await findFreePort();
-  const env = serverEnv(options.database, {
-    PORT: String(port),
-    HOST: "127.0.0.1",
+  const server = await startServerProcess({
     // Off, so the only book updates on the market are the ones the bench drives.
-    DEMO: "false",
-    LOG_LEVEL: "warn",
+    env: { ...options.database.env, DEMO: "false", LOG_LEVEL: "warn" },
+    readyTimeoutMs: 90_000,
   });
-  const child = spawn(process.execPath, ["--import", TSX_LOADER, "src/main.ts"], {
-    cwd: SERVER_DIR,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  forwardOutput(child);
-  const url = `http://127.0.0.1:${port}`;
-  try {
-    await waitUntilReady(child, url);
-  } catch (error) {
-    await stopChild(child);
-    throw error;
-  }
   return {
-    url,
-    origin: `http://localhost:${port}`,
-    pid: child.pid ?? -1,
-    stop: () => stopChild(child),
+    url: server.url,
+    origin: `http://localhost:${server.port}`,
+    pid: server.pid,
+    stop: async () => {
+      // SIGTERM lets the server drain and close its database (SIGKILL after 30 s).
+      const exit = await server.kill("SIGTERM");
+      if (exit.code !== 0 && exit.signal !== "SIGTERM") {
+        process.stderr.write(`[server] ended ${exit.code ?? exit.signal}\n${server.output()}\n`);
+      }
+    },
   };
 }
 
@@ -96,30 +86,6 @@ function serverEnv(database: BenchDatabase, settings: Record<string, string>): N
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of SERVER_SETTINGS) delete env[name];
   return Object.assign(env, database.env, settings);
-}
-
-async function waitUntilReady(child: ChildProcess, url: string): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    const ready = await fetch(`${url}/readyz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the server was not ready within 90 s");
-}
-
-/** SIGTERM lets the server drain and close its database; SIGKILL if it hangs. */
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, "exit");
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 function forwardOutput(child: ChildProcess): void {

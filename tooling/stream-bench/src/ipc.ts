@@ -11,6 +11,11 @@ export interface SubscriberSettings {
   url: string;
   protocol: Protocol;
   connections: number;
+  /** Loopback block (127.<block>.x.y) the connections come from, `socketsPerAddress` each. */
+  addressBlock: number;
+  /** This process's first connection's number in the run, so addresses never repeat. */
+  firstConnection: number;
+  socketsPerAddress: number;
   symbol: string;
   /** Handshakes in flight at once, so the server's accept backlog never overflows. */
   connectConcurrency: number;

@@ -11,7 +11,7 @@ import { type ExchangeServer, grantAdmin, startExchangeServer } from "./exchange
 import { readOpenFileLimit } from "./fd-limit";
 import { type FanOutResult, measureFanOut, type UpdateSource } from "./measure-fan-out";
 import { startNaiveServer } from "./naive-server";
-import { formatResults } from "./results-table";
+import { formatResults, incomplete, verdictOf } from "./results-table";
 import { SCENARIOS, type Scenario, SYMBOL } from "./scenarios";
 import { readSettings } from "./settings";
 
@@ -95,6 +95,10 @@ const runOptions = {
   processes: settings.processes,
   symbol: SYMBOL,
 };
+// Each run's subscribers from a block of loopback addresses no earlier run used: the server
+// counts connects per address over 10 s.
+let addressBlock = 20;
+const nextRun = () => ({ ...runOptions, addressBlock: ++addressBlock });
 try {
   log(`starting the exchange server on ${database.label}`);
   server = await startExchangeServer({ database });
@@ -113,10 +117,10 @@ try {
   for (const scenario of SCENARIOS) {
     const label = `${scenario.clients} clients at ${scenario.ratePerSecond}/s`;
     log(`${label}: naive ws loop`);
-    results.push(await measureFanOut(scenario, await naiveSource(scenario), runOptions));
+    results.push(await measureFanOut(scenario, await naiveSource(scenario), nextRun()));
     log(`${label}: tRPC market.onBook`);
     results.push(
-      await measureFanOut(scenario, exchangeSource(scenario, server, trader, open), runOptions),
+      await measureFanOut(scenario, exchangeSource(scenario, server, trader, open), nextRun()),
     );
   }
 } finally {
@@ -142,3 +146,25 @@ process.stdout.write(
     "",
   ].join("\n"),
 );
+
+// A run that did not hold every subscriber fails the bench: its figures are not the point's.
+const failed = results.filter(incomplete);
+for (const result of failed) {
+  log(
+    `FAIL ${result.scenario.clients} clients at ${result.scenario.ratePerSecond}/s, ${result.protocol}: ` +
+      `${result.subscribed}/${result.scenario.clients} subscribed, ${result.connectionFailures} connection failures, ` +
+      `${result.gaps} gaps, ${result.errors} errors, ${result.messages} messages`,
+  );
+}
+const verdicts = results
+  .filter((result) => result.protocol === "trpc")
+  .map((ours) =>
+    verdictOf(
+      ours,
+      results.find((r) => r.protocol === "naive" && r.scenario === ours.scenario),
+    ),
+  );
+process.stdout.write(
+  `${verdicts.filter((v) => v === "PASS").length} of ${verdicts.length} points PASS against the naive loop\n`,
+);
+if (failed.length > 0) process.exitCode = 1;

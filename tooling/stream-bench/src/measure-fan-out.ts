@@ -40,12 +40,18 @@ export interface FanOutResult {
  * warms up, then counts every diff each client receives for `measureMs`.
  *
  * @example
- * const result = await measureFanOut(scenario, source, { warmupMs: 3000, measureMs: 15000, processes: 4, symbol });
+ * const result = await measureFanOut(scenario, source, { warmupMs: 3000, measureMs: 15000, processes: 4, symbol, addressBlock: 20 });
  */
 export async function measureFanOut(
   scenario: Scenario,
   source: UpdateSource,
-  options: { warmupMs: number; measureMs: number; processes: number; symbol: string },
+  options: {
+    warmupMs: number;
+    measureMs: number;
+    processes: number;
+    symbol: string;
+    addressBlock: number;
+  },
 ): Promise<FanOutResult> {
   const pool = await startSubscriberPool({
     url: source.url,
@@ -53,6 +59,7 @@ export async function measureFanOut(
     connections: scenario.clients,
     processes: options.processes,
     symbol: options.symbol,
+    addressBlock: options.addressBlock,
   });
   source.start();
   await sleep(options.warmupMs);

@@ -31,9 +31,11 @@ export function readSettings(env: NodeJS.ProcessEnv): BenchSettings {
     problems.push(`${name} must be a whole number from 1 to ${max} (got "${text}")`);
     return fallback;
   };
+  const short = env.BENCH_SHORT === "1";
   const settings: BenchSettings = {
-    measureMs: count("STREAM_BENCH_MEASURE_SECONDS", 15, 600) * 1000,
-    warmupMs: count("STREAM_BENCH_WARMUP_SECONDS", 3, 60) * 1000,
+    // BENCH_SHORT=1 (CI): every point, briefly, so a bench that no longer runs cannot land.
+    measureMs: count("STREAM_BENCH_MEASURE_SECONDS", short ? 3 : 15, 600) * 1000,
+    warmupMs: count("STREAM_BENCH_WARMUP_SECONDS", short ? 1 : 3, 60) * 1000,
     processes: count("STREAM_BENCH_PROCESSES", 4, 64),
     postgresUrl:
       env.STREAM_BENCH_EMBEDDED === "1"

@@ -10,6 +10,9 @@ import {
 } from "./ipc";
 import { LatencyHistogram } from "./latency-histogram";
 
+/** Under the exchange's 30 WebSocket connects per address per 10 s. */
+const SOCKETS_PER_ADDRESS = 10;
+
 /** Every process's counts summed (`cpuSeconds` too), their latencies in one histogram. */
 type PoolResult = Omit<SubscriberResult, "type" | "latencies"> & {
   histogram: LatencyHistogram;
@@ -30,7 +33,7 @@ export interface SubscriberPool {
  * subscribed or given up.
  *
  * @example
- * const pool = await startSubscriberPool({ url, protocol: "trpc", connections: 1000, processes: 4, symbol });
+ * const pool = await startSubscriberPool({ url, protocol: "trpc", connections: 1000, processes: 4, symbol, addressBlock: 20 });
  */
 export async function startSubscriberPool(options: {
   url: string;
@@ -38,8 +41,10 @@ export async function startSubscriberPool(options: {
   connections: number;
   processes: number;
   symbol: string;
+  addressBlock: number;
 }): Promise<SubscriberPool> {
   const children: ChildProcess[] = [];
+  let firstConnection = 0;
   for (let i = 0; i < options.processes; i++) {
     // The first processes take the remainder, so the shares differ by at most one.
     const share =
@@ -49,11 +54,15 @@ export async function startSubscriberPool(options: {
       url: options.url,
       protocol: options.protocol,
       connections: share,
+      addressBlock: options.addressBlock,
+      firstConnection,
+      socketsPerAddress: SOCKETS_PER_ADDRESS,
       symbol: options.symbol,
       connectConcurrency: 64,
       connectTimeoutMs: 30_000,
     };
     children.push(forkScript("subscriber-worker.ts", settings));
+    firstConnection += share;
   }
   const send = (message: ToSubscriber) => {
     for (const child of children) child.send(message);

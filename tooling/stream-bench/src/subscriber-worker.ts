@@ -4,6 +4,7 @@
  * `publishedAt` the server put in it. Only latencies seen between "measure" and "finish"
  * count, so connecting and warming up stay out of the figures.
  */
+import { loopbackAddress } from "@cryptotrade/testing/loopback";
 import WebSocket from "ws";
 import type { FromSubscriber, SubscriberSettings, ToSubscriber } from "./ipc";
 import { LatencyHistogram } from "./latency-histogram";
@@ -22,11 +23,20 @@ function send(message: FromSubscriber): Promise<void> {
 }
 
 /** Resolves true once the connection is subscribed (naive: open), false if it never gets there. */
-function openSubscription(): Promise<boolean> {
+function openSubscription(connection: number): Promise<boolean> {
   return new Promise((resolve) => {
     // Neither server compresses, so offering it would only lengthen the handshake; skipping
     // UTF-8 checks keeps the clients' CPU, which competes with the servers', to a minimum.
-    const ws = new WebSocket(settings.url, { perMessageDeflate: false, skipUTF8Validation: true });
+    // Each few sockets from an address of their own, as many real clients: the server's
+    // per-address connect limit stays on and must let every one of them in.
+    const address = Math.floor(
+      (settings.firstConnection + connection) / settings.socketsPerAddress,
+    );
+    const ws = new WebSocket(settings.url, {
+      perMessageDeflate: false,
+      skipUTF8Validation: true,
+      localAddress: loopbackAddress(settings.addressBlock, address),
+    });
     sockets.push(ws);
     let settled = false;
     let subscribed = false;
@@ -86,7 +96,9 @@ async function connectAll(): Promise<number> {
   let subscribed = 0;
   for (let start = 0; start < settings.connections; start += settings.connectConcurrency) {
     const wave = Math.min(settings.connectConcurrency, settings.connections - start);
-    const results = await Promise.all(Array.from({ length: wave }, openSubscription));
+    const results = await Promise.all(
+      Array.from({ length: wave }, (_, i) => openSubscription(start + i)),
+    );
     for (const ok of results) {
       if (ok) subscribed += 1;
       else counts.failed += 1;

@@ -14,7 +14,7 @@ import { runOpenLoop } from "../open-loop";
 import { createWireClient } from "../wire-client";
 import { changedPrices } from "./depth-frames";
 import type { FanOutJob, FanOutResult } from "./fan-out";
-import { loopbackAddress } from "./loopback";
+import { loopbackAddress } from "@cryptotrade/testing/loopback";
 
 const job = JSON.parse(process.argv[2] ?? "null") as FanOutJob;
 const wsBase = job.url.replace(/^http/, "ws");

@@ -9,7 +9,7 @@ import { summarizeLatencies } from "../latency";
 import { type RestingOrder, restingOrders } from "../resting-orders";
 import { createWireClient } from "../wire-client";
 import { createBinanceOrderClient } from "./binance-order-client";
-import { loopbackAddress } from "./loopback";
+import { loopbackAddress } from "@cryptotrade/testing/loopback";
 import type { OrderLoadJob, OrderLoadResult } from "./order-load";
 
 const job = JSON.parse(process.argv[2] ?? "null") as OrderLoadJob;
