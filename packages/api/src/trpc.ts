@@ -72,27 +72,26 @@ const observeCalls = t.middleware(async ({ ctx, path, type, getRawInput, next })
   return { ...result, data: observeSubscription(observer, path, resuming, result.data) };
 });
 
-/** Logs unexpected failures with the request id; expected ones (bad input, auth) are not noise. */
-const logFailures = t.middleware(async ({ ctx, path, type, next }) => {
+/**
+ * Turns domain errors thrown below into their tRPC codes (see `toTRPCError`), then logs
+ * unexpected failures with the request id; expected ones (bad input, auth) are not noise.
+ * One middleware for both: each link of tRPC's chain copies the call's options and context.
+ */
+const answerFailures = t.middleware(async ({ ctx, path, type, next }) => {
   const result = await next();
-  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
-    ctx.log.error({ err: result.error.cause ?? result.error, path, type }, "procedure failed");
+  if (result.ok) return result;
+  const mapped = toTRPCError(result.error.cause);
+  const error = mapped ?? result.error;
+  if (error.code === "INTERNAL_SERVER_ERROR") {
+    ctx.log.error({ err: error.cause ?? error, path, type }, "procedure failed");
   }
   // The exchange refused (nothing done) or could not tell (may have executed), or the database
   // is away: expected during a failover or an outage, so no stack, and the logger says a
   // repeated one once per interval with its count.
-  if (!result.ok && OPERATIONAL_FAILURES.has(result.error.code)) {
-    const failure = summarizeFailure(result.error.cause ?? result.error);
-    ctx.log.warn({ failure, code: result.error.code, path, type }, "procedure not served");
+  if (OPERATIONAL_FAILURES.has(error.code)) {
+    const failure = summarizeFailure(error.cause ?? error);
+    ctx.log.warn({ failure, code: error.code, path, type }, "procedure not served");
   }
-  return result;
-});
-
-/** Turns domain errors thrown below into their tRPC codes (see `toTRPCError`). */
-const mapDomainErrors = t.middleware(async ({ ctx, next }) => {
-  const result = await next();
-  if (result.ok) return result;
-  const mapped = toTRPCError(result.error.cause);
   if (!mapped) return result;
   if (mapped.cause instanceof AuthError && mapped.cause.retryAfterSeconds !== undefined) {
     ctx.request.resHeaders.set("retry-after", String(mapped.cause.retryAfterSeconds));
@@ -154,50 +153,79 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
 }
 
-/** Someone is signed in, possibly with a session that still owes its second factor. */
-const requireSignedIn = t.middleware(({ ctx, next }) => {
+/**
+ * Who may call a procedure, checked in one middleware per kind of procedure (each link of
+ * tRPC's chain copies the call's options and context, on every call). The checks run in this
+ * order, so a caller failing several hears about the first.
+ */
+function signedInAccess(ctx: Context): { user: AuthUser; credential: Credential } {
   if (!ctx.principal) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
-  const user: AuthUser = ctx.principal.user;
-  const credential: Credential = ctx.principal.credential;
-  return next({ ctx: { user, credential } });
-});
+  return { user: ctx.principal.user, credential: ctx.principal.credential };
+}
 
 /** A session that has not passed 2FA may only finish logging in (or log out). */
-const requireSecondFactor = t.middleware(({ ctx, next }) => {
-  if (ctx.principal?.credential.kind === "session" && ctx.principal.credential.twoFactorPending) {
+function refuseOwedSecondFactor(credential: Credential): void {
+  if (credential.kind === "session" && credential.twoFactorPending) {
     throw new TRPCError({
       code: "FORBIDDEN",
       message: "Enter your two-factor code to finish signing in",
     });
   }
-  return next();
-});
+}
 
 /** API keys act for bots within their scopes; sessions hold every scope. */
-function requireScope(scope: Scope) {
-  return t.middleware(function requireScopeOfKey({ ctx, next }) {
-    if (!ctx.principal?.credential.scopes.includes(scope)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `This API key lacks the ${scope} scope` });
-    }
-    return next();
-  });
+function refuseMissingScope(credential: Credential, scope: Scope): void {
+  if (!credential.scopes.includes(scope)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: `This API key lacks the ${scope} scope` });
+  }
 }
 
 /** Account settings, sessions and keys are managed by the person, never by a key. */
-const requireSession = t.middleware(({ ctx, next }) => {
-  const credential = ctx.principal?.credential;
-  if (credential?.kind !== "session") {
+function sessionOf(credential: Credential) {
+  if (credential.kind !== "session") {
     throw new TRPCError({ code: "FORBIDDEN", message: "Sign in with a session to do this" });
   }
-  return next({ ctx: { credential } });
-});
+  return credential;
+}
 
-const requirePendingSecondFactor = t.middleware(({ ctx, next }) => {
-  const credential = ctx.principal?.credential;
-  if (credential?.kind !== "session" || !credential.twoFactorPending) {
+/** Fully authenticated (2FA passed, or an API key), holding `read` and `scope`. */
+function fullyAuthenticated(ctx: Context, scope: Scope) {
+  const access = signedInAccess(ctx);
+  refuseOwedSecondFactor(access.credential);
+  refuseMissingScope(access.credential, "read");
+  if (scope !== "read") refuseMissingScope(access.credential, scope);
+  return access;
+}
+
+/** Someone is signed in, possibly with a session that still owes its second factor. */
+const requireSignedIn = t.middleware(({ ctx, next }) => next({ ctx: signedInAccess(ctx) }));
+
+/** A session between password and second factor. */
+const requirePendingSession = t.middleware(({ ctx, next }) => {
+  const { user, credential } = signedInAccess(ctx);
+  const session = sessionOf(credential);
+  if (!session.twoFactorPending) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "No sign-in is waiting for a code" });
   }
-  return next({ ctx: { credential } });
+  return next({ ctx: { user, credential: session } });
+});
+
+function requireAuthenticated(scope: Scope) {
+  return t.middleware(function requireScopeOfKey({ ctx, next }) {
+    return next({ ctx: fullyAuthenticated(ctx, scope) });
+  });
+}
+
+const requireAuthenticatedSession = t.middleware(({ ctx, next }) => {
+  const { user, credential } = fullyAuthenticated(ctx, "read");
+  return next({ ctx: { user, credential: sessionOf(credential) } });
+});
+
+const requireAdminSession = t.middleware(({ ctx, next }) => {
+  const { user, credential } = fullyAuthenticated(ctx, "read");
+  const session = sessionOf(credential);
+  if (user.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "Admins only" });
+  return next({ ctx: { user, credential: session } });
 });
 
 /**
@@ -212,21 +240,13 @@ export const requireRecentReauthentication = t.middleware(({ ctx, next }) => {
   return next();
 });
 
-const requireAdmin = t.middleware(({ ctx, next }) => {
-  if (ctx.principal?.user.role !== "admin") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Admins only" });
-  }
-  return next();
-});
-
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Anyone may call it; `ctx.principal` says who, if anyone, is calling. */
 export const publicProcedure = t.procedure
   .use(observeCalls)
-  .use(logFailures)
-  .use(mapDomainErrors)
+  .use(answerFailures)
   .use(limitCalls)
   .use(recheckSocketCredential);
 
@@ -234,29 +254,25 @@ export const publicProcedure = t.procedure
 export const signedInProcedure = publicProcedure.use(requireSignedIn);
 
 /** A session between password and second factor: only `verifyTotp` / `verifyRecoveryCode`. */
-export const pendingSessionProcedure = signedInProcedure
-  .use(requireSession)
-  .use(requirePendingSecondFactor);
+export const pendingSessionProcedure = publicProcedure.use(requirePendingSession);
 
 /**
  * A fully authenticated user: a session that passed 2FA (when the user has it) or any API
  * key. Sets `ctx.user` (id, role, email, username) and `ctx.credential` (the session or API
  * key and its scopes). `ctx.auth` is the auth service.
  */
-export const protectedProcedure = signedInProcedure
-  .use(requireSecondFactor)
-  .use(requireScope("read"));
+export const protectedProcedure = publicProcedure.use(requireAuthenticated("read"));
 
 /** A fully authenticated session, never an API key: account settings, sessions, keys. */
-export const sessionProcedure = protectedProcedure.use(requireSession);
+export const sessionProcedure = publicProcedure.use(requireAuthenticatedSession);
 
 /** Placing and cancelling orders: a session, or an API key with `trade`. */
-export const tradeProcedure = protectedProcedure.use(requireScope("trade"));
+export const tradeProcedure = publicProcedure.use(requireAuthenticated("trade"));
 
 /** Moving money out: a session, or an API key with `withdraw`. */
-export const withdrawProcedure = protectedProcedure.use(requireScope("withdraw"));
+export const withdrawProcedure = publicProcedure.use(requireAuthenticated("withdraw"));
 
 /** Admins, through a session only. */
-export const adminProcedure = sessionProcedure.use(requireAdmin);
+export const adminProcedure = publicProcedure.use(requireAdminSession);
 
 export { TRPCError };
