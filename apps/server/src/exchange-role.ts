@@ -58,7 +58,14 @@ export async function startExchangeRole(options: {
   const embedded = database.kind === "pglite";
   const leadership = new Leadership<Exchange, Follower & { exchange: ExchangeReplica }>({
     role: config.exchangeRole,
-    lease: embedded ? undefined : new LeaderLease(db, describeHolder(), config.leaseMs),
+    lease: embedded
+      ? undefined
+      : new LeaderLease(
+          db,
+          describeHolder(config.exchangeInstance),
+          config.leaseMs,
+          config.exchangeInstance,
+        ),
     leaseMs: config.leaseMs,
     clock: systemClock,
     log,

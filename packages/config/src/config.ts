@@ -175,6 +175,12 @@ const EnvSchema = z
     // `leader` is the old name of `candidate` (ADR 029): it never meant "leads".
     EXCHANGE_ROLE: z.enum(["candidate", "replica", "leader"]).default("candidate"),
     EXCHANGE_LEASE_MS: z.coerce.number().int().min(300).max(60_000).default(3_000),
+    // Unique among the processes running at once (a pod's name): a restart under the same
+    // name takes its dead predecessor's lease at once (ADR 044).
+    EXCHANGE_INSTANCE: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,128}$/, { error: "must be 1-128 letters, digits, . _ or -" })
+      .optional(),
     EXCHANGE_FORWARD_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     // 1 BTC, 20 ETH, 500 SOL, 50,000 USDT in the seeded assets' minor units.
     WITHDRAWAL_DUAL_APPROVAL_ABOVE: approvalThresholds.prefault(
@@ -297,6 +303,11 @@ const EnvSchema = z
           : [],
       /** How long a leader's lease lasts unrenewed; a standby takes over once it lapses. */
       leaseMs: env.EXCHANGE_LEASE_MS,
+      /**
+       * This process's instance name (a pod's), unique among those running at once; a
+       * restart under it takes its dead predecessor's lease at once. None: wait for a lapse.
+       */
+      exchangeInstance: env.EXCHANGE_INSTANCE,
       /** How long a forwarded command waits for the leader before its outcome is unknown. */
       forwardTimeoutMs: env.EXCHANGE_FORWARD_TIMEOUT_MS,
       rateLimits: {

@@ -17,9 +17,13 @@ export interface LeaseHolder {
   release(epoch: number): Promise<void>;
 }
 
-/** A name for this process in the lease row, for operators reading it. */
-export function describeHolder(): string {
-  return `${hostname()}/${process.pid}/${randomBytes(3).toString("hex")}`;
+/**
+ * A name for this process in the lease row: its instance (EXCHANGE_INSTANCE, else the host),
+ * its pid and a nonce, so operators can read who leads and a restart can tell its
+ * predecessor's row from its own.
+ */
+export function describeHolder(instance?: string): string {
+  return `${instance ?? hostname()}/${process.pid}/${randomBytes(3).toString("hex")}`;
 }
 
 /**
@@ -33,14 +37,22 @@ export function describeHolder(): string {
  * const { epoch } = await lease.tryAcquire(); // a number when this process now leads
  */
 export class LeaderLease implements LeaseHolder {
+  /**
+   * `instance`: this process's instance name (EXCHANGE_INSTANCE), unique among the processes
+   * running at once, as a pod's name is. A lease held under the same name by another process
+   * is a dead predecessor's (this process replaced it), so it is taken at once instead of
+   * after it lapses; the epoch fences a late write of the old one all the same (ADR 044).
+   */
   constructor(
     private readonly db: Database,
     readonly holder: string,
     readonly leaseMs: number,
+    private readonly instance?: string,
   ) {}
 
   /**
-   * Takes the lease if nobody holds it or it has lapsed. Returns the new epoch, or how long
+   * Takes the lease if nobody holds it, it has lapsed, or this instance's predecessor holds
+   * it. Returns the new epoch, or how long
    * (database clock) until the current holder's lease lapses, so a standby can try again at
    * that moment instead of on a coarse poll: a dead leader is replaced one lease after its
    * last renewal, not up to a poll interval later.
@@ -61,6 +73,8 @@ export class LeaderLease implements LeaseHolder {
               set holder = excluded.holder, epoch = exchange_leadership.epoch + 1,
                   expires_at = excluded.expires_at
               where exchange_leadership.expires_at < now()
+                 or (split_part(exchange_leadership.holder, '/', 1) = ${this.instance ?? null}
+                     and exchange_leadership.holder <> excluded.holder)
             returning epoch)
           select (select epoch::text from taken) as epoch,
                  (select greatest(0, ceil(extract(epoch from expires_at - now()) * 1000))::int
