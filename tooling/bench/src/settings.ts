@@ -26,13 +26,14 @@ const LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres";
  * readSettings({ BENCH_SHORT: "1" }).short; // true
  */
 export function readSettings(env: Record<string, string | undefined>): BenchSettings {
+  const short = env.BENCH_SHORT === "1";
   return {
     postgresUrl: env.DATABASE_URL || LOCAL_POSTGRES,
     clients: positiveInteger(env.BENCH_CLIENTS, 32),
-    durationMs: positiveInteger(env.BENCH_SECONDS, 10) * 1_000,
-    warmupMs: 2_000,
-    openOrders: positiveInteger(env.BENCH_OPEN_ORDERS, 100_000),
-    short: env.BENCH_SHORT === "1",
+    durationMs: positiveInteger(env.BENCH_SECONDS, short ? 2 : 10) * 1_000,
+    warmupMs: short ? 500 : 2_000,
+    openOrders: positiveInteger(env.BENCH_OPEN_ORDERS, short ? 10_000 : 100_000),
+    short,
   };
 }
 

@@ -30,8 +30,10 @@ import { runTradingLoad } from "./trading-load";
 import { ensureWebBuild } from "./web-build";
 
 const SYMBOL = "BTC-USDT";
-const SAMPLES = Number(process.env.WEB_BENCH_SAMPLES ?? 120);
-const CLICK_SAMPLES = Number(process.env.WEB_BENCH_CLICK_SAMPLES ?? 100);
+// BENCH_SHORT=1 (CI): every section once, on few samples, so a bench that no longer runs cannot land.
+const SHORT = process.env.BENCH_SHORT === "1";
+const SAMPLES = Number(process.env.WEB_BENCH_SAMPLES ?? (SHORT ? 20 : 120));
+const CLICK_SAMPLES = Number(process.env.WEB_BENCH_CLICK_SAMPLES ?? (SHORT ? 20 : 100));
 /** WEB_BENCH_ONLY=weight,lighthouse,signed-in,click,order runs only those sections ("order": order to screen, then smooth under load). */
 const SECTIONS = ["weight", "lighthouse", "signed-in", "click", "order"] as const;
 const only = process.env.WEB_BENCH_ONLY?.split(",").map((name) => name.trim());
