@@ -8,13 +8,13 @@
  */
 import http from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { loopbackAddress } from "@cryptotrade/testing/loopback";
 import WebSocket from "ws";
 import { summarizeLatencies } from "../latency";
 import { runOpenLoop } from "../open-loop";
 import { createWireClient } from "../wire-client";
 import { changedPrices } from "./depth-frames";
 import type { FanOutJob, FanOutResult } from "./fan-out";
-import { loopbackAddress } from "@cryptotrade/testing/loopback";
 
 const job = JSON.parse(process.argv[2] ?? "null") as FanOutJob;
 const wsBase = job.url.replace(/^http/, "ws");

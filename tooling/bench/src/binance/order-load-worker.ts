@@ -5,11 +5,11 @@
  * the trader's HMAC or Ed25519 key ahead of the run, timed apart from the round trip).
  */
 import http from "node:http";
+import { loopbackAddress } from "@cryptotrade/testing/loopback";
 import { summarizeLatencies } from "../latency";
 import { type RestingOrder, restingOrders } from "../resting-orders";
 import { createWireClient } from "../wire-client";
 import { createBinanceOrderClient } from "./binance-order-client";
-import { loopbackAddress } from "@cryptotrade/testing/loopback";
 import type { OrderLoadJob, OrderLoadResult } from "./order-load";
 
 const job = JSON.parse(process.argv[2] ?? "null") as OrderLoadJob;
