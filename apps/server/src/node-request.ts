@@ -24,7 +24,7 @@ export function isBareProgramRequest(req: IncomingMessage): boolean {
 }
 
 /** Hono's rule: a caller's well-formed id is kept, anything else gets a fresh one. */
-export function requestIdOf(req: IncomingMessage): string {
+function requestIdOf(req: IncomingMessage): string {
   const caller = headerOf(req, "x-request-id");
   return caller && CALLER_REQUEST_ID.test(caller) ? caller : randomUUID();
 }
