@@ -47,21 +47,31 @@ describe("notifications.onEvents", () => {
 
     expect(
       events.orderUpdates(order.id).map((e) => [e.order.status, e.order.filledQuantity, e.change]),
-    ).toEqual([
+    ).toMatchObject([
       [
         "open",
         "0.00000000",
-        { filledQuantity: "0.00000000", filledQuote: "0.000000", triggered: false },
+        { filledQuantity: "0.00000000", filledQuote: "0.000000", triggered: false, fills: [] },
       ],
       [
         "partially_filled",
         "0.00400000",
-        { filledQuantity: "0.00400000", filledQuote: "164.000000", triggered: false },
+        {
+          filledQuantity: "0.00400000",
+          filledQuote: "164.000000",
+          triggered: false,
+          fills: [{ quantity: "0.00400000", liquidity: "maker" }],
+        },
       ],
       [
         "filled",
         "0.01000000",
-        { filledQuantity: "0.00600000", filledQuote: "246.000000", triggered: false },
+        {
+          filledQuantity: "0.00600000",
+          filledQuote: "246.000000",
+          triggered: false,
+          fills: [{ quantity: "0.00600000", liquidity: "maker" }],
+        },
       ],
     ]);
     events.stop();

@@ -82,6 +82,8 @@ export function toFillView(trade: TradeRecord, market: MarketInfo, userId: numbe
   };
 }
 
+export type FillView = ReturnType<typeof toFillView>;
+
 export function toTransactionView(transaction: TransactionRecord, decimals: number) {
   return {
     id: String(transaction.id),

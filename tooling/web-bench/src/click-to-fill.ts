@@ -10,6 +10,11 @@ export interface ClickToFillResult {
   rowMs: number[];
   /** Click on Buy → the form's own "placed" answer shown (the API round trip and render). */
   answerMs: number[];
+  /**
+   * The server's part of each answer: the place call's request sent → first byte of its answer
+   * (Resource Timing), so the rest of `rowMs` is the browser's (send, stream, render).
+   */
+  serverMs: number[];
   /** Clicks whose fill row never showed within the wait. */
   timedOut: number;
   p50: number;
@@ -61,7 +66,14 @@ export async function measureClickToFill(
       .or(panel.getByRole("table", { name: "Fills" }))
       .waitFor({ timeout: 10_000 });
     await form.getByLabel("Order type").selectOption("limit");
-    const result: ClickToFillResult = { rowMs: [], answerMs: [], timedOut: 0, p50: 0, p99: 0 };
+    const result: ClickToFillResult = {
+      rowMs: [],
+      answerMs: [],
+      serverMs: [],
+      timedOut: 0,
+      p50: 0,
+      p99: 0,
+    };
     for (let sample = 0; sample < samples; sample++) {
       const price = await crossingBuyPrice(bot, market);
       await form.getByLabel("Price", { exact: true }).fill(price);
@@ -76,6 +88,7 @@ export async function measureClickToFill(
       if (seen.rowMs === undefined) result.timedOut += 1;
       else result.rowMs.push(seen.rowMs);
       if (seen.answerMs !== undefined) result.answerMs.push(seen.answerMs);
+      if (seen.serverMs !== undefined) result.serverMs.push(seen.serverMs);
     }
     result.p50 = percentile(result.rowMs, 50);
     result.p99 = percentile(result.rowMs, 99);
@@ -86,13 +99,14 @@ export async function measureClickToFill(
 }
 
 interface ProbeWindow {
-  __clickToFill: Promise<{ rowMs?: number; answerMs?: number }>;
+  __clickToFill: Promise<{ rowMs?: number; answerMs?: number; serverMs?: number }>;
 }
 
 /**
  * Runs in the page: arms a capture-phase click listener on the order form's submit button and a
  * MutationObserver on the document (the button is the one labelled `buyLabel`); the promise left on `window` settles when a row not there
- * at arming shows in the table captioned `caption` (or after `waitMs`). No named inner
+ * at arming shows in the table captioned `caption` and the form says the order was placed (or
+ * after `waitMs`), with the time of each. No named inner
  * functions: the bundler would wrap them in a helper the page does not have.
  */
 function armFillProbe({
@@ -113,7 +127,9 @@ function armFillProbe({
     (button) => button.textContent?.trim() === buyLabel,
   );
   const status = submit?.form?.querySelector('[role="status"]');
-  const stamps: { clickedAt?: number; answerMs?: number } = {};
+  // Emptied per click: the buffer keeps 250 entries, and this click's call must be among them.
+  performance.clearResourceTimings();
+  const stamps: { clickedAt?: number; answerMs?: number; rowMs?: number } = {};
   submit?.addEventListener(
     "click",
     (event) => {
@@ -122,6 +138,8 @@ function armFillProbe({
     { capture: true, once: true },
   );
   (window as unknown as ProbeWindow).__clickToFill = new Promise((resolve) => {
+    // The row may show before the form's answer (the fill's event overtakes the HTTP answer),
+    // so both are watched for until each has shown.
     const observer = new MutationObserver(() => {
       // Stamped first: the row is in the DOM from this microtask on, painted at the next frame.
       const now = performance.now();
@@ -129,19 +147,30 @@ function armFillProbe({
       if (stamps.answerMs === undefined && status?.textContent?.includes(" placed: ")) {
         stamps.answerMs = now - stamps.clickedAt;
       }
-      const table = [...document.querySelectorAll("table")].find(
-        (each) => each.caption?.textContent?.trim() === caption,
-      );
-      const fresh = [...(table?.tBodies[0]?.rows ?? [])].some((row) => !before.has(row));
-      if (!fresh) return;
+      if (stamps.rowMs === undefined) {
+        const table = [...document.querySelectorAll("table")].find(
+          (each) => each.caption?.textContent?.trim() === caption,
+        );
+        const fresh = [...(table?.tBodies[0]?.rows ?? [])].some((row) => !before.has(row));
+        if (fresh) stamps.rowMs = now - stamps.clickedAt;
+      }
+      if (stamps.rowMs === undefined || stamps.answerMs === undefined) return;
       observer.disconnect();
       clearTimeout(timer);
-      resolve({ rowMs: now - stamps.clickedAt, answerMs: stamps.answerMs });
+      const placing = performance
+        .getEntriesByType("resource")
+        .filter((entry) => entry.name.includes("orders.place"))
+        .at(-1) as PerformanceResourceTiming | undefined;
+      resolve({
+        rowMs: stamps.rowMs,
+        answerMs: stamps.answerMs,
+        serverMs: placing ? placing.responseStart - placing.requestStart : undefined,
+      });
     });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     const timer = setTimeout(() => {
       observer.disconnect();
-      resolve({ answerMs: stamps.answerMs });
+      resolve({ rowMs: stamps.rowMs, answerMs: stamps.answerMs });
     }, waitMs);
   });
 }

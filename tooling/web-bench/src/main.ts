@@ -162,7 +162,7 @@ try {
     if (clicks.answerMs.length === 0) {
       throw new Error(`click to fill: none of ${CLICK_SAMPLES} clicks placed an order`);
     }
-    const note = `${clicks.rowMs.length} samples, ${clicks.timedOut} never shown within 3 s; click → "placed" answer p50 ${percentile(clicks.answerMs, 50).toFixed(1)} ms, p99 ${percentile(clicks.answerMs, 99).toFixed(1)} ms`;
+    const note = `${clicks.rowMs.length} samples, ${clicks.timedOut} never shown within 3 s; click → "placed" answer p50 ${percentile(clicks.answerMs, 50).toFixed(1)} ms, p99 ${percentile(clicks.answerMs, 99).toFixed(1)} ms; of which the server (request → first byte) p50 ${percentile(clicks.serverMs, 50).toFixed(1)} ms, p99 ${percentile(clicks.serverMs, 99).toFixed(1)} ms`;
     figures.push(
       {
         name: "click Buy to own fill row p50",

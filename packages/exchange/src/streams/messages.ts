@@ -1,5 +1,5 @@
 import type { PriceAlertView } from "@cryptotrade/contract/alerts";
-import type { OrderView } from "../views";
+import type { FillView, OrderView } from "../views";
 
 export interface BookLevelView {
   price: string;
@@ -47,6 +47,11 @@ export interface OrderChange {
   filledQuote: string;
   /** Whether the order's stop, take-profit or trailing trigger fired in this batch. */
   triggered: boolean;
+  /**
+   * Each trade that filled the order in this batch, newest first, exactly as `orders.fills`
+   * lists it for the order's owner: a client shows the row without asking for it.
+   */
+  fills: FillView[];
 }
 
 interface OrderUpdateMessage {

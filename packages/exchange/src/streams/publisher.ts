@@ -2,8 +2,8 @@ import { formatDecimal } from "@cryptotrade/contract/money";
 import type { BookLevelChange, ExchangeEvent } from "../events";
 import type { Exchange } from "../exchange";
 import type { MarketInfo } from "../markets";
-import type { TransactionRecord } from "../records";
-import { toOrderView, toPublicTradeView } from "../views";
+import type { TradeRecord, TransactionRecord } from "../records";
+import { toFillView, toOrderView, toPublicTradeView } from "../views";
 import type { EventBus } from "./bus";
 import { type BookLevelView, channels, type OrderChange, type StreamMessage } from "./messages";
 
@@ -42,7 +42,7 @@ export function publishExchangeEvents(
       if (market) out.push([channels.book(symbol), toBookDiff(market, changes)]);
     }
     const trades = new Map<string, ReturnType<typeof toPublicTradeView>[]>();
-    const fills = fillsByOrder(events);
+    const fills = tradesByOrder(events);
     for (const event of events) {
       const market = "market" in event ? markets.get(event.market) : undefined;
       switch (event.type) {
@@ -62,7 +62,12 @@ export function publishExchangeEvents(
                 kind: "order",
                 id: nextId(),
                 order: toOrderView(event.order, orderMarket),
-                change: toOrderChange(fills.get(event.order.id), event.triggered, orderMarket),
+                change: toOrderChange(
+                  fills.get(event.order.id) ?? [],
+                  event.triggered,
+                  orderMarket,
+                  event.userId,
+                ),
               },
             ]);
           }
@@ -160,31 +165,40 @@ function availableDelta(transaction: TransactionRecord): bigint | null {
   return 0n;
 }
 
-/** Each order's fills in this batch, summed: base and quote in minor units. */
-function fillsByOrder(events: readonly ExchangeEvent[]): Map<number, [bigint, bigint]> {
-  const fills = new Map<number, [bigint, bigint]>();
-  const add = (orderId: number, quantity: bigint, quote: bigint) => {
-    const [q, v] = fills.get(orderId) ?? [0n, 0n];
-    fills.set(orderId, [q + quantity, v + quote]);
+/** Each order's trades in this batch, in the order they happened. */
+function tradesByOrder(events: readonly ExchangeEvent[]): Map<number, TradeRecord[]> {
+  const byOrder = new Map<number, TradeRecord[]>();
+  const add = (orderId: number, trade: TradeRecord) => {
+    const list = byOrder.get(orderId);
+    if (list) list.push(trade);
+    else byOrder.set(orderId, [trade]);
   };
   for (const event of events) {
     if (event.type !== "trade") continue;
-    const { makerOrderId, takerOrderId, quantity, quoteQuantity } = event.trade;
-    add(makerOrderId, quantity, quoteQuantity);
-    add(takerOrderId, quantity, quoteQuantity);
+    add(event.trade.makerOrderId, event.trade);
+    add(event.trade.takerOrderId, event.trade);
   }
-  return fills;
+  return byOrder;
 }
 
+/** The batch's fills of one order, summed and listed from the owner's side of each trade. */
 function toOrderChange(
-  fill: [bigint, bigint] | undefined,
+  trades: readonly TradeRecord[],
   triggered: boolean,
   market: MarketInfo,
+  ownerId: number,
 ): OrderChange {
+  let quantity = 0n;
+  let quote = 0n;
+  for (const trade of trades) {
+    quantity += trade.quantity;
+    quote += trade.quoteQuantity;
+  }
   return {
-    filledQuantity: formatDecimal(fill?.[0] ?? 0n, market.baseDecimals),
-    filledQuote: formatDecimal(fill?.[1] ?? 0n, market.quoteDecimals),
+    filledQuantity: formatDecimal(quantity, market.baseDecimals),
+    filledQuote: formatDecimal(quote, market.quoteDecimals),
     triggered,
+    fills: trades.map((trade) => toFillView(trade, market, ownerId)).reverse(),
   };
 }
 

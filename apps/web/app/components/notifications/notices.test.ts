@@ -52,7 +52,13 @@ function orderEvent(
     kind: "order",
     id: "1.1",
     order: order(fields),
-    change: { filledQuantity: "0.00000000", filledQuote: "0.000000", triggered: false, ...change },
+    change: {
+      filledQuantity: "0.00000000",
+      filledQuote: "0.000000",
+      triggered: false,
+      fills: [],
+      ...change,
+    },
   };
 }
 

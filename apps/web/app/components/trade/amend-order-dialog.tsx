@@ -48,7 +48,7 @@ export function AmendOrderDialog({
   const amend = useMutation(
     trpc.orders.amend.mutationOptions({
       onSuccess: (amended) => {
-        applyOrderUpdate(queryClient, trpc, symbol, amended, false);
+        applyOrderUpdate(queryClient, trpc, symbol, amended, []);
         void queryClient.invalidateQueries(trpc.portfolio.balances.queryFilter());
         const quantity = n(trimDecimal(amended.quantity ?? "0"));
         const price = amended.price ? n(shown(amended.price, rules.priceDecimals)) : "";

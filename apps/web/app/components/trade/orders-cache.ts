@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@cryptotrade/api";
 import type { QueryClient } from "@tanstack/react-query";
 import type { useTRPC } from "~/trpc/react";
+import { addFills } from "./fills-cache";
 
 export type OrderView = RouterOutputs["orders"]["list"]["items"][number];
 export type FillView = RouterOutputs["orders"]["fills"]["items"][number];
@@ -25,23 +26,30 @@ export function historyInput(symbol: string) {
 }
 
 /**
- * Puts an order's new state into the cached lists without a reload: a live order is added or
- * replaced in open orders, a finished one leaves it; history and fills are refetched when the
- * order finished or filled, since their rows come from the server.
+ * Puts an order's new state and its new fills into the cached lists without a reload: a live
+ * order is added or replaced in open orders, a finished one leaves it; the fills go straight
+ * into every fills list (`addFills`). History is refetched when the order finished, since its
+ * rows come from the server. An answer older than what the lists show already (a fill's event
+ * overtook it) is not put back.
+ *
+ * @example
+ * applyOrderUpdate(queryClient, trpc, "BTC-USDT", message.order, message.change.fills);
  */
 export function applyOrderUpdate(
   queryClient: QueryClient,
   trpc: Trpc,
   symbol: string,
   order: OrderView,
-  filled: boolean,
+  fills: readonly FillView[],
 ): void {
+  addFills(queryClient, trpc, fills);
   if (order.symbol !== symbol) return;
   queryClient.setQueryData(trpc.orders.list.queryKey(openOrdersInput(symbol)), (previous) => {
     if (!previous) return previous;
+    const known = previous.items.find((item) => item.id === order.id);
+    if (known && known.updatedAt > order.updatedAt) return previous;
     const others = previous.items.filter((item) => item.id !== order.id);
     if (!isLive(order)) return { ...previous, items: others };
-    const known = previous.items.some((item) => item.id === order.id);
     const items = known
       ? previous.items.map((item) => (item.id === order.id ? order : item))
       : [order, ...others];
@@ -52,9 +60,6 @@ export function applyOrderUpdate(
       queryKey: trpc.orders.list.infiniteQueryKey(historyInput(symbol)),
     });
   }
-  // pathFilter, not queryFilter(): the latter's key carries type "query" and so misses the
-  // fills lists, which are infinite queries.
-  if (filled) void queryClient.invalidateQueries(trpc.orders.fills.pathFilter());
 }
 
 /**

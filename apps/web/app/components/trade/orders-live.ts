@@ -35,7 +35,7 @@ export function useLiveAccount(symbol: string, rules: MarketRules) {
           return;
         }
         const fill = newFill(filledSeen.current, message.order, rules, n);
-        applyOrderUpdate(queryClient, trpc, symbol, message.order, fill !== null);
+        applyOrderUpdate(queryClient, trpc, symbol, message.order, message.change.fills);
         if (fill && message.order.symbol === symbol) setAnnouncement(fill);
       },
     }),

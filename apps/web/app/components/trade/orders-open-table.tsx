@@ -43,7 +43,7 @@ export function OpenOrdersTable({
   const cancel = useMutation(
     trpc.orders.cancel.mutationOptions({
       onSuccess: (order) => {
-        applyOrderUpdate(queryClient, trpc, symbol, order, false);
+        applyOrderUpdate(queryClient, trpc, symbol, order, []);
         refreshBalances();
         setMessage(t("open.cancelled", { id: order.id }));
       },
@@ -54,7 +54,7 @@ export function OpenOrdersTable({
   const cancelAll = useMutation(
     trpc.orders.cancelAll.mutationOptions({
       onSuccess: ({ cancelled }) => {
-        for (const order of cancelled) applyOrderUpdate(queryClient, trpc, symbol, order, false);
+        for (const order of cancelled) applyOrderUpdate(queryClient, trpc, symbol, order, []);
         refreshBalances();
         setMessage(t("open.cancelledCount", { count: cancelled.length }));
       },

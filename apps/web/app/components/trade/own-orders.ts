@@ -22,7 +22,7 @@ export interface OwnOrderMark {
 /**
  * The signed-in trader's resting orders and latest fills in `symbol`, from the same cached
  * lists the order form and the account panel keep live (`orders.onUpdate` updates open
- * orders in place and refetches fills). A visitor has none, and nothing is asked for.
+ * orders in place and adds its fills). A visitor has none, and nothing is asked for.
  *
  * @example
  * const { orders, fills } = useOwnOrders("BTC-USDT", format);

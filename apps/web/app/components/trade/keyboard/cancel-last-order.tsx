@@ -39,7 +39,7 @@ export function CancelLastOrder({ symbol, rules }: { symbol: string; rules: Mark
   const cancel = useMutation(
     trpc.orders.cancel.mutationOptions({
       onSuccess: (order) => {
-        applyOrderUpdate(queryClient, trpc, symbol, order, false);
+        applyOrderUpdate(queryClient, trpc, symbol, order, []);
         void queryClient.invalidateQueries(trpc.portfolio.balances.queryFilter());
         setMessage(t("open.cancelled", { id: order.id }));
       },

@@ -103,7 +103,8 @@ export function OrderForm({ market, book }: { market: Market; book: BookStore })
   const place = useMutation(
     trpc.orders.place.mutationOptions({
       onSuccess: (order) => {
-        applyOrderUpdate(queryClient, trpc, market.symbol, order, order.filledQuantity !== "0");
+        // The fills come with the order's update on `orders.onUpdate`, often before this answer.
+        applyOrderUpdate(queryClient, trpc, market.symbol, order, []);
         void queryClient.invalidateQueries(trpc.portfolio.balances.queryFilter());
         setConfirmation(describePlaced(order, rules, n, t));
         setDraft((previous) => ({ ...previous, quantity: "", total: "" }));
