@@ -202,3 +202,71 @@ test("the trade page in Chinese: the order form and the book", async ({ page, si
   await expect(page.getByRole("table", { name: "订单簿" })).toBeVisible();
   await expect(page.getByRole("tab", { name: /当前委托/ })).toBeVisible();
 });
+
+/**
+ * The live regions whose words include `words`, each counted once (a toast inside sonner's
+ * polite list is one region): what a screen reader would announce.
+ */
+async function announcementsOf(page: Page, words: RegExp): Promise<string[]> {
+  return page.evaluate((source) => {
+    const pattern = new RegExp(source);
+    const live =
+      '[aria-live]:not([aria-live="off"]), [role="status"], [role="log"], [role="alert"]';
+    return [...document.querySelectorAll(live)]
+      .filter((region) => !region.parentElement?.closest(live))
+      .map((region) => region.textContent ?? "")
+      .filter((text) => pattern.test(text));
+  }, words.source);
+}
+
+test("a German trader reads checks, fills and price alerts in German, and hears each fill once", async ({
+  page,
+  signIn,
+  baseURL,
+}) => {
+  await signIn({ USDT: "1000" });
+  await page.goto("/trade/BTC-USDT");
+  // Live: the page is hydrated, so the form checks what is typed (no native submit).
+  await expect(page.getByTestId("live-status")).toHaveText("Live");
+  const form = page.getByRole("region", { name: "Order platzieren" });
+  const buy = form.getByRole("button", { name: "BTC kaufen" });
+
+  // The form's own checks, in German.
+  await form.getByLabel("Preis", { exact: true }).fill("1000");
+  await buy.click();
+  await expect(form.getByText("Geben Sie eine Menge ein")).toBeVisible();
+  await form.getByLabel("Menge").fill("0,001");
+  await buy.click();
+  await expect(form.getByLabel("Menge")).toHaveAccessibleDescription(
+    /Die Order ist 1,00 USDT wert, weniger als das Minimum von 5,00 USDT/,
+  );
+
+  // A limit buy above the best ask fills at once against the demo market maker.
+  const ticker = await anonymousClient(baseURL ?? "").market.ticker.query({ symbol: "BTC-USDT" });
+  const ask = Number(ticker.bestAsk ?? ticker.last ?? "65000");
+  await form.getByLabel("Preis", { exact: true }).fill(String(Math.ceil(ask * 1.02)));
+  await buy.click();
+  await expect(form.getByRole("status")).toHaveText(
+    /^Kauforder \d+ platziert: 0,001 BTC zu [\d.]+,00$/,
+  );
+  const toast = page.getByTestId("notice-toast").filter({ hasText: /gekauft/ });
+  await expect(toast).toContainText(/^0,0010 BTC zu [\d.]+,\d\d USDT gekauft/);
+  await expect(toast).toContainText(/BTC-USDT, Order \d+/);
+  // The fill is spoken once: by the notification layer, not again by the form or the panel.
+  await expect(page.getByTestId("latest-fill")).toContainText(/ausgeführt \(gekauft, Order \d+\)/);
+  expect(await announcementsOf(page, /gekauft|ausgeführt/)).toHaveLength(1);
+
+  // A price alert, set and worded in German with German numbers.
+  const alerts = page.getByRole("region", { name: "Preisalarme" });
+  await alerts.getByRole("button", { name: "Preisalarm" }).click();
+  const dialog = page.getByRole("dialog", { name: "Preisalarm für BTC-USDT" });
+  await dialog.getByLabel("Bedingung").selectOption({ label: "Preis steigt auf" });
+  await dialog.getByLabel("Alarmpreis").fill("999999");
+  await dialog.getByRole("button", { name: "Alarm setzen" }).click();
+  await expect(alerts.getByRole("status").first()).toHaveText(
+    "Alarm gesetzt: BTC-USDT über 999.999,00",
+  );
+  await expect(
+    alerts.getByRole("button", { name: "Alarm BTC-USDT über 999.999,00 löschen" }),
+  ).toBeVisible();
+});

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { signInNewUser } from "./fixtures";
 import { severeViolations, useTheme } from "./page-helpers";
 
@@ -32,6 +32,9 @@ async function expectBigTouchTargets(page: Page) {
 test("the pages fit a 390 px phone", async ({ page, context, baseURL }) => {
   await page.goto("/");
   await expect(page.getByRole("table", { name: "Markets" })).toBeVisible();
+  // The theme switch is folded into the header's menu on a phone.
+  await expect(page.getByRole("group", { name: "Theme" })).toBeHidden();
+  await page.getByRole("button", { name: "Menu" }).click();
   await expect(page.getByRole("group", { name: "Theme" })).toBeVisible();
   await expectNoSidewaysScroll(page);
 
@@ -41,9 +44,70 @@ test("the pages fit a 390 px phone", async ({ page, context, baseURL }) => {
 
   await signInNewUser(context, baseURL ?? "");
   await page.goto("/");
+  await page.getByRole("button", { name: "Menu" }).click();
   await expect(page.getByRole("button", { name: "Log out" })).toBeVisible();
   await expectNoSidewaysScroll(page);
 });
+
+/** The box of what `locator` finds, failing when it is not laid out. */
+async function boxOf(locator: Locator) {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error(`${locator} has no box`);
+  return box;
+}
+
+for (const [locale, words] of [
+  ["en-US", { menu: "Menu", bell: /^Notifications/, centre: "Notifications", logOut: "Log out" }],
+  [
+    "de-DE",
+    { menu: "Menü", bell: /^Benachrichtigungen/, centre: "Benachrichtigungen", logOut: "Abmelden" },
+  ],
+] as const) {
+  test.describe(locale, () => {
+    test.use({ locale });
+
+    test(`the header is one line at 390 px, and its menu and the bell's panel never overlap (${locale})`, async ({
+      page,
+      context,
+      baseURL,
+    }) => {
+      await signInNewUser(context, baseURL ?? "");
+      await page.goto("/trade/BTC-USDT");
+      const header = page.getByRole("banner");
+      const logo = header.getByRole("link", { name: "CryptoTrade" });
+      const bell = header.getByRole("button", { name: words.bell });
+      const menu = header.getByRole("button", { name: words.menu });
+      // One row: the logo, the bell and the menu button share a line, and the header is no
+      // taller than that line with its padding.
+      const row = [await boxOf(logo), await boxOf(bell), await boxOf(menu)];
+      const middles = row.map((box) => box.y + box.height / 2);
+      expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(4);
+      expect((await boxOf(header)).height).toBeLessThanOrEqual(72);
+      for (const box of row) expect(box.x + box.width).toBeLessThanOrEqual(390);
+      // Icon-only buttons big enough for a thumb.
+      for (const button of [bell, menu])
+        expect((await boxOf(button)).height).toBeGreaterThanOrEqual(36);
+
+      const logOut = page.getByRole("button", { name: words.logOut });
+      const centre = page.getByRole("region", { name: words.centre, exact: true });
+      await menu.click();
+      await expect(logOut).toBeVisible();
+      const menuBox = await boxOf(logOut);
+      expect(menuBox.x).toBeGreaterThanOrEqual(0);
+      expect(menuBox.x + menuBox.width).toBeLessThanOrEqual(390);
+      // Opening the bell closes the menu, and the other way round.
+      await bell.click();
+      await expect(centre).toBeVisible();
+      await expect(logOut).toBeHidden();
+      const centreBox = await boxOf(centre);
+      expect(centreBox.x).toBeGreaterThanOrEqual(0);
+      expect(centreBox.x + centreBox.width).toBeLessThanOrEqual(390);
+      await menu.click();
+      await expect(logOut).toBeVisible();
+      await expect(centre).toBeHidden();
+    });
+  });
+}
 
 test("a phone shows the chart, book, tape and form one tab at a time", async ({ page }) => {
   await page.goto("/trade/BTC-USDT");
@@ -94,6 +158,8 @@ test("the order form opens from the tab bar with its Buy button in the first 1,0
     await expect(buy).toBeHidden();
     await page.getByRole("tab", { name: "Buy / Sell" }).click();
     await expect(buy).toBeVisible();
+    // Buy is on the first screen the tab shows (it sticks to the screen's bottom), whole.
+    await expect(buy).toBeInViewport({ ratio: 1 });
     // The form comes up under the sticky tab bar: Buy ends within the first 1,000 px from the
     // top of the screen, and the tab bar stays on it.
     const box = await buy.boundingBox();

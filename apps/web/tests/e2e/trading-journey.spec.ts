@@ -109,7 +109,7 @@ test.describe("trading journey", () => {
     const bob = await openSecondTrader(browser, baseURL ?? "");
     await placeOrder(bob.page, { side: "Sell", price, quantity: "0.45", timeInForce: "IOC" });
 
-    await expect(panel.getByRole("log")).toContainText(
+    await expect(panel.getByTestId("latest-fill")).toContainText(
       new RegExp(`Filled [0-9.]+ BTC at ${price}`),
     );
     await expect(row).toContainText("Partially filled");
@@ -187,7 +187,9 @@ test.describe("trading journey", () => {
           timeInForce: "IOC",
         });
       }
-      await expect(panel.getByRole("log")).toContainText("Filled 0.001 BTC at", { timeout: 2_000 });
+      await expect(panel.getByTestId("latest-fill")).toContainText("Filled 0.001 BTC at", {
+        timeout: 2_000,
+      });
     }).toPass({ timeout: 30_000 });
     await expect(panel.getByText("No open orders")).toBeVisible();
   });

@@ -2,6 +2,7 @@ import { MovePercent } from "@cryptotrade/contract/alerts";
 import { normalizeTypedDecimal } from "@cryptotrade/contract/money";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { AmountInput } from "~/components/trade/order-form/input";
 import { checkPrice, type MarketRules } from "~/components/trade/order-form/model";
 import { SelectField } from "~/components/ui/select-field";
@@ -9,13 +10,8 @@ import { useNumbers } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
 import { describeAlert, readAlertRefusal } from "./alert-words";
 
-const CONDITIONS = [
-  { value: "above", label: "Price rises to" },
-  { value: "below", label: "Price falls to" },
-  { value: "up", label: "Price moves up by %" },
-  { value: "down", label: "Price moves down by %" },
-] as const;
-type Condition = (typeof CONDITIONS)[number]["value"];
+const CONDITIONS = ["above", "below", "up", "down"] as const;
+type Condition = (typeof CONDITIONS)[number];
 
 /**
  * A modal form that sets a price alert on one market (`alerts.create`): a price to rise or
@@ -35,6 +31,9 @@ export function PriceAlertDialog({
   const queryClient = useQueryClient();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const { n } = useNumbers();
+  const { t } = useTranslation();
+  const { t: tradeT } = useTranslation("trade");
+  const checkWords = { t: tradeT, n };
   const [condition, setCondition] = useState<Condition>("above");
   const [price, setPrice] = useState("");
   const [percent, setPercent] = useState("");
@@ -51,10 +50,10 @@ export function PriceAlertDialog({
     trpc.alerts.create.mutationOptions({
       onSuccess: (alert) => {
         void queryClient.invalidateQueries(trpc.alerts.list.queryFilter());
-        onClose(`Alert set: ${describeAlert(alert, n)}`);
+        onClose(t("alerts.setDone", { alert: describeAlert(alert, t, n) }));
       },
       onError: (failure) => {
-        const refusal = readAlertRefusal(failure);
+        const refusal = readAlertRefusal(failure, t("alerts.notSet"));
         if (refusal.field) setErrors({ [refusal.field]: refusal.message });
         else setFormError(refusal.message);
       },
@@ -67,7 +66,7 @@ export function PriceAlertDialog({
     if (isMove) {
       const typed = normalizeTypedDecimal(percent.trim());
       if (!MovePercent.safeParse(typed).success || Number(typed) <= 0) {
-        setErrors({ percent: "Enter a move above 0 %, with at most two decimals, such as 2.5" });
+        setErrors({ percent: t("alerts.moveRule") });
         return;
       }
       setErrors({});
@@ -79,7 +78,7 @@ export function PriceAlertDialog({
       });
       return;
     }
-    const checked = checkPrice(rules, price, "price", "Price");
+    const checked = checkPrice(rules, price, "price", checkWords);
     if ("error" in checked) {
       setErrors({ price: checked.error });
       return;
@@ -102,16 +101,13 @@ export function PriceAlertDialog({
     >
       <form onSubmit={submit} noValidate className="flex flex-col gap-3">
         <h2 id="price-alert-title" className="text-base font-semibold">
-          Price alert on {symbol}
+          {t("alerts.dialogTitle", { symbol })}
         </h2>
-        <p className="text-xs text-muted">
-          Fires once, on the first trade at or past the price, and reaches you even with the app
-          closed when push notifications are on (Alerts page).
-        </p>
+        <p className="text-xs text-muted">{t("alerts.dialogHint")}</p>
         <SelectField
-          label="Condition"
+          label={t("alerts.condition")}
           name="condition"
-          options={CONDITIONS}
+          options={CONDITIONS.map((value) => ({ value, label: t(`alerts.conditions.${value}`) }))}
           value={condition}
           onChange={(event) => {
             setCondition(event.target.value as Condition);
@@ -120,7 +116,7 @@ export function PriceAlertDialog({
         />
         {isMove ? (
           <AmountInput
-            label="Move"
+            label={t("alerts.move")}
             unit="%"
             value={percent}
             onChange={setPercent}
@@ -129,7 +125,7 @@ export function PriceAlertDialog({
           />
         ) : (
           <AmountInput
-            label="Alert price"
+            label={t("alerts.alertPrice")}
             unit={rules.quoteAsset}
             value={price}
             onChange={setPrice}
@@ -147,14 +143,14 @@ export function PriceAlertDialog({
             onClick={() => dialogRef.current?.close()}
             className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface-raised"
           >
-            Close
+            {t("alerts.close")}
           </button>
           <button
             type="submit"
             aria-disabled={create.isPending || undefined}
             className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-on-accent aria-disabled:opacity-70"
           >
-            Set alert
+            {t("alerts.set")}
           </button>
         </div>
       </form>

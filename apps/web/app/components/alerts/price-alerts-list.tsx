@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { useNumbers } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
@@ -13,12 +14,13 @@ export function PriceAlertsList({ symbol }: { symbol?: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { n } = useNumbers();
+  const { t } = useTranslation();
   const [outcome, setOutcome] = useState("");
   const alerts = useQuery(trpc.alerts.list.queryOptions(symbol ? { symbol } : undefined));
   const cancel = useMutation(
     trpc.alerts.cancel.mutationOptions({
       onSuccess: (cancelled) => {
-        setOutcome(`Alert cancelled: ${describeAlert(cancelled, n)}`);
+        setOutcome(t("alerts.cancelled", { alert: describeAlert(cancelled, t, n) }));
         void queryClient.invalidateQueries(trpc.alerts.list.queryFilter());
       },
       onError: (failure) => setOutcome(failure.message),
@@ -26,33 +28,33 @@ export function PriceAlertsList({ symbol }: { symbol?: string }) {
   );
 
   let body: React.ReactNode;
-  if (alerts.isPending) body = <p className="text-sm text-muted">Loading your alerts…</p>;
+  if (alerts.isPending) body = <p className="text-sm text-muted">{t("alerts.loading")}</p>;
   else if (alerts.isError) {
     body = (
       <p role="alert" className="text-sm text-sell">
-        Your alerts could not be loaded. Try again in a moment.
+        {t("alerts.loadFailed")}
       </p>
     );
   } else if (alerts.data.length === 0) {
-    body = <p className="text-sm text-muted">No active price alerts.</p>;
+    body = <p className="text-sm text-muted">{t("alerts.none")}</p>;
   } else {
     body = (
-      <ul aria-label="Your price alerts" className="flex flex-col divide-y divide-border">
+      <ul aria-label={t("alerts.yours")} className="flex flex-col divide-y divide-border">
         {alerts.data.map((alert) => {
-          const words = describeAlert(alert, n);
+          const words = describeAlert(alert, t, n);
           return (
             <li key={alert.id} className="flex items-center justify-between gap-2 py-1.5">
               <span className="tabular text-sm">{words}</span>
               <Button
                 variant="outline"
                 size="xs"
-                aria-label={`Cancel alert ${words}`}
+                aria-label={t("alerts.cancelNamed", { alert: words })}
                 aria-disabled={cancel.isPending || undefined}
                 onClick={() => {
                   if (!cancel.isPending) cancel.mutate({ id: alert.id });
                 }}
               >
-                Cancel
+                {t("alerts.cancel")}
               </Button>
             </li>
           );

@@ -1,4 +1,5 @@
 import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { type Market, readRules } from "~/components/trade/order-form/model";
 import { Button } from "~/components/ui/button";
 import { PriceAlertDialog } from "./price-alert-dialog";
@@ -7,6 +8,7 @@ import { PriceAlertsList } from "./price-alerts-list";
 /** The trade page's price alerts: a "Price alert" button opening the form, and this market's alerts. */
 export function PriceAlertsPanel({ market }: { market: Market }) {
   const rules = useMemo(() => readRules(market), [market]);
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState("");
   return (
@@ -16,10 +18,10 @@ export function PriceAlertsPanel({ market }: { market: Market }) {
     >
       <div className="flex items-center justify-between gap-2">
         <h2 id="price-alerts-title" className="text-sm font-semibold">
-          Price alerts
+          {t("alerts.panelTitle")}
         </h2>
         <Button size="sm" variant="outline" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-          Price alert
+          {t("alerts.open")}
         </Button>
       </div>
       <p role="status" className="text-xs text-buy empty:hidden">

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
 import {
@@ -22,6 +23,7 @@ export function PushNotifications() {
   const key = useQuery(trpc.alerts.pushKey.queryOptions());
   const [state, setState] = useState<PushState>("checking");
   const [problem, setProblem] = useState<string | null>(null);
+  const { t } = useTranslation();
   const subscribe = useMutation(trpc.alerts.subscribePush.mutationOptions());
   const unsubscribe = useMutation(trpc.alerts.unsubscribePush.mutationOptions());
   const keepOnServer = subscribe.mutateAsync;
@@ -71,30 +73,21 @@ export function PushNotifications() {
 
   let body: React.ReactNode;
   if (key.isPending || state === "checking") {
-    body = <p className="text-sm text-muted">Checking push notifications…</p>;
+    body = <p className="text-sm text-muted">{t("alerts.push.checking")}</p>;
   } else if (key.isError) {
-    body = <p className="text-sm text-sell">Push settings could not be loaded.</p>;
+    body = <p className="text-sm text-sell">{t("alerts.push.loadFailed")}</p>;
   } else if (key.data.publicKey === null) {
-    body = (
-      <p className="text-sm text-muted">
-        Push notifications are not configured on this exchange: alerts reach you while the app is
-        open.
-      </p>
-    );
+    body = <p className="text-sm text-muted">{t("alerts.push.notConfigured")}</p>;
   } else if (state === "unsupported") {
-    body = <p className="text-sm text-muted">This browser cannot receive push notifications.</p>;
+    body = <p className="text-sm text-muted">{t("alerts.push.unsupported")}</p>;
   } else if (state === "blocked") {
-    body = (
-      <p className="text-sm text-muted">
-        Notifications are blocked for this site; allow them in the browser's site settings.
-      </p>
-    );
+    body = <p className="text-sm text-muted">{t("alerts.push.blocked")}</p>;
   } else if (state === "on") {
     body = (
       <div className="flex flex-wrap items-center gap-3">
-        <p className="text-sm">Push notifications are on for this browser.</p>
+        <p className="text-sm">{t("alerts.push.on")}</p>
         <Button variant="outline" size="sm" onClick={() => void turnOff()}>
-          Turn off push notifications
+          {t("alerts.push.turnOff")}
         </Button>
       </div>
     );
@@ -107,7 +100,7 @@ export function PushNotifications() {
         aria-disabled={subscribe.isPending || undefined}
         onClick={() => void turnOn(publicKey)}
       >
-        Enable push notifications
+        {t("alerts.push.enable")}
       </Button>
     );
   }

@@ -1,4 +1,5 @@
-import type { NoticeFacts, TriggerKind } from "./notices";
+import type { TFunction } from "i18next";
+import type { NoticeFacts } from "./notices";
 
 /** A notice as people read it: a headline, a line of detail, and how urgently to announce it. */
 export interface NoticeWords {
@@ -8,81 +9,92 @@ export interface NoticeWords {
   urgency: "polite" | "assertive";
 }
 
-const TRIGGERS: Record<TriggerKind, string> = {
-  stop: "Stop",
-  takeProfit: "Take-profit",
-  trailingStop: "Trailing stop",
-};
+/** What wording a notice needs: the "common" namespace's `t` and the viewer's numbers. */
+export interface NoticeLanguage {
+  t: TFunction<"common">;
+  /** A decimal the app formatted, in the viewer's locale (`useNumbers().n`). */
+  n: (text: string) => string;
+}
 
-/** Why the exchange ended an order, by the engine's reason. */
-const ENDINGS: Record<string, string> = {
-  ioc: "Immediate-or-cancel: what could not fill at once was not kept.",
-  fok: "Fill-or-kill: it could not fill in full at once.",
-  no_liquidity: "The book had too little to fill it.",
-  quote_budget: "It reached the amount it could spend.",
-  self_trade: "It would have traded with your own order (self-trade prevention).",
-  oco: "Its one-cancels-the-other partner filled or triggered.",
-};
+/** Why the exchange ended an order, by the engine's reason (each has words in `notice.ending`). */
+const ENDINGS = new Set(["ioc", "fok", "no_liquidity", "quote_budget", "self_trade", "oco"]);
+type Ending = "ioc" | "fok" | "no_liquidity" | "quote_budget" | "self_trade" | "oco";
 
 /**
- * The words of a notice, numbers in the viewer's locale through `n` (`useNumbers().n`).
+ * The words of a notice in the viewer's language, numbers in their locale.
  *
  * @example
- * wordNotice(filled, (text) => localizeDecimal(text, "en-US")).title;
- * // "Bought 0.0100 BTC at 62,000.00 USDT"
+ * wordNotice(filled, { t, n: (text) => localizeDecimal(text, "de-DE") }).title;
+ * // "0,0100 BTC zu 62.000,00 USDT gekauft"
  */
-export function wordNotice(notice: NoticeFacts, n: (text: string) => string): NoticeWords {
+export function wordNotice(notice: NoticeFacts, { t, n }: NoticeLanguage): NoticeWords {
   switch (notice.kind) {
     case "orderFilled": {
-      const verb = notice.side === "buy" ? "Bought" : "Sold";
-      const at =
-        notice.averagePrice === null ? "" : ` at ${n(notice.averagePrice)} ${notice.quoteAsset}`;
-      return {
-        title: `${verb} ${n(notice.quantity)} ${notice.baseAsset}${at}`,
-        detail: orderLine(notice),
-        urgency: "polite",
-      };
+      const words = { quantity: n(notice.quantity), asset: notice.baseAsset };
+      const bought = notice.side === "buy";
+      const title =
+        notice.averagePrice === null
+          ? t(bought ? "notice.bought" : "notice.sold", words)
+          : t(bought ? "notice.boughtAt" : "notice.soldAt", {
+              ...words,
+              price: n(notice.averagePrice),
+              quote: notice.quoteAsset,
+            });
+      return { title, detail: orderLine(notice, t), urgency: "polite" };
     }
     case "orderPartlyFilled": {
-      const of = notice.quantity === null ? "" : ` of ${n(notice.quantity)}`;
+      const words = { filled: n(notice.filled), asset: notice.baseAsset };
       return {
-        title: `Order partly filled: ${n(notice.filled)}${of} ${notice.baseAsset}`,
-        detail: orderLine(notice),
+        title:
+          notice.quantity === null
+            ? t("notice.partlyFilled", words)
+            : t("notice.partlyFilledOf", { ...words, quantity: n(notice.quantity) }),
+        detail: orderLine(notice, t),
         urgency: "polite",
       };
     }
     case "orderTriggered":
       return {
-        title: `${TRIGGERS[notice.trigger]} triggered: ${amountOf(notice, notice.quantity, n)}`,
-        detail: orderLine(notice),
+        title: t("notice.triggered", {
+          trigger: t(`notice.trigger.${notice.trigger}`),
+          amount: amountOf(notice, notice.quantity, { t, n }),
+        }),
+        detail: orderLine(notice, t),
         urgency: "polite",
       };
     case "orderEnded": {
-      const what =
-        notice.status === "expired" ? "Order expired" : "Order cancelled by the exchange";
-      const why = (notice.reason && ENDINGS[notice.reason]) ?? "";
+      const amount = amountOf(notice, notice.quantity, { t, n });
+      const why =
+        notice.reason && ENDINGS.has(notice.reason)
+          ? t(`notice.ending.${notice.reason as Ending}`)
+          : "";
       return {
-        title: `${what}: ${amountOf(notice, notice.quantity, n)}`,
-        detail: why ? `${why} ${orderLine(notice)}` : orderLine(notice),
+        title: t(notice.status === "expired" ? "notice.expired" : "notice.cancelled", { amount }),
+        detail: why ? `${why} ${orderLine(notice, t)}` : orderLine(notice, t),
         urgency: "assertive",
       };
     }
-    case "withdrawalDecided":
+    case "withdrawalDecided": {
+      const words = { amount: n(notice.amount), asset: notice.asset };
       return notice.approved
         ? {
-            title: `Withdrawal of ${n(notice.amount)} ${notice.asset} approved`,
-            detail: "It is on its way to your address.",
+            title: t("notice.withdrawalApproved", words),
+            detail: t("notice.withdrawalApprovedDetail"),
             urgency: "polite",
           }
         : {
-            title: `Withdrawal of ${n(notice.amount)} ${notice.asset} rejected`,
-            detail: "The amount and its fee are back in your available balance.",
+            title: t("notice.withdrawalRejected", words),
+            detail: t("notice.withdrawalRejectedDetail"),
             urgency: "assertive",
           };
+    }
     case "priceAlert":
       return {
-        title: `Price alert: ${notice.symbol} ${notice.direction} ${n(notice.price)}`,
-        detail: `Traded at ${n(notice.tradedAt)}.`,
+        title: t(`notice.priceAlert.${notice.direction}`, {
+          symbol: notice.symbol,
+          price: n(notice.price),
+        }),
+        detail: t("notice.tradedAt", { price: n(notice.tradedAt) }),
         urgency: "polite",
       };
   }
@@ -92,13 +104,13 @@ export function wordNotice(notice: NoticeFacts, n: (text: string) => string): No
 function amountOf(
   notice: { side: "buy" | "sell"; baseAsset: string },
   quantity: string | null,
-  n: (text: string) => string,
+  { t, n }: NoticeLanguage,
 ): string {
   return quantity === null
-    ? `${notice.side} ${notice.baseAsset}`
-    : `${notice.side} ${n(quantity)} ${notice.baseAsset}`;
+    ? t(`notice.amountByFunds.${notice.side}`, { asset: notice.baseAsset })
+    : t(`notice.amount.${notice.side}`, { quantity: n(quantity), asset: notice.baseAsset });
 }
 
-function orderLine(notice: { symbol: string; orderId: string }): string {
-  return `${notice.symbol}, order ${notice.orderId}`;
+function orderLine(notice: { symbol: string; orderId: string }, t: TFunction<"common">): string {
+  return t("notice.orderLine", { symbol: notice.symbol, id: notice.orderId });
 }

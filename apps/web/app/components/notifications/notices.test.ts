@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { createI18n } from "~/lib/i18n/instance";
 import { localizeDecimal } from "~/lib/number-format";
+import { strings as german } from "~/locales/de";
+import { strings as english } from "~/locales/en";
 import { wordNotice } from "./notice-words";
 import { type MarketWriting, type NotificationEvent, noticesOf } from "./notices";
 
@@ -76,10 +79,14 @@ function wallet(status: "pending" | "completed" | "rejected", type = "withdrawal
   } satisfies NotificationEvent;
 }
 
-/** The words of every notice an event makes, in a locale. */
+const englishI18n = createI18n("en", english);
+const germanI18n = createI18n("de", german);
+
+/** The words of every notice an event makes, in a locale (German words for a German one). */
 function wordsOf(event: NotificationEvent, locale = "en-US") {
   const n = (text: string) => localizeDecimal(text, locale);
-  return noticesOf(event, markets).map((notice) => wordNotice(notice, n));
+  const { t } = locale.startsWith("de") ? germanI18n : englishI18n;
+  return noticesOf(event, markets).map((notice) => wordNotice(notice, { t, n }));
 }
 const titlesOf = (event: NotificationEvent, locale?: string) =>
   wordsOf(event, locale).map((words) => words.title);
@@ -102,7 +109,7 @@ describe("notices of the user's events", () => {
         urgency: "polite",
       },
     ]);
-    expect(titlesOf(filled, "de-DE")).toEqual(["Bought 0,0100 BTC at 62.000,00 USDT"]);
+    expect(titlesOf(filled, "de-DE")).toEqual(["0,0100 BTC zu 62.000,00 USDT gekauft"]);
     expect(
       titlesOf(
         orderEvent(
@@ -238,7 +245,7 @@ describe("notices of the user's events", () => {
         urgency: "assertive",
       },
     ]);
-    expect(titlesOf(wallet("rejected"), "de-DE")).toEqual(["Withdrawal of 0,5 ETH rejected"]);
+    expect(titlesOf(wallet("rejected"), "de-DE")).toEqual(["Auszahlung von 0,5 ETH abgelehnt"]);
     expect(wordsOf(wallet("pending"))).toEqual([]);
     expect(wordsOf({ ...wallet("completed"), type: "deposit" })).toEqual([]);
     expect(wordsOf({ kind: "resync" })).toEqual([]);
@@ -269,7 +276,7 @@ describe("notices of the user's events", () => {
         urgency: "polite",
       },
     ]);
-    expect(titlesOf(fired, "de-DE")).toEqual(["Price alert: BTC-USDT above 65.000,00"]);
+    expect(titlesOf(fired, "de-DE")).toEqual(["Preisalarm: BTC-USDT über 65.000,00"]);
   });
 
   it("writes a market it does not know yet from the symbol and the amounts as sent", () => {

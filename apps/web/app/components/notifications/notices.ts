@@ -58,7 +58,7 @@ export type NoticeFacts =
       tradedAt: string;
     };
 
-export type TriggerKind = "stop" | "takeProfit" | "trailingStop";
+type TriggerKind = "stop" | "takeProfit" | "trailingStop";
 
 /** A notice as kept: its facts, a unique id, when it arrived and whether it was read. */
 export type Notice = NoticeFacts & { id: string; at: number; read: boolean };

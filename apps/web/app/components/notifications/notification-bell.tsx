@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { NotificationCentrePanel } from "./notification-centre-panel";
 import { useNotificationCentre } from "./notification-provider";
 
@@ -9,13 +10,16 @@ const PANEL_ID = "notification-centre";
  */
 export function NotificationBell() {
   const { unread } = useNotificationCentre();
+  const { t } = useTranslation();
   return (
     <>
       <button
         type="button"
         popoverTarget={PANEL_ID}
-        aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
-        className="relative rounded-md p-1.5 text-muted [anchor-name:--notification-bell] hover:bg-surface hover:text-text"
+        aria-label={
+          unread > 0 ? t("notifications.bellUnread", { unread }) : t("notifications.bell")
+        }
+        className="relative rounded-md p-2 text-muted md:p-1.5 [anchor-name:--notification-bell] hover:bg-surface hover:text-text"
       >
         <svg
           aria-hidden="true"

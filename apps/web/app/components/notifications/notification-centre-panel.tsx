@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { useNumbers, useTimeFormat } from "~/lib/use-viewer";
 import { wordNotice } from "./notice-words";
@@ -12,6 +13,7 @@ import { NotificationSettings } from "./notification-settings";
 export function NotificationCentrePanel({ id }: { id: string }) {
   const { notices, unread, markAllRead, clear } = useNotificationCentre();
   const { n } = useNumbers();
+  const { t } = useTranslation();
   const time = useTimeFormat();
   return (
     <section
@@ -22,26 +24,23 @@ export function NotificationCentrePanel({ id }: { id: string }) {
     >
       <div className="flex items-center justify-between gap-2">
         <h2 id={`${id}-title`} className="font-semibold">
-          Notifications
+          {t("notifications.title")}
         </h2>
         <div className="flex gap-2">
           <Button variant="outline" size="xs" onClick={markAllRead} disabled={unread === 0}>
-            Mark all read
+            {t("notifications.markAllRead")}
           </Button>
           <Button variant="outline" size="xs" onClick={clear} disabled={notices.length === 0}>
-            Clear
+            {t("notifications.clear")}
           </Button>
         </div>
       </div>
       {notices.length === 0 ? (
-        <p className="mt-3 text-muted">
-          Nothing yet. Fills, triggers, orders the exchange ends and withdrawal decisions appear
-          here.
-        </p>
+        <p className="mt-3 text-muted">{t("notifications.empty")}</p>
       ) : (
-        <ul aria-label="Kept notifications" className="mt-3 divide-y divide-border">
+        <ul aria-label={t("notifications.kept")} className="mt-3 divide-y divide-border">
           {notices.map((notice) => {
-            const words = wordNotice(notice, n);
+            const words = wordNotice(notice, { t, n });
             return (
               <li key={notice.id} className="flex gap-2 py-2">
                 <span
@@ -50,7 +49,9 @@ export function NotificationCentrePanel({ id }: { id: string }) {
                 />
                 <div className="min-w-0">
                   <p className="font-medium tabular">
-                    {notice.read ? null : <span className="sr-only">Unread: </span>}
+                    {notice.read ? null : (
+                      <span className="sr-only">{t("notifications.unread")}</span>
+                    )}
                     {words.title}
                   </p>
                   <p className="text-muted">{words.detail}</p>

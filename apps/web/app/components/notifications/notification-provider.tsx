@@ -12,6 +12,7 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
+import { useTranslation } from "react-i18next";
 import { useNumbers } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
 import { notifyInBackground } from "./browser-notice";
@@ -91,6 +92,7 @@ export function NotificationProvider({
 function NotificationLayer({ store }: { store: NoticeStore }) {
   const trpc = useTRPC();
   const { n } = useNumbers();
+  const { t } = useTranslation();
   const markets = useQuery(trpc.market.list.queryOptions(undefined, { staleTime: Infinity }));
   const preferences = useNotificationPreferences();
   const [alert, setAlert] = useState("");
@@ -102,15 +104,15 @@ function NotificationLayer({ store }: { store: NoticeStore }) {
   }, [markets.data]);
 
   // What the handler reads, current without re-subscribing on each render.
-  const latest = useRef({ writing, n, preferences: preferences.current });
+  const latest = useRef({ writing, n, t, preferences: preferences.current });
   useEffect(() => {
-    latest.current = { writing, n, preferences: preferences.current };
+    latest.current = { writing, n, t, preferences: preferences.current };
   });
 
   useSubscription(
     trpc.notifications.onEvents.subscriptionOptions(undefined, {
       onData: (event) => {
-        const { writing, n, preferences } = latest.current;
+        const { writing, n, t, preferences } = latest.current;
         const notices = stamp(noticesOf(event.data, writing), event.id, Date.now());
         if (notices.length === 0) return;
         const fresh = notices.filter(
@@ -118,7 +120,7 @@ function NotificationLayer({ store }: { store: NoticeStore }) {
         );
         store.add(fresh);
         for (const notice of fresh) {
-          const words = wordNotice(notice, n);
+          const words = wordNotice(notice, { t, n });
           show(notice.id, words);
           if (words.urgency === "assertive") setAlert(words.title);
           if (preferences.browser) notifyInBackground(notice.id, words);

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { askToNotify, canNotify } from "./browser-notice";
 import { useNotificationPreferences } from "./use-notification-preferences";
 
@@ -9,6 +10,7 @@ import { useNotificationPreferences } from "./use-notification-preferences";
 export function NotificationSettings() {
   const { current, loaded, saving, failed, save } = useNotificationPreferences();
   const [blocked, setBlocked] = useState(false);
+  const { t } = useTranslation();
 
   const switchBrowser = async (on: boolean) => {
     if (on && !(await askToNotify())) {
@@ -21,7 +23,7 @@ export function NotificationSettings() {
 
   return (
     <fieldset className="mt-4 border-t border-border pt-3" disabled={!loaded || saving}>
-      <legend className="sr-only">Notification settings</legend>
+      <legend className="sr-only">{t("notifications.settings")}</legend>
       <label className="flex items-center gap-2 py-1">
         <input
           type="checkbox"
@@ -29,7 +31,7 @@ export function NotificationSettings() {
           checked={current.sound}
           onChange={(event) => save({ sound: event.target.checked })}
         />
-        Play a sound
+        {t("notifications.sound")}
       </label>
       <label className="flex items-center gap-2 py-1">
         <input
@@ -38,15 +40,15 @@ export function NotificationSettings() {
           checked={current.browser}
           onChange={(event) => void switchBrowser(event.target.checked)}
         />
-        Browser notifications while this page is in the background
+        {t("notifications.browser")}
       </label>
       <p role="status" className="text-xs text-muted">
         {blocked
           ? canNotify()
-            ? "The browser blocks notifications for this site; allow them in its site settings."
-            : "This browser cannot show notifications."
+            ? t("notifications.blocked")
+            : t("notifications.unsupported")
           : failed
-            ? "Could not save; try again."
+            ? t("notifications.saveFailed")
             : ""}
       </p>
     </fieldset>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Toaster, toast } from "sonner";
 import { useTheme } from "~/lib/use-theme";
 import { NoticeToast } from "./notice-toast";
@@ -10,11 +11,12 @@ import type { NoticeWords } from "./notice-words";
  */
 export function NotificationToaster() {
   const { scheme } = useTheme();
+  const { t } = useTranslation();
   return (
     <Toaster
       position="bottom-right"
       theme={scheme}
-      containerAriaLabel="Latest notifications"
+      containerAriaLabel={t("notifications.latest")}
       visibleToasts={4}
     />
   );
@@ -24,7 +26,7 @@ export function NotificationToaster() {
  * One notice as a toast; assertive ones stay longer.
  *
  * @example
- * showNoticeToast("order-42-fill", wordNotice(notice, n));
+ * showNoticeToast("order-42-fill", wordNotice(notice, { t, n }));
  */
 export function showNoticeToast(id: string, words: NoticeWords): void {
   toast.custom(() => <NoticeToast words={words} />, {

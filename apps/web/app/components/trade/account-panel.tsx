@@ -16,7 +16,7 @@ type TabId = "open" | "history" | "fills" | "balances";
 
 /**
  * The trader's side of the trade page: open orders (cancel, cancel all, amend), order
- * history, fills and balances, kept live by the account streams, with fills announced.
+ * history, fills and balances, kept live by the account streams, with the latest fill shown.
  */
 export function AccountPanel({ market }: { market: Market }) {
   const { t } = useTranslation("trade");
@@ -70,12 +70,9 @@ export function AccountPanel({ market }: { market: Market }) {
         onSelect={(id) => setTab(id as TabId)}
         idPrefix={idPrefix}
       />
-      <p
-        role="log"
-        aria-live="polite"
-        aria-label={t("panel.live")}
-        className="min-h-4 text-xs font-medium"
-      >
+      {/* The market's latest fill, to see; not a live region: the notification layer speaks
+          each fill once, app-wide, and a second region here would say it twice. */}
+      <p className="min-h-4 text-xs font-medium" data-testid="latest-fill">
         {live.announcement}
       </p>
       <div

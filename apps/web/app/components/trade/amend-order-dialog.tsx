@@ -32,6 +32,7 @@ export function AmendOrderDialog({
   const dialogRef = useRef<HTMLDialogElement>(null);
   const { n } = useNumbers();
   const { t } = useTranslation("trade");
+  const words = { t, n };
   const errorText = useErrorText();
   const [price, setPrice] = useState(order.price ? shown(order.price, rules.priceDecimals) : "");
   const [quantity, setQuantity] = useState(
@@ -65,16 +66,17 @@ export function AmendOrderDialog({
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const found: FieldErrors = {};
-    const checkedPrice = checkPrice(rules, price, "price", "Price");
+    const checkedPrice = checkPrice(rules, price, "price", words);
     if ("error" in checkedPrice) found.price = checkedPrice.error;
-    const checkedQuantity = checkQuantity(rules, quantity);
+    const checkedQuantity = checkQuantity(rules, quantity, words);
     if ("error" in checkedQuantity) found.quantity = checkedQuantity.error;
     setErrors(found);
     setFormError(null);
     if (Object.keys(found).length > 0) return;
     const samePrice =
-      checkedPrice.value === checkPrice(rules, order.price ?? "", "price", "Price").value;
-    const sameQuantity = checkedQuantity.value === checkQuantity(rules, order.quantity ?? "").value;
+      checkedPrice.value === checkPrice(rules, order.price ?? "", "price", words).value;
+    const sameQuantity =
+      checkedQuantity.value === checkQuantity(rules, order.quantity ?? "", words).value;
     if (samePrice && sameQuantity) {
       setFormError(t("amend.unchanged"));
       return;

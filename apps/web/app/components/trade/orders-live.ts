@@ -1,7 +1,9 @@
 import { countDecimals, formatDecimal, toUnits, trimDecimal } from "@cryptotrade/contract/money";
 import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
+import type { TFunction } from "i18next";
 import { useCallback, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useNumbers } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
 import type { MarketRules } from "./order-form/model";
@@ -14,7 +16,7 @@ import {
 
 /**
  * Keeps the trader's cached orders, fills and balances live from `orders.onUpdate` and
- * `portfolio.onBalances` (no reload), and words each new fill for the live region:
+ * `portfolio.onBalances` (no reload), and words each new fill for the account panel:
  * "Filled 0.0100 BTC at 65000.00". After a reconnect the server may say `resync`: the lists
  * are then loaded again.
  */
@@ -23,6 +25,7 @@ export function useLiveAccount(symbol: string, rules: MarketRules) {
   const queryClient = useQueryClient();
   const [announcement, setAnnouncement] = useState("");
   const { n } = useNumbers();
+  const { t } = useTranslation("trade");
   // What each order had filled when last seen, so an update tells how much is new.
   const filledSeen = useRef(new Map<string, { quantity: bigint; quote: bigint }>());
 
@@ -34,7 +37,7 @@ export function useLiveAccount(symbol: string, rules: MarketRules) {
           reloadAccount(queryClient, trpc);
           return;
         }
-        const fill = newFill(filledSeen.current, message.order, rules, n);
+        const fill = newFill(filledSeen.current, message.order, rules, { t, n });
         applyOrderUpdate(queryClient, trpc, symbol, message.order, message.change.fills);
         if (fill && message.order.symbol === symbol) setAnnouncement(fill);
       },
@@ -81,7 +84,7 @@ function newFill(
   seen: Map<string, { quantity: bigint; quote: bigint }>,
   order: OrderView,
   rules: MarketRules,
-  n: (text: string) => string,
+  { t, n }: { t: TFunction<"trade">; n: (text: string) => string },
 ): string | null {
   const quantity = toUnits(order.filledQuantity, rules.baseDecimals);
   const quote = toUnits(order.filledQuote, rules.quoteDecimals);
@@ -90,10 +93,12 @@ function newFill(
   const filled = quantity - before.quantity;
   if (filled <= 0n) return null;
   const price = ((quote - before.quote) * 10n ** BigInt(rules.baseDecimals)) / filled;
-  const side = order.side === "buy" ? "Bought" : "Sold";
-  const amount = n(trimDecimal(formatDecimal(filled, rules.baseDecimals)));
-  const at = n(formatDecimal(price, rules.quoteDecimals, rules.priceDecimals));
-  return `Filled ${amount} ${rules.baseAsset} at ${at} (${side.toLowerCase()}, order ${order.id})`;
+  return t(`fill.${order.side}`, {
+    quantity: n(trimDecimal(formatDecimal(filled, rules.baseDecimals))),
+    asset: rules.baseAsset,
+    price: n(formatDecimal(price, rules.quoteDecimals, rules.priceDecimals)),
+    id: order.id,
+  });
 }
 
 /** available + locked as an exact decimal string with the inputs' precision. */

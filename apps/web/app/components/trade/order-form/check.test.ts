@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkDraft } from "./check";
-import { readRules } from "./model";
+import { createI18n } from "~/lib/i18n/instance";
+import { localizeDecimal } from "~/lib/number-format";
+import { strings as german } from "~/locales/de";
+import { strings as english } from "~/locales/en";
+import { checkDraft as checkDraftIn } from "./check";
+import type { CheckWords } from "./check-words";
+import { type Available, type MarketRules, type OrderDraft, readRules } from "./model";
 import { EMPTY_DRAFT } from "./state";
 
 // BTC-USDT as market.list writes it: tick 0.01, lot 0.0001, min notional 5, fees 10/20 bps.
@@ -21,6 +26,16 @@ const rules = readRules({
   takerFee: "0.0020",
   priceBand: "0.2000",
 });
+const inEnglish: CheckWords = {
+  t: createI18n("en", english).getFixedT("en", "trade"),
+  n: (text) => localizeDecimal(text, "en-US"),
+};
+const inGerman: CheckWords = {
+  t: createI18n("de", german).getFixedT("de", "trade"),
+  n: (text) => localizeDecimal(text, "de-DE"),
+};
+const checkDraft = (draft: OrderDraft, market: MarketRules, symbol: string, have: Available) =>
+  checkDraftIn(draft, market, symbol, have, inEnglish);
 const rich = { base: 100_000_000n, quote: 100_000_000_000n }; // 1 BTC, 100,000 USDT
 const limitBuy = { ...EMPTY_DRAFT, price: "65000.00", quantity: "0.01" };
 
@@ -107,6 +122,21 @@ describe("checkDraft", () => {
       rich,
     );
     expect(trailing.errors).toEqual({ trailingDelta: "Enter a trailing delta" });
+  });
+
+  it("words its refusals in the viewer's language, limits in their locale", () => {
+    const errors = (draft: Partial<typeof limitBuy>, available = rich) =>
+      checkDraftIn({ ...limitBuy, ...draft }, rules, "BTC-USDT", available, inGerman).errors;
+    expect(errors({ price: "65000.005" }).price).toBe(
+      "Preis muss ein Vielfaches der Tick-Größe 0,01 sein",
+    );
+    expect(errors({ quantity: "" }).quantity).toBe("Geben Sie eine Menge ein");
+    expect(errors({ price: "100.00", quantity: "0.01" }).quantity).toBe(
+      "Die Order ist 1,00 USDT wert, weniger als das Minimum von 5,00 USDT",
+    );
+    expect(errors({}, { base: 0n, quote: 600_000_000n }).quantity).toBe(
+      "Nicht genug USDT: Diese Order benötigt 651,30, verfügbar sind 600,00",
+    );
   });
 
   it("keeps a post-only order GTC", () => {

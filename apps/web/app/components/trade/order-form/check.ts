@@ -1,5 +1,6 @@
 import { notionalOf } from "@cryptotrade/contract/market-rules";
 import { feeOf, parseTypedAmount } from "./amounts";
+import type { CheckWords } from "./check-words";
 import {
   type Available,
   belowMinimum,
@@ -25,19 +26,20 @@ export function checkDraft(
   rules: MarketRules,
   symbol: string,
   available: Available,
+  words: CheckWords,
 ): CheckedOrder {
   const shows = FIELDS_OF[draft.type];
   const errors: FieldErrors = {};
   const byFunds = draft.type === "market" && draft.marketBy === "funds";
-  const read = (field: "price" | "stopPrice" | "trailingDelta", label: string) => {
+  const read = (field: "price" | "stopPrice" | "trailingDelta") => {
     if (!shows.has(field)) return null;
-    const result = checkPrice(rules, draft[field], field, label);
+    const result = checkPrice(rules, draft[field], field, words);
     if ("error" in result) errors[field] = result.error;
     return result.value ?? null;
   };
-  const stopPrice = read("stopPrice", "Stop price");
-  const price = read("price", "Price");
-  const trailingDelta = read("trailingDelta", "Trailing delta");
+  const stopPrice = read("stopPrice");
+  const price = read("price");
+  const trailingDelta = read("trailingDelta");
 
   let quantity: bigint | null = null;
   let funds: bigint | null = null;
@@ -46,13 +48,13 @@ export function checkDraft(
     if (!parsed.ok || parsed.value <= 0n) {
       errors.total =
         parsed.ok || parsed.reason !== "empty"
-          ? "Must be a positive amount"
-          : "Enter the total to spend";
+          ? words.t("check.positiveTotal")
+          : words.t("check.enter.quoteQuantity");
     } else {
       funds = parsed.value;
     }
   } else {
-    const result = checkQuantity(rules, draft.quantity);
+    const result = checkQuantity(rules, draft.quantity, words);
     if ("error" in result) errors.quantity = result.error;
     quantity = result.value ?? null;
   }
@@ -68,7 +70,7 @@ export function checkDraft(
   const fee = notional === null ? null : feeOf(notional, feeRate);
   const amountField = byFunds ? "total" : "quantity";
   if (notional !== null && !errors[amountField]) {
-    const tooSmall = belowMinimum(rules, notional, byFunds ? "quoteQuantity" : "quantity");
+    const tooSmall = belowMinimum(rules, notional, byFunds ? "quoteQuantity" : "quantity", words);
     if (tooSmall) errors[amountField] = tooSmall;
   }
 
@@ -77,11 +79,11 @@ export function checkDraft(
   if (hold !== null && have !== null && hold > have && !errors[amountField]) {
     errors[amountField] =
       draft.side === "buy"
-        ? shortOf(rules.quoteAsset, hold, have, rules.quoteDecimals, rules.priceDecimals)
-        : shortOf(rules.baseAsset, hold, have, rules.baseDecimals, rules.quantityDecimals);
+        ? shortOf(rules.quoteAsset, hold, have, rules.quoteDecimals, rules.priceDecimals, words)
+        : shortOf(rules.baseAsset, hold, have, rules.baseDecimals, rules.quantityDecimals, words);
   }
   if (draft.postOnly && draft.timeInForce !== "GTC") {
-    errors.timeInForce = "A post-only order rests on the book, so it must be GTC";
+    errors.timeInForce = words.t("check.postOnlyGtc");
   }
   if (Object.keys(errors).length > 0) return { errors, input: null, notional, fee, hold };
 

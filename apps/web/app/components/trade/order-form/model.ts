@@ -1,6 +1,7 @@
 import type { RouterInputs, RouterOutputs } from "@cryptotrade/api";
 import {
   checkMinNotional,
+  formatPrice,
   type MarketFilters,
   type PriceField,
   type RuleResult,
@@ -9,6 +10,7 @@ import {
 } from "@cryptotrade/contract/market-rules";
 import { countDecimals, formatDecimal, normalizeTypedDecimal } from "@cryptotrade/contract/money";
 import { parseTypedAmount, type TypedAmount } from "./amounts";
+import { type CheckWords, wordEmpty, wordRuleBreak } from "./check-words";
 
 export type Market = RouterOutputs["market"]["list"][number];
 export type PlaceInput = RouterInputs["orders"]["place"];
@@ -119,16 +121,16 @@ export function checkPrice(
   rules: MarketRules,
   text: string,
   field: PriceField,
-  label: string,
+  words: CheckWords,
 ): CheckedAmount {
-  if (text.trim() === "") return { error: `Enter a ${label.toLowerCase()}` };
-  return checked(readPrice(rules, field, normalizeTypedDecimal(text)));
+  if (text.trim() === "") return { error: wordEmpty(field, words) };
+  return checked(readPrice(rules, field, normalizeTypedDecimal(text)), rules, words);
 }
 
 /** Reads the quantity as typed, by the market's rules (lot, minimum, maximum). */
-export function checkQuantity(rules: MarketRules, text: string): CheckedAmount {
-  if (text.trim() === "") return { error: "Enter a quantity" };
-  return checked(readQuantity(rules, normalizeTypedDecimal(text)));
+export function checkQuantity(rules: MarketRules, text: string, words: CheckWords): CheckedAmount {
+  if (text.trim() === "") return { error: wordEmpty("quantity", words) };
+  return checked(readQuantity(rules, normalizeTypedDecimal(text)), rules, words);
 }
 
 /** A typed amount read: its value, or what is wrong with it. */
@@ -136,8 +138,8 @@ export type CheckedAmount =
   | { value: bigint; error?: undefined }
   | { value?: undefined; error: string };
 
-function checked(result: RuleResult): CheckedAmount {
-  return result.ok ? { value: result.value } : { error: result.error.message };
+function checked(result: RuleResult, rules: MarketRules, words: CheckWords): CheckedAmount {
+  return result.ok ? { value: result.value } : { error: wordRuleBreak(result.error, rules, words) };
 }
 
 /** The refusal of an order worth less than the market's minimum. */
@@ -145,8 +147,11 @@ export function belowMinimum(
   rules: MarketRules,
   notional: bigint,
   field: "quantity" | "quoteQuantity",
+  { t, n }: CheckWords,
 ): string | null {
-  return checkMinNotional(rules, notional, field)?.message ?? null;
+  if (!checkMinNotional(rules, notional, field)) return null;
+  const show = (value: bigint) => `${n(formatPrice(rules, value))} ${rules.quoteAsset}`;
+  return t("check.belowMinNotional", { worth: show(notional), min: show(rules.minNotional) });
 }
 
 /** The refusal of an order that needs more than is available. */
@@ -156,8 +161,10 @@ export function shortOf(
   have: bigint,
   decimals: number,
   shown: number,
+  { t, n }: CheckWords,
 ) {
-  return `Insufficient ${asset}: this order needs ${formatDecimal(need, decimals, shown)}, ${formatDecimal(have, decimals, shown)} available`;
+  const show = (value: bigint) => n(formatDecimal(value, decimals, shown));
+  return t("check.insufficient", { asset, need: show(need), have: show(have) });
 }
 
 /** The larger of the two fee rates, which is what a buy holds for. */

@@ -1,4 +1,4 @@
-import { formatDecimalString, trimDecimal } from "@cryptotrade/contract/money";
+import { formatDecimalString, isZeroDecimal, trimDecimal } from "@cryptotrade/contract/money";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -77,7 +77,7 @@ export function OrderForm({ market, book }: { market: Market; book: BookStore })
     };
   }, [balances.data, rules]);
 
-  const checked = checkDraft(draft, rules, market.symbol, available);
+  const checked = checkDraft(draft, rules, market.symbol, available, { t, n });
   const errors: FieldErrors = { ...(attempted ? checked.errors : {}), ...serverErrors };
   const levels = useBookLevels(book, draft.side, rules);
   const estimate = estimateOf(draft, rules, levels);
@@ -195,10 +195,12 @@ export function OrderForm({ market, book }: { market: Market; book: BookStore })
             {errorText(formError)}
           </p>
         ) : null}
+        {/* On a phone the form is taller than the screen: its submit sticks to the screen's
+            bottom, so Buy / Sell is reachable the moment the tab opens, without scrolling. */}
         <button
           type="submit"
           aria-disabled={place.isPending || undefined}
-          className={`rounded-md px-4 py-2 font-semibold text-on-accent ${draft.side === "buy" ? "bg-buy" : "bg-sell"} aria-disabled:opacity-70`}
+          className={`rounded-md px-4 py-2 font-semibold text-on-accent max-md:sticky max-md:bottom-3 max-md:z-10 max-md:shadow-lg ${draft.side === "buy" ? "bg-buy" : "bg-sell"} aria-disabled:opacity-70`}
         >
           {t(draft.side === "buy" ? "form.submitBuy" : "form.submitSell", {
             asset: rules.baseAsset,
@@ -286,7 +288,9 @@ function amountFieldOf(draft: { type: string; marketBy: string }) {
 
 /**
  * The placed order in a sentence, its numbers as the book writes them in the viewer's locale:
- * "Buy order 12 placed: 0.02 BTC at 62000.00, open".
+ * "Buy order 12 placed: 0.02 BTC at 62000.00, open". An order that traded at once leaves out
+ * its status: the notification layer announces the fill (once, app-wide), so a screen reader
+ * does not hear it twice.
  */
 function describePlaced(
   order: OrderView,
@@ -307,10 +311,11 @@ function describePlaced(
     amount,
     status: orderStatus(order, t).status.toLowerCase(),
   };
+  const traded = !isZeroDecimal(order.filledQuantity);
   return order.price
-    ? t("form.placedAt", {
+    ? t(traded ? "form.placedAtTraded" : "form.placedAt", {
         ...words,
         price: n(formatDecimalString(order.price, rules.priceDecimals)),
       })
-    : t("form.placed", words);
+    : t(traded ? "form.placedTraded" : "form.placed", words);
 }

@@ -1,9 +1,10 @@
 import { formatDecimal } from "@cryptotrade/contract/money";
 import { useTranslation } from "react-i18next";
+import { useNumbers } from "~/lib/use-viewer";
 import { formatRate } from "./amounts";
 import type { MarketRules, Side } from "./model";
 
-/** Available balance, the order's worth and its fee, in the quote asset, right-aligned. */
+/** Available balance, the order's worth and its fee, in the quote asset, right-aligned, in the viewer's locale. */
 export function OrderSummary({
   rules,
   side,
@@ -20,16 +21,17 @@ export function OrderSummary({
   postOnly: boolean;
 }) {
   const { t } = useTranslation("trade");
+  const { n } = useNumbers();
   const quote = (value: bigint | null) =>
     value === null
       ? "—"
-      : `${formatDecimal(value, rules.quoteDecimals, rules.priceDecimals)} ${rules.quoteAsset}`;
+      : `${n(formatDecimal(value, rules.quoteDecimals, rules.priceDecimals))} ${rules.quoteAsset}`;
   const availableText =
     available === null
       ? "—"
       : side === "buy"
         ? quote(available)
-        : `${formatDecimal(available, rules.baseDecimals, rules.quantityDecimals)} ${rules.baseAsset}`;
+        : `${n(formatDecimal(available, rules.baseDecimals, rules.quantityDecimals))} ${rules.baseAsset}`;
   const rate = postOnly
     ? t("form.maker", { rate: formatRate(rules.makerFee) })
     : t("form.taker", { rate: formatRate(rules.takerFee) });
