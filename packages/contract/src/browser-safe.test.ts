@@ -40,6 +40,26 @@ describe("the contract package", () => {
     },
   );
 
+  // The web app's shell and trade page take their lists and defaults from these; zod (the
+  // biggest piece of the contract in a browser) must not come with them.
+  it.each(["./candle-intervals", "./order-vocabulary", "./preference-choices"])(
+    "bundles %s without zod",
+    async (name) => {
+      const result = await build({
+        entryPoints: [new URL(`../${exportsMap[name]}`, import.meta.url).pathname],
+        bundle: true,
+        write: false,
+        metafile: true,
+        platform: "browser",
+        format: "esm",
+        logLevel: "silent",
+      });
+      const inputs = Object.keys(result.metafile.inputs);
+      expect(inputs.length).toBeGreaterThan(0);
+      expect(inputs.filter((input) => input.includes("node_modules/zod"))).toEqual([]);
+    },
+  );
+
   it.each(['import { randomUUID } from "node:crypto"', 'import { readFileSync } from "fs"'])(
     "refuses a module that reaches for Node (%s)",
     async (line) => {

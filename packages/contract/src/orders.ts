@@ -1,30 +1,21 @@
 import { z } from "zod";
 import { ClientOrderId, DecimalString, Id, IdempotencyKey, MarketSymbol, Page } from "./inputs";
+import {
+  ORDER_SIDES,
+  ORDER_STATUSES,
+  ORDER_TYPES,
+  STP_MODES,
+  TIME_IN_FORCE,
+} from "./order-vocabulary";
 
-/** The order vocabulary; the database's enums are made from these lists. */
-export const ORDER_SIDES = ["buy", "sell"] as const;
-export const ORDER_TYPES = [
-  "limit",
-  "market",
-  "stop_limit",
-  "stop_market",
-  "take_profit_limit",
-  "trailing_stop",
-  "take_profit_market",
-] as const;
-export const TIME_IN_FORCE = ["GTC", "IOC", "FOK"] as const;
-export const STP_MODES = ["cancel_newest", "cancel_oldest", "cancel_both"] as const;
-export const ORDER_STATUSES = [
-  "untriggered",
-  "open",
-  "partially_filled",
-  "filled",
-  "cancelled",
-  "expired",
-  "rejected",
-] as const;
-/** The statuses of an order that still rests on a book or waits for its trigger. */
-export const LIVE_ORDER_STATUSES = ["untriggered", "open", "partially_filled"] as const;
+export {
+  LIVE_ORDER_STATUSES,
+  ORDER_SIDES,
+  ORDER_STATUSES,
+  ORDER_TYPES,
+  STP_MODES,
+  TIME_IN_FORCE,
+} from "./order-vocabulary";
 
 /**
  * `orders.place`: which amounts each type takes, and the market's tick, lot and notional rules,

@@ -1,17 +1,21 @@
 import { z } from "zod";
 import { CandleIntervalInput } from "./candles";
 import { MarketSymbol } from "./inputs";
+import {
+  CHART_INDICATORS,
+  CONFIRMABLE_ACTIONS,
+  DEFAULT_PREFERENCES,
+  LANGUAGES,
+} from "./preference-choices";
 
-/** The languages the web app is written in; null follows the browser. */
-export const LANGUAGES = ["en", "de", "zh"] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-/** The studies the candle chart can draw. */
-export const CHART_INDICATORS = ["volume", "ma", "ema", "bollinger", "rsi", "macd"] as const;
-export type ChartIndicator = (typeof CHART_INDICATORS)[number];
-
-/** Order kinds whose entry can ask "are you sure?" first, and the "Cancel all" button. */
-export const CONFIRMABLE_ACTIONS = ["market", "limit", "stop", "cancelAll"] as const;
+export {
+  CHART_INDICATORS,
+  type ChartIndicator,
+  CONFIRMABLE_ACTIONS,
+  DEFAULT_PREFERENCES,
+  LANGUAGES,
+  type Language,
+} from "./preference-choices";
 
 const ChartPreferences = z.object({
   indicators: z.array(z.enum(CHART_INDICATORS)).max(CHART_INDICATORS.length),
@@ -44,15 +48,6 @@ export const Preferences = z.object({
   favouriteMarkets: z.array(MarketSymbol).max(100),
 });
 export type Preferences = z.infer<typeof Preferences>;
-
-/** What a trader who never changed anything gets. */
-export const DEFAULT_PREFERENCES: Preferences = {
-  language: null,
-  chart: { indicators: ["volume"], interval: null },
-  notifications: { sound: false, browser: false },
-  confirmations: { market: true, limit: false, stop: true, cancelAll: true },
-  favouriteMarkets: [],
-};
 
 /**
  * `account.updatePreferences`: any section, and within a section any field; what is left out

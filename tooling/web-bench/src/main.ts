@@ -112,7 +112,7 @@ try {
     const lighthousePort = await findFreePort();
     const lighthouseBrowser = await launchChromium([`--remote-debugging-port=${lighthousePort}`]);
     try {
-      const floorScores = await runLighthouse(floorUrl, lighthousePort);
+      const floorScores = await runLighthouse(floorUrl, lighthouseBrowser, lighthousePort);
       if (floorScores.failing.length > 0) {
         log(`lighthouse on the log-in page (baseline): ${floorScores.failing.join("; ")}`);
       }
@@ -124,8 +124,9 @@ try {
           // German through the language cookie the switch sets (and Accept-Language with it).
           const scores = await runLighthouse(
             pageUrl,
+            lighthouseBrowser,
             lighthousePort,
-            language === "de" ? "ct_lang=de" : undefined,
+            language === "de" ? { ct_lang: "de" } : {},
             language === "de" ? "de" : undefined,
           );
           figures.push(

@@ -45,8 +45,9 @@ export async function measureSignedInPages(
         const german = language === "de";
         const scores = await runLighthouse(
           `${url}/${page}`,
+          lighthouseBrowser,
           port,
-          `ct_session=${sessionToken}${german ? "; ct_lang=de" : ""}`,
+          { ct_session: sessionToken, ...(german ? { ct_lang: "de" } : {}) },
           german ? "de" : undefined,
         );
         figures.push(...lighthouseFigures(`${page}${german ? " (de)" : ""}`, scores));

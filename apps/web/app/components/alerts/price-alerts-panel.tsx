@@ -1,9 +1,13 @@
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Market, readRules } from "~/components/trade/order-form/model";
 import { Button } from "~/components/ui/button";
-import { PriceAlertDialog } from "./price-alert-dialog";
 import { PriceAlertsList } from "./price-alerts-list";
+
+// The form (and zod, which checks its percent) loads when it is opened, not with the trade page.
+const PriceAlertDialog = lazy(() =>
+  import("./price-alert-dialog").then((module) => ({ default: module.PriceAlertDialog })),
+);
 
 /** The trade page's price alerts: a "Price alert" button opening the form, and this market's alerts. */
 export function PriceAlertsPanel({ market }: { market: Market }) {
@@ -29,14 +33,16 @@ export function PriceAlertsPanel({ market }: { market: Market }) {
       </p>
       <PriceAlertsList symbol={market.symbol} />
       {open ? (
-        <PriceAlertDialog
-          symbol={market.symbol}
-          rules={rules}
-          onClose={(result) => {
-            setOpen(false);
-            if (result) setOutcome(result);
-          }}
-        />
+        <Suspense fallback={null}>
+          <PriceAlertDialog
+            symbol={market.symbol}
+            rules={rules}
+            onClose={(result) => {
+              setOpen(false);
+              if (result) setOutcome(result);
+            }}
+          />
+        </Suspense>
       ) : null}
     </section>
   );

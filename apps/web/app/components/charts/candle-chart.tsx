@@ -1,5 +1,5 @@
-import { CANDLE_INTERVALS } from "@cryptotrade/contract/candles";
-import type { ChartIndicator } from "@cryptotrade/contract/preferences";
+import { CANDLE_INTERVALS } from "@cryptotrade/contract/candle-intervals";
+import type { ChartIndicator } from "@cryptotrade/contract/preference-choices";
 import { useQuery } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useRef, useState } from "react";

@@ -1,4 +1,4 @@
-import { CHART_INDICATORS, type ChartIndicator } from "@cryptotrade/contract/preferences";
+import { CHART_INDICATORS, type ChartIndicator } from "@cryptotrade/contract/preference-choices";
 import { useTranslation } from "react-i18next";
 
 /**

@@ -1,4 +1,4 @@
-import { CANDLE_INTERVAL_NAMES, type CandleInterval } from "@cryptotrade/contract/candles";
+import { CANDLE_INTERVAL_NAMES, type CandleInterval } from "@cryptotrade/contract/candle-intervals";
 import { useTranslation } from "react-i18next";
 
 export type { CandleInterval };

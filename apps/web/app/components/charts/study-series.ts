@@ -1,4 +1,4 @@
-import type { ChartIndicator } from "@cryptotrade/contract/preferences";
+import type { ChartIndicator } from "@cryptotrade/contract/preference-choices";
 import {
   HistogramSeries,
   type IChartApi,

@@ -1,8 +1,10 @@
+import { isCandleInterval } from "@cryptotrade/contract/candle-intervals";
 import {
+  CHART_INDICATORS,
   type ChartIndicator,
   DEFAULT_PREFERENCES,
-  Preferences,
-} from "@cryptotrade/contract/preferences";
+  type Preferences,
+} from "@cryptotrade/contract/preference-choices";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useRouteLoaderData } from "react-router";
@@ -19,13 +21,26 @@ type ChartPreferences = Preferences["chart"];
 function readStored(): ChartPreferences {
   try {
     const raw = window.localStorage.getItem(STORAGE_KEY);
-    const parsed = Preferences.shape.chart.safeParse(raw === null ? null : JSON.parse(raw));
-    return parsed.success ? parsed.data : DEFAULT_PREFERENCES.chart;
+    const parsed: unknown = raw === null ? null : JSON.parse(raw);
+    return isChartPreferences(parsed) ? parsed : DEFAULT_PREFERENCES.chart;
   } catch (error) {
     // Storage switched off, or not JSON: the visitor starts from the defaults.
     console.warn("chart settings are not read from localStorage", error);
     return DEFAULT_PREFERENCES.chart;
   }
+}
+
+// The contract's rule for the chart section (known studies, no more of them than there are, a
+// known interval or none), checked by hand so the trade page carries no zod.
+function isChartPreferences(value: unknown): value is ChartPreferences {
+  if (value === null || typeof value !== "object") return false;
+  const { indicators, interval } = value as Record<string, unknown>;
+  return (
+    Array.isArray(indicators) &&
+    indicators.length <= CHART_INDICATORS.length &&
+    indicators.every((name) => (CHART_INDICATORS as readonly unknown[]).includes(name)) &&
+    (interval === null || (typeof interval === "string" && isCandleInterval(interval)))
+  );
 }
 
 function writeStored(chart: ChartPreferences) {

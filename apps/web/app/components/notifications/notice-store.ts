@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Notice, NoticeFacts } from "./notices";
 
 /** How many notices the centre keeps; older ones drop off. */
@@ -16,10 +15,22 @@ export interface NoticeStore {
 }
 
 // Only this module writes the key, but another version of the app may have: anything that does
-// not look like a notice is dropped rather than shown wrong.
-const Kept = z.array(
-  z.looseObject({ id: z.string(), at: z.number(), read: z.boolean(), kind: z.string() }),
-);
+// not look like a notice is dropped rather than shown wrong. Checked by hand, not with zod, so
+// every page's shell stays without zod's weight.
+function isKeptNotices(value: unknown): value is Notice[] {
+  return Array.isArray(value) && value.every(looksLikeNotice);
+}
+
+function looksLikeNotice(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return false;
+  const { id, at, read, kind } = value as Record<string, unknown>;
+  return (
+    typeof id === "string" &&
+    typeof at === "number" &&
+    typeof read === "boolean" &&
+    typeof kind === "string"
+  );
+}
 
 /**
  * A store kept in `storage` under `key`, in step with other tabs through the `storage` event.
@@ -82,8 +93,8 @@ function read(storage: Storage, key: string): Notice[] {
   const text = storage.getItem(key);
   if (!text) return [];
   try {
-    const parsed = Kept.safeParse(JSON.parse(text));
-    return parsed.success ? (parsed.data as Notice[]) : [];
+    const parsed: unknown = JSON.parse(text);
+    return isKeptNotices(parsed) ? parsed : [];
   } catch (error) {
     // Not JSON: written by something else; start afresh rather than fail every page.
     console.warn("notification centre: unreadable kept notices", error);

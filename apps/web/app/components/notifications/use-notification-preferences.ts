@@ -1,4 +1,4 @@
-import { DEFAULT_PREFERENCES } from "@cryptotrade/contract/preferences";
+import { DEFAULT_PREFERENCES } from "@cryptotrade/contract/preference-choices";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 

@@ -3,7 +3,7 @@ import {
   ORDER_SIDES,
   ORDER_STATUSES,
   ORDER_TYPES,
-} from "@cryptotrade/contract/orders";
+} from "@cryptotrade/contract/order-vocabulary";
 import { type FilterInput, readTransactionFilter } from "~/components/wallet/transaction-filter";
 
 /** The orders page's tabs, in the order they are shown. */

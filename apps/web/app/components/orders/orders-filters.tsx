@@ -1,4 +1,4 @@
-import { LIVE_ORDER_STATUSES, ORDER_TYPES } from "@cryptotrade/contract/orders";
+import { LIVE_ORDER_STATUSES, ORDER_TYPES } from "@cryptotrade/contract/order-vocabulary";
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { statusName, typeName } from "~/components/trade/orders-format";

@@ -1,6 +1,5 @@
 import { lazy, memo, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { DepthChart } from "~/components/charts/depth-chart";
 import { IndicatorMenu } from "~/components/charts/indicator-menu";
 import { IntervalSwitch } from "~/components/charts/interval-switch";
 import { useChartPreferences } from "~/components/charts/use-chart-preferences";
@@ -11,6 +10,10 @@ import type { MarketFormat } from "./book-view";
 // The charting library is the page's biggest dependency and draws nothing on the server:
 // it loads in its own chunk, after the book and the tape.
 const CandleChart = lazy(() => import("~/components/charts/candle-chart"));
+// The depth view loads when it is first chosen.
+const DepthChart = lazy(() =>
+  import("~/components/charts/depth-chart").then((module) => ({ default: module.DepthChart })),
+);
 
 const VIEWS = ["Price", "Depth"] as const;
 
@@ -43,6 +46,8 @@ export const ChartPanel = memo(function ChartPanel({
   return (
     // Fills its grid area: on a desktop the chart grows to the height of the book beside it.
     <div className="flex h-full flex-col gap-2">
+      {/* The chart's readout names itself with an h3: headings go h1 (market), h2, h3 in order. */}
+      <h2 className="sr-only">{t("page.chart")}</h2>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <fieldset className="flex gap-1">
           <legend className="sr-only">{t("chartView.legend")}</legend>
@@ -68,7 +73,9 @@ export const ChartPanel = memo(function ChartPanel({
         ) : null}
       </div>
       {view !== "Price" ? (
-        <DepthChart store={store} format={format} baseAsset={baseAsset} quoteAsset={quoteAsset} />
+        <Suspense fallback={fallback}>
+          <DepthChart store={store} format={format} baseAsset={baseAsset} quoteAsset={quoteAsset} />
+        </Suspense>
       ) : preferences.ready ? (
         <Suspense fallback={fallback}>
           <CandleChart

@@ -1,6 +1,10 @@
-import { useRef, useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { MarketPickerDialog } from "./market-picker-dialog";
+
+// The picker (its search and market list) loads when it is first opened, not with the page.
+const MarketPickerDialog = lazy(() =>
+  import("./market-picker-dialog").then((module) => ({ default: module.MarketPickerDialog })),
+);
 
 /**
  * The button over the trade page's market name that opens the market picker ("Switch market,
@@ -28,13 +32,15 @@ export function MarketPicker({ symbol }: { symbol: string }) {
         </svg>
       </button>
       {open ? (
-        <MarketPickerDialog
-          currentSymbol={symbol}
-          onClose={() => {
-            setOpen(false);
-            buttonRef.current?.focus();
-          }}
-        />
+        <Suspense fallback={null}>
+          <MarketPickerDialog
+            currentSymbol={symbol}
+            onClose={() => {
+              setOpen(false);
+              buttonRef.current?.focus();
+            }}
+          />
+        </Suspense>
       ) : null}
     </>
   );

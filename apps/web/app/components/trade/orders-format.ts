@@ -1,4 +1,4 @@
-import { ORDER_STATUSES } from "@cryptotrade/contract/orders";
+import { ORDER_STATUSES } from "@cryptotrade/contract/order-vocabulary";
 import type { TFunction } from "i18next";
 import type { OrderView } from "./orders-cache";
 

@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
 import { describeUnansweredCall } from "~/lib/unanswered-call";
 import { useNumbers, useTimeFormat } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
-import { AmendOrderDialog } from "./amend-order-dialog";
 import { ConfirmDialog } from "./confirm-dialog";
 import type { MarketRules } from "./order-form/model";
 import { applyOrderUpdate, type OrderView } from "./orders-cache";
@@ -13,6 +12,11 @@ import { shown, statusName, typeName } from "./orders-format";
 import { OrderSide } from "./orders-side";
 import { TableState } from "./orders-table-state";
 import { useConfirmations } from "./use-confirmations";
+
+// The amend form loads when an order is first amended.
+const AmendOrderDialog = lazy(() =>
+  import("./amend-order-dialog").then((module) => ({ default: module.AmendOrderDialog })),
+);
 
 /**
  * The trader's open orders in this market: cancel one, cancel all (after a confirmation, unless
@@ -183,15 +187,17 @@ export function OpenOrdersTable({
         </ConfirmDialog>
       ) : null}
       {amending ? (
-        <AmendOrderDialog
-          order={amending}
-          rules={rules}
-          symbol={symbol}
-          onClose={(result) => {
-            setAmending(null);
-            if (result) setMessage(result);
-          }}
-        />
+        <Suspense fallback={null}>
+          <AmendOrderDialog
+            order={amending}
+            rules={rules}
+            symbol={symbol}
+            onClose={(result) => {
+              setAmending(null);
+              if (result) setMessage(result);
+            }}
+          />
+        </Suspense>
       ) : null}
     </div>
   );

@@ -1,4 +1,7 @@
-import { type CONFIRMABLE_ACTIONS, DEFAULT_PREFERENCES } from "@cryptotrade/contract/preferences";
+import {
+  type CONFIRMABLE_ACTIONS,
+  DEFAULT_PREFERENCES,
+} from "@cryptotrade/contract/preference-choices";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useTRPC } from "~/trpc/react";

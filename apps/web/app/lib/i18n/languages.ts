@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from "@cryptotrade/contract/preferences";
+import { LANGUAGES, type Language } from "@cryptotrade/contract/preference-choices";
 
 /**
  * The languages the app is written in (the account preference's): the code is what a person's
