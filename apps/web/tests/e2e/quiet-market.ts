@@ -15,7 +15,7 @@ export interface QuietMarketRules {
   maxPrice: string;
 }
 
-export interface Level {
+interface Level {
   price: string;
   quantity: string;
 }

@@ -40,6 +40,8 @@ test.describe("safer entry on a known book", () => {
   }) => {
     await signIn({ SOL: "100" });
     await page.goto(`/trade/${symbol}`);
+    // Live once the page runs: an order type chosen before that would be undone by hydration.
+    await expect(page.getByTestId("live-status")).toHaveText("Live");
     const place = form(page);
     await place.getByLabel("Order type").selectOption({ label: "Market" });
     await place.getByLabel("Quantity").fill("2.5");

@@ -56,6 +56,8 @@ async function placeOrder(
     timeInForce?: string;
   },
 ) {
+  // Live once the page runs: a choice made in the form before that would be undone by hydration.
+  await expect(page.getByTestId("live-status")).toHaveText("Live");
   const place = form(page);
   await place.getByRole("radio", { name: order.side }).check();
   await place.getByLabel("Order type").selectOption({ label: order.type ?? "Limit" });
