@@ -1,6 +1,14 @@
 import type { RequestListener, Server } from "node:http";
 import type { Logger } from "pino";
 
+/** How long in-flight requests get to finish after SIGTERM before their sockets are cut. */
+export const DRAIN_LIMIT_MS = 12_000;
+/**
+ * How long after SIGTERM the process may take in all: then it exits with code 1 by itself,
+ * well inside Kubernetes' 30 s grace period.
+ */
+export const SHUTDOWN_LIMIT_MS = 25_000;
+
 /**
  * Wraps a request listener so that, once `isStopping()`, every answer carries
  * `Connection: close`: a client on a kept-alive connection gets the answer to the request it

@@ -6,7 +6,13 @@ import { createApp } from "./app";
 import { type BinanceStreams, createBinanceStreams } from "./binance-streams";
 import { createServices } from "./create-services";
 import { runDemoWhileLeading } from "./demo/demo-while-leading";
-import { closeConnectionsWhileStopping, drainServer, withDeadline } from "./graceful-stop";
+import {
+  closeConnectionsWhileStopping,
+  DRAIN_LIMIT_MS,
+  drainServer,
+  SHUTDOWN_LIMIT_MS,
+  withDeadline,
+} from "./graceful-stop";
 import { schedulePortfolioSnapshots } from "./jobs/portfolio-snapshots";
 import { createLogger } from "./logger";
 import { probeDependencies, scheduleInvariantChecks } from "./metrics/health-probes";
@@ -20,9 +26,6 @@ import { attachWebSocket, type WebSocketEndpoint } from "./websocket";
 
 /** How long `/readyz` waits for the database before it answers 503. */
 const READY_DEADLINE_MS = 2_000;
-/** How long in-flight requests get to finish after SIGTERM before their sockets are cut. */
-const DRAIN_LIMIT_MS = 12_000;
-const SHUTDOWN_LIMIT_MS = 25_000;
 
 /**
  * The server process: services, the HTTP server with the web app and /ws, the background

@@ -26,6 +26,8 @@ const TOP_UP: Record<string, string> = { BTC: "10", ETH: "100", SOL: "1000", USD
 export class MarketMaker {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
+  /** Set by `stop`: a tick under way gives up at its next request instead of finishing. */
+  private stopping = false;
   private readonly prices = new Map<string, number>();
   /** The ladder resting on each market, replaced (new quotes first) every tick. */
   private readonly ladders = new Map<string, string[]>();
@@ -49,7 +51,13 @@ export class MarketMaker {
     this.timer = setInterval(() => void this.tick(), this.options.intervalMs ?? 1_000);
   }
 
+  /**
+   * Stops quoting and cancels every quote. A tick under way ends after the request it is
+   * waiting on: a whole tick is about a hundred requests, which a loaded server shutting down
+   * can take longer over than its shutdown limit. The quotes it leaves are cancelled too.
+   */
   async stop(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
     while (this.running) await new Promise((resolve) => setTimeout(resolve, 20));
     await this.options.maker.orders.cancelAll.mutate().catch(() => undefined);
@@ -64,7 +72,10 @@ export class MarketMaker {
         await this.topUp(this.options.maker);
         await this.topUp(this.options.taker);
       }
-      for (const market of this.markets) await this.requote(market);
+      for (const market of this.markets) {
+        if (this.stopping) return;
+        await this.requote(market);
+      }
     } catch (error) {
       this.options.log?.("market maker tick failed", error);
     } finally {
@@ -96,6 +107,7 @@ export class MarketMaker {
         market.minQuantity,
       );
       for (const side of ["buy", "sell"] as const) {
+        if (this.stopping) return;
         const quote = side === "buy" ? price * (1 - offset) : price * (1 + offset);
         const placed = await maker.orders.place
           .mutate({
@@ -131,6 +143,7 @@ export class MarketMaker {
   /** Cancels a previous ladder's quotes; those already filled are simply gone. */
   private async withdrawLadder(ids: string[] | undefined): Promise<void> {
     for (const id of ids ?? []) {
+      if (this.stopping) return;
       await this.options.maker.orders.cancel.mutate({ orderId: id }).catch(() => undefined);
     }
   }

@@ -70,5 +70,11 @@ describe("the demo market maker", () => {
     expect(book.bids.size).toBeGreaterThan(0);
     expect(book.asks.size).toBeGreaterThan(0);
     expect(book.emptySidesSeen).toEqual([]);
+
+    // Stopped while it quotes: the ladder it was placing is cancelled with the rest.
+    await bot.stop();
+    bot = undefined;
+    const left = await server.subscriber().market.orderBook.query({ symbol: "BTC-USDT" });
+    expect({ bids: left.bids, asks: left.asks }).toEqual({ bids: [], asks: [] });
   });
 });

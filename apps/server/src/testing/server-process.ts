@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { findFreePort } from "@cryptotrade/testing/free-port";
+import { SHUTDOWN_LIMIT_MS } from "../graceful-stop";
 
 export interface ServerProcessOptions {
   /** The port to listen on; a free one when omitted. Reuse it to restart "the same" server. */
@@ -31,8 +32,8 @@ export interface ServerProcess {
   /** Milliseconds from spawn until `/readyz` first answered 200. */
   readyAfterMs: number;
   /**
-   * Sends the signal (SIGKILL by default; SIGKILL anyway after 30 s) and resolves once the
-   * process is gone, with how it ended.
+   * Sends the signal (SIGKILL by default; SIGKILL anyway once the server has outlived its own
+   * shutdown limit twice over) and resolves once the process is gone, with how it ended.
    */
   kill(signal?: NodeJS.Signals): Promise<ProcessExit>;
   /** The last lines the process wrote, for failure messages. */
@@ -110,9 +111,11 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
 
   const kill = async (signal: NodeJS.Signals = "SIGKILL") => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    // A graceful stop that hangs must not hang the caller; on a loaded shared machine a healthy
-    // one (drain the sequencer, hand the lease over) has taken more than 15 s.
-    const escalate = setTimeout(() => child.kill("SIGKILL"), 30_000);
+    // The server gives itself SHUTDOWN_LIMIT_MS from the moment its handler runs, then exits
+    // with code 1 by itself: how it ended says whether the stop was clean. On a loaded machine
+    // the handler and that timer run late, so only a process that has outlived its own limit
+    // twice over is taken as hung and killed, lest a clean stop be cut and read as a failure.
+    const escalate = setTimeout(() => child.kill("SIGKILL"), 2 * SHUTDOWN_LIMIT_MS);
     const exit = await exited;
     clearTimeout(escalate);
     return exit;

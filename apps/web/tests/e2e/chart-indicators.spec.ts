@@ -1,16 +1,46 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { callApi, severeViolations, useTheme } from "./page-helpers";
+import { openQuietMarket } from "./quiet-market";
 import { anonymousClient, openFundedTrader, tradeInsideSpread } from "./traders";
 
 const SYMBOL = "BTC-USDT";
-const PAGE = `/trade/${SYMBOL}`;
+
+// A market of this file's own for the journeys that read or change its book, and for those
+// that need no live demo market beside them: its book is exactly QUIET_BOOK.
+const QUIET = "BTC-ETH";
+const QUIET_MARKET = {
+  baseAsset: "BTC",
+  quoteAsset: "ETH",
+  tickSize: "0.01",
+  lotSize: "0.0001",
+  minQuantity: "0.0001",
+  maxQuantity: "1000",
+  minNotional: "0.01",
+  maxPrice: "1000",
+};
+const QUIET_BOOK = {
+  bids: [
+    { price: "19.90", quantity: "1.0000" },
+    { price: "19.85", quantity: "2.0000" },
+    { price: "19.80", quantity: "1.0000" },
+  ],
+  asks: [
+    { price: "20.10", quantity: "1.0000" },
+    { price: "20.15", quantity: "2.0000" },
+  ],
+};
+
+test.beforeAll(async ({ baseURL }) => {
+  await openQuietMarket(baseURL ?? "", QUIET_MARKET, QUIET_BOOK);
+});
 
 /** The trade page with its chart area on screen (a new server may have no candles yet). */
-async function openChart(page: Page) {
-  await page.goto(PAGE);
+async function openChart(page: Page, symbol = SYMBOL) {
+  await page.goto(`/trade/${symbol}`);
   await expect(page.getByTestId("live-status")).toHaveText("Live");
-  await expect(page.getByRole("img", { name: /BTC-USDT price in \w+ candles/ })).toBeVisible();
+  const chart = new RegExp(`^${symbol} price in \\w+ candles`);
+  await expect(page.getByRole("img", { name: chart })).toBeVisible();
 }
 
 /**
@@ -68,10 +98,11 @@ test("studies and the interval a trader picks are kept for them across a reload"
   page,
   baseURL,
 }) => {
-  // Three saves and a reload of the whole trade page.
+  // Three saves and a reload of the whole trade page: on the quiet market, so the demo's
+  // stream of book and candle updates does not compete with them for a loaded machine.
   test.setTimeout(60_000);
   await signIn();
-  await openChart(page);
+  await openChart(page, QUIET);
   const menu = await openIndicators(page);
   await expect(menu.getByRole("checkbox", { name: "Volume" })).toBeChecked();
   for (const name of ["EMA 20", "RSI 14"]) {
@@ -87,7 +118,7 @@ test("studies and the interval a trader picks are kept for them across a reload"
   await page.getByRole("radio", { name: "5m", exact: true }).check();
   expect((await intervalSaved).status()).toBe(200);
   await expect(
-    page.getByRole("img", { name: "BTC-USDT price in 5m candles, with Volume, EMA 20, RSI 14" }),
+    page.getByRole("img", { name: `${QUIET} price in 5m candles, with Volume, EMA 20, RSI 14` }),
   ).toBeVisible();
 
   await page.reload();
@@ -152,13 +183,12 @@ test("a resting limit order is a labelled line on the chart and marked in the bo
   page,
   baseURL,
 }) => {
-  await signIn({ USDT: "10000" });
-  await openChart(page);
-  const ticker = await anonymousClient(baseURL ?? "").market.ticker.query({ symbol: SYMBOL });
-  // Half a percent under the best bid: nothing crosses it, and it stays among the shown levels.
-  const price = Math.floor(Number(ticker.bestBid ?? ticker.last ?? "65000") * 0.995).toFixed(2);
-  await callApi(page.request, baseURL ?? "", "orders.place", {
-    symbol: SYMBOL,
+  await signIn({ ETH: "10" });
+  await openChart(page, QUIET);
+  // Under the lowest bid of QUIET_BOOK: a level of its own, which only this order makes.
+  const price = "19.75";
+  const order = await callApi<{ id: string }>(page.request, baseURL ?? "", "orders.place", {
+    symbol: QUIET,
     side: "buy",
     type: "limit",
     price,
@@ -171,32 +201,38 @@ test("a resting limit order is a labelled line on the chart and marked in the bo
   const book = page.getByRole("table", { name: "Order book" });
   await expect(book.getByRole("button", { name: `Use price ${price}, your order` })).toBeVisible();
   // A level without an order of the trader's is not marked.
+  await expect(book.getByRole("button", { name: "Use price 19.80", exact: true })).toBeVisible();
   await expect(book.getByRole("button", { name: /, your order$/ })).toHaveCount(1);
+  // The book is QUIET_BOOK again for the depth chart's journey.
+  await callApi(page.request, baseURL ?? "", "orders.cancel", { orderId: order.id });
 });
 
 test("the depth chart has a price and an amount axis and reads out the depth under the pointer", async ({
   page,
 }) => {
-  await openChart(page);
+  await openChart(page, QUIET);
   await page.getByRole("button", { name: "Depth chart" }).click();
-  const prices = page.getByRole("list", { name: "Price axis (USDT)" }).getByRole("listitem");
+  // Round steps from the lowest bid (19.80) to the highest ask (20.15), and up to the 4 BTC bid.
+  const prices = page.getByRole("list", { name: "Price axis (ETH)" }).getByRole("listitem");
+  await expect(prices).toHaveText(["19.8", "19.9", "20.0", "20.1"]);
   const amounts = page
     .getByRole("list", { name: "Cumulative amount axis (BTC)" })
     .getByRole("listitem");
-  await expect(prices.first()).toHaveText(/^\d[\d,]*(\.\d+)?$/);
-  expect(await prices.count()).toBeGreaterThanOrEqual(2);
-  await expect(amounts.first()).toHaveText(/^\d+(\.\d+)?$/);
-  expect(await amounts.count()).toBeGreaterThanOrEqual(2);
+  await expect(amounts).toHaveText(["0", "1", "2", "3", "4"]);
 
   const plot = page.getByTestId("depth-plot");
   const box = await plot.boundingBox();
   if (!box) throw new Error("the depth chart has no box");
+  // A tenth of the way across is 19.835: the bids from 19.90 down to 19.85.
   await page.mouse.move(box.x + box.width * 0.1, box.y + box.height / 2);
   await expect(page.getByTestId("depth-readout")).toHaveText(
-    /^Price \d+\.\d{2} · \d+\.\d{4} BTC bid up to it · total [\d,]+\.\d{2} USDT$/,
+    "Price 19.85 · 3.0000 BTC bid up to it · total 59.60 ETH",
   );
+  // Nine tenths is 20.115: the best ask alone.
   await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2);
-  await expect(page.getByTestId("depth-readout")).toHaveText(/BTC asked up to it/);
+  await expect(page.getByTestId("depth-readout")).toHaveText(
+    "Price 20.10 · 1.0000 BTC asked up to it · total 20.10 ETH",
+  );
 });
 
 for (const theme of ["light", "dark"] as const) {

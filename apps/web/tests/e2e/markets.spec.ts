@@ -111,6 +111,8 @@ test("a column header sorts the markets, kept in the address, light and dark", a
   baseURL,
 }) => {
   await page.goto("/");
+  // Live once the page runs: a header clicked before that would not sort.
+  await expect(page.getByTestId("live-status")).toHaveText("Live");
   const table = page.getByRole("table", { name: "Markets" });
   const header = table.getByRole("columnheader", { name: "Last price" });
   const sortByPrice = header.getByRole("button", { name: "Last price" });

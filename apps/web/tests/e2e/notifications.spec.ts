@@ -2,11 +2,11 @@ import { type Client, createClient } from "@cryptotrade/api/client";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { callApi, severeViolations, useTheme } from "./page-helpers";
+import { openQuietMarket } from "./quiet-market";
 import { adminAccount, enableTwoFactorByApi } from "./security-helpers";
 import { anonymousClient, openFundedTrader } from "./traders";
 
-// A market of this spec's own, opened before the demo market maker's ladder could reach it
-// (the maker quotes the markets that traded when it started), so only these traders fill here.
+// A market of this spec's own (see openQuietMarket), so only these traders fill here.
 const SYMBOL = "SOL-BTC";
 const ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE";
 
@@ -21,21 +21,17 @@ async function adminClient(url: string): Promise<Client> {
 }
 
 test.beforeAll(async ({ baseURL }) => {
-  const url = baseURL ?? "";
-  const admin = await adminClient(url);
-  const markets = await admin.market.list.query();
-  if (!markets.some((market) => market.symbol === SYMBOL)) {
-    await admin.admin.createMarket.mutate({
-      baseAsset: "SOL",
-      quoteAsset: "BTC",
-      tickSize: "0.000001",
-      lotSize: "0.01",
-      minQuantity: "0.01",
-      maxQuantity: "100000",
-      minNotional: "0.0001",
-      maxPrice: "1",
-    });
-  }
+  // An empty book, whatever an earlier attempt of these journeys left on it.
+  await openQuietMarket(baseURL ?? "", {
+    baseAsset: "SOL",
+    quoteAsset: "BTC",
+    tickSize: "0.000001",
+    lotSize: "0.01",
+    minQuantity: "0.01",
+    maxQuantity: "100000",
+    minNotional: "0.0001",
+    maxPrice: "1",
+  });
 });
 
 /**

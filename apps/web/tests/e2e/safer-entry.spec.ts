@@ -1,42 +1,26 @@
-import { createClient } from "@cryptotrade/api/client";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { severeViolations, useTheme } from "./page-helpers";
-import { adminAccount } from "./security-helpers";
-import { anonymousClient, openFundedTrader } from "./traders";
+import { openQuietMarket } from "./quiet-market";
+import { anonymousClient } from "./traders";
 
-// A market of our own, which the demo market maker never quotes (it picks its markets when the
-// server starts): its book is exactly what this file puts there.
-const QUIET = "SOL-BTC";
+// A market of this file's own (taker fee 0.20 %, the default): its book is exactly ASKS.
+const QUIET = {
+  baseAsset: "ETH",
+  quoteAsset: "SOL",
+  tickSize: "0.01",
+  lotSize: "0.01",
+  minQuantity: "0.01",
+  maxQuantity: "10000",
+  minNotional: "0.1",
+  maxPrice: "1000",
+};
 // Asks best first: the buy below takes all of the first and 1.50 of the second.
 const ASKS = [
-  { price: "0.002000", quantity: "1.00" },
-  { price: "0.002010", quantity: "2.00" },
-  { price: "0.002100", quantity: "5.00" },
+  { price: "20.00", quantity: "1.00" },
+  { price: "20.10", quantity: "2.00" },
+  { price: "21.00", quantity: "5.00" },
 ];
-
-/** Opens SOL-BTC (an admin call; taker fee 0.20 %, the default) and rests ASKS on its book. */
-async function openQuietMarket(url: string) {
-  const login = await anonymousClient(url).auth.login.mutate(adminAccount());
-  const admin = createClient({ url, token: login.token });
-  const markets = await admin.market.list.query();
-  if (!markets.some((market) => market.symbol === QUIET)) {
-    await admin.admin.createMarket.mutate({
-      baseAsset: "SOL",
-      quoteAsset: "BTC",
-      tickSize: "0.000001",
-      lotSize: "0.01",
-      minQuantity: "0.01",
-      maxQuantity: "100000",
-      minNotional: "0.00001",
-      maxPrice: "1",
-    });
-  }
-  const { client: maker } = await openFundedTrader(url, { SOL: "100" });
-  for (const ask of ASKS) {
-    await maker.orders.place.mutate({ symbol: QUIET, side: "sell", type: "limit", ...ask });
-  }
-}
 
 function form(page: Page) {
   return page.getByRole("region", { name: "Place order" });
@@ -45,60 +29,62 @@ function form(page: Page) {
 test.describe("safer entry on a known book", () => {
   test.describe.configure({ mode: "serial", timeout: 60_000 });
 
+  let symbol = "";
   test.beforeAll(async ({ baseURL }) => {
-    await openQuietMarket(baseURL ?? "");
+    symbol = await openQuietMarket(baseURL ?? "", QUIET, { asks: ASKS });
   });
 
   test("a market buy's estimate is the hand computation; it asks first, then no longer once told", async ({
     signIn,
     page,
   }) => {
-    await signIn({ BTC: "1" });
-    await page.goto(`/trade/${QUIET}`);
+    await signIn({ SOL: "100" });
+    await page.goto(`/trade/${symbol}`);
+    // Live once the page runs: an order type chosen before that would be undone by hydration.
+    await expect(page.getByTestId("live-status")).toHaveText("Live");
     const place = form(page);
     await place.getByLabel("Order type").selectOption({ label: "Market" });
     await place.getByLabel("Quantity").fill("2.5");
 
-    // By hand: 1.00 × 0.002000 + 1.50 × 0.002010 = 0.002 + 0.003015 = 0.005015 BTC;
-    // fee 0.20 % = 0.00001003; cost 0.00502503; average 0.005015 / 2.5 = 0.002006;
-    // slippage (0.002006 − 0.002000) / 0.002000 = 0.30 %.
+    // By hand: 1.00 × 20.00 + 1.50 × 20.10 = 20 + 30.15 = 50.15 SOL; fee 0.20 % = 0.1003;
+    // cost 50.2503; average 50.15 / 2.5 = 20.06; slippage (20.06 − 20.00) / 20.00 = 0.30 %.
     const estimate = place.getByRole("region", { name: "Market order estimate" });
-    await expect(estimate).toContainText("Estimated quantity2.50 SOL");
-    await expect(estimate).toContainText("Average price0.002006 BTC");
-    await expect(estimate).toContainText("Estimated cost0.00502503 BTC");
-    await expect(estimate).toContainText("Estimated fee0.00001003 BTC");
+    await expect(estimate).toContainText("Estimated quantity2.50 ETH");
+    await expect(estimate).toContainText("Average price20.06 SOL");
+    await expect(estimate).toContainText("Estimated cost50.2503 SOL");
+    await expect(estimate).toContainText("Estimated fee0.1003 SOL");
     await expect(estimate).toContainText("Slippage0.30%");
     await expect(estimate).not.toContainText("Not enough liquidity");
 
-    // More than the book holds (8 SOL): said before anything is sent.
+    // More than the book holds (8 ETH): said before anything is sent.
     await place.getByLabel("Quantity").fill("9");
     await expect(estimate).toContainText(
-      "Not enough liquidity in the book: this order would fill only 8.00 SOL",
+      "Not enough liquidity in the book: this order would fill only 8.00 ETH",
     );
 
     await place.getByLabel("Quantity").fill("2.5");
-    await place.getByRole("button", { name: "Buy SOL" }).click();
+    await place.getByRole("button", { name: "Buy ETH" }).click();
     const dialog = page.getByRole("dialog", { name: "Confirm buy order" });
     await expect(dialog).toBeVisible();
-    await expect(dialog).toContainText("Estimated cost0.00502503 BTC");
+    await expect(dialog).toContainText("Estimated cost50.2503 SOL");
     await expect(dialog.getByRole("button", { name: "Confirm" })).toBeFocused();
     expect(await severeViolations(page)).toEqual([]);
     // Escape cancels: nothing is sent, focus is back on the button.
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
-    await expect(place.getByRole("button", { name: "Buy SOL" })).toBeFocused();
+    await expect(place.getByRole("button", { name: "Buy ETH" })).toBeFocused();
 
-    await place.getByRole("button", { name: "Buy SOL" }).click();
+    await place.getByRole("button", { name: "Buy ETH" }).click();
     await dialog.getByLabel("Don't ask again for market orders").check();
     await dialog.getByRole("button", { name: "Confirm" }).click();
-    await expect(place.getByRole("status")).toContainText(/Buy order \d+ placed: 2\.5 SOL$/);
+    await expect(place.getByRole("status")).toContainText(/Buy order \d+ placed: 2\.5 ETH$/);
 
     // Told not to ask: the next market buy goes straight out, and the setting is kept.
     await expect(estimate).toContainText("Enter an amount");
     await place.getByLabel("Quantity").fill("0.5");
-    await expect(estimate).toContainText("Average price0.002010 BTC");
-    await place.getByRole("button", { name: "Buy SOL" }).click();
-    await expect(place.getByRole("status")).toContainText(/Buy order \d+ placed: 0\.5 SOL$/);
+    await expect(estimate).toContainText("Average price20.10 SOL");
+    await place.getByRole("button", { name: "Buy ETH" }).click();
+    await expect(place.getByRole("status")).toContainText(/Buy order \d+ placed: 0\.5 ETH$/);
     await expect(dialog).toHaveCount(0);
     const kept = await page.request.get("/trpc/account.preferences");
     expect((await kept.json()).result.data.json.confirmations).toMatchObject({ market: false });

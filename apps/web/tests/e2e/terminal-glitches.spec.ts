@@ -73,6 +73,8 @@ test("order history goes past 50 rows with Load more", async ({ signIn, page, ba
     });
   }
   await page.goto(`/trade/${SYMBOL}`);
+  // Live once the page runs: a tab clicked before that would not open.
+  await expect(page.getByTestId("live-status")).toHaveText("Live");
   await account(page).getByRole("tab", { name: "Order history" }).click();
   const rows = account(page).getByRole("table", { name: "Order history" }).locator("tbody tr");
   await expect(rows).toHaveCount(50);

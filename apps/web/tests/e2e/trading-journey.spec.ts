@@ -11,6 +11,8 @@ const DEMO_FUNDS = { USDT: "100000", BTC: "2" };
 /** Funds the signed-in trader from the trade page's Balances tab, as a person would. */
 async function getDemoFundsFromBalancesTab(page: Page) {
   await page.goto(`/trade/${SYMBOL}`);
+  // Live once the page runs: a tab clicked before that would not open.
+  await expect(page.getByTestId("live-status")).toHaveText("Live");
   await page.getByRole("tab", { name: "Balances" }).click();
   await page.getByRole("button", { name: "Get demo funds" }).click();
   await expect(page.getByText("Added 100000 USDT and 2 BTC (demo funds)")).toBeVisible();
@@ -56,6 +58,8 @@ async function placeOrder(
     timeInForce?: string;
   },
 ) {
+  // Live once the page runs: a choice made in the form before that would be undone by hydration.
+  await expect(page.getByTestId("live-status")).toHaveText("Live");
   const place = form(page);
   await place.getByRole("radio", { name: order.side }).check();
   await place.getByLabel("Order type").selectOption({ label: order.type ?? "Limit" });
