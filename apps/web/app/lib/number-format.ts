@@ -1,4 +1,6 @@
 const formats = new Map<string, Intl.NumberFormat>();
+// Asked on every render of every component that takes amounts: worked out once per locale.
+const separators = new Map<string, string>();
 
 function formatter(locale: string, digits: number, grouped: boolean): Intl.NumberFormat {
   const key = `${locale}|${digits}|${grouped}`;
@@ -43,11 +45,15 @@ export function localizeDecimal(text: string, locale: string): string {
  * decimalSeparatorOf("de-DE"); // ","
  */
 export function decimalSeparatorOf(locale: string): string {
-  return (
-    formatter(locale, 1, false)
-      .formatToParts(1.5)
-      .find((part) => part.type === "decimal")?.value ?? "."
-  );
+  let separator = separators.get(locale);
+  if (separator === undefined) {
+    separator =
+      formatter(locale, 1, false)
+        .formatToParts(1.5)
+        .find((part) => part.type === "decimal")?.value ?? ".";
+    separators.set(locale, separator);
+  }
+  return separator;
 }
 
 /**

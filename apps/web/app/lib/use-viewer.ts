@@ -6,9 +6,14 @@ import { decimalSeparatorOf, localizeDecimal } from "./number-format";
 import { formatClock, formatMoment, formatRecent } from "./time-format";
 import { DEFAULT_LOCALE, type Viewer } from "./viewer";
 
-// A browser's zone and locale do not change while a page is open.
+// A browser's zone and locale do not change while a page is open: read once, since React asks
+// on every render of every component that formats, and a formatter is costly to make.
 const unchanging = () => () => {};
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+let zone: string | undefined;
+const browserZone = () => {
+  zone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone;
+};
 
 /**
  * The viewer to format for. While hydrating, React renders what the server rendered (the
