@@ -1,10 +1,11 @@
 import { MovePercent } from "@cryptotrade/contract/alerts";
 import { normalizeTypedDecimal } from "@cryptotrade/contract/money";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AmountInput } from "~/components/trade/order-form/input";
 import { checkPrice, type MarketRules } from "~/components/trade/order-form/model";
+import { Dialog, DialogActions } from "~/components/ui/dialog";
 import { SelectField } from "~/components/ui/select-field";
 import { useNumbers } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
@@ -40,11 +41,6 @@ export function PriceAlertDialog({
   const [errors, setErrors] = useState<{ price?: string; percent?: string }>({});
   const [formError, setFormError] = useState<string | null>(null);
   const isMove = condition === "up" || condition === "down";
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const create = useMutation(
     trpc.alerts.create.mutationOptions({
@@ -93,16 +89,12 @@ export function PriceAlertDialog({
   };
 
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby="price-alert-title"
+    <Dialog
+      dialogRef={dialogRef}
+      title={t("alerts.dialogTitle", { symbol })}
       onClose={() => onClose(null)}
-      className="m-auto w-[min(24rem,calc(100vw-2rem))] rounded-lg border border-border bg-surface p-4 text-text backdrop:bg-black/50"
     >
       <form onSubmit={submit} noValidate className="flex flex-col gap-3">
-        <h2 id="price-alert-title" className="text-base font-semibold">
-          {t("alerts.dialogTitle", { symbol })}
-        </h2>
         <p className="text-xs text-muted">{t("alerts.dialogHint")}</p>
         <SelectField
           label={t("alerts.condition")}
@@ -137,23 +129,13 @@ export function PriceAlertDialog({
             {formError}
           </p>
         ) : null}
-        <div className="flex justify-end gap-2">
-          <button
-            type="button"
-            onClick={() => dialogRef.current?.close()}
-            className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface-raised"
-          >
-            {t("alerts.close")}
-          </button>
-          <button
-            type="submit"
-            aria-disabled={create.isPending || undefined}
-            className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-on-accent aria-disabled:opacity-70"
-          >
-            {t("alerts.set")}
-          </button>
-        </div>
+        <DialogActions
+          dialogRef={dialogRef}
+          closeLabel={t("alerts.close")}
+          submitLabel={t("alerts.set")}
+          pending={create.isPending}
+        />
       </form>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,7 +1,8 @@
 import { trimDecimal } from "@cryptotrade/contract/money";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
+import { Dialog, DialogActions } from "~/components/ui/dialog";
 import { useErrorText } from "~/lib/i18n/error-text";
 import { useNumbers } from "~/lib/use-viewer";
 import { useTRPC } from "~/trpc/react";
@@ -40,11 +41,6 @@ export function AmendOrderDialog({
   );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const amend = useMutation(
     trpc.orders.amend.mutationOptions({
@@ -89,16 +85,12 @@ export function AmendOrderDialog({
   };
 
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby="amend-order-title"
+    <Dialog
+      dialogRef={dialogRef}
+      title={t("amend.title", { id: order.id })}
       onClose={() => onClose(null)}
-      className="m-auto w-[min(24rem,calc(100vw-2rem))] rounded-lg border border-border bg-surface p-4 text-text backdrop:bg-black/50"
     >
       <form onSubmit={submit} noValidate className="flex flex-col gap-3">
-        <h2 id="amend-order-title" className="text-base font-semibold">
-          {t("amend.title", { id: order.id })}
-        </h2>
         <p className="text-xs text-muted">
           <Trans
             t={t}
@@ -129,23 +121,13 @@ export function AmendOrderDialog({
             {errorText(formError)}
           </p>
         ) : null}
-        <div className="flex justify-end gap-2">
-          <button
-            type="button"
-            onClick={() => dialogRef.current?.close()}
-            className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface-raised"
-          >
-            {t("amend.close")}
-          </button>
-          <button
-            type="submit"
-            aria-disabled={amend.isPending || undefined}
-            className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-on-accent aria-disabled:opacity-70"
-          >
-            {t("amend.save")}
-          </button>
-        </div>
+        <DialogActions
+          dialogRef={dialogRef}
+          closeLabel={t("amend.close")}
+          submitLabel={t("amend.save")}
+          pending={amend.isPending}
+        />
       </form>
-    </dialog>
+    </Dialog>
   );
 }

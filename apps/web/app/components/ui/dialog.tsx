@@ -41,3 +41,41 @@ export function Dialog({
     </dialog>
   );
 }
+
+/**
+ * A form dialog's buttons: one that closes it (Escape does the same), one that submits,
+ * marked busy while `pending` so a second press is not taken for a second request.
+ *
+ * @example
+ * <DialogActions dialogRef={ref} closeLabel="Close" submitLabel="Save" pending={save.isPending} />
+ */
+export function DialogActions({
+  dialogRef,
+  closeLabel,
+  submitLabel,
+  pending,
+}: {
+  dialogRef: RefObject<HTMLDialogElement | null>;
+  closeLabel: string;
+  submitLabel: string;
+  pending: boolean;
+}) {
+  return (
+    <div className="flex justify-end gap-2">
+      <button
+        type="button"
+        onClick={() => dialogRef.current?.close()}
+        className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface-raised"
+      >
+        {closeLabel}
+      </button>
+      <button
+        type="submit"
+        aria-disabled={pending || undefined}
+        className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-on-accent aria-disabled:opacity-70"
+      >
+        {submitLabel}
+      </button>
+    </div>
+  );
+}
