@@ -79,6 +79,8 @@ test("the picker's Favourites filter keeps the markets starred on the Markets pa
   page,
 }) => {
   await page.goto("/");
+  // Live once the page runs: a star clicked before that would not stick.
+  await expect(page.getByTestId("live-status")).toHaveText("Live");
   const star = page.getByRole("button", { name: "Favourite ETH-BTC" });
   await star.click();
   await expect(star).toHaveAttribute("aria-pressed", "true");

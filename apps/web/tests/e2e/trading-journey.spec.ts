@@ -205,6 +205,8 @@ test.describe("trading journey", () => {
   }) => {
     await signIn(DEMO_FUNDS);
     await page.goto(`/trade/${SYMBOL}`);
+    // Live once the page runs: what is typed before that would be undone by hydration.
+    await expect(page.getByTestId("live-status")).toHaveText("Live");
     const place = form(page);
     await place.getByLabel("Price", { exact: true }).fill("65000.005");
     await place.getByLabel("Quantity").fill("0.00001");
