@@ -112,6 +112,8 @@ for (const theme of ["light", "dark"] as const) {
   }) => {
     await useTheme(context, baseURL ?? "", theme);
     await page.goto(`/trade/${SYMBOL}`);
+    // Live once the page runs: a key pressed before that has no shortcut listening.
+    await expect(page.getByTestId("live-status")).toHaveText("Live");
     await expect(page.getByRole("button", { name: "Keyboard shortcuts" })).toBeVisible();
     await page.keyboard.press("?");
     const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });

@@ -91,6 +91,8 @@ test("the search box narrows the markets as you type, with an empty state", asyn
 
 test("the search finds markets by their assets' names as well as tickers", async ({ page }) => {
   await page.goto("/");
+  // Live once the page runs: a search typed before that would be undone by hydration.
+  await expect(page.getByTestId("live-status")).toHaveText("Live");
   const table = page.getByRole("table", { name: "Markets" });
   const search = page.getByRole("searchbox", { name: "Search markets" });
   // Other journeys open markets of their own on the shared server: count the demo's alone.
