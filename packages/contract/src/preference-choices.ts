@@ -1,3 +1,4 @@
+import { isCandleInterval } from "./candle-intervals";
 import type { Preferences } from "./preferences";
 
 export type { Preferences };
@@ -24,3 +25,22 @@ export const DEFAULT_PREFERENCES: Preferences = {
   confirmations: { market: true, limit: false, stop: true, cancelAll: true },
   favouriteMarkets: [],
 };
+
+/**
+ * The `chart` section's rule (known studies, no more of them than there are, a known interval
+ * or none) without zod, for a page that reads one it kept itself. It must agree with the
+ * `Preferences` schema, which preferences.test.ts checks.
+ *
+ * @example
+ * isChartPreferences({ indicators: ["rsi"], interval: "1h" }); // true
+ */
+export function isChartPreferences(value: unknown): value is Preferences["chart"] {
+  if (value === null || typeof value !== "object") return false;
+  const { indicators, interval } = value as Record<string, unknown>;
+  return (
+    Array.isArray(indicators) &&
+    indicators.length <= CHART_INDICATORS.length &&
+    indicators.every((name) => (CHART_INDICATORS as readonly unknown[]).includes(name)) &&
+    (interval === null || (typeof interval === "string" && isCandleInterval(interval)))
+  );
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PREFERENCES, mergePreferences, UpdatePreferencesInput } from "./preferences";
+import { isChartPreferences } from "./preference-choices";
+import {
+  DEFAULT_PREFERENCES,
+  mergePreferences,
+  Preferences,
+  UpdatePreferencesInput,
+} from "./preferences";
 
 describe("preferences", () => {
   it("fills in defaults for a user who never chose", () => {
@@ -39,5 +45,28 @@ describe("preferences", () => {
     );
     expect(UpdatePreferencesInput.safeParse({ favouriteMarkets: ["btc"] }).success).toBe(false);
     expect(UpdatePreferencesInput.safeParse({ chart: { interval: "1h" } }).success).toBe(true);
+  });
+
+  it("reads a kept chart section by hand exactly as the schema does", () => {
+    const samples: unknown[] = [
+      DEFAULT_PREFERENCES.chart,
+      { indicators: ["ema", "rsi"], interval: "1h" },
+      { indicators: [], interval: null },
+      { indicators: ["volume", "ma", "ema", "bollinger", "rsi", "macd"], interval: "1m" },
+      { indicators: ["volume", "ma", "ema", "bollinger", "rsi", "macd", "rsi"], interval: null },
+      { indicators: ["astrology"], interval: null },
+      { indicators: ["rsi"], interval: "7m" },
+      { indicators: ["rsi"] },
+      { indicators: "rsi", interval: null },
+      { interval: null },
+      null,
+      "chart",
+      [],
+    ];
+    for (const sample of samples) {
+      expect(isChartPreferences(sample), JSON.stringify(sample)).toBe(
+        Preferences.shape.chart.safeParse(sample).success,
+      );
+    }
   });
 });

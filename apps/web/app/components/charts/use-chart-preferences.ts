@@ -1,8 +1,7 @@
-import { isCandleInterval } from "@cryptotrade/contract/candle-intervals";
 import {
-  CHART_INDICATORS,
   type ChartIndicator,
   DEFAULT_PREFERENCES,
+  isChartPreferences,
   type Preferences,
 } from "@cryptotrade/contract/preference-choices";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -28,19 +27,6 @@ function readStored(): ChartPreferences {
     console.warn("chart settings are not read from localStorage", error);
     return DEFAULT_PREFERENCES.chart;
   }
-}
-
-// The contract's rule for the chart section (known studies, no more of them than there are, a
-// known interval or none), checked by hand so the trade page carries no zod.
-function isChartPreferences(value: unknown): value is ChartPreferences {
-  if (value === null || typeof value !== "object") return false;
-  const { indicators, interval } = value as Record<string, unknown>;
-  return (
-    Array.isArray(indicators) &&
-    indicators.length <= CHART_INDICATORS.length &&
-    indicators.every((name) => (CHART_INDICATORS as readonly unknown[]).includes(name)) &&
-    (interval === null || (typeof interval === "string" && isCandleInterval(interval)))
-  );
 }
 
 function writeStored(chart: ChartPreferences) {
